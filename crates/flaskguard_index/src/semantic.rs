@@ -1,0 +1,692 @@
+//! The semantic index: bindings, imports resolved to qualified names, call sites and
+//! assignments of every module, and name resolution across modules.
+
+use rustc_hash::FxHashMap;
+
+use crate::ir::{
+    Call, ClassIdx, Expr, ExprKind, FuncIdx, ParamKind, ScopeRef, Span, Stmt, StmtKind,
+    walk_stmts,
+};
+use crate::names::{BUILTINS, canonicalize};
+use crate::{Module, ModuleId};
+
+/// How deep name resolution may chase aliases, assignments and re-exports.
+const MAX_RESOLVE_DEPTH: u32 = 16;
+
+/// One way a name is bound in a scope.
+#[derive(Clone, Debug)]
+pub enum Binding<'a> {
+    /// `import x` / `from x import y`: the fully qualified imported name.
+    Import(String),
+    /// `name = value` (also walrus and unpacking of a same-length tuple).
+    Assign(&'a Expr),
+    Function(FuncIdx),
+    Class(ClassIdx),
+    /// The `index`-th parameter of a function.
+    Param { func: FuncIdx, index: usize },
+    /// `global name` / `nonlocal name`: look it up in the enclosing scopes.
+    Global,
+    /// Bound by a loop, `with`, `except`, augmented assignment or unpacking: value unknown.
+    Unknown,
+}
+
+#[derive(Debug, Default)]
+pub struct Scope<'a> {
+    pub bindings: FxHashMap<&'a str, Vec<Binding<'a>>>,
+}
+
+/// A call expression and where it stands.
+#[derive(Debug)]
+pub struct CallSite<'a> {
+    pub module: ModuleId,
+    pub scope: ScopeRef,
+    pub expr: &'a Expr,
+    pub call: &'a Call,
+    /// The callee's resolved, canonical name (`flask.Flask().run` for `app.run(...)`).
+    pub callee: Option<Resolved>,
+}
+
+/// An assignment `target = value` (one entry per target).
+#[derive(Debug)]
+pub struct AssignSite<'a> {
+    pub module: ModuleId,
+    pub scope: ScopeRef,
+    pub target: &'a Expr,
+    pub value: &'a Expr,
+    /// The whole statement.
+    pub span: Span,
+}
+
+/// Where an object was created: the call expression that built it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Site {
+    pub module: ModuleId,
+    pub span: Span,
+}
+
+/// The result of resolving an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The canonical qualified name: `flask.request.args`, `flask.Flask().config`,
+    /// `myapp.views.index`. `()` marks the result of calling what precedes it.
+    pub qual: String,
+    /// The creation site of the root object, when the name goes back to a call.
+    pub site: Option<Site>,
+}
+
+impl Resolved {
+    fn new(qual: String) -> Self {
+        Self { qual, site: None }
+    }
+
+    pub fn is(&self, qual: &str) -> bool {
+        self.qual == qual
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct ModuleSemantic<'a> {
+    pub scopes: FxHashMap<ScopeRef, Scope<'a>>,
+    pub calls: Vec<CallSite<'a>>,
+    pub assigns: Vec<AssignSite<'a>>,
+    /// `return` values of each function.
+    pub returns: FxHashMap<FuncIdx, Vec<&'a Expr>>,
+}
+
+/// The project-wide semantic index, borrowing the parsed modules.
+pub struct Index<'a> {
+    pub modules: &'a [Module],
+    by_name: FxHashMap<&'a str, ModuleId>,
+    pub semantic: Vec<ModuleSemantic<'a>>,
+}
+
+impl<'a> Index<'a> {
+    /// Builds the index: per-module facts in parallel, then callee resolution.
+    pub fn build(modules: &'a [Module]) -> Self {
+        use rayon::prelude::*;
+        let semantic: Vec<ModuleSemantic<'a>> =
+            modules.par_iter().map(collect_module).collect();
+        let by_name = modules
+            .iter()
+            .map(|m| (m.name.as_str(), m.id))
+            .collect();
+        let mut index = Index {
+            modules,
+            by_name,
+            semantic,
+        };
+        let callees: Vec<Vec<Option<Resolved>>> = index
+            .semantic
+            .par_iter()
+            .map(|sem| {
+                sem.calls
+                    .iter()
+                    .map(|c| index.resolve(c.module, c.scope, &c.call.func))
+                    .collect()
+            })
+            .collect();
+        for (sem, callees) in index.semantic.iter_mut().zip(callees) {
+            for (call, callee) in sem.calls.iter_mut().zip(callees) {
+                call.callee = callee;
+            }
+        }
+        index
+    }
+
+    pub fn module(&self, id: ModuleId) -> &'a Module {
+        &self.modules[id.0 as usize]
+    }
+
+    pub fn module_by_name(&self, name: &str) -> Option<&'a Module> {
+        self.by_name.get(name).map(|id| self.module(*id))
+    }
+
+    /// All call sites of the project, module by module.
+    pub fn calls(&self) -> impl Iterator<Item = &CallSite<'a>> {
+        self.semantic.iter().flat_map(|s| s.calls.iter())
+    }
+
+    /// All assignments of the project.
+    pub fn assigns(&self) -> impl Iterator<Item = &AssignSite<'a>> {
+        self.semantic.iter().flat_map(|s| s.assigns.iter())
+    }
+
+    /// Call sites whose callee resolves exactly to `qual`.
+    pub fn calls_to<'s>(&'s self, qual: &'s str) -> impl Iterator<Item = &'s CallSite<'a>> {
+        self.calls()
+            .filter(move |c| c.callee.as_ref().is_some_and(|r| r.qual == qual))
+    }
+
+    /// The scope a function's body runs in.
+    pub fn function_scope(func: FuncIdx) -> ScopeRef {
+        ScopeRef::Function(func)
+    }
+
+    fn parent_scope(module: &Module, scope: ScopeRef) -> Option<ScopeRef> {
+        match scope {
+            ScopeRef::Module => None,
+            ScopeRef::Function(f) => Some(module.functions[f.0 as usize].parent),
+            ScopeRef::Class(c) => Some(module.classes[c.0 as usize].parent),
+        }
+    }
+
+    /// Resolves an expression to a canonical qualified name.
+    pub fn resolve(&self, module: ModuleId, scope: ScopeRef, expr: &Expr) -> Option<Resolved> {
+        self.resolve_expr(module, scope, expr, 0)
+    }
+
+    fn resolve_expr(
+        &self,
+        module: ModuleId,
+        scope: ScopeRef,
+        expr: &Expr,
+        depth: u32,
+    ) -> Option<Resolved> {
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        match &expr.kind {
+            ExprKind::Name(name) => self.resolve_name(module, scope, name, depth + 1),
+            ExprKind::Attribute { value, attr } => {
+                let base = self.resolve_expr(module, scope, value, depth + 1)?;
+                Some(self.member(base, attr, depth + 1))
+            }
+            ExprKind::Call(call) => {
+                let callee = self.resolve_expr(module, scope, &call.func, depth + 1)?;
+                Some(self.call_result(callee, Site { module, span: expr.span }, depth + 1))
+            }
+            ExprKind::Subscript { value, .. } => {
+                let base = self.resolve_expr(module, scope, value, depth + 1)?;
+                Some(Resolved {
+                    qual: format!("{}[]", base.qual),
+                    site: base.site,
+                })
+            }
+            ExprKind::Await(inner) => self.resolve_expr(module, scope, inner, depth + 1),
+            _ => None,
+        }
+    }
+
+    /// `base.attr`, chasing into project modules.
+    fn member(&self, base: Resolved, attr: &str, depth: u32) -> Resolved {
+        let qual = format!("{}.{attr}", base.qual);
+        if base.site.is_none() && !base.qual.ends_with(']') && !base.qual.ends_with(')') {
+            if let Some(r) = self.chase(&qual, depth) {
+                return r;
+            }
+        }
+        Resolved {
+            qual: canonicalize(qual),
+            site: base.site,
+        }
+    }
+
+    /// The result of calling `callee`.
+    fn call_result(&self, callee: Resolved, site: Site, depth: u32) -> Resolved {
+        // A project function: what it returns (application factories, helpers).
+        if let Some((module, func)) = self.project_function(&callee.qual) {
+            let returns = self.semantic[module.0 as usize].returns.get(&func);
+            if let Some(returns) = returns {
+                for value in returns {
+                    if let Some(r) =
+                        self.resolve_expr(module, ScopeRef::Function(func), value, depth + 1)
+                    {
+                        if r.qual.ends_with(')') {
+                            return r;
+                        }
+                    }
+                }
+            }
+        }
+        Resolved {
+            qual: format!("{}()", callee.qual),
+            site: Some(site),
+        }
+    }
+
+    /// The project function a qualified name denotes, if any.
+    pub fn project_function(&self, qual: &str) -> Option<(ModuleId, FuncIdx)> {
+        let (module, rest) = self.split_module(qual)?;
+        let m = self.module(module);
+        m.functions
+            .iter()
+            .position(|f| f.qualname == rest)
+            .map(|i| (module, FuncIdx(i as u32)))
+    }
+
+    /// The project class a qualified name denotes, if any.
+    pub fn project_class(&self, qual: &str) -> Option<(ModuleId, ClassIdx)> {
+        let (module, rest) = self.split_module(qual)?;
+        let m = self.module(module);
+        m.classes
+            .iter()
+            .position(|c| c.qualname == rest)
+            .map(|i| (module, ClassIdx(i as u32)))
+    }
+
+    /// Splits `pkg.mod.rest` at the longest prefix that names a project module.
+    fn split_module<'q>(&self, qual: &'q str) -> Option<(ModuleId, &'q str)> {
+        let mut end = qual.len();
+        loop {
+            let prefix = &qual[..end];
+            if let Some(id) = self.by_name.get(prefix) {
+                let rest = qual.get(end + 1..).unwrap_or("");
+                return Some((*id, rest));
+            }
+            end = prefix.rfind('.')?;
+        }
+    }
+
+    /// Follows a qualified name that points into a project module to what it is bound to.
+    fn chase(&self, qual: &str, depth: u32) -> Option<Resolved> {
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        let (module, rest) = self.split_module(qual)?;
+        if rest.is_empty() {
+            return Some(Resolved::new(qual.to_string()));
+        }
+        let (first, tail) = match rest.split_once('.') {
+            Some((first, tail)) => (first, Some(tail)),
+            None => (rest, None),
+        };
+        let m = self.module(module);
+        let scope = self.semantic[module.0 as usize].scopes.get(&ScopeRef::Module)?;
+        let bindings = scope.bindings.get(first)?;
+        let base = self.resolve_bindings(module, ScopeRef::Module, first, bindings, depth + 1)?;
+        let _ = m;
+        Some(match tail {
+            None => base,
+            Some(tail) => tail
+                .split('.')
+                .fold(base, |acc, attr| self.member(acc, attr, depth + 1)),
+        })
+    }
+
+    fn resolve_name(
+        &self,
+        module: ModuleId,
+        scope: ScopeRef,
+        name: &str,
+        depth: u32,
+    ) -> Option<Resolved> {
+        let m = self.module(module);
+        let sem = &self.semantic[module.0 as usize];
+        let mut current = Some(scope);
+        let mut first = true;
+        while let Some(s) = current {
+            // Class bodies are not enclosing scopes for the functions defined in them.
+            let skip = !first && matches!(s, ScopeRef::Class(_));
+            if !skip {
+                if let Some(bindings) = sem.scopes.get(&s).and_then(|sc| sc.bindings.get(name)) {
+                    if !bindings.iter().all(|b| matches!(b, Binding::Global)) {
+                        return self.resolve_bindings(module, s, name, bindings, depth);
+                    }
+                }
+            }
+            first = false;
+            current = Self::parent_scope(m, s);
+        }
+        if BUILTINS.contains(&name) {
+            return Some(Resolved::new(format!("builtins.{name}")));
+        }
+        None
+    }
+
+    fn resolve_bindings(
+        &self,
+        module: ModuleId,
+        scope: ScopeRef,
+        name: &str,
+        bindings: &[Binding<'a>],
+        depth: u32,
+    ) -> Option<Resolved> {
+        let m = self.module(module);
+        for binding in bindings {
+            let resolved = match binding {
+                Binding::Import(qual) => Some(
+                    self.chase(qual, depth + 1)
+                        .unwrap_or_else(|| Resolved::new(canonicalize(qual.clone()))),
+                ),
+                Binding::Assign(value) => {
+                    // `x = x.strip()` style self-references fall through to other bindings.
+                    self.resolve_expr(module, scope, value, depth + 1)
+                }
+                Binding::Function(f) => Some(Resolved::new(format!(
+                    "{}.{}",
+                    m.name,
+                    m.functions[f.0 as usize].qualname
+                ))),
+                Binding::Class(c) => Some(Resolved::new(format!(
+                    "{}.{}",
+                    m.name,
+                    m.classes[c.0 as usize].qualname
+                ))),
+                Binding::Param { func, index } => {
+                    return self.resolve_param(module, *func, *index, depth);
+                }
+                Binding::Global => self.resolve_name(module, ScopeRef::Module, name, depth + 1),
+                Binding::Unknown => None,
+            };
+            if resolved.is_some() {
+                return resolved;
+            }
+        }
+        None
+    }
+
+    fn resolve_param(
+        &self,
+        module: ModuleId,
+        func: FuncIdx,
+        index: usize,
+        depth: u32,
+    ) -> Option<Resolved> {
+        let m = self.module(module);
+        let f = &m.functions[func.0 as usize];
+        let param = f.params.get(index)?;
+        if let Some(annotation) = &param.annotation {
+            let r = self.resolve_expr(module, f.parent, annotation, depth + 1)?;
+            return Some(Resolved {
+                qual: format!("{}()", r.qual),
+                site: None,
+            });
+        }
+        // `self` in a method: an instance of the class.
+        if index == 0 && param.kind != ParamKind::KeywordOnly {
+            if let ScopeRef::Class(c) = f.parent {
+                let is_static = f.decorators.iter().any(|d| d.as_name() == Some("staticmethod"));
+                let is_class = f.decorators.iter().any(|d| d.as_name() == Some("classmethod"));
+                if !is_static {
+                    let class = &m.classes[c.0 as usize];
+                    let suffix = if is_class { "" } else { "()" };
+                    return Some(Resolved::new(format!(
+                        "{}.{}{suffix}",
+                        m.name, class.qualname
+                    )));
+                }
+            }
+        }
+        None
+    }
+
+    /// The bindings of `name` visible from `scope` (innermost scope that binds it).
+    pub fn bindings_of(
+        &self,
+        module: ModuleId,
+        scope: ScopeRef,
+        name: &str,
+    ) -> Option<(ScopeRef, &[Binding<'a>])> {
+        let m = self.module(module);
+        let sem = &self.semantic[module.0 as usize];
+        let mut current = Some(scope);
+        let mut first = true;
+        while let Some(s) = current {
+            let skip = !first && matches!(s, ScopeRef::Class(_));
+            if !skip {
+                if let Some(b) = sem.scopes.get(&s).and_then(|sc| sc.bindings.get(name)) {
+                    return Some((s, b.as_slice()));
+                }
+            }
+            first = false;
+            current = Self::parent_scope(m, s);
+        }
+        None
+    }
+}
+
+/// Collects the bindings, calls, assignments and returns of one module.
+fn collect_module(module: &Module) -> ModuleSemantic<'_> {
+    let mut sem = ModuleSemantic::default();
+    let mut collector = Collector {
+        module,
+        sem: &mut sem,
+    };
+    collector.block(ScopeRef::Module, &module.body);
+    for (i, f) in module.functions.iter().enumerate() {
+        let idx = FuncIdx(i as u32);
+        let scope = ScopeRef::Function(idx);
+        // Decorators, defaults and annotations are evaluated in the enclosing scope.
+        for d in &f.decorators {
+            collector.expr(f.parent, d);
+        }
+        for (pi, p) in f.params.iter().enumerate() {
+            if let Some(d) = &p.default {
+                collector.expr(f.parent, d);
+            }
+            collector.bind(scope, &p.name, Binding::Param { func: idx, index: pi });
+        }
+        collector.block(scope, &f.body);
+    }
+    for (i, c) in module.classes.iter().enumerate() {
+        let scope = ScopeRef::Class(ClassIdx(i as u32));
+        for e in c.decorators.iter().chain(&c.bases) {
+            collector.expr(c.parent, e);
+        }
+        for k in &c.keywords {
+            collector.expr(c.parent, &k.value);
+        }
+        collector.block(scope, &c.body);
+    }
+    sem
+}
+
+struct Collector<'m, 's> {
+    module: &'m Module,
+    sem: &'s mut ModuleSemantic<'m>,
+}
+
+impl<'m> Collector<'m, '_> {
+    fn bind(&mut self, scope: ScopeRef, name: &'m str, binding: Binding<'m>) {
+        self.sem
+            .scopes
+            .entry(scope)
+            .or_default()
+            .bindings
+            .entry(name)
+            .or_default()
+            .push(binding);
+    }
+
+    fn block(&mut self, scope: ScopeRef, body: &'m [Stmt]) {
+        self.sem.scopes.entry(scope).or_default();
+        walk_stmts(body, &mut |stmt| self.stmt(scope, stmt));
+    }
+
+    fn stmt(&mut self, scope: ScopeRef, stmt: &'m Stmt) {
+        match &stmt.kind {
+            StmtKind::FunctionDef(f) => {
+                let name = &self.module.functions[f.0 as usize].name;
+                self.bind(scope, name, Binding::Function(*f));
+            }
+            StmtKind::ClassDef(c) => {
+                let name = &self.module.classes[c.0 as usize].name;
+                self.bind(scope, name, Binding::Class(*c));
+            }
+            StmtKind::Assign { targets, value } => {
+                for target in targets {
+                    self.bind_target(scope, target, Some(value));
+                    self.sem.assigns.push(AssignSite {
+                        module: self.module.id,
+                        scope,
+                        target,
+                        value,
+                        span: stmt.span,
+                    });
+                }
+            }
+            StmtKind::AnnAssign {
+                target,
+                value: Some(value),
+                ..
+            } => {
+                self.bind_target(scope, target, Some(value));
+                self.sem.assigns.push(AssignSite {
+                    module: self.module.id,
+                    scope,
+                    target,
+                    value,
+                    span: stmt.span,
+                });
+            }
+            StmtKind::AugAssign { target, .. } | StmtKind::For { target, .. } => {
+                self.bind_target(scope, target, None);
+            }
+            StmtKind::With { items, .. } => {
+                for (_, var) in items {
+                    if let Some(var) = var {
+                        self.bind_target(scope, var, None);
+                    }
+                }
+            }
+            StmtKind::Try { handlers, .. } => {
+                for h in handlers {
+                    if let Some(name) = &h.name {
+                        self.bind(scope, name, Binding::Unknown);
+                    }
+                }
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    match &a.asname {
+                        Some(asname) => self.bind(scope, asname, Binding::Import(a.name.clone())),
+                        None => {
+                            let top = a.name.split('.').next().unwrap_or(&a.name);
+                            self.bind(scope, top, Binding::Import(top.to_string()));
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                let Some(base) = self.import_base(module.as_deref(), *level) else {
+                    return;
+                };
+                for a in names {
+                    if a.name == "*" {
+                        continue;
+                    }
+                    let local = a.asname.as_deref().unwrap_or(&a.name);
+                    let qual = if base.is_empty() {
+                        a.name.clone()
+                    } else {
+                        format!("{base}.{}", a.name)
+                    };
+                    self.bind(scope, local, Binding::Import(qual));
+                }
+            }
+            StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
+                for n in names {
+                    self.bind(scope, n, Binding::Global);
+                }
+            }
+            StmtKind::Return(Some(value)) => {
+                if let ScopeRef::Function(f) = scope {
+                    self.sem.returns.entry(f).or_default().push(value);
+                }
+            }
+            StmtKind::Match { cases, .. } => {
+                for case in cases {
+                    self.bind_pattern(scope, &case.pattern);
+                }
+            }
+            _ => {}
+        }
+        stmt.for_each_expr(&mut |e| self.expr(scope, e));
+    }
+
+    fn bind_pattern(&mut self, scope: ScopeRef, pattern: &'m crate::ir::Pattern) {
+        use crate::ir::PatternKind;
+        match &pattern.kind {
+            PatternKind::As { pattern, name } => {
+                if let Some(n) = name {
+                    self.bind(scope, n, Binding::Unknown);
+                }
+                if let Some(p) = pattern {
+                    self.bind_pattern(scope, p);
+                }
+            }
+            PatternKind::Or(ps) => ps.iter().for_each(|p| self.bind_pattern(scope, p)),
+            PatternKind::Other { names } => {
+                for n in names {
+                    self.bind(scope, n, Binding::Unknown);
+                }
+            }
+            PatternKind::Value(_) | PatternKind::Singleton(_) => {}
+        }
+    }
+
+    /// The absolute module a `from ... import` refers to.
+    fn import_base(&self, module: Option<&str>, level: u32) -> Option<String> {
+        if level == 0 {
+            return module.map(str::to_string);
+        }
+        let mut parts: Vec<&str> = self.module.name.split('.').collect();
+        // A module's package is its name minus the last part; a package is its own.
+        if !self.module.is_package {
+            parts.pop();
+        }
+        for _ in 1..level {
+            parts.pop()?;
+        }
+        let mut base = parts.join(".");
+        if let Some(m) = module {
+            if !base.is_empty() {
+                base.push('.');
+            }
+            base.push_str(m);
+        }
+        Some(base)
+    }
+
+    fn bind_target(&mut self, scope: ScopeRef, target: &'m Expr, value: Option<&'m Expr>) {
+        match &target.kind {
+            ExprKind::Name(n) => self.bind(
+                scope,
+                n,
+                value.map_or(Binding::Unknown, Binding::Assign),
+            ),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                let values = value.and_then(|v| match &v.kind {
+                    ExprKind::Tuple(vs) | ExprKind::List(vs) if vs.len() == elts.len() => {
+                        Some(vs)
+                    }
+                    _ => None,
+                });
+                for (i, elt) in elts.iter().enumerate() {
+                    self.bind_target(scope, elt, values.map(|vs| &vs[i]));
+                }
+            }
+            ExprKind::Starred(inner) => self.bind_target(scope, inner, None),
+            _ => {}
+        }
+    }
+
+    fn expr(&mut self, scope: ScopeRef, expr: &'m Expr) {
+        expr.walk(&mut |e| match &e.kind {
+            ExprKind::Call(call) => self.sem.calls.push(CallSite {
+                module: self.module.id,
+                scope,
+                expr: e,
+                call,
+                callee: None,
+            }),
+            ExprKind::Named { target, value } => {
+                if let Some(n) = target.as_name() {
+                    self.sem
+                        .scopes
+                        .entry(scope)
+                        .or_default()
+                        .bindings
+                        .entry(n)
+                        .or_default()
+                        .push(Binding::Assign(value));
+                }
+            }
+            _ => {}
+        });
+    }
+}

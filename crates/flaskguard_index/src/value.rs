@@ -1,0 +1,333 @@
+//! Constant evaluation: what a configuration value or an argument is, as far as it can be
+//! known without running the program.
+
+use crate::ir::{BinOp, BoolOp, Expr, ExprKind, FPart, ScopeRef, UnaryOp};
+use crate::semantic::{Binding, Index};
+use crate::ModuleId;
+
+const MAX_EVAL_DEPTH: u32 = 12;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    None,
+    List(Vec<Value>),
+    Dict(Vec<(Value, Value)>),
+    /// Read from the environment: `os.environ["X"]`, `os.getenv("X", default)`.
+    Env {
+        var: String,
+        default: Option<Box<Value>>,
+    },
+    /// The result of a call to a known function with (evaluated) arguments.
+    Call {
+        qual: String,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    },
+    Unknown,
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            Value::Int(i) => Some(*i != 0),
+            _ => None,
+        }
+    }
+
+    /// Python truthiness, where it is known.
+    pub fn truthy(&self) -> Option<bool> {
+        match self {
+            Value::Str(s) => Some(!s.is_empty()),
+            Value::Int(i) => Some(*i != 0),
+            Value::Float(f) => Some(*f != 0.0),
+            Value::Bool(b) => Some(*b),
+            Value::None => Some(false),
+            Value::List(l) => Some(!l.is_empty()),
+            Value::Dict(d) => Some(!d.is_empty()),
+            _ => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            #[allow(clippy::cast_precision_loss)]
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            Value::Bool(b) => Some(f64::from(u8::from(*b))),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is a compile-time constant (no environment, no unknowns).
+    pub fn is_constant(&self) -> bool {
+        match self {
+            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
+                true
+            }
+            Value::List(items) => items.iter().all(Value::is_constant),
+            Value::Dict(items) => items.iter().all(|(k, v)| k.is_constant() && v.is_constant()),
+            Value::Env { .. } | Value::Call { .. } | Value::Unknown => false,
+        }
+    }
+
+    /// The keyword argument `name` of a call value.
+    pub fn kwarg(&self, name: &str) -> Option<&Value> {
+        match self {
+            Value::Call { kwargs, .. } => kwargs.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The value for a string key of a dict value.
+    pub fn dict_get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Dict(items) => items
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string elements of a list value, or the string itself.
+    pub fn strings(&self) -> Vec<&str> {
+        match self {
+            Value::Str(s) => vec![s.as_str()],
+            Value::List(items) => items.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Index<'_> {
+    /// Evaluates an expression to a constant where possible.
+    pub fn eval(&self, module: ModuleId, scope: ScopeRef, expr: &Expr) -> Value {
+        self.eval_depth(module, scope, expr, 0)
+    }
+
+    fn eval_depth(&self, module: ModuleId, scope: ScopeRef, expr: &Expr, depth: u32) -> Value {
+        if depth > MAX_EVAL_DEPTH {
+            return Value::Unknown;
+        }
+        let d = depth + 1;
+        match &expr.kind {
+            ExprKind::Str(s) | ExprKind::Bytes(s) => Value::Str(s.clone()),
+            ExprKind::Int(Some(i)) => Value::Int(*i),
+            ExprKind::Float(f) => Value::Float(*f),
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::NoneLit => Value::None,
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => Value::List(
+                items
+                    .iter()
+                    .map(|e| self.eval_depth(module, scope, e, d))
+                    .collect(),
+            ),
+            ExprKind::Dict(items) => {
+                let mut out = Vec::new();
+                for (k, v) in items {
+                    let Some(k) = k else { return Value::Unknown };
+                    out.push((
+                        self.eval_depth(module, scope, k, d),
+                        self.eval_depth(module, scope, v, d),
+                    ));
+                }
+                Value::Dict(out)
+            }
+            ExprKind::FString(parts) => {
+                let mut s = String::new();
+                for part in parts {
+                    match part {
+                        FPart::Literal(l) => s.push_str(l),
+                        FPart::Expr(e) => match self.eval_depth(module, scope, e, d) {
+                            Value::Str(v) => s.push_str(&v),
+                            Value::Int(i) => s.push_str(&i.to_string()),
+                            _ => return Value::Unknown,
+                        },
+                    }
+                }
+                Value::Str(s)
+            }
+            ExprKind::Name(name) => self.eval_name(module, scope, name, d),
+            ExprKind::Attribute { .. } => {
+                // `Config.SECRET_KEY`, `settings.DEBUG`: a class or module attribute.
+                if let Some(r) = self.resolve(module, scope, expr) {
+                    if let Some(v) = self.eval_qualified(&r.qual, d) {
+                        return v;
+                    }
+                }
+                Value::Unknown
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let v = self.eval_depth(module, scope, operand, d);
+                match (op, v) {
+                    (UnaryOp::Not, v) => v.truthy().map_or(Value::Unknown, |b| Value::Bool(!b)),
+                    (UnaryOp::USub, Value::Int(i)) => Value::Int(-i),
+                    (UnaryOp::USub, Value::Float(f)) => Value::Float(-f),
+                    (UnaryOp::UAdd, v @ (Value::Int(_) | Value::Float(_))) => v,
+                    _ => Value::Unknown,
+                }
+            }
+            ExprKind::BinOp { left, op, right } => {
+                let l = self.eval_depth(module, scope, left, d);
+                let r = self.eval_depth(module, scope, right, d);
+                binop(&l, *op, &r)
+            }
+            ExprKind::BoolOp { op, values } => {
+                let evaluated: Vec<Value> = values
+                    .iter()
+                    .map(|v| self.eval_depth(module, scope, v, d))
+                    .collect();
+                bool_op(*op, evaluated)
+            }
+            ExprKind::Subscript { value, index } => {
+                let Some(r) = self.resolve(module, scope, value) else {
+                    return Value::Unknown;
+                };
+                if r.qual == "os.environ" {
+                    if let Value::Str(var) = self.eval_depth(module, scope, index, d) {
+                        return Value::Env { var, default: None };
+                    }
+                }
+                Value::Unknown
+            }
+            ExprKind::Call(call) => {
+                let Some(callee) = self.resolve(module, scope, &call.func) else {
+                    return Value::Unknown;
+                };
+                let args: Vec<Value> = call
+                    .args
+                    .iter()
+                    .map(|a| self.eval_depth(module, scope, a, d))
+                    .collect();
+                let kwargs: Vec<(String, Value)> = call
+                    .keywords
+                    .iter()
+                    .filter_map(|k| {
+                        Some((k.arg.clone()?, self.eval_depth(module, scope, &k.value, d)))
+                    })
+                    .collect();
+                match callee.qual.as_str() {
+                    "os.environ.get" | "os.getenv" | "os.environ.setdefault" => {
+                        let Some(Value::Str(var)) = args.first().cloned() else {
+                            return Value::Unknown;
+                        };
+                        let default = args
+                            .get(1)
+                            .cloned()
+                            .or_else(|| kwargs.iter().find(|(k, _)| k == "default").map(|(_, v)| v.clone()))
+                            .map(Box::new);
+                        Value::Env { var, default }
+                    }
+                    "builtins.str" if args.len() == 1 => match &args[0] {
+                        Value::Str(s) => Value::Str(s.clone()),
+                        Value::Int(i) => Value::Str(i.to_string()),
+                        _ => Value::Unknown,
+                    },
+                    "builtins.int" if args.len() == 1 => match &args[0] {
+                        Value::Int(i) => Value::Int(*i),
+                        Value::Str(s) => s.trim().parse().map_or(Value::Unknown, Value::Int),
+                        _ => Value::Unknown,
+                    },
+                    "builtins.bool" if args.len() == 1 => {
+                        args[0].truthy().map_or(Value::Unknown, Value::Bool)
+                    }
+                    _ => Value::Call {
+                        qual: callee.qual,
+                        args,
+                        kwargs,
+                    },
+                }
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    fn eval_name(&self, module: ModuleId, scope: ScopeRef, name: &str, depth: u32) -> Value {
+        let Some((found_in, bindings)) = self.bindings_of(module, scope, name) else {
+            return Value::Unknown;
+        };
+        // Only a name with a single definition has a known value.
+        let [binding] = bindings else {
+            return Value::Unknown;
+        };
+        match binding {
+            Binding::Assign(value) => self.eval_depth(module, found_in, value, depth),
+            Binding::Import(qual) => self.eval_qualified(qual, depth).unwrap_or(Value::Unknown),
+            _ => Value::Unknown,
+        }
+    }
+
+    /// The value of a module-level name or class attribute in the project, by qualified name.
+    fn eval_qualified(&self, qual: &str, depth: u32) -> Option<Value> {
+        let (owner, attr) = qual.rsplit_once('.')?;
+        if let Some(m) = self.module_by_name(owner) {
+            return Some(self.eval_name(m.id, ScopeRef::Module, attr, depth));
+        }
+        let (module, class) = self.project_class(owner)?;
+        Some(self.eval_name(module, ScopeRef::Class(class), attr, depth))
+    }
+}
+
+fn binop(l: &Value, op: BinOp, r: &Value) -> Value {
+    match (l, op, r) {
+        (Value::Str(a), BinOp::Add, Value::Str(b)) => Value::Str(format!("{a}{b}")),
+        (Value::Int(a), BinOp::Add, Value::Int(b)) => a.checked_add(*b).map_or(Value::Unknown, Value::Int),
+        (Value::Int(a), BinOp::Sub, Value::Int(b)) => a.checked_sub(*b).map_or(Value::Unknown, Value::Int),
+        (Value::Int(a), BinOp::Mult, Value::Int(b)) => a.checked_mul(*b).map_or(Value::Unknown, Value::Int),
+        (Value::Int(a), BinOp::FloorDiv, Value::Int(b)) if *b != 0 => Value::Int(a.div_euclid(*b)),
+        (Value::Int(a), BinOp::Mod, Value::Int(b)) if *b != 0 => Value::Int(a.rem_euclid(*b)),
+        (Value::Int(a), BinOp::Pow, Value::Int(b)) if (0..64).contains(b) => {
+            a.checked_pow(*b as u32).map_or(Value::Unknown, Value::Int)
+        }
+        (Value::Str(a), BinOp::Mult, Value::Int(n)) if (0..10_000).contains(n) => {
+            Value::Str(a.repeat(*n as usize))
+        }
+        _ => match (l.as_number(), r.as_number()) {
+            (Some(a), Some(b)) if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) => {
+                match op {
+                    BinOp::Add => Value::Float(a + b),
+                    BinOp::Sub => Value::Float(a - b),
+                    BinOp::Mult => Value::Float(a * b),
+                    BinOp::Div if b != 0.0 => Value::Float(a / b),
+                    _ => Value::Unknown,
+                }
+            }
+            (Some(a), Some(b)) if op == BinOp::Div && b != 0.0 => Value::Float(a / b),
+            _ => Value::Unknown,
+        },
+    }
+}
+
+fn bool_op(op: BoolOp, values: Vec<Value>) -> Value {
+    let mut iter = values.into_iter();
+    let Some(mut acc) = iter.next() else {
+        return Value::Unknown;
+    };
+    for next in iter {
+        acc = match (op, acc) {
+            // `os.environ.get("X") or "fallback"`: the fallback is the effective default.
+            (BoolOp::Or, Value::Env { var, default: None }) => Value::Env {
+                var,
+                default: Some(Box::new(next)),
+            },
+            (op, acc) => match (op, acc.truthy()) {
+                (BoolOp::Or, Some(true)) | (BoolOp::And, Some(false)) => acc,
+                (BoolOp::Or, Some(false)) | (BoolOp::And, Some(true)) => next,
+                _ => return Value::Unknown,
+            },
+        };
+    }
+    acc
+}

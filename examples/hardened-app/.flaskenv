@@ -1,0 +1,2 @@
+FLASK_APP=wsgi:app
+FLASK_RUN_PORT=5000

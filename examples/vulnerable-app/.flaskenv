@@ -1,0 +1,4 @@
+FLASK_APP=wsgi:app
+FLASK_DEBUG=1
+FLASK_RUN_HOST=0.0.0.0
+NOTES_ENV=development
