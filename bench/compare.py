@@ -54,13 +54,14 @@ def main() -> int:
             continue
         tool, run, wall, rss, rc = line.split("\t")
         runs.setdefault(tool, []).append(
-            {"run": int(run), "wall_s": float(wall), "peak_rss_mib": int(rss) / 1024, "exit": int(rc)}
+            {"run": int(run), "wall_s": round(float(wall), 6), "peak_rss_mib": round(int(rss) / 1024, 1), "exit": int(rc)}
         )
 
     tools = {}
+    medians: dict[str, float] = {}
     for tool in sorted(runs, key=lambda t: ORDER.index(t) if t in ORDER else 99):
         rs = runs[tool]
-        med = statistics.median(r["wall_s"] for r in rs)
+        med = medians[tool] = statistics.median(float(r["wall_s"]) for r in rs)
         tools[tool] = {
             "version": versions.get(tool, ""),
             "command": commands.get(tool, ""),
@@ -71,13 +72,10 @@ def main() -> int:
             "lines_per_s": round(a.lines / med) if med > 0 else None,
         }
 
-    def med(t: str) -> float | None:
-        return tools[t]["median_wall_s"] if t in tools else None
-
-    fg, bandit, ruff = med("flaskguard"), med("bandit"), med("ruff")
+    fg, bandit, ruff = medians.get("flaskguard"), medians.get("bandit"), medians.get("ruff")
     ratios = {
         "faster_than_bandit": round(bandit / fg, 2) if fg and bandit else None,
-        "of_ruff_s": round(fg / ruff, 3) if fg and ruff else None,
+        "of_ruff_s": round(fg / ruff, 4) if fg and ruff else None,
     }
 
     # ---- table -------------------------------------------------------------
@@ -96,9 +94,9 @@ def main() -> int:
         )
     print()
     if ratios["faster_than_bandit"] is not None:
-        print(f"flaskguard is {ratios['faster_than_bandit']:,.1f}x faster than Bandit   (bandit / flaskguard median wall)")
+        print(f"flaskguard is {ratios['faster_than_bandit']:,.1f}x faster than Bandit (bandit / flaskguard median wall)")
     if ratios["of_ruff_s"] is not None:
-        print(f"flaskguard takes {ratios['of_ruff_s']:.2f}x of Ruff S's time       (flaskguard / ruff median wall)")
+        print(f"flaskguard takes {ratios['of_ruff_s']:.3g}x of Ruff S's time   (flaskguard / ruff median wall)")
 
     result = {
         "timestamp": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -21,6 +21,7 @@ Environment:
   FLASKGUARD_BENCH_CACHE  cache dir for wheels, corpus, venv, results
                           (default: $HOME/.cache/flaskguard-bench; never inside the repo)
   PYTHON                  python used to build the venv and corpus (default: python3)
+  FLASKGUARD_BENCH_TIMER  gnu-time or python (default: gnu-time if /usr/bin/time -v works)
 EOF
 }
 
@@ -78,13 +79,13 @@ REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 FLASKGUARD_BIN="${FLASKGUARD_BIN:-$REPO_ROOT/target/release/flaskguard}"
 CACHE="${FLASKGUARD_BENCH_CACHE:-$HOME/.cache/flaskguard-bench}"
-mkdir -p "$CACHE"
-CACHE="$(cd "$CACHE" && pwd -P)"
+CACHE="$(realpath -m "$CACHE")"
 case "$CACHE/" in
-    "$(cd "$REPO_ROOT" && pwd -P)/"*)
+    "$(realpath "$REPO_ROOT")/"*)
         echo "run.sh: cache dir $CACHE is inside the repo; set FLASKGUARD_BENCH_CACHE elsewhere" >&2
         exit 2 ;;
 esac
+mkdir -p "$CACHE"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -138,10 +139,15 @@ mkdir -p "$RUN_DIR"
 MEAS="$RUN_DIR/measurements.tsv"
 : >"$MEAS"
 
-if [[ -x /usr/bin/time ]] && /usr/bin/time -v -o /dev/null true >/dev/null 2>&1; then
-    TIMER=gnu-time
-else
-    TIMER=python
+# GNU time -v gives peak RSS; without it, measure.py uses getrusage(RUSAGE_CHILDREN).
+# FLASKGUARD_BENCH_TIMER=python forces the fallback (to test it).
+TIMER="${FLASKGUARD_BENCH_TIMER:-}"
+if [[ -z "$TIMER" ]]; then
+    if [[ -x /usr/bin/time ]] && /usr/bin/time -v -o /dev/null true >/dev/null 2>&1; then
+        TIMER=gnu-time
+    else
+        TIMER=python
+    fi
 fi
 log "timer: $TIMER (wall clock and peak RSS)"
 

@@ -1,1 +1,216 @@
+//! The Flask model: what a Flask project *is* — its apps, blueprints, routes,
+//! configuration and extensions — built once from the semantic index and shared
+//! read-only by every rule.
 
+mod config;
+mod extensions;
+mod routes;
+pub mod templates;
+
+use flaskguard_index::ir::{Expr, ScopeRef};
+use flaskguard_index::{FileKind, Index, ModuleId, Site, Span, Value};
+
+pub use config::{ConfigOrigin, ConfigSetting, Profile};
+pub use extensions::{ExtArg, ExtKind, Extension};
+pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, Hook, Owner, Route};
+
+/// A `Flask(...)` application object.
+#[derive(Clone, Debug)]
+pub struct App {
+    pub site: Site,
+    /// The span of the `Flask(...)` call.
+    pub span: Span,
+    pub module: ModuleId,
+    /// Created inside a function (an application factory).
+    pub in_factory: bool,
+}
+
+/// A call of `render_template` (or `render_template_string`).
+#[derive(Clone, Debug)]
+pub struct RenderCall<'a> {
+    pub module: ModuleId,
+    pub scope: ScopeRef,
+    pub span: Span,
+    pub name: Value,
+    pub name_expr: Option<&'a Expr>,
+    /// Context variables are passed.
+    pub has_context: bool,
+}
+
+/// A scanned template file.
+#[derive(Clone, Debug)]
+pub struct Template {
+    /// Index into `Project::texts`.
+    pub text_index: usize,
+    /// The name as passed to `render_template` (path below `templates/`).
+    pub name: String,
+    pub scan: templates::TemplateScan,
+}
+
+/// An assignment in a `.flaskenv` or `.env` file.
+#[derive(Clone, Debug)]
+pub struct EnvEntry {
+    pub text_index: usize,
+    pub key: String,
+    pub value: String,
+    pub span: Span,
+}
+
+pub struct FlaskModel<'a> {
+    pub apps: Vec<App>,
+    pub blueprints: Vec<Blueprint>,
+    pub routes: Vec<Route<'a>>,
+    pub hooks: Vec<Hook>,
+    pub config: Vec<ConfigSetting<'a>>,
+    pub extensions: Vec<Extension<'a>>,
+    pub renders: Vec<RenderCall<'a>>,
+    pub templates: Vec<Template>,
+    pub env: Vec<EnvEntry>,
+    /// Whether the project uses Flask at all (imports it anywhere).
+    pub uses_flask: bool,
+}
+
+impl<'a> FlaskModel<'a> {
+    pub fn build(index: &Index<'a>, texts: &[flaskguard_index::TextFile]) -> Self {
+        let apps = index
+            .calls()
+            .filter(|c| c.callee.as_ref().is_some_and(|r| r.qual == "flask.Flask"))
+            .map(|c| App {
+                site: Site {
+                    module: c.module,
+                    span: c.expr.span,
+                },
+                span: c.expr.span,
+                module: c.module,
+                in_factory: matches!(c.scope, ScopeRef::Function(_)),
+            })
+            .collect();
+        let uses_flask = index.calls().any(|c| {
+            c.callee
+                .as_ref()
+                .is_some_and(|r| r.qual.starts_with("flask.") || r.qual.starts_with("flask_"))
+        });
+        let env = env_entries(texts);
+        let extensions = extensions::collect(index);
+        let (blueprints, routes, hooks) = routes::collect(index);
+        let config = config::collect(index, &env);
+        let renders = index
+            .calls()
+            .filter_map(|c| {
+                let callee = c.callee.as_ref()?;
+                if callee.qual != "flask.render_template" {
+                    return None;
+                }
+                let name_expr = c.call.argument(0, "template_name_or_list");
+                Some(RenderCall {
+                    module: c.module,
+                    scope: c.scope,
+                    span: c.expr.span,
+                    name: name_expr.map_or(Value::Unknown, |e| index.eval(c.module, c.scope, e)),
+                    name_expr,
+                    has_context: !c.call.keywords.is_empty(),
+                })
+            })
+            .collect();
+        let templates = texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == FileKind::Template)
+            .map(|(i, t)| Template {
+                text_index: i,
+                name: template_name(&t.source.display),
+                scan: templates::scan(&t.source.text),
+            })
+            .collect();
+        FlaskModel {
+            apps,
+            blueprints,
+            routes,
+            hooks,
+            config,
+            extensions,
+            renders,
+            templates,
+            env,
+            uses_flask,
+        }
+    }
+
+    /// Extensions of one kind.
+    pub fn extensions_of(&self, kind: ExtKind) -> impl Iterator<Item = &Extension<'a>> {
+        self.extensions.iter().filter(move |e| e.kind == kind)
+    }
+
+    pub fn has_extension(&self, kind: ExtKind) -> bool {
+        self.extensions.iter().any(|e| e.kind == kind)
+    }
+
+    /// Every setting of `key`, in source order.
+    pub fn settings(&self, key: &str) -> impl Iterator<Item = &ConfigSetting<'a>> {
+        let key = key.to_string();
+        self.config.iter().filter(move |s| s.key == key)
+    }
+
+    /// Settings of `key` that apply outside development and testing.
+    pub fn production_settings(&self, key: &str) -> impl Iterator<Item = &ConfigSetting<'a>> {
+        self.settings(key).filter(|s| s.profile.is_deployed())
+    }
+
+    /// Whether `key` is set anywhere, in any profile, or read from the environment by
+    /// `from_prefixed_env` / `from_envvar`.
+    pub fn is_configured(&self, key: &str) -> bool {
+        self.settings(key).next().is_some()
+    }
+
+    /// The route a span of a module lies in (its handler contains the span).
+    pub fn route_at(&self, index: &Index<'_>, module: ModuleId, span: Span) -> Option<&Route<'a>> {
+        self.routes.iter().find(|r| {
+            r.handler.is_some_and(|(m, f)| {
+                m == module && {
+                    let def = &index.module(m).functions[f.0 as usize];
+                    def.span.start <= span.start && span.end <= def.span.end
+                }
+            })
+        })
+    }
+}
+
+/// `pkg/templates/admin/x.html` → `admin/x.html`.
+fn template_name(display: &str) -> String {
+    match display.rfind("templates/") {
+        Some(i) => display[i + "templates/".len()..].to_string(),
+        None => display.rsplit('/').next().unwrap_or(display).to_string(),
+    }
+}
+
+fn env_entries(texts: &[flaskguard_index::TextFile]) -> Vec<EnvEntry> {
+    let mut out = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        if t.kind != FileKind::EnvFile {
+            continue;
+        }
+        let mut offset = 0usize;
+        for line in t.source.text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let body = trimmed.strip_prefix("export ").unwrap_or(trimmed);
+            let Some((key, value)) = body.split_once('=') else {
+                continue;
+            };
+            let value = value.split(" #").next().unwrap_or("").trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            let lead = line.len() - line.trim_start().len();
+            out.push(EnvEntry {
+                text_index: i,
+                key: key.trim().to_string(),
+                value: value.to_string(),
+                span: Span::new((start + lead) as u32, (start + line.trim_end().len()) as u32),
+            });
+        }
+    }
+    out
+}

@@ -1,1 +1,378 @@
-pub fn placeholder() {}
+//! The `Report`: the single, versioned, serialisable result of a flaskguard run, and
+//! everything that renders it. Nothing here knows about Python or Flask.
+
+pub mod baseline;
+pub mod emit;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Bumped on any incompatible change of the JSON shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    /// The CVSS-like score code scanning uses to bucket `security-severity`.
+    pub fn security_severity(self) -> &'static str {
+        match self {
+            Severity::Info => "1.0",
+            Severity::Low => "3.0",
+            Severity::Medium => "5.5",
+            Severity::High => "8.0",
+            Severity::Critical => "9.5",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("unknown severity `{0}` (expected one of: info, low, medium, high, critical)")]
+pub struct ParseSeverityError(String);
+
+impl FromStr for Severity {
+    type Err = ParseSeverityError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "info" => Ok(Severity::Info),
+            "low" => Ok(Severity::Low),
+            "medium" => Ok(Severity::Medium),
+            "high" => Ok(Severity::High),
+            "critical" => Ok(Severity::Critical),
+            _ => Err(ParseSeverityError(s.to_string())),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// A 1-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Location {
+    /// `/`-separated path as shown to the user.
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+    /// Byte offsets in the file, for fixes and editors.
+    pub byte_start: u32,
+    pub byte_end: u32,
+}
+
+/// The source lines a finding points at, for code frames.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    pub first_line: u32,
+    pub lines: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Shown, never applied.
+    DisplayOnly,
+    /// Changes behaviour: applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// Keeps the program's meaning: applied with `--fix`.
+    Safe,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    pub byte_start: u32,
+    pub byte_end: u32,
+    pub content: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+/// One step of a data-flow path (source → … → sink).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceStep {
+    pub location: Location,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SuppressionKind {
+    /// `# flaskguard: ignore[CODE]`
+    Inline,
+    /// Bandit's `# nosec`
+    Nosec,
+    /// Listed in the baseline file.
+    Baseline,
+    /// Disabled for this file by `per-file-ignores`.
+    Config,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: String,
+    pub name: String,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub message: String,
+    pub location: Location,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<Snippet>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// Where the flagged value came from and how it travelled (taint findings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<TraceStep>,
+    /// The route this finding concerns, e.g. `POST /login`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    /// Stable identity across edits: rule, path and normalised code, not line numbers.
+    pub fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Suppression>,
+}
+
+impl Finding {
+    pub fn is_suppressed(&self) -> bool {
+        self.suppression.is_some()
+    }
+}
+
+/// The documentation and metadata of a rule, as rendered into reports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleMeta {
+    pub code: String,
+    pub name: String,
+    pub summary: String,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub cwe: Vec<u32>,
+    pub owasp: String,
+    pub remediation: String,
+    /// The full rule documentation (Markdown).
+    pub docs: String,
+    pub help_uri: String,
+}
+
+/// A route of the application with the protections that cover it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteEntry {
+    pub rule: String,
+    pub methods: Vec<String>,
+    pub endpoint: String,
+    pub handler: String,
+    pub location: Location,
+    pub auth: Vec<String>,
+    pub csrf: String,
+    pub rate_limit: Vec<String>,
+    pub cors: String,
+    /// Codes of findings attached to this route.
+    pub findings: Vec<String>,
+}
+
+/// Problems with the input (unparsable files) and with flaskguard's own work.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputError {
+    pub code: String,
+    pub name: String,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub critical: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub info: usize,
+    pub suppressed: usize,
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub files: usize,
+    pub python_files: usize,
+    pub lines: usize,
+    pub duration_ms: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub fail_on: Option<Severity>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub config_file: Option<String>,
+    pub baseline: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub settings: Settings,
+    pub targets: Vec<String>,
+    pub rules: Vec<RuleMeta>,
+    pub routes: Vec<RouteEntry>,
+    pub findings: Vec<Finding>,
+    pub counts: Counts,
+    pub errors: Vec<InputError>,
+    pub stats: Stats,
+}
+
+impl Report {
+    pub fn new(version: &str) -> Self {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool {
+                name: "flaskguard".to_string(),
+                version: version.to_string(),
+            },
+            settings: Settings::default(),
+            targets: Vec::new(),
+            rules: Vec::new(),
+            routes: Vec::new(),
+            findings: Vec::new(),
+            counts: Counts::default(),
+            errors: Vec::new(),
+            stats: Stats::default(),
+        }
+    }
+
+    /// Sorts findings deterministically and recomputes the counts. Call once, last.
+    pub fn finish(&mut self) {
+        self.findings.sort_by(|a, b| {
+            (&a.location.path, a.location.start, &a.code, &a.message).cmp(&(
+                &b.location.path,
+                b.location.start,
+                &b.code,
+                &b.message,
+            ))
+        });
+        self.errors
+            .sort_by(|a, b| (&a.path, a.position, &a.code).cmp(&(&b.path, b.position, &b.code)));
+        let mut counts = Counts::default();
+        for f in &self.findings {
+            if f.is_suppressed() {
+                counts.suppressed += 1;
+                continue;
+            }
+            counts.total += 1;
+            match f.severity {
+                Severity::Critical => counts.critical += 1,
+                Severity::High => counts.high += 1,
+                Severity::Medium => counts.medium += 1,
+                Severity::Low => counts.low += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        self.counts = counts;
+        self.rules.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+
+    /// Findings that are not suppressed.
+    pub fn active_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| !f.is_suppressed())
+    }
+
+    pub fn rule(&self, code: &str) -> Option<&RuleMeta> {
+        self.rules.iter().find(|r| r.code == code)
+    }
+}
+
+/// The process exit status for a finished report: 0 clean, 1 findings at or above
+/// `fail_on` (any active finding when `None`). Tool failures (2) never reach a report.
+pub fn exit_status(report: &Report, fail_on: Option<Severity>) -> u8 {
+    let threshold = fail_on.unwrap_or(Severity::Info);
+    u8::from(report.active_findings().any(|f| f.severity >= threshold))
+}
+
+/// A stable fingerprint: the rule, the path and the whitespace-normalised flagged code,
+/// plus the occurrence number among identical ones in the same file.
+pub fn fingerprint(code: &str, path: &str, flagged_text: &str, occurrence: usize) -> String {
+    let normalised: String = flagged_text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut hasher = Sha256::new();
+    hasher.update(code.as_bytes());
+    hasher.update([0]);
+    hasher.update(path.as_bytes());
+    hasher.update([0]);
+    hasher.update(normalised.as_bytes());
+    hasher.update([0]);
+    hasher.update(occurrence.to_le_bytes());
+    let digest = hasher.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,174 @@
+//! Flask extensions: their construction, `init_app` calls and attribute settings.
+
+use flaskguard_index::ir::{Call, Expr, ExprKind, ScopeRef};
+use flaskguard_index::{Index, ModuleId, Site, Span, Value};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExtKind {
+    CsrfProtect,
+    SeaSurf,
+    Talisman,
+    SslIfy,
+    Cors,
+    Limiter,
+    JwtManager,
+    HttpAuth,
+    LoginManager,
+    Session,
+    ProxyFix,
+    Caching,
+    DebugToolbar,
+    RestfulApi,
+}
+
+impl ExtKind {
+    pub fn from_qual(qual: &str) -> Option<ExtKind> {
+        Some(match qual {
+            "flask_wtf.CSRFProtect" | "flask_wtf.csrf.CsrfProtect" => ExtKind::CsrfProtect,
+            "flask_seasurf.SeaSurf" => ExtKind::SeaSurf,
+            "flask_talisman.Talisman" => ExtKind::Talisman,
+            "flask_sslify.SSLify" => ExtKind::SslIfy,
+            "flask_cors.CORS" => ExtKind::Cors,
+            "flask_limiter.Limiter" => ExtKind::Limiter,
+            "flask_jwt_extended.JWTManager" => ExtKind::JwtManager,
+            "flask_httpauth.HTTPBasicAuth"
+            | "flask_httpauth.HTTPTokenAuth"
+            | "flask_httpauth.HTTPDigestAuth"
+            | "flask_httpauth.MultiAuth" => ExtKind::HttpAuth,
+            "flask_login.LoginManager" => ExtKind::LoginManager,
+            "flask_session.Session" => ExtKind::Session,
+            "werkzeug.middleware.proxy_fix.ProxyFix" | "werkzeug.contrib.fixers.ProxyFix" => {
+                ExtKind::ProxyFix
+            }
+            "flask_caching.Cache" => ExtKind::Caching,
+            "flask_debugtoolbar.DebugToolbarExtension" => ExtKind::DebugToolbar,
+            "flask_restful.Api" | "flask_restx.Api" => ExtKind::RestfulApi,
+            _ => return None,
+        })
+    }
+}
+
+/// An argument of an extension, wherever it was passed.
+#[derive(Clone, Debug)]
+pub struct ExtArg<'a> {
+    pub value: Value,
+    pub expr: &'a Expr,
+    pub module: ModuleId,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Extension<'a> {
+    pub kind: ExtKind,
+    pub qual: String,
+    pub site: Site,
+    pub module: ModuleId,
+    pub scope: ScopeRef,
+    /// The constructor call.
+    pub call: &'a Call,
+    pub span: Span,
+    /// `init_app(app, …)` calls on this object.
+    pub init_calls: Vec<(ModuleId, ScopeRef, &'a Call, Span)>,
+    /// `ext.attr = value` assignments.
+    pub attributes: Vec<(String, ExtArg<'a>)>,
+    /// Whether an app is attached (passed to the constructor or to `init_app`).
+    pub attached: bool,
+}
+
+impl<'a> Extension<'a> {
+    /// A keyword argument given to the constructor or to `init_app`, evaluated.
+    pub fn arg(&self, index: &Index<'_>, name: &str) -> Option<ExtArg<'a>> {
+        if let Some(e) = self.call.keyword(name) {
+            return Some(ExtArg {
+                value: index.eval(self.module, self.scope, e),
+                expr: e,
+                module: self.module,
+                span: e.span,
+            });
+        }
+        for (module, scope, call, _) in &self.init_calls {
+            if let Some(e) = call.keyword(name) {
+                return Some(ExtArg {
+                    value: index.eval(*module, *scope, e),
+                    expr: e,
+                    module: *module,
+                    span: e.span,
+                });
+            }
+        }
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, a)| a.clone())
+    }
+
+    /// The positional argument `position` of the constructor.
+    pub fn positional(&self, index: &Index<'_>, position: usize) -> Option<ExtArg<'a>> {
+        let e = self.call.args.get(position)?;
+        Some(ExtArg {
+            value: index.eval(self.module, self.scope, e),
+            expr: e,
+            module: self.module,
+            span: e.span,
+        })
+    }
+}
+
+pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
+    let mut exts: Vec<Extension<'a>> = Vec::new();
+    for c in index.calls() {
+        let Some(callee) = &c.callee else { continue };
+        let Some(kind) = ExtKind::from_qual(&callee.qual) else {
+            continue;
+        };
+        exts.push(Extension {
+            kind,
+            qual: callee.qual.clone(),
+            site: Site {
+                module: c.module,
+                span: c.expr.span,
+            },
+            module: c.module,
+            scope: c.scope,
+            call: c.call,
+            span: c.expr.span,
+            init_calls: Vec::new(),
+            attributes: Vec::new(),
+            attached: !c.call.args.is_empty() || c.call.keyword("app").is_some(),
+        });
+    }
+    // `ext.init_app(app, …)`
+    for c in index.calls() {
+        let Some(callee) = &c.callee else { continue };
+        if !callee.qual.ends_with(").init_app") {
+            continue;
+        }
+        let Some(site) = callee.site else { continue };
+        if let Some(ext) = exts.iter_mut().find(|e| e.site == site) {
+            ext.init_calls.push((c.module, c.scope, c.call, c.expr.span));
+            ext.attached = true;
+        }
+    }
+    // `ext.attr = value`
+    for a in index.assigns() {
+        let ExprKind::Attribute { value, attr } = &a.target.kind else {
+            continue;
+        };
+        let Some(base) = index.resolve(a.module, a.scope, value) else {
+            continue;
+        };
+        let Some(site) = base.site else { continue };
+        if let Some(ext) = exts.iter_mut().find(|e| e.site == site) {
+            ext.attributes.push((
+                attr.clone(),
+                ExtArg {
+                    value: index.eval(a.module, a.scope, a.value),
+                    expr: a.value,
+                    module: a.module,
+                    span: a.span,
+                },
+            ));
+        }
+    }
+    exts
+}

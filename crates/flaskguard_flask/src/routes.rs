@@ -1,0 +1,562 @@
+//! Blueprints, routes, view decorators and request hooks.
+
+use flaskguard_index::ir::{ClassIdx, Expr, ExprKind, FuncIdx, ScopeRef, StmtKind};
+use flaskguard_index::{Index, ModuleId, Resolved, Site, Span, Value};
+
+const HTTP_METHODS: &[&str] = &["get", "post", "put", "delete", "patch", "head", "options"];
+
+/// What a route is registered on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Owner {
+    App(Site),
+    Blueprint(Site),
+    /// A Flask-RESTful / flask-restx `Api`.
+    Api(Site),
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+pub struct Blueprint {
+    pub site: Site,
+    pub name: String,
+    pub module: ModuleId,
+    pub span: Span,
+    /// `url_prefix` of the constructor, or of the `register_blueprint` call.
+    pub url_prefix: Option<String>,
+    pub registered: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DecoratorKind {
+    /// Requires an authenticated user (`login_required`, `jwt_required`, …).
+    Auth,
+    /// `@limiter.limit(...)`
+    RateLimit,
+    /// `@limiter.exempt`
+    RateLimitExempt,
+    /// `@csrf.exempt`
+    CsrfExempt,
+    /// `@cross_origin(...)`
+    CrossOrigin,
+    /// `@cache.cached(...)`
+    Cache,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub struct DecoratorInfo {
+    pub kind: DecoratorKind,
+    /// The resolved name (`flask_login.login_required`).
+    pub qual: String,
+    /// A short label for reports (`login_required`, `limit 5/minute`).
+    pub label: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Route<'a> {
+    pub owner: Owner,
+    pub module: ModuleId,
+    /// The rule as declared (`/notes/<int:id>`).
+    pub rule: String,
+    /// Upper-case methods; `GET` when none were declared.
+    pub methods: Vec<String>,
+    pub methods_declared: bool,
+    pub endpoint: String,
+    /// The handler function, when it is a plain function.
+    pub handler: Option<(ModuleId, FuncIdx)>,
+    /// The view class (`MethodView`, `Resource`), when class-based.
+    pub view_class: Option<(ModuleId, ClassIdx)>,
+    pub decorators: Vec<DecoratorInfo>,
+    /// The `@route` decorator or the registering call.
+    pub span: Span,
+    pub declaration: Option<&'a Expr>,
+}
+
+impl Route<'_> {
+    pub fn has(&self, kind: DecoratorKind) -> bool {
+        self.decorators.iter().any(|d| d.kind == kind)
+    }
+
+    /// Accepts a method that changes state.
+    pub fn is_state_changing(&self) -> bool {
+        self.methods
+            .iter()
+            .any(|m| matches!(m.as_str(), "POST" | "PUT" | "PATCH" | "DELETE"))
+    }
+
+    /// URL parameters: `(converter, name)`.
+    pub fn params(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut rest = self.rule.as_str();
+        while let Some(start) = rest.find('<') {
+            let Some(end) = rest[start..].find('>') else { break };
+            let inner = &rest[start + 1..start + end];
+            let (conv, name) = match inner.split_once(':') {
+                Some((c, n)) => (c.split('(').next().unwrap_or(c).to_string(), n.to_string()),
+                None => ("default".to_string(), inner.to_string()),
+            };
+            out.push((conv, name));
+            rest = &rest[start + end + 1..];
+        }
+        out
+    }
+}
+
+/// A `before_request` (or `before_app_request`) hook.
+#[derive(Clone, Debug)]
+pub struct Hook {
+    pub owner: Owner,
+    pub kind: String,
+    pub handler: Option<(ModuleId, FuncIdx)>,
+    /// The hook rejects requests (calls `abort`, returns a redirect or response, or checks
+    /// credentials): counts as authentication for the routes it covers.
+    pub guards: bool,
+}
+
+fn owner_of(r: &Resolved) -> Option<Owner> {
+    let site = r.site?;
+    if r.qual.starts_with("flask.Flask()") {
+        Some(Owner::App(site))
+    } else if r.qual.starts_with("flask.Blueprint()") {
+        Some(Owner::Blueprint(site))
+    } else if r.qual.starts_with("flask_restful.Api()") || r.qual.starts_with("flask_restx.Api()")
+    {
+        Some(Owner::Api(site))
+    } else {
+        None
+    }
+}
+
+/// Classifies a decorator on a view.
+pub(crate) fn classify_decorator(index: &Index<'_>, module: ModuleId, scope: ScopeRef, expr: &Expr) -> DecoratorInfo {
+    let (callee_expr, call) = match &expr.kind {
+        ExprKind::Call(call) => (&call.func, Some(call)),
+        _ => (expr, None),
+    };
+    let qual = index
+        .resolve(module, scope, callee_expr)
+        .map(|r| r.qual)
+        .unwrap_or_default();
+    let last = qual.rsplit('.').next().unwrap_or("").to_string();
+    let first_arg = call
+        .and_then(|c| c.args.first())
+        .map(|a| index.eval(module, scope, a));
+    let kind = if qual.starts_with("flask_limiter.Limiter()") {
+        match last.as_str() {
+            "limit" | "shared_limit" => DecoratorKind::RateLimit,
+            "exempt" => DecoratorKind::RateLimitExempt,
+            _ => DecoratorKind::Other,
+        }
+    } else if (qual.starts_with("flask_wtf.CSRFProtect()") || qual.starts_with("flask_seasurf.SeaSurf()"))
+        && last == "exempt"
+    {
+        DecoratorKind::CsrfExempt
+    } else if qual == "flask_cors.cross_origin" {
+        DecoratorKind::CrossOrigin
+    } else if qual.starts_with("flask_caching.Cache()") {
+        DecoratorKind::Cache
+    } else if is_auth_decorator(&qual, &last) {
+        DecoratorKind::Auth
+    } else {
+        DecoratorKind::Other
+    };
+    let label = match (&kind, &first_arg) {
+        (DecoratorKind::RateLimit, Some(Value::Str(s))) => format!("limit {s}"),
+        _ => {
+            if last.is_empty() {
+                "decorator".to_string()
+            } else {
+                last.clone()
+            }
+        }
+    };
+    DecoratorInfo {
+        kind,
+        qual,
+        label,
+        span: expr.span,
+    }
+}
+
+fn is_auth_decorator(qual: &str, last: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "flask_login.login_required",
+        "flask_login.fresh_login_required",
+        "flask_jwt_extended.jwt_required",
+        "flask_jwt_extended.fresh_jwt_required",
+        "flask_jwt_extended.jwt_refresh_token_required",
+        "flask_security.login_required",
+        "flask_security.auth_required",
+        "flask_security.roles_required",
+        "flask_security.roles_accepted",
+        "flask_security.permissions_required",
+        "flask_security.decorators.auth_required",
+        "flask_praetorian.auth_required",
+        "flask_praetorian.roles_required",
+    ];
+    if KNOWN.contains(&qual) {
+        return true;
+    }
+    if qual.starts_with("flask_httpauth.") && last == "login_required" {
+        return true;
+    }
+    // Project decorators named for what they do.
+    let lower = last.to_ascii_lowercase();
+    ["login_required", "auth_required", "requires_auth", "admin_required", "roles_required",
+     "role_required", "permission_required", "token_required", "jwt_required", "authenticated",
+     "require_login", "require_auth", "requires_login", "api_key_required", "superuser_required"]
+        .iter()
+        .any(|n| lower.contains(n))
+}
+
+fn str_list(v: &Value) -> Vec<String> {
+    v.strings().iter().map(|s| s.to_ascii_uppercase()).collect()
+}
+
+#[allow(clippy::type_complexity)]
+pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>, Vec<Hook>) {
+    let mut blueprints: Vec<Blueprint> = Vec::new();
+    let mut routes: Vec<Route<'a>> = Vec::new();
+    let mut hooks: Vec<Hook> = Vec::new();
+
+    for c in index.calls() {
+        let Some(callee) = &c.callee else { continue };
+        if callee.qual == "flask.Blueprint" {
+            let name = c
+                .call
+                .argument(0, "name")
+                .map(|e| index.eval(c.module, c.scope, e))
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let url_prefix = c
+                .call
+                .keyword("url_prefix")
+                .and_then(|e| index.eval(c.module, c.scope, e).as_str().map(str::to_string));
+            blueprints.push(Blueprint {
+                site: Site {
+                    module: c.module,
+                    span: c.expr.span,
+                },
+                name,
+                module: c.module,
+                span: c.expr.span,
+                url_prefix,
+                registered: false,
+            });
+        }
+    }
+    for c in index.calls() {
+        let Some(callee) = &c.callee else { continue };
+        let Some((base, method)) = callee.qual.rsplit_once('.') else { continue };
+        match method {
+            "register_blueprint" if base == "flask.Flask()" || base == "flask.Blueprint()" => {
+                let Some(bp_expr) = c.call.argument(0, "blueprint") else { continue };
+                let Some(bp) = index.resolve(c.module, c.scope, bp_expr) else { continue };
+                let Some(site) = bp.site else { continue };
+                if let Some(b) = blueprints.iter_mut().find(|b| b.site == site) {
+                    b.registered = true;
+                    if let Some(Value::Str(p)) =
+                        c.call.keyword("url_prefix").map(|e| index.eval(c.module, c.scope, e))
+                    {
+                        b.url_prefix = Some(p);
+                    }
+                }
+            }
+            "add_url_rule" => {
+                let Some(owner) = owner_of(&Resolved {
+                    qual: base.to_string(),
+                    site: callee.site,
+                }) else {
+                    continue;
+                };
+                let rule = c
+                    .call
+                    .argument(0, "rule")
+                    .map(|e| index.eval(c.module, c.scope, e))
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let endpoint = c
+                    .call
+                    .argument(1, "endpoint")
+                    .map(|e| index.eval(c.module, c.scope, e))
+                    .and_then(|v| v.as_str().map(str::to_string));
+                let methods_value = c.call.keyword("methods").map(|e| index.eval(c.module, c.scope, e));
+                let Some(view) = c.call.argument(2, "view_func") else { continue };
+                let mut route = view_route(index, c.module, c.scope, view, owner, rule, c.expr.span, Some(c.expr));
+                if let Some(ep) = endpoint {
+                    route.endpoint = ep;
+                }
+                if let Some(m) = methods_value {
+                    let methods = str_list(&m);
+                    if !methods.is_empty() {
+                        route.methods = methods;
+                        route.methods_declared = true;
+                    }
+                }
+                routes.push(route);
+            }
+            "add_resource" => {
+                let Some(owner) = owner_of(&Resolved {
+                    qual: base.to_string(),
+                    site: callee.site,
+                }) else {
+                    continue;
+                };
+                let Some(resource) = c.call.args.first() else { continue };
+                for url in c.call.args.iter().skip(1) {
+                    let Value::Str(rule) = index.eval(c.module, c.scope, url) else { continue };
+                    let route = view_route(index, c.module, c.scope, resource, owner, rule, c.expr.span, Some(c.expr));
+                    routes.push(route);
+                }
+            }
+            "before_request" | "before_app_request" => {
+                // Called directly: `app.before_request(func)`.
+                let Some(owner) = owner_of(&Resolved { qual: base.to_string(), site: callee.site }) else { continue };
+                if let Some(f) = c.call.args.first() {
+                    let handler = index
+                        .resolve(c.module, c.scope, f)
+                        .and_then(|r| index.project_function(&r.qual));
+                    hooks.push(Hook {
+                        owner,
+                        kind: method.to_string(),
+                        guards: handler.is_some_and(|h| hook_guards(index, h)),
+                        handler,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // Decorated functions.
+    for m in index.modules {
+        for (fi, f) in m.functions.iter().enumerate() {
+            let func = (m.id, FuncIdx(fi as u32));
+            let mut route_decls = Vec::new();
+            for d in &f.decorators {
+                let ExprKind::Call(call) = &d.kind else {
+                    // `@app.before_request`
+                    if let Some(r) = index.resolve(m.id, f.parent, d) {
+                        if let Some((base, method)) = r.qual.rsplit_once('.') {
+                            if matches!(method, "before_request" | "before_app_request") {
+                                if let Some(owner) = owner_of(&Resolved { qual: base.to_string(), site: r.site }) {
+                                    hooks.push(Hook {
+                                        owner,
+                                        kind: method.to_string(),
+                                        handler: Some(func),
+                                        guards: hook_guards(index, func),
+                                    });
+                                }
+                            }
+                        }
+                    }
+                    continue;
+                };
+                let Some(r) = index.resolve(m.id, f.parent, &call.func) else { continue };
+                let Some((base, method)) = r.qual.rsplit_once('.') else { continue };
+                let Some(owner) = owner_of(&Resolved { qual: base.to_string(), site: r.site }) else {
+                    continue;
+                };
+                let methods = if method == "route" {
+                    call.keyword("methods").map(|e| str_list(&index.eval(m.id, f.parent, e)))
+                } else if HTTP_METHODS.contains(&method) {
+                    Some(vec![method.to_ascii_uppercase()])
+                } else {
+                    continue;
+                };
+                let rule = call
+                    .argument(0, "rule")
+                    .map(|e| index.eval(m.id, f.parent, e))
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let endpoint = call
+                    .keyword("endpoint")
+                    .map(|e| index.eval(m.id, f.parent, e))
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_else(|| f.name.clone());
+                route_decls.push((owner, rule, methods, endpoint, d));
+            }
+            if route_decls.is_empty() {
+                continue;
+            }
+            let decorators: Vec<DecoratorInfo> = f
+                .decorators
+                .iter()
+                .filter(|d| !route_decls.iter().any(|(.., rd)| std::ptr::eq(*rd, *d)))
+                .map(|d| classify_decorator(index, m.id, f.parent, d))
+                .collect();
+            for (owner, rule, methods, endpoint, d) in route_decls {
+                let (methods, declared) = match methods {
+                    Some(ms) if !ms.is_empty() => (ms, true),
+                    _ => (vec!["GET".to_string()], false),
+                };
+                routes.push(Route {
+                    owner,
+                    module: m.id,
+                    rule,
+                    methods,
+                    methods_declared: declared,
+                    endpoint,
+                    handler: Some(func),
+                    view_class: None,
+                    decorators: decorators.clone(),
+                    span: d.span,
+                    declaration: Some(d),
+                });
+            }
+        }
+    }
+
+    // Blueprint prefixes apply to their routes.
+    for r in &mut routes {
+        if let Owner::Blueprint(site) = r.owner {
+            if let Some(prefix) = blueprints.iter().find(|b| b.site == site).and_then(|b| b.url_prefix.clone()) {
+                let prefix = prefix.trim_end_matches('/');
+                r.rule = if r.rule.is_empty() || r.rule == "/" {
+                    format!("{prefix}/")
+                } else {
+                    format!("{prefix}{}", r.rule)
+                };
+            }
+        }
+    }
+    routes.sort_by(|a, b| (a.module, a.span).cmp(&(b.module, b.span)));
+    (blueprints, routes, hooks)
+}
+
+/// A route whose view is given as an expression: a function, `View.as_view(...)` or a
+/// resource class.
+#[allow(clippy::too_many_arguments)]
+fn view_route<'a>(
+    index: &Index<'a>,
+    module: ModuleId,
+    scope: ScopeRef,
+    view: &'a Expr,
+    owner: Owner,
+    rule: String,
+    span: Span,
+    declaration: Option<&'a Expr>,
+) -> Route<'a> {
+    let mut route = Route {
+        owner,
+        module,
+        rule,
+        methods: vec!["GET".to_string()],
+        methods_declared: false,
+        endpoint: String::new(),
+        handler: None,
+        view_class: None,
+        decorators: Vec::new(),
+        span,
+        declaration,
+    };
+    // `MyView.as_view("name")`
+    let (class_expr, endpoint) = match &view.kind {
+        ExprKind::Call(call) => match &call.func.kind {
+            ExprKind::Attribute { value, attr } if attr == "as_view" => (
+                Some(value.as_ref()),
+                call.args
+                    .first()
+                    .map(|e| index.eval(module, scope, e))
+                    .and_then(|v| v.as_str().map(str::to_string)),
+            ),
+            _ => (None, None),
+        },
+        _ => (Some(view), None),
+    };
+    let Some(target) = class_expr else { return route };
+    let Some(resolved) = index.resolve(module, scope, target) else { return route };
+    if let Some((m, f)) = index.project_function(&resolved.qual) {
+        let def = &index.module(m).functions[f.0 as usize];
+        route.handler = Some((m, f));
+        route.endpoint = endpoint.unwrap_or_else(|| def.name.clone());
+        route.decorators = def
+            .decorators
+            .iter()
+            .map(|d| classify_decorator(index, m, def.parent, d))
+            .collect();
+        return route;
+    }
+    if let Some((m, c)) = index.project_class(&resolved.qual) {
+        let class = &index.module(m).classes[c.0 as usize];
+        route.view_class = Some((m, c));
+        route.endpoint = endpoint.unwrap_or_else(|| class.name.to_ascii_lowercase());
+        let mut methods = Vec::new();
+        for stmt in &class.body {
+            match &stmt.kind {
+                StmtKind::FunctionDef(f) => {
+                    let def = &index.module(m).functions[f.0 as usize];
+                    if HTTP_METHODS.contains(&def.name.as_str()) {
+                        methods.push(def.name.to_ascii_uppercase());
+                        route.decorators.extend(
+                            def.decorators
+                                .iter()
+                                .map(|d| classify_decorator(index, m, def.parent, d)),
+                        );
+                    }
+                }
+                StmtKind::Assign { targets, value } => {
+                    let Some(name) = targets.first().and_then(Expr::as_name) else { continue };
+                    match name {
+                        "methods" => {
+                            let ms = str_list(&index.eval(m, ScopeRef::Class(c), value));
+                            if !ms.is_empty() {
+                                methods = ms;
+                            }
+                        }
+                        "decorators" | "method_decorators" => {
+                            if let ExprKind::List(items) | ExprKind::Tuple(items) = &value.kind {
+                                route.decorators.extend(
+                                    items.iter().map(|d| classify_decorator(index, m, ScopeRef::Class(c), d)),
+                                );
+                            } else if let ExprKind::Dict(items) = &value.kind {
+                                for (_, v) in items {
+                                    if let ExprKind::List(ds) = &v.kind {
+                                        route.decorators.extend(
+                                            ds.iter().map(|d| classify_decorator(index, m, ScopeRef::Class(c), d)),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !methods.is_empty() {
+            methods.sort();
+            methods.dedup();
+            route.methods = methods;
+            route.methods_declared = true;
+        }
+    }
+    route
+}
+
+/// Whether a `before_request` hook can reject a request.
+fn hook_guards(index: &Index<'_>, (module, func): (ModuleId, FuncIdx)) -> bool {
+    let sem = &index.semantic[module.0 as usize];
+    let in_func = sem.calls.iter().filter(|c| c.scope == ScopeRef::Function(func));
+    let mut guards = false;
+    for c in in_func {
+        if let Some(r) = &c.callee {
+            let q = r.qual.as_str();
+            if matches!(
+                q,
+                "flask.abort" | "flask.redirect" | "flask_jwt_extended.verify_jwt_in_request"
+            ) || q.ends_with("login_required")
+                || q.ends_with("unauthorized")
+            {
+                guards = true;
+            }
+        }
+    }
+    if !guards {
+        // A hook that returns something short-circuits the request.
+        guards = sem.returns.get(&func).is_some_and(|r| !r.is_empty());
+    }
+    guards
+}

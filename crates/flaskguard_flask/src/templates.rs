@@ -1,0 +1,178 @@
+//! A tolerant scanner for Jinja templates: finds `{{ … }}` expressions with their filters,
+//! `{% autoescape false %}` blocks, inline scripts and event handlers. It works on the
+//! delimiters only, so templates using any Jinja extension still scan.
+
+use flaskguard_index::Span;
+
+#[derive(Clone, Debug)]
+pub struct TemplateExpr {
+    pub span: Span,
+    /// The expression text without the delimiters, trimmed.
+    pub text: String,
+    /// Filter names applied (`x|safe|upper` → `["safe", "upper"]`).
+    pub filters: Vec<String>,
+    /// Inside a `<script>` element.
+    pub in_script: bool,
+    /// Inside an HTML attribute value that is not quoted.
+    pub unquoted_attribute: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct TemplateScan {
+    pub exprs: Vec<TemplateExpr>,
+    /// `{% autoescape false %}` tags.
+    pub autoescape_off: Vec<Span>,
+    /// Inline `<script>` elements with a body (no `src`).
+    pub inline_scripts: Vec<Span>,
+    /// `on*=` event handler attributes and `javascript:` URLs.
+    pub inline_handlers: Vec<Span>,
+}
+
+fn filters_of(expr: &str) -> Vec<String> {
+    // Split on `|` outside string literals and brackets.
+    let mut filters = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut segments = vec![String::new()];
+    let mut prev = '\0';
+    for c in expr.chars() {
+        match quote {
+            Some(q) => {
+                if c == q && prev != '\\' {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                '|' if depth == 0 => {
+                    segments.push(String::new());
+                    prev = c;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        if let Some(last) = segments.last_mut() {
+            last.push(c);
+        }
+        prev = c;
+    }
+    for seg in segments.iter().skip(1) {
+        let name: String = seg
+            .trim()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() {
+            filters.push(name);
+        }
+    }
+    filters
+}
+
+/// Scans a template's text.
+pub fn scan(text: &str) -> TemplateScan {
+    let mut out = TemplateScan::default();
+    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let mut i = 0;
+    let mut in_script = false;
+    while i < bytes.len() {
+        if text[i..].starts_with("{#") {
+            i = text[i..].find("#}").map_or(bytes.len(), |e| i + e + 2);
+            continue;
+        }
+        if text[i..].starts_with("{{") {
+            let end = find_close(text, i + 2, "}}");
+            let inner = text[i + 2..end.min(bytes.len())]
+                .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+            out.exprs.push(TemplateExpr {
+                span: Span::new(i as u32, (end + 2).min(bytes.len()) as u32),
+                text: inner.to_string(),
+                filters: filters_of(inner),
+                in_script,
+                unquoted_attribute: is_unquoted_attribute(text, i),
+            });
+            i = (end + 2).min(bytes.len());
+            continue;
+        }
+        if text[i..].starts_with("{%") {
+            let end = find_close(text, i + 2, "%}");
+            let inner = text[i + 2..end.min(bytes.len())]
+                .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+            let mut words = inner.split_whitespace();
+            if words.next() == Some("autoescape") && words.next() == Some("false") {
+                out.autoescape_off.push(Span::new(i as u32, (end + 2).min(bytes.len()) as u32));
+            }
+            i = (end + 2).min(bytes.len());
+            continue;
+        }
+        if bytes[i] == b'<' {
+            if lower[i..].starts_with("<script") {
+                let tag_end = lower[i..].find('>').map_or(bytes.len(), |e| i + e + 1);
+                let tag = &lower[i..tag_end];
+                let close = lower[tag_end..]
+                    .find("</script")
+                    .map_or(bytes.len(), |e| tag_end + e);
+                let body = text[tag_end..close].trim();
+                if !tag.contains(" src=") && !tag.contains("type=\"application/json\"") && !body.is_empty() {
+                    out.inline_scripts.push(Span::new(i as u32, tag_end as u32));
+                }
+                in_script = true;
+                i = tag_end;
+                continue;
+            }
+            if lower[i..].starts_with("</script") {
+                in_script = false;
+            } else if let Some(tag_end) = lower[i..].find('>') {
+                handlers_in_tag(&lower[i..i + tag_end], i, &mut out.inline_handlers);
+            }
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+fn find_close(text: &str, from: usize, close: &str) -> usize {
+    text[from..].find(close).map_or(text.len(), |e| from + e)
+}
+
+fn handlers_in_tag(tag: &str, offset: usize, out: &mut Vec<Span>) {
+    let bytes = tag.as_bytes();
+    let mut j = 1;
+    while j + 3 < bytes.len() {
+        let prev = bytes[j - 1];
+        if (prev == b' ' || prev == b'\t' || prev == b'\n')
+            && bytes[j] == b'o'
+            && bytes[j + 1] == b'n'
+            && bytes[j + 2].is_ascii_alphabetic()
+        {
+            let name_end = tag[j..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(tag.len(), |e| j + e);
+            if tag[name_end..].trim_start().starts_with('=') {
+                out.push(Span::new((offset + j) as u32, (offset + name_end) as u32));
+            }
+            j = name_end;
+            continue;
+        }
+        j += 1;
+    }
+    if let Some(p) = tag.find("javascript:") {
+        out.push(Span::new((offset + p) as u32, (offset + p + 11) as u32));
+    }
+}
+
+/// Whether `{{` at `pos` stands directly in an unquoted attribute value (`<a href={{x}}>`).
+fn is_unquoted_attribute(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    if !before.ends_with('=') {
+        return false;
+    }
+    // Inside a tag: the last `<` comes after the last `>`.
+    let lt = before.rfind('<');
+    let gt = before.rfind('>');
+    matches!((lt, gt), (Some(l), Some(g)) if l > g) || matches!((lt, gt), (Some(_), None))
+}

@@ -1,0 +1,194 @@
+//! SARIF 2.1.0 following GitHub code-scanning conventions: one rule descriptor per code
+//! (helpUri, tags, precision, security-severity), per-result level, suppressions,
+//! partialFingerprints, and taint paths as codeFlows.
+
+use serde_json::{Value, json};
+
+use crate::{Confidence, Finding, Location, Report, Severity, SuppressionKind};
+
+fn level(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "note",
+    }
+}
+
+fn precision(c: Confidence) -> &'static str {
+    match c {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    }
+}
+
+fn physical_location(l: &Location) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": l.path, "uriBaseId": "%SRCROOT%" },
+            "region": {
+                "startLine": l.start.line.max(1),
+                "startColumn": l.start.column.max(1),
+                "endLine": l.end.line.max(l.start.line).max(1),
+                "endColumn": l.end.column.max(1),
+            }
+        }
+    })
+}
+
+pub(super) fn render(report: &Report) -> String {
+    let used: std::collections::BTreeSet<&str> =
+        report.findings.iter().map(|f| f.code.as_str()).collect();
+    let rules: Vec<&crate::RuleMeta> = report
+        .rules
+        .iter()
+        .filter(|r| used.contains(r.code.as_str()))
+        .collect();
+    let descriptors: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            let mut tags = vec!["security".to_string()];
+            tags.extend(r.cwe.iter().map(|c| format!("external/cwe/cwe-{c}")));
+            if !r.owasp.is_empty() {
+                tags.push(format!("external/owasp/{}", r.owasp.to_ascii_lowercase()));
+            }
+            json!({
+                "id": r.code,
+                "name": to_pascal(&r.name),
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.summary },
+                "help": { "text": r.remediation, "markdown": r.docs },
+                "helpUri": r.help_uri,
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": {
+                    "tags": tags,
+                    "precision": precision(r.confidence),
+                    "problem.severity": match level(r.severity) { "note" => "recommendation", l => l },
+                    "security-severity": r.severity.security_severity(),
+                }
+            })
+        })
+        .collect();
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| result(f, &rules))
+        .collect();
+    let notifications: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| {
+            let mut n = json!({
+                "descriptor": { "id": e.code },
+                "level": "warning",
+                "message": { "text": format!("{}: {}", e.name, e.message) },
+            });
+            if !e.path.is_empty() {
+                let pos = e.position.unwrap_or_default();
+                n["locations"] = json!([{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": e.path, "uriBaseId": "%SRCROOT%" },
+                        "region": { "startLine": pos.line.max(1), "startColumn": pos.column.max(1) }
+                    }
+                }]);
+            }
+            n
+        })
+        .collect();
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "flaskguard",
+                    "semanticVersion": report.tool.version,
+                    "informationUri": "https://example.invalid/flaskguard",
+                    "rules": descriptors,
+                }
+            },
+            "originalUriBaseIds": { "%SRCROOT%": { "uri": "file:///" } },
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": results,
+        }]
+    });
+    serde_json::to_string_pretty(&sarif).unwrap_or_default() + "\n"
+}
+
+fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
+    let rule_index = rules.iter().position(|r| r.code == f.code).unwrap_or(0);
+    let mut r = json!({
+        "ruleId": f.code,
+        "ruleIndex": rule_index,
+        "level": level(f.severity),
+        "message": { "text": f.message },
+        "locations": [physical_location(&f.location)],
+        "partialFingerprints": { "flaskguard/v1": f.fingerprint },
+        "properties": {
+            "severity": f.severity.as_str(),
+            "confidence": f.confidence.as_str(),
+        }
+    });
+    if let Some(route) = &f.route {
+        r["properties"]["route"] = json!(route);
+    }
+    if let Some(s) = &f.suppression {
+        let kind = match s.kind {
+            SuppressionKind::Inline | SuppressionKind::Nosec => "inSource",
+            SuppressionKind::Baseline | SuppressionKind::Config => "external",
+        };
+        let mut sup = json!({ "kind": kind, "status": "accepted" });
+        if let Some(j) = &s.justification {
+            sup["justification"] = json!(j);
+        }
+        r["suppressions"] = json!([sup]);
+    }
+    if !f.trace.is_empty() {
+        let locations: Vec<Value> = f
+            .trace
+            .iter()
+            .map(|step| {
+                let mut loc = physical_location(&step.location);
+                loc["message"] = json!({ "text": step.message });
+                json!({ "location": loc })
+            })
+            .collect();
+        r["codeFlows"] = json!([{ "threadFlows": [{ "locations": locations }] }]);
+    }
+    if let Some(fix) = &f.fix {
+        if !fix.edits.is_empty() {
+            let replacements: Vec<Value> = fix
+                .edits
+                .iter()
+                .map(|e| {
+                    json!({
+                        "deletedRegion": { "charOffset": e.byte_start, "charLength": e.byte_end - e.byte_start },
+                        "insertedContent": { "text": e.content },
+                    })
+                })
+                .collect();
+            r["fixes"] = json!([{
+                "description": { "text": fix.title },
+                "artifactChanges": [{
+                    "artifactLocation": { "uri": f.location.path, "uriBaseId": "%SRCROOT%" },
+                    "replacements": replacements,
+                }]
+            }]);
+        }
+    }
+    r
+}
+
+fn to_pascal(name: &str) -> String {
+    name.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}

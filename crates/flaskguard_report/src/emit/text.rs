@@ -1,0 +1,166 @@
+use std::fmt::Write;
+
+use super::TextOptions;
+use crate::{Finding, Report, Severity};
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+    fn severity(&self, sev: Severity) -> String {
+        let code = match sev {
+            Severity::Critical => "1;35",
+            Severity::High => "1;31",
+            Severity::Medium => "1;33",
+            Severity::Low => "1;36",
+            Severity::Info => "1;34",
+        };
+        self.paint(code, sev.as_str())
+    }
+}
+
+pub(super) fn render(report: &Report, options: TextOptions) -> String {
+    let style = Style {
+        color: options.color,
+    };
+    let mut out = String::new();
+    for f in &report.findings {
+        if f.is_suppressed() && !options.show_suppressed {
+            continue;
+        }
+        finding(&mut out, report, f, &style);
+    }
+    for e in &report.errors {
+        let pos = e
+            .position
+            .map(|p| format!(":{}:{}", p.line, p.column))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}{pos}: {} {} {}",
+            style.bold(&e.path),
+            style.paint("1;31", &e.code),
+            style.dim(&format!("[{}]", e.name)),
+            e.message
+        );
+    }
+    summary(&mut out, report, &style);
+    out
+}
+
+fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
+    let loc = &f.location;
+    let _ = writeln!(
+        out,
+        "{}:{}:{}: {} {} {}",
+        style.bold(&loc.path),
+        loc.start.line,
+        loc.start.column,
+        style.bold(&f.code),
+        style.severity(f.severity),
+        f.message
+    );
+    if let Some(route) = &f.route {
+        let _ = writeln!(out, "  {} {route}", style.dim("route:"));
+    }
+    if let Some(snippet) = &f.snippet {
+        let width = (snippet.first_line as usize + snippet.lines.len())
+            .to_string()
+            .len();
+        for (i, line) in snippet.lines.iter().enumerate() {
+            let n = snippet.first_line + i as u32;
+            let _ = writeln!(out, "  {} {line}", style.dim(&format!("{n:>width$} |")));
+            if n == loc.start.line {
+                let start = loc.start.column.saturating_sub(1) as usize;
+                let len = if loc.end.line == loc.start.line {
+                    (loc.end.column.saturating_sub(loc.start.column) as usize).max(1)
+                } else {
+                    line.chars().count().saturating_sub(start).max(1)
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} {}{}",
+                    style.dim(&format!("{:>width$} |", "")),
+                    " ".repeat(start),
+                    style.paint("1;31", &"^".repeat(len.min(120)))
+                );
+            }
+        }
+    }
+    for (i, step) in f.trace.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {} {}:{}:{} {}",
+            style.dim(&format!("{}.", i + 1)),
+            step.location.path,
+            step.location.start.line,
+            step.location.start.column,
+            step.message
+        );
+    }
+    if let Some(fix) = &f.fix {
+        let _ = writeln!(out, "  {} {}", style.paint("1;32", "fix:"), fix.title);
+    } else if let Some(rule) = report.rule(&f.code) {
+        if !rule.remediation.is_empty() {
+            let _ = writeln!(out, "  {} {}", style.paint("1;32", "help:"), rule.remediation);
+        }
+    }
+    if let Some(s) = &f.suppression {
+        let _ = writeln!(out, "  {} {:?}", style.dim("suppressed:"), s.kind);
+    }
+    out.push('\n');
+}
+
+fn summary(out: &mut String, report: &Report, style: &Style) {
+    let c = &report.counts;
+    if c.total == 0 {
+        let _ = write!(out, "{}", style.paint("1;32", "No findings."));
+    } else {
+        let parts: Vec<String> = Severity::ALL
+            .iter()
+            .filter_map(|s| {
+                let n = match s {
+                    Severity::Critical => c.critical,
+                    Severity::High => c.high,
+                    Severity::Medium => c.medium,
+                    Severity::Low => c.low,
+                    Severity::Info => c.info,
+                };
+                (n > 0).then(|| format!("{n} {}", style.severity(*s)))
+            })
+            .collect();
+        let plural = if c.total == 1 { "" } else { "s" };
+        let _ = write!(
+            out,
+            "{} {}",
+            style.bold(&format!("Found {} finding{plural}:", c.total)),
+            parts.join(", ")
+        );
+    }
+    if c.suppressed > 0 {
+        let _ = write!(out, " ({} suppressed)", c.suppressed);
+    }
+    let s = &report.stats;
+    let _ = writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            " — {} files, {} lines in {} ms",
+            s.files, s.lines, s.duration_ms
+        ))
+    );
+}
