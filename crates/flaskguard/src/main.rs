@@ -1,1 +1,464 @@
-fn main() {}
+//! The `flaskguard` command: argument parsing, configuration, printing and the exit
+//! status. Glue only; the work is done by the library crates.
+
+mod config;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, Parser, Subcommand};
+
+use flaskguard_index::{DiscoverOptions, Project};
+use flaskguard_report::baseline::Baseline;
+use flaskguard_report::emit::{OutputFormat, TextOptions, render};
+use flaskguard_report::{Report, Severity, exit_status};
+use flaskguard_rules::policy::Selection;
+use flaskguard_rules::{AnalysisOptions, RULES, analyze, rule_by_code, rule_by_name};
+
+#[derive(Parser)]
+#[command(name = "flaskguard", version, about = "Security testing for Flask applications and APIs")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse the source of a Flask project.
+    Check(CheckArgs),
+    /// Show the routes of a Flask project and the protections that cover them.
+    Routes(RoutesArgs),
+    /// Show the documentation of a rule, or list every rule.
+    Rule(RuleArgs),
+}
+
+#[derive(Args, Clone)]
+struct ScanArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Use this configuration file instead of discovering one.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    isolated: bool,
+    /// Rules to run: codes, code prefixes or names (comma-separated); replaces the configuration's.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Rules to add to the selection.
+    #[arg(long, value_delimiter = ',')]
+    extend_select: Vec<String>,
+    /// Rules to skip.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Paths to skip (globs), in addition to the configuration's.
+    #[arg(long, value_delimiter = ',')]
+    exclude: Vec<String>,
+    /// Do not honour .gitignore files.
+    #[arg(long)]
+    no_respect_gitignore: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Output format: text, json, sarif, junit or github.
+    #[arg(long)]
+    output_format: Option<String>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Exit with status 1 only for findings at or above this severity.
+    #[arg(long)]
+    fail_on: Option<String>,
+    /// Always exit with status 0 when the analysis ran.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Accept the findings listed in this baseline file.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Write the current findings to this baseline file.
+    #[arg(long)]
+    write_baseline: Option<PathBuf>,
+    /// Show suppressed findings in text output.
+    #[arg(long)]
+    show_suppressed: bool,
+    /// Never colour the output.
+    #[arg(long)]
+    no_color: bool,
+}
+
+#[derive(Args)]
+struct RoutesArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Output format: text or json.
+    #[arg(long, default_value = "text")]
+    output_format: String,
+}
+
+#[derive(Args)]
+struct RuleArgs {
+    /// A rule code (FG201) or name (flask-debug-enabled).
+    code: Option<String>,
+    /// List every rule.
+    #[arg(long)]
+    all: bool,
+    /// Output format: text or json.
+    #[arg(long, default_value = "text")]
+    output_format: String,
+}
+
+fn main() -> ExitCode {
+    // Deeply nested input recurses deeply: give the work generous stacks.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(64 * 1024 * 1024)
+        .build_global();
+    let worker = std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(run);
+    let result = match worker {
+        Ok(handle) => handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the analysis panicked"))),
+        Err(e) => Err(anyhow::Error::from(e).context("cannot start the analysis thread")),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "flaskguard failed: {err}");
+            for cause in err.chain().skip(1) {
+                let _ = writeln!(stderr, "  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run() -> Result<u8> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Routes(args) => routes(&args),
+        Command::Rule(args) => rule(&args),
+    }
+}
+
+/// Settings resolved from the configuration file and the command line.
+struct Resolved {
+    selection: Selection,
+    discover: DiscoverOptions,
+    file: config::FileConfig,
+    config_path: Option<PathBuf>,
+}
+
+fn resolve(scan: &ScanArgs) -> Result<Resolved> {
+    for p in &scan.paths {
+        if std::fs::metadata(p).is_err() {
+            bail!("cannot read {}: no such file or directory", p.display());
+        }
+    }
+    let loaded = if scan.isolated {
+        config::LoadedConfig::default()
+    } else if let Some(path) = &scan.config {
+        config::load(path)?
+    } else {
+        config::discover(scan.paths.first().map_or(Path::new("."), PathBuf::as_path))?
+    };
+    let file = loaded.config;
+    let where_ = loaded
+        .path
+        .as_ref()
+        .map_or_else(|| "the command line".to_string(), |p| p.display().to_string());
+    let mut selection = Selection {
+        select: if scan.select.is_empty() {
+            file.select.clone().unwrap_or_default()
+        } else {
+            scan.select.clone()
+        },
+        extend_select: file
+            .extend_select
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .chain(scan.extend_select.iter().cloned())
+            .collect(),
+        ignore: file
+            .ignore
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .chain(scan.ignore.iter().cloned())
+            .collect(),
+        ..Selection::default()
+    };
+    for selector in selection
+        .select
+        .iter()
+        .chain(&selection.extend_select)
+        .chain(&selection.ignore)
+    {
+        let known = selector == "ALL"
+            || RULES
+                .iter()
+                .any(|r| r.code.starts_with(selector.as_str()) || r.name == selector);
+        if !known {
+            bail!("{where_}: unknown rule selector `{selector}` (expected a code such as FG201, a prefix such as FG2, or a rule name)");
+        }
+    }
+    if let Some(pfi) = &file.per_file_ignores {
+        for (pattern, codes) in pfi {
+            selection
+                .add_per_file_ignore(pattern, codes.clone())
+                .with_context(|| format!("{where_}: invalid glob `{pattern}` in per-file-ignores"))?;
+        }
+    }
+    if let Some(sev) = &file.severity {
+        for (code, s) in sev {
+            let s: Severity = s
+                .parse()
+                .with_context(|| format!("{where_}: severity of {code}"))?;
+            if rule_by_code(code).is_none() {
+                bail!("{where_}: severity: unknown rule code `{code}`");
+            }
+            selection.severity.insert(code.to_ascii_uppercase(), s);
+        }
+    }
+    let mut globs = globset::GlobSetBuilder::new();
+    let mut any = false;
+    for pattern in file
+        .exclude
+        .iter()
+        .flatten()
+        .chain(file.extend_exclude.iter().flatten())
+        .chain(&scan.exclude)
+    {
+        globs.add(
+            globset::Glob::new(pattern)
+                .with_context(|| format!("{where_}: invalid exclude glob `{pattern}`"))?,
+        );
+        any = true;
+    }
+    let exclude = if any { Some(globs.build()?) } else { None };
+    let discover = DiscoverOptions {
+        exclude,
+        respect_gitignore: !scan.no_respect_gitignore && file.respect_gitignore.unwrap_or(true),
+    };
+    Ok(Resolved {
+        selection,
+        discover,
+        file,
+        config_path: loaded.path,
+    })
+}
+
+fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
+    let started = Instant::now();
+    let project = Project::load(&scan.paths, &resolved.discover);
+    let analysis = analyze(
+        &project,
+        &AnalysisOptions {
+            selection: resolved.selection.clone(),
+        },
+    );
+    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
+    report.targets = scan.paths.iter().map(|p| p.display().to_string()).collect();
+    report.settings.select = resolved.selection.select.clone();
+    report.settings.ignore = resolved.selection.ignore.clone();
+    report.settings.config_file = resolved.config_path.as_ref().map(|p| p.display().to_string());
+    report.rules = analysis.rules;
+    report.routes = analysis.routes;
+    report.findings = analysis.findings;
+    report.errors = analysis.errors;
+    report.stats.python_files = project.modules.len();
+    report.stats.files = project.modules.len() + project.texts.len();
+    report.stats.lines = project.lines;
+    report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    report
+}
+
+fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write the report to {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> Result<u8> {
+    let resolved = resolve(&args.scan)?;
+    let format: OutputFormat = args
+        .output_format
+        .as_deref()
+        .or(resolved.file.output_format.as_deref())
+        .unwrap_or("text")
+        .parse()
+        .map_err(anyhow::Error::msg)?;
+    let fail_on: Option<Severity> = match args.fail_on.as_deref().or(resolved.file.fail_on.as_deref()) {
+        Some(s) => Some(s.parse().context("--fail-on")?),
+        None => None,
+    };
+    let mut report = build_report(&args.scan, &resolved);
+    report.settings.fail_on = fail_on;
+    let baseline_path = args
+        .baseline
+        .clone()
+        .or_else(|| resolved.file.baseline.as_ref().map(PathBuf::from));
+    if let Some(path) = &baseline_path {
+        if args.write_baseline.as_deref() != Some(path.as_path()) || path.exists() {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the baseline {}", path.display()))?;
+            let baseline = Baseline::parse(&text)
+                .with_context(|| format!("baseline {}", path.display()))?;
+            baseline.apply(&mut report);
+            report.settings.baseline = Some(path.display().to_string());
+        }
+    }
+    report.finish();
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, Baseline::from_report(&report).to_json())
+            .with_context(|| format!("cannot write the baseline {}", path.display()))?;
+    }
+    let color = !args.no_color
+        && args.output.is_none()
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::io::stdout().is_terminal();
+    let text = render(
+        &report,
+        format,
+        TextOptions {
+            color,
+            show_suppressed: args.show_suppressed,
+        },
+    );
+    write_output(args.output.as_deref(), &text)?;
+    if args.exit_zero {
+        return Ok(0);
+    }
+    Ok(exit_status(&report, fail_on))
+}
+
+fn routes(args: &RoutesArgs) -> Result<u8> {
+    let resolved = resolve(&args.scan)?;
+    let mut report = build_report(&args.scan, &resolved);
+    report.finish();
+    let text = match args.output_format.as_str() {
+        "json" => serde_json::to_string_pretty(&report.routes)? + "\n",
+        "text" => routes_table(&report),
+        other => bail!("unknown output format `{other}` for routes (expected text or json)"),
+    };
+    write_output(None, &text)?;
+    Ok(0)
+}
+
+fn routes_table(report: &Report) -> String {
+    let headers = ["METHODS", "RULE", "ENDPOINT", "HANDLER", "AUTH", "CSRF", "RATE LIMIT", "CORS", "FINDINGS"];
+    let rows: Vec<[String; 9]> = report
+        .routes
+        .iter()
+        .map(|r| {
+            [
+                r.methods.join(","),
+                r.rule.clone(),
+                r.endpoint.clone(),
+                format!("{}:{}", r.location.path, r.location.start.line),
+                if r.auth.is_empty() { "-".to_string() } else { r.auth.join(",") },
+                r.csrf.clone(),
+                if r.rate_limit.is_empty() { "-".to_string() } else { r.rate_limit.join(",") },
+                r.cors.clone(),
+                if r.findings.is_empty() { "-".to_string() } else { r.findings.join(",") },
+            ]
+        })
+        .collect();
+    let mut widths = headers.map(str::len);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: Vec<&str>, out: &mut String| {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        out.push_str(parts.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(headers.to_vec(), &mut out);
+    for row in &rows {
+        line(row.iter().map(String::as_str).collect(), &mut out);
+    }
+    let unauth = report.routes.iter().filter(|r| r.auth.is_empty()).count();
+    out.push_str(&format!(
+        "\n{} routes, {} without authentication\n",
+        report.routes.len(),
+        unauth
+    ));
+    out
+}
+
+fn rule(args: &RuleArgs) -> Result<u8> {
+    let json = match args.output_format.as_str() {
+        "json" => true,
+        "text" => false,
+        other => bail!("unknown output format `{other}` for rule (expected text or json)"),
+    };
+    let rules: Vec<&'static flaskguard_rules::Rule> = if args.all {
+        RULES.clone()
+    } else {
+        let Some(code) = &args.code else {
+            bail!("name a rule (e.g. `flaskguard rule FG201`) or pass --all");
+        };
+        let Some(r) = rule_by_code(code).or_else(|| rule_by_name(code)) else {
+            bail!("unknown rule `{code}`");
+        };
+        vec![r]
+    };
+    let text = if json {
+        let metas: Vec<_> = rules.iter().map(|r| r.meta()).collect();
+        serde_json::to_string_pretty(&metas)? + "\n"
+    } else if args.all {
+        rules
+            .iter()
+            .map(|r| format!("{}  {:<8} {:<10} {}\n", r.code, r.severity, r.status.as_str(), r.name))
+            .collect()
+    } else {
+        let r = rules[0];
+        let cwe: Vec<String> = r.cwe.iter().map(|c| format!("CWE-{c}")).collect();
+        format!(
+            "# {} ({})\n\nSeverity: {} · Confidence: {} · {} · OWASP {} · {} since {}\n\n{}",
+            r.name,
+            r.code,
+            r.severity,
+            r.confidence.as_str(),
+            cwe.join(", "),
+            r.owasp,
+            r.status.as_str(),
+            r.since,
+            r.docs()
+        )
+    };
+    write_output(None, &text)?;
+    Ok(0)
+}

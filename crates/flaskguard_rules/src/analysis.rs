@@ -1,0 +1,373 @@
+//! Runs the selected rules over a project and turns what they report into findings.
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use flaskguard_flask::{DecoratorKind, ExtKind, FlaskModel, Owner};
+use flaskguard_index::{Index, Project, SourceFile, Span};
+use flaskguard_report::{
+    Finding, InputError, Location, Position, RouteEntry, RuleMeta, Snippet, Suppression,
+    SuppressionKind, TraceStep, fingerprint,
+};
+
+use crate::policy::{InlineSuppression, Selection, parse_suppression};
+use crate::reporter::{RawFinding, Target};
+use crate::{Context, Reporter, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `# flaskguard: ignore[...]` comments that suppress nothing.
+    ///
+    /// ## Why is this bad?
+    /// A stale suppression hides the next real finding on that line, and tells readers
+    /// that a problem exists where there is none.
+    ///
+    /// ## Example
+    /// ```python
+    /// app.run()  # flaskguard: ignore[FG201]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// app.run()
+    /// ```
+    ///
+    /// ## References
+    /// - [flaskguard configuration](https://example.invalid/flaskguard/configuration)
+    pub(crate) static UNUSED_SUPPRESSION = {
+        code: "FG004",
+        name: "unused-suppression",
+        summary: "Suppression comment that matches no finding",
+        severity: Low,
+        confidence: High,
+        cwe: [],
+        owasp: "",
+        remediation: "Remove the suppression comment, or correct its codes.",
+        since: "0.1.0",
+        status: Stable,
+        check: no_check,
+    }
+}
+
+fn no_check(_: &Context<'_, '_>, _: &mut Reporter) {}
+
+#[derive(Clone, Debug, Default)]
+pub struct AnalysisOptions {
+    pub selection: Selection,
+}
+
+/// The outcome of analysing a project: report-level data only.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    pub routes: Vec<RouteEntry>,
+    pub rules: Vec<RuleMeta>,
+    pub errors: Vec<InputError>,
+}
+
+/// Analyses a loaded project with the selected rules.
+pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
+    let index = Index::build(&project.modules);
+    let model = FlaskModel::build(&index, &project.texts);
+    let ctx = Context {
+        index: &index,
+        model: &model,
+        project,
+    };
+    let enabled: Vec<&'static crate::Rule> = crate::RULES
+        .iter()
+        .copied()
+        .filter(|r| options.selection.is_enabled(r))
+        .collect();
+    let raw: Vec<RawFinding> = enabled
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut reporter = Reporter::new(rule);
+            (rule.check)(&ctx, &mut reporter);
+            reporter.findings
+        })
+        .collect();
+
+    let mut findings = Vec::with_capacity(raw.len());
+    let mut occurrences: FxHashMap<(String, String, String), usize> = FxHashMap::default();
+    for r in raw {
+        let source = source_of(project, r.target);
+        let span = span_of(r.target);
+        if options
+            .selection
+            .ignored_for_file(&source.display, r.rule.code, r.rule.name)
+        {
+            continue;
+        }
+        let flagged = source.slice(span).to_string();
+        let key = (r.rule.code.to_string(), source.display.clone(), flagged.clone());
+        let n = occurrences.entry(key).or_insert(0);
+        let occurrence = *n;
+        *n += 1;
+        let severity = options
+            .selection
+            .severity
+            .get(r.rule.code)
+            .copied()
+            .or(r.severity)
+            .unwrap_or(r.rule.severity);
+        findings.push(Finding {
+            code: r.rule.code.to_string(),
+            name: r.rule.name.to_string(),
+            severity,
+            confidence: r.rule.confidence,
+            message: r.message,
+            location: location(source, span),
+            snippet: Some(snippet(source, span)),
+            fix: r.fix,
+            trace: r
+                .trace
+                .iter()
+                .map(|(t, msg)| TraceStep {
+                    location: location(source_of(project, *t), span_of(*t)),
+                    message: msg.clone(),
+                })
+                .collect(),
+            route: r.route,
+            fingerprint: fingerprint(r.rule.code, &source.display, &flagged, occurrence),
+            suppression: None,
+        });
+    }
+    apply_inline_suppressions(project, &mut findings, options);
+
+    let routes = route_entries(&ctx, &findings);
+    let mut rules: Vec<RuleMeta> = enabled.iter().map(|r| r.meta()).collect();
+    rules.sort_by(|a, b| a.code.cmp(&b.code));
+    let errors = project
+        .diagnostics
+        .iter()
+        .map(|d| InputError {
+            code: d.kind.code().to_string(),
+            name: d.kind.name().to_string(),
+            path: d.path.clone(),
+            position: d.position.map(|p| Position {
+                line: p.line,
+                column: p.column,
+            }),
+            message: d.message.clone(),
+        })
+        .collect();
+    Analysis {
+        findings,
+        routes,
+        rules,
+        errors,
+    }
+}
+
+fn source_of(project: &Project, target: Target) -> &SourceFile {
+    match target {
+        Target::Module(m, _) => &project.modules[m.0 as usize].source,
+        Target::Text(t, _) => &project.texts[t].source,
+    }
+}
+
+fn span_of(target: Target) -> Span {
+    match target {
+        Target::Module(_, s) | Target::Text(_, s) => s,
+    }
+}
+
+pub(crate) fn location(source: &SourceFile, span: Span) -> Location {
+    let start = source.line_col(span.start);
+    let end = source.line_col(span.end);
+    Location {
+        path: source.display.clone(),
+        start: Position {
+            line: start.line,
+            column: start.column,
+        },
+        end: Position {
+            line: end.line,
+            column: end.column,
+        },
+        byte_start: span.start,
+        byte_end: span.end,
+    }
+}
+
+fn snippet(source: &SourceFile, span: Span) -> Snippet {
+    let start = source.line_col(span.start).line;
+    let end = source.line_col(span.end).line.min(start + 2);
+    Snippet {
+        first_line: start,
+        lines: (start..=end).map(|l| source.line_text(l).to_string()).collect(),
+    }
+}
+
+fn apply_inline_suppressions(project: &Project, findings: &mut Vec<Finding>, options: &AnalysisOptions) {
+    let mut by_path: FxHashMap<&str, Vec<InlineSuppression>> = FxHashMap::default();
+    for m in &project.modules {
+        let sups: Vec<InlineSuppression> = m
+            .comments
+            .iter()
+            .filter_map(|c| parse_suppression(&c.text, c.line))
+            .collect();
+        if !sups.is_empty() {
+            by_path.insert(m.source.display.as_str(), sups);
+        }
+    }
+    let mut used: FxHashSet<(String, u32)> = FxHashSet::default();
+    for f in findings.iter_mut() {
+        let Some(sups) = by_path.get(f.location.path.as_str()) else {
+            continue;
+        };
+        let lines = f.location.start.line..=f.location.end.line;
+        if let Some(s) = sups
+            .iter()
+            .find(|s| lines.contains(&s.line) && s.covers(&f.code, &f.name))
+        {
+            used.insert((f.location.path.clone(), s.line));
+            f.suppression = Some(Suppression {
+                kind: if s.nosec {
+                    SuppressionKind::Nosec
+                } else {
+                    SuppressionKind::Inline
+                },
+                justification: s.justification.clone(),
+            });
+        }
+    }
+    if !options.selection.is_enabled(&UNUSED_SUPPRESSION) {
+        return;
+    }
+    for m in &project.modules {
+        for c in &m.comments {
+            let Some(s) = parse_suppression(&c.text, c.line) else { continue };
+            // Bandit's `# nosec` may be there for Bandit's own checks: not ours to judge.
+            if s.nosec || used.contains(&(m.source.display.clone(), c.line)) {
+                continue;
+            }
+            let flagged = m.source.slice(c.span).to_string();
+            findings.push(Finding {
+                code: UNUSED_SUPPRESSION.code.to_string(),
+                name: UNUSED_SUPPRESSION.name.to_string(),
+                severity: UNUSED_SUPPRESSION.severity,
+                confidence: UNUSED_SUPPRESSION.confidence,
+                message: if s.codes.is_empty() {
+                    "Suppression comment matches no finding on this line".to_string()
+                } else {
+                    format!("Suppression of {} matches no finding on this line", s.codes.join(", "))
+                },
+                location: location(&m.source, c.span),
+                snippet: Some(snippet(&m.source, c.span)),
+                fix: None,
+                trace: Vec::new(),
+                route: None,
+                fingerprint: fingerprint(UNUSED_SUPPRESSION.code, &m.source.display, &flagged, 0),
+                suppression: None,
+            });
+        }
+    }
+}
+
+/// `GET, POST /login`
+pub fn route_label(route: &flaskguard_flask::Route<'_>) -> String {
+    format!("{} {}", route.methods.join(", "), route.rule)
+}
+
+fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry> {
+    let model = ctx.model;
+    let index = ctx.index;
+    let csrf_global = model.extensions_of(ExtKind::CsrfProtect).any(|e| e.attached)
+        || model.extensions_of(ExtKind::SeaSurf).any(|e| e.attached);
+    let limiter_defaults: Vec<String> = model
+        .extensions_of(ExtKind::Limiter)
+        .filter_map(|l| l.arg(index, "default_limits"))
+        .flat_map(|a| a.value.strings().into_iter().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let cors_global = model.has_extension(ExtKind::Cors);
+    let mut out = Vec::new();
+    for r in &model.routes {
+        let module = index.module(r.module);
+        let (handler, loc_span) = match (r.handler, r.view_class) {
+            (Some((m, f)), _) => {
+                let def = &index.module(m).functions[f.0 as usize];
+                (format!("{}.{}", index.module(m).name, def.qualname), def.name_span)
+            }
+            (None, Some((m, c))) => {
+                let def = &index.module(m).classes[c.0 as usize];
+                (format!("{}.{}", index.module(m).name, def.qualname), def.name_span)
+            }
+            _ => (String::new(), r.span),
+        };
+        let handler_module = r.handler.map(|(m, _)| m).or(r.view_class.map(|(m, _)| m)).unwrap_or(r.module);
+        let hmod = index.module(handler_module);
+        let mut auth: Vec<String> = r
+            .decorators
+            .iter()
+            .filter(|d| d.kind == DecoratorKind::Auth)
+            .map(|d| d.label.clone())
+            .collect();
+        if let Owner::Blueprint(site) | Owner::App(site) = r.owner {
+            if model
+                .hooks
+                .iter()
+                .any(|h| h.guards && matches!(h.owner, Owner::Blueprint(s) | Owner::App(s) if s == site))
+            {
+                auth.push("before_request".to_string());
+            }
+        }
+        let csrf = if !r.is_state_changing() {
+            "n/a".to_string()
+        } else if r.has(DecoratorKind::CsrfExempt) {
+            "exempt".to_string()
+        } else if csrf_global {
+            "protected".to_string()
+        } else {
+            "none".to_string()
+        };
+        let mut rate_limit: Vec<String> = r
+            .decorators
+            .iter()
+            .filter(|d| matches!(d.kind, DecoratorKind::RateLimit | DecoratorKind::RateLimitExempt))
+            .map(|d| d.label.clone())
+            .collect();
+        if rate_limit.is_empty() {
+            rate_limit = limiter_defaults.iter().map(|l| format!("default {l}")).collect();
+        }
+        let cors = if r.has(DecoratorKind::CrossOrigin) {
+            "cross_origin".to_string()
+        } else if cors_global {
+            "CORS".to_string()
+        } else {
+            "-".to_string()
+        };
+        let handler_span = r.handler.map(|(m, f)| (m, index.module(m).functions[f.0 as usize].span));
+        let label = route_label(r);
+        let mut codes: Vec<String> = findings
+            .iter()
+            .filter(|f| !f.is_suppressed())
+            .filter(|f| {
+                f.route.as_deref() == Some(label.as_str())
+                    || handler_span.is_some_and(|(m, s)| {
+                        let src = &index.module(m).source;
+                        f.location.path == src.display && f.location.byte_start >= s.start && f.location.byte_end <= s.end
+                    })
+            })
+            .map(|f| f.code.clone())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        let _ = module;
+        out.push(RouteEntry {
+            rule: r.rule.clone(),
+            methods: r.methods.clone(),
+            endpoint: r.endpoint.clone(),
+            handler,
+            location: location(&hmod.source, loc_span),
+            auth,
+            csrf,
+            rate_limit,
+            cors,
+            findings: codes,
+        });
+    }
+    out.sort_by(|a, b| (&a.rule, &a.methods).cmp(&(&b.rule, &b.methods)));
+    out
+}

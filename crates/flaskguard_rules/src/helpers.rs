@@ -1,0 +1,122 @@
+//! Small shared predicates for rules.
+
+use flaskguard_flask::{ConfigSetting, FlaskModel};
+use flaskguard_index::Value;
+
+use crate::reporter::Target;
+
+/// Where a configuration setting was written.
+pub(crate) fn setting_target(s: &ConfigSetting<'_>) -> Target {
+    match (s.module, s.text_index) {
+        (Some(m), _) => Target::Module(m, s.span),
+        (None, Some(t)) => Target::Text(t, s.span),
+        (None, None) => Target::Text(0, s.span),
+    }
+}
+
+/// Where project-wide "missing protection" findings are reported: the first `Flask(...)`
+/// call (application factories included).
+pub(crate) fn app_target(model: &FlaskModel<'_>) -> Option<Target> {
+    let mut apps: Vec<_> = model.apps.iter().collect();
+    // Prefer the app of a factory or the first app in module order.
+    apps.sort_by_key(|a| (a.module, a.span));
+    apps.first().map(|a| Target::Module(a.module, a.span))
+}
+
+/// A literal value, or an environment lookup whose hard-coded default would be used when
+/// the variable is missing.
+pub(crate) fn effective_literal(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Env {
+            default: Some(d), ..
+        } => effective_literal(d),
+        Value::Env { default: None, .. } | Value::Unknown | Value::Call { .. } => None,
+        v => Some(v),
+    }
+}
+
+/// The number of seconds a duration value stands for (`timedelta(...)` or a number).
+pub(crate) fn duration_seconds(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(_) | Value::Float(_) => v.as_number(),
+        Value::Call { qual, args, kwargs } if qual == "datetime.timedelta" => {
+            let units = [
+                ("days", 86_400.0),
+                ("seconds", 1.0),
+                ("microseconds", 1e-6),
+                ("milliseconds", 1e-3),
+                ("minutes", 60.0),
+                ("hours", 3_600.0),
+                ("weeks", 604_800.0),
+            ];
+            let mut total = 0.0;
+            for (i, a) in args.iter().enumerate() {
+                total += a.as_number()? * units.get(i)?.1;
+            }
+            for (k, v) in kwargs {
+                let unit = units.iter().find(|(n, _)| n == k)?.1;
+                total += v.as_number()? * unit;
+            }
+            Some(total)
+        }
+        _ => None,
+    }
+}
+
+/// A human form of a number of seconds.
+pub(crate) fn human_duration(seconds: f64) -> String {
+    if seconds >= 86_400.0 {
+        format!("{:.0} days", seconds / 86_400.0)
+    } else if seconds >= 3_600.0 {
+        format!("{:.0} hours", seconds / 3_600.0)
+    } else {
+        format!("{seconds:.0} seconds")
+    }
+}
+
+/// Secrets from documentation, tutorials and templates that attackers try first.
+pub(crate) const KNOWN_WEAK_SECRETS: &[&str] = &[
+    "dev", "development", "secret", "secret-key", "secret_key", "secretkey", "mysecret",
+    "my-secret", "my_secret", "mysecretkey", "my-secret-key", "my_secret_key", "supersecret",
+    "super-secret", "super-secret-key", "super_secret_key", "supersecretkey", "changeme",
+    "change-me", "change_me", "changethis", "change-this", "change-this-key", "please-change",
+    "replace-me", "replaceme", "your-secret-key", "your_secret_key", "yoursecretkey",
+    "you-will-never-guess", "hard to guess string", "hard-to-guess-string", "default",
+    "test", "testing", "password", "pass", "123456", "12345678", "s3cr3t", "flask",
+    "flask-secret", "key", "insecure", "notasecret", "not-so-secret", "dev-key", "dev_key",
+    "devkey", "dev-secret", "devsecret", "secret123", "qwerty", "abc123", "admin",
+    "thisisasecret", "this-is-a-secret", "thisismysecretkey", "a secret", "xxx", "todo",
+    "\\xd5\\xfb\\x8a\\x86\\x9b\\x91\\xaf", "CHANGE_ME", "CHANGEME", "SECRET", "SECRET_KEY",
+];
+
+/// Why a secret literal is weak, if it is.
+pub(crate) fn weak_secret_reason(secret: &str) -> Option<String> {
+    let lower = secret.to_ascii_lowercase();
+    if secret.is_empty() {
+        return Some("it is empty".to_string());
+    }
+    if KNOWN_WEAK_SECRETS.iter().any(|w| w.eq_ignore_ascii_case(secret)) {
+        return Some("it is a well-known placeholder that attackers try first".to_string());
+    }
+    if ["change", "replace", "example", "placeholder", "your-", "your_", "secret"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && secret.len() < 48
+    {
+        return Some("it looks like a placeholder".to_string());
+    }
+    if secret.len() < 32 {
+        return Some(format!("it is only {} characters long (use at least 32 random bytes)", secret.len()));
+    }
+    let distinct: std::collections::BTreeSet<char> = secret.chars().collect();
+    if distinct.len() < 8 {
+        return Some("it has very few distinct characters".to_string());
+    }
+    None
+}
+
+/// Shows a secret without revealing it: the first two characters and the length.
+pub(crate) fn redact(secret: &str) -> String {
+    let shown: String = secret.chars().take(2).collect();
+    format!("\"{shown}…\" ({} characters)", secret.chars().count())
+}

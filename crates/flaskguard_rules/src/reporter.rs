@@ -1,0 +1,92 @@
+//! What a rule sees ([`Context`]) and how it reports ([`Reporter`]).
+
+use flaskguard_flask::FlaskModel;
+use flaskguard_index::{Index, ModuleId, Project, Span};
+use flaskguard_report::{Fix, Severity};
+
+use crate::Rule;
+
+/// Everything a rule may read: built once, shared read-only across threads.
+pub struct Context<'i, 'a> {
+    pub index: &'i Index<'a>,
+    pub model: &'i FlaskModel<'a>,
+    pub project: &'a Project,
+}
+
+/// Where a finding points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A span of a Python module.
+    Module(ModuleId, Span),
+    /// A span of a non-Python file (`Project::texts` index).
+    Text(usize, Span),
+}
+
+/// A finding as a rule reports it, before policy and rendering.
+#[derive(Clone, Debug)]
+pub struct RawFinding {
+    pub rule: &'static Rule,
+    pub target: Target,
+    pub message: String,
+    pub route: Option<String>,
+    pub fix: Option<Fix>,
+    pub trace: Vec<(Target, String)>,
+    /// A severity other than the rule's default, for a worse or milder variant.
+    pub severity: Option<Severity>,
+}
+
+impl RawFinding {
+    pub fn route(&mut self, route: impl Into<String>) -> &mut Self {
+        self.route = Some(route.into());
+        self
+    }
+
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn severity(&mut self, severity: Severity) -> &mut Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    pub fn step(&mut self, target: Target, message: impl Into<String>) -> &mut Self {
+        self.trace.push((target, message.into()));
+        self
+    }
+}
+
+/// Collects the findings of one rule.
+pub struct Reporter {
+    rule: &'static Rule,
+    pub(crate) findings: Vec<RawFinding>,
+}
+
+impl Reporter {
+    pub(crate) fn new(rule: &'static Rule) -> Self {
+        Reporter {
+            rule,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reports a finding of the current rule.
+    pub fn report(&mut self, target: Target, message: impl Into<String>) -> &mut RawFinding {
+        self.findings.push(RawFinding {
+            rule: self.rule,
+            target,
+            message: message.into(),
+            route: None,
+            fix: None,
+            trace: Vec::new(),
+            severity: None,
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+
+    /// Reports at a module span.
+    pub fn at(&mut self, module: ModuleId, span: Span, message: impl Into<String>) -> &mut RawFinding {
+        self.report(Target::Module(module, span), message)
+    }
+}

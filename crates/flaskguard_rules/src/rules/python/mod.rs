@@ -1,0 +1,5 @@
+//! Rules of this category.
+
+use crate::Rule;
+
+pub(crate) static RULES: &[&Rule] = &[];
