@@ -76,7 +76,8 @@ pub fn load(path: &Path) -> Result<LoadedConfig> {
     let config = if is_pyproject {
         parse_pyproject(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?
     } else {
-        toml::from_str::<FileConfig>(&text).map_err(|e| anyhow!("{}: {}", path.display(), describe(&e, &text)))?
+        toml::from_str::<FileConfig>(&text)
+            .map_err(|e| anyhow!("{}: {}", path.display(), describe(&e, &text)))?
     };
     Ok(LoadedConfig {
         config,
@@ -131,7 +132,11 @@ fn describe(e: &toml::de::Error, text: &str) -> String {
     match e.span() {
         Some(span) => {
             let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            let col = span.start - text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1) + 1;
+            let col = span.start
+                - text[..span.start.min(text.len())]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1)
+                + 1;
             let key = text.get(span.clone()).unwrap_or("").trim();
             if key.is_empty() {
                 format!("line {line}, column {col}: {message}")

@@ -19,7 +19,11 @@ use flaskguard_rules::policy::Selection;
 use flaskguard_rules::{AnalysisOptions, RULES, analyze, rule_by_code, rule_by_name};
 
 #[derive(Parser)]
-#[command(name = "flaskguard", version, about = "Security testing for Flask applications and APIs")]
+#[command(
+    name = "flaskguard",
+    version,
+    about = "Security testing for Flask applications and APIs"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -123,7 +127,9 @@ fn main() -> ExitCode {
         .stack_size(256 * 1024 * 1024)
         .spawn(run);
     let result = match worker {
-        Ok(handle) => handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the analysis panicked"))),
+        Ok(handle) => handle
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the analysis panicked"))),
         Err(e) => Err(anyhow::Error::from(e).context("cannot start the analysis thread")),
     };
     match result {
@@ -180,10 +186,10 @@ fn resolve(scan: &ScanArgs) -> Result<Resolved> {
         config::discover(scan.paths.first().map_or(Path::new("."), PathBuf::as_path))?
     };
     let file = loaded.config;
-    let where_ = loaded
-        .path
-        .as_ref()
-        .map_or_else(|| "the command line".to_string(), |p| p.display().to_string());
+    let where_ = loaded.path.as_ref().map_or_else(
+        || "the command line".to_string(),
+        |p| p.display().to_string(),
+    );
     let mut selection = Selection {
         select: if scan.select.is_empty() {
             file.select.clone().unwrap_or_default()
@@ -217,14 +223,18 @@ fn resolve(scan: &ScanArgs) -> Result<Resolved> {
                 .iter()
                 .any(|r| r.code.starts_with(selector.as_str()) || r.name == selector);
         if !known {
-            bail!("{where_}: unknown rule selector `{selector}` (expected a code such as FG201, a prefix such as FG2, or a rule name)");
+            bail!(
+                "{where_}: unknown rule selector `{selector}` (expected a code such as FG201, a prefix such as FG2, or a rule name)"
+            );
         }
     }
     if let Some(pfi) = &file.per_file_ignores {
         for (pattern, codes) in pfi {
             selection
                 .add_per_file_ignore(pattern, codes.clone())
-                .with_context(|| format!("{where_}: invalid glob `{pattern}` in per-file-ignores"))?;
+                .with_context(|| {
+                    format!("{where_}: invalid glob `{pattern}` in per-file-ignores")
+                })?;
         }
     }
     if let Some(sev) = &file.severity {
@@ -279,7 +289,10 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     report.targets = scan.paths.iter().map(|p| p.display().to_string()).collect();
     report.settings.select = resolved.selection.select.clone();
     report.settings.ignore = resolved.selection.ignore.clone();
-    report.settings.config_file = resolved.config_path.as_ref().map(|p| p.display().to_string());
+    report.settings.config_file = resolved
+        .config_path
+        .as_ref()
+        .map(|p| p.display().to_string());
     report.rules = analysis.rules;
     report.routes = analysis.routes;
     report.findings = analysis.findings;
@@ -313,10 +326,11 @@ fn check(args: &CheckArgs) -> Result<u8> {
         .unwrap_or("text")
         .parse()
         .map_err(anyhow::Error::msg)?;
-    let fail_on: Option<Severity> = match args.fail_on.as_deref().or(resolved.file.fail_on.as_deref()) {
-        Some(s) => Some(s.parse().context("--fail-on")?),
-        None => None,
-    };
+    let fail_on: Option<Severity> =
+        match args.fail_on.as_deref().or(resolved.file.fail_on.as_deref()) {
+            Some(s) => Some(s.parse().context("--fail-on")?),
+            None => None,
+        };
     let mut report = build_report(&args.scan, &resolved);
     report.settings.fail_on = fail_on;
     let baseline_path = args
@@ -327,8 +341,8 @@ fn check(args: &CheckArgs) -> Result<u8> {
         if args.write_baseline.as_deref() != Some(path.as_path()) || path.exists() {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read the baseline {}", path.display()))?;
-            let baseline = Baseline::parse(&text)
-                .with_context(|| format!("baseline {}", path.display()))?;
+            let baseline =
+                Baseline::parse(&text).with_context(|| format!("baseline {}", path.display()))?;
             baseline.apply(&mut report);
             report.settings.baseline = Some(path.display().to_string());
         }
@@ -371,7 +385,17 @@ fn routes(args: &RoutesArgs) -> Result<u8> {
 }
 
 fn routes_table(report: &Report) -> String {
-    let headers = ["METHODS", "RULE", "ENDPOINT", "HANDLER", "AUTH", "CSRF", "RATE LIMIT", "CORS", "FINDINGS"];
+    let headers = [
+        "METHODS",
+        "RULE",
+        "ENDPOINT",
+        "HANDLER",
+        "AUTH",
+        "CSRF",
+        "RATE LIMIT",
+        "CORS",
+        "FINDINGS",
+    ];
     let rows: Vec<[String; 9]> = report
         .routes
         .iter()
@@ -381,11 +405,23 @@ fn routes_table(report: &Report) -> String {
                 r.rule.clone(),
                 r.endpoint.clone(),
                 format!("{}:{}", r.location.path, r.location.start.line),
-                if r.auth.is_empty() { "-".to_string() } else { r.auth.join(",") },
+                if r.auth.is_empty() {
+                    "-".to_string()
+                } else {
+                    r.auth.join(",")
+                },
                 r.csrf.clone(),
-                if r.rate_limit.is_empty() { "-".to_string() } else { r.rate_limit.join(",") },
+                if r.rate_limit.is_empty() {
+                    "-".to_string()
+                } else {
+                    r.rate_limit.join(",")
+                },
                 r.cors.clone(),
-                if r.findings.is_empty() { "-".to_string() } else { r.findings.join(",") },
+                if r.findings.is_empty() {
+                    "-".to_string()
+                } else {
+                    r.findings.join(",")
+                },
             ]
         })
         .collect();
@@ -441,7 +477,15 @@ fn rule(args: &RuleArgs) -> Result<u8> {
     } else if args.all {
         rules
             .iter()
-            .map(|r| format!("{}  {:<8} {:<10} {}\n", r.code, r.severity, r.status.as_str(), r.name))
+            .map(|r| {
+                format!(
+                    "{}  {:<8} {:<10} {}\n",
+                    r.code,
+                    r.severity,
+                    r.status.as_str(),
+                    r.name
+                )
+            })
             .collect()
     } else {
         let r = rules[0];

@@ -131,7 +131,14 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                 let Value::Str(key) = index.eval(a.module, a.scope, key) else {
                     continue;
                 };
-                out.push(setting(index, key, a.value, a.module, a.scope, ConfigOrigin::Item));
+                out.push(setting(
+                    index,
+                    key,
+                    a.value,
+                    a.module,
+                    a.scope,
+                    ConfigOrigin::Item,
+                ));
             }
             ExprKind::Attribute { value, attr } => {
                 let key = match attr.as_str() {
@@ -190,7 +197,14 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                 };
                 for k in &c.call.keywords {
                     if let Some(name) = &k.arg {
-                        out.push(setting(index, name.clone(), &k.value, c.module, c.scope, origin.clone()));
+                        out.push(setting(
+                            index,
+                            name.clone(),
+                            &k.value,
+                            c.module,
+                            c.scope,
+                            origin.clone(),
+                        ));
                     }
                 }
                 if let Some(arg) = c.call.args.first() {
@@ -207,12 +221,21 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
             "setdefault" => {
                 if let (Some(k), Some(v)) = (c.call.args.first(), c.call.args.get(1)) {
                     if let Value::Str(key) = index.eval(c.module, c.scope, k) {
-                        out.push(setting(index, key, v, c.module, c.scope, ConfigOrigin::SetDefault));
+                        out.push(setting(
+                            index,
+                            key,
+                            v,
+                            c.module,
+                            c.scope,
+                            ConfigOrigin::SetDefault,
+                        ));
                     }
                 }
             }
             "from_object" => {
-                let Some(arg) = c.call.args.first() else { continue };
+                let Some(arg) = c.call.args.first() else {
+                    continue;
+                };
                 // A class or module object, or an import path string.
                 let target = match index.eval(c.module, c.scope, arg) {
                     Value::Str(path) => Some(path.replace(':', ".")),
@@ -232,8 +255,11 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                 }
             }
             "from_pyfile" => {
-                if let Some(Value::Str(path)) =
-                    c.call.args.first().map(|a| index.eval(c.module, c.scope, a))
+                if let Some(Value::Str(path)) = c
+                    .call
+                    .args
+                    .first()
+                    .map(|a| index.eval(c.module, c.scope, a))
                 {
                     let file = path.rsplit('/').next().unwrap_or(&path).to_string();
                     let stem = file.strip_suffix(".py").unwrap_or(&file);
@@ -300,7 +326,9 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                 } => (target, value),
                 _ => continue,
             };
-            let Some(name) = target.as_name() else { continue };
+            let Some(name) = target.as_name() else {
+                continue;
+            };
             if !is_config_key(name) {
                 continue;
             }
@@ -409,8 +437,15 @@ fn setting<'a>(
 ) -> ConfigSetting<'a> {
     let m = index.module(module);
     // Settings written in test files apply to tests only.
-    let profile = if m.source.display.split('/').any(|p| p == "tests" || p == "test")
-        || m.name.rsplit('.').next().is_some_and(|n| n.starts_with("test_") || n == "conftest")
+    let profile = if m
+        .source
+        .display
+        .split('/')
+        .any(|p| p == "tests" || p == "test")
+        || m.name
+            .rsplit('.')
+            .next()
+            .is_some_and(|n| n.starts_with("test_") || n == "conftest")
     {
         Profile::Testing
     } else {

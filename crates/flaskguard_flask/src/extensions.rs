@@ -145,7 +145,8 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
         }
         let Some(site) = callee.site else { continue };
         if let Some(ext) = exts.iter_mut().find(|e| e.site == site) {
-            ext.init_calls.push((c.module, c.scope, c.call, c.expr.span));
+            ext.init_calls
+                .push((c.module, c.scope, c.call, c.expr.span));
             ext.attached = true;
         }
     }

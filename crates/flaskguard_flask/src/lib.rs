@@ -208,7 +208,10 @@ fn env_entries(texts: &[flaskguard_index::TextFile]) -> Vec<EnvEntry> {
                 text_index: i,
                 key: key.trim().to_string(),
                 value: value.to_string(),
-                span: Span::new((start + lead) as u32, (start + line.trim_end().len()) as u32),
+                span: Span::new(
+                    (start + lead) as u32,
+                    (start + line.trim_end().len()) as u32,
+                ),
             });
         }
     }

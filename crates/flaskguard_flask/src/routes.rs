@@ -90,7 +90,9 @@ impl Route<'_> {
         let mut out = Vec::new();
         let mut rest = self.rule.as_str();
         while let Some(start) = rest.find('<') {
-            let Some(end) = rest[start..].find('>') else { break };
+            let Some(end) = rest[start..].find('>') else {
+                break;
+            };
             let inner = &rest[start + 1..start + end];
             let (conv, name) = match inner.split_once(':') {
                 Some((c, n)) => (c.split('(').next().unwrap_or(c).to_string(), n.to_string()),
@@ -120,8 +122,7 @@ fn owner_of(r: &Resolved) -> Option<Owner> {
         Some(Owner::App(site))
     } else if r.qual.starts_with("flask.Blueprint()") {
         Some(Owner::Blueprint(site))
-    } else if r.qual.starts_with("flask_restful.Api()") || r.qual.starts_with("flask_restx.Api()")
-    {
+    } else if r.qual.starts_with("flask_restful.Api()") || r.qual.starts_with("flask_restx.Api()") {
         Some(Owner::Api(site))
     } else {
         None
@@ -129,7 +130,12 @@ fn owner_of(r: &Resolved) -> Option<Owner> {
 }
 
 /// Classifies a decorator on a view.
-pub(crate) fn classify_decorator(index: &Index<'_>, module: ModuleId, scope: ScopeRef, expr: &Expr) -> DecoratorInfo {
+pub(crate) fn classify_decorator(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    expr: &Expr,
+) -> DecoratorInfo {
     let (callee_expr, call) = match &expr.kind {
         ExprKind::Call(call) => (&call.func, Some(call)),
         _ => (expr, None),
@@ -148,7 +154,8 @@ pub(crate) fn classify_decorator(index: &Index<'_>, module: ModuleId, scope: Sco
             "exempt" => DecoratorKind::RateLimitExempt,
             _ => DecoratorKind::Other,
         }
-    } else if (qual.starts_with("flask_wtf.CSRFProtect()") || qual.starts_with("flask_seasurf.SeaSurf()"))
+    } else if (qual.starts_with("flask_wtf.CSRFProtect()")
+        || qual.starts_with("flask_seasurf.SeaSurf()"))
         && last == "exempt"
     {
         DecoratorKind::CsrfExempt
@@ -203,11 +210,25 @@ fn is_auth_decorator(qual: &str, last: &str) -> bool {
     }
     // Project decorators named for what they do.
     let lower = last.to_ascii_lowercase();
-    ["login_required", "auth_required", "requires_auth", "admin_required", "roles_required",
-     "role_required", "permission_required", "token_required", "jwt_required", "authenticated",
-     "require_login", "require_auth", "requires_login", "api_key_required", "superuser_required"]
-        .iter()
-        .any(|n| lower.contains(n))
+    [
+        "login_required",
+        "auth_required",
+        "requires_auth",
+        "admin_required",
+        "roles_required",
+        "role_required",
+        "permission_required",
+        "token_required",
+        "jwt_required",
+        "authenticated",
+        "require_login",
+        "require_auth",
+        "requires_login",
+        "api_key_required",
+        "superuser_required",
+    ]
+    .iter()
+    .any(|n| lower.contains(n))
 }
 
 fn str_list(v: &Value) -> Vec<String> {
@@ -229,10 +250,12 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                 .map(|e| index.eval(c.module, c.scope, e))
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
-            let url_prefix = c
-                .call
-                .keyword("url_prefix")
-                .and_then(|e| index.eval(c.module, c.scope, e).as_str().map(str::to_string));
+            let url_prefix = c.call.keyword("url_prefix").and_then(|e| {
+                index
+                    .eval(c.module, c.scope, e)
+                    .as_str()
+                    .map(str::to_string)
+            });
             blueprints.push(Blueprint {
                 site: Site {
                     module: c.module,
@@ -248,16 +271,24 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
     }
     for c in index.calls() {
         let Some(callee) = &c.callee else { continue };
-        let Some((base, method)) = callee.qual.rsplit_once('.') else { continue };
+        let Some((base, method)) = callee.qual.rsplit_once('.') else {
+            continue;
+        };
         match method {
             "register_blueprint" if base == "flask.Flask()" || base == "flask.Blueprint()" => {
-                let Some(bp_expr) = c.call.argument(0, "blueprint") else { continue };
-                let Some(bp) = index.resolve(c.module, c.scope, bp_expr) else { continue };
+                let Some(bp_expr) = c.call.argument(0, "blueprint") else {
+                    continue;
+                };
+                let Some(bp) = index.resolve(c.module, c.scope, bp_expr) else {
+                    continue;
+                };
                 let Some(site) = bp.site else { continue };
                 if let Some(b) = blueprints.iter_mut().find(|b| b.site == site) {
                     b.registered = true;
-                    if let Some(Value::Str(p)) =
-                        c.call.keyword("url_prefix").map(|e| index.eval(c.module, c.scope, e))
+                    if let Some(Value::Str(p)) = c
+                        .call
+                        .keyword("url_prefix")
+                        .map(|e| index.eval(c.module, c.scope, e))
                     {
                         b.url_prefix = Some(p);
                     }
@@ -281,9 +312,23 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     .argument(1, "endpoint")
                     .map(|e| index.eval(c.module, c.scope, e))
                     .and_then(|v| v.as_str().map(str::to_string));
-                let methods_value = c.call.keyword("methods").map(|e| index.eval(c.module, c.scope, e));
-                let Some(view) = c.call.argument(2, "view_func") else { continue };
-                let mut route = view_route(index, c.module, c.scope, view, owner, rule, c.expr.span, Some(c.expr));
+                let methods_value = c
+                    .call
+                    .keyword("methods")
+                    .map(|e| index.eval(c.module, c.scope, e));
+                let Some(view) = c.call.argument(2, "view_func") else {
+                    continue;
+                };
+                let mut route = view_route(
+                    index,
+                    c.module,
+                    c.scope,
+                    view,
+                    owner,
+                    rule,
+                    c.expr.span,
+                    Some(c.expr),
+                );
                 if let Some(ep) = endpoint {
                     route.endpoint = ep;
                 }
@@ -303,16 +348,34 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                 }) else {
                     continue;
                 };
-                let Some(resource) = c.call.args.first() else { continue };
+                let Some(resource) = c.call.args.first() else {
+                    continue;
+                };
                 for url in c.call.args.iter().skip(1) {
-                    let Value::Str(rule) = index.eval(c.module, c.scope, url) else { continue };
-                    let route = view_route(index, c.module, c.scope, resource, owner, rule, c.expr.span, Some(c.expr));
+                    let Value::Str(rule) = index.eval(c.module, c.scope, url) else {
+                        continue;
+                    };
+                    let route = view_route(
+                        index,
+                        c.module,
+                        c.scope,
+                        resource,
+                        owner,
+                        rule,
+                        c.expr.span,
+                        Some(c.expr),
+                    );
                     routes.push(route);
                 }
             }
             "before_request" | "before_app_request" => {
                 // Called directly: `app.before_request(func)`.
-                let Some(owner) = owner_of(&Resolved { qual: base.to_string(), site: callee.site }) else { continue };
+                let Some(owner) = owner_of(&Resolved {
+                    qual: base.to_string(),
+                    site: callee.site,
+                }) else {
+                    continue;
+                };
                 if let Some(f) = c.call.args.first() {
                     let handler = index
                         .resolve(c.module, c.scope, f)
@@ -340,7 +403,10 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     if let Some(r) = index.resolve(m.id, f.parent, d) {
                         if let Some((base, method)) = r.qual.rsplit_once('.') {
                             if matches!(method, "before_request" | "before_app_request") {
-                                if let Some(owner) = owner_of(&Resolved { qual: base.to_string(), site: r.site }) {
+                                if let Some(owner) = owner_of(&Resolved {
+                                    qual: base.to_string(),
+                                    site: r.site,
+                                }) {
                                     hooks.push(Hook {
                                         owner,
                                         kind: method.to_string(),
@@ -353,13 +419,21 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     }
                     continue;
                 };
-                let Some(r) = index.resolve(m.id, f.parent, &call.func) else { continue };
-                let Some((base, method)) = r.qual.rsplit_once('.') else { continue };
-                let Some(owner) = owner_of(&Resolved { qual: base.to_string(), site: r.site }) else {
+                let Some(r) = index.resolve(m.id, f.parent, &call.func) else {
+                    continue;
+                };
+                let Some((base, method)) = r.qual.rsplit_once('.') else {
+                    continue;
+                };
+                let Some(owner) = owner_of(&Resolved {
+                    qual: base.to_string(),
+                    site: r.site,
+                }) else {
                     continue;
                 };
                 let methods = if method == "route" {
-                    call.keyword("methods").map(|e| str_list(&index.eval(m.id, f.parent, e)))
+                    call.keyword("methods")
+                        .map(|e| str_list(&index.eval(m.id, f.parent, e)))
                 } else if HTTP_METHODS.contains(&method) {
                     Some(vec![method.to_ascii_uppercase()])
                 } else {
@@ -411,7 +485,11 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
     // Blueprint prefixes apply to their routes.
     for r in &mut routes {
         if let Owner::Blueprint(site) = r.owner {
-            if let Some(prefix) = blueprints.iter().find(|b| b.site == site).and_then(|b| b.url_prefix.clone()) {
+            if let Some(prefix) = blueprints
+                .iter()
+                .find(|b| b.site == site)
+                .and_then(|b| b.url_prefix.clone())
+            {
                 let prefix = prefix.trim_end_matches('/');
                 r.rule = if r.rule.is_empty() || r.rule == "/" {
                     format!("{prefix}/")
@@ -465,8 +543,12 @@ fn view_route<'a>(
         },
         _ => (Some(view), None),
     };
-    let Some(target) = class_expr else { return route };
-    let Some(resolved) = index.resolve(module, scope, target) else { return route };
+    let Some(target) = class_expr else {
+        return route;
+    };
+    let Some(resolved) = index.resolve(module, scope, target) else {
+        return route;
+    };
     if let Some((m, f)) = index.project_function(&resolved.qual) {
         let def = &index.module(m).functions[f.0 as usize];
         route.handler = Some((m, f));
@@ -497,7 +579,9 @@ fn view_route<'a>(
                     }
                 }
                 StmtKind::Assign { targets, value } => {
-                    let Some(name) = targets.first().and_then(Expr::as_name) else { continue };
+                    let Some(name) = targets.first().and_then(Expr::as_name) else {
+                        continue;
+                    };
                     match name {
                         "methods" => {
                             let ms = str_list(&index.eval(m, ScopeRef::Class(c), value));
@@ -508,14 +592,16 @@ fn view_route<'a>(
                         "decorators" | "method_decorators" => {
                             if let ExprKind::List(items) | ExprKind::Tuple(items) = &value.kind {
                                 route.decorators.extend(
-                                    items.iter().map(|d| classify_decorator(index, m, ScopeRef::Class(c), d)),
+                                    items.iter().map(|d| {
+                                        classify_decorator(index, m, ScopeRef::Class(c), d)
+                                    }),
                                 );
                             } else if let ExprKind::Dict(items) = &value.kind {
                                 for (_, v) in items {
                                     if let ExprKind::List(ds) = &v.kind {
-                                        route.decorators.extend(
-                                            ds.iter().map(|d| classify_decorator(index, m, ScopeRef::Class(c), d)),
-                                        );
+                                        route.decorators.extend(ds.iter().map(|d| {
+                                            classify_decorator(index, m, ScopeRef::Class(c), d)
+                                        }));
                                     }
                                 }
                             }
@@ -539,7 +625,10 @@ fn view_route<'a>(
 /// Whether a `before_request` hook can reject a request.
 fn hook_guards(index: &Index<'_>, (module, func): (ModuleId, FuncIdx)) -> bool {
     let sem = &index.semantic[module.0 as usize];
-    let in_func = sem.calls.iter().filter(|c| c.scope == ScopeRef::Function(func));
+    let in_func = sem
+        .calls
+        .iter()
+        .filter(|c| c.scope == ScopeRef::Function(func));
     let mut guards = false;
     for c in in_func {
         if let Some(r) = &c.callee {

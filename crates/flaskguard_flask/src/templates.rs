@@ -104,7 +104,8 @@ pub fn scan(text: &str) -> TemplateScan {
                 .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
             let mut words = inner.split_whitespace();
             if words.next() == Some("autoescape") && words.next() == Some("false") {
-                out.autoescape_off.push(Span::new(i as u32, (end + 2).min(bytes.len()) as u32));
+                out.autoescape_off
+                    .push(Span::new(i as u32, (end + 2).min(bytes.len()) as u32));
             }
             i = (end + 2).min(bytes.len());
             continue;
@@ -117,7 +118,10 @@ pub fn scan(text: &str) -> TemplateScan {
                     .find("</script")
                     .map_or(bytes.len(), |e| tag_end + e);
                 let body = text[tag_end..close].trim();
-                if !tag.contains(" src=") && !tag.contains("type=\"application/json\"") && !body.is_empty() {
+                if !tag.contains(" src=")
+                    && !tag.contains("type=\"application/json\"")
+                    && !body.is_empty()
+                {
                     out.inline_scripts.push(Span::new(i as u32, tag_end as u32));
                 }
                 in_script = true;

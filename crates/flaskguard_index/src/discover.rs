@@ -109,7 +109,10 @@ fn is_excluded(path: &Path, root: &Path, exclude: Option<&GlobSet>) -> bool {
 }
 
 /// Walks `roots` and returns the project files found, sorted by path.
-pub fn discover(roots: &[PathBuf], options: &DiscoverOptions) -> (Vec<DiscoveredFile>, Vec<WalkError>) {
+pub fn discover(
+    roots: &[PathBuf],
+    options: &DiscoverOptions,
+) -> (Vec<DiscoveredFile>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for root in roots {

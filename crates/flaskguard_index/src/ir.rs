@@ -306,7 +306,9 @@ pub enum PatternKind {
     },
     Or(Vec<Pattern>),
     /// Sequence, mapping, class and star patterns; the names they bind.
-    Other { names: Vec<String> },
+    Other {
+        names: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug)]

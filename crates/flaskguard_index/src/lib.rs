@@ -116,14 +116,14 @@ impl Project {
         for err in walk_errors {
             project.diagnostics.push(Diagnostic {
                 kind: DiagnosticKind::UnreadableFile,
-                path: err
-                    .path
-                    .map_or_else(String::new, |p| display_path(&p)),
+                path: err.path.map_or_else(String::new, |p| display_path(&p)),
                 message: err.message,
                 position: None,
             });
         }
-        project.diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.kind.cmp(&b.kind)));
+        project
+            .diagnostics
+            .sort_by(|a, b| a.path.cmp(&b.path).then(a.kind.cmp(&b.kind)));
         project
     }
 
@@ -213,11 +213,20 @@ fn read_text(path: &Path) -> Result<String, String> {
                 .map(|l| String::from_utf8_lossy(l).to_ascii_lowercase())
                 .collect::<Vec<_>>()
                 .join("\n");
-            let latin1 = ["latin-1", "latin1", "iso-8859-1", "iso8859-1", "cp1252", "windows-1252"];
+            let latin1 = [
+                "latin-1",
+                "latin1",
+                "iso-8859-1",
+                "iso8859-1",
+                "cp1252",
+                "windows-1252",
+            ];
             if head.contains("coding") && latin1.iter().any(|enc| head.contains(enc)) {
                 Ok(bytes.iter().map(|&b| char::from(b)).collect())
             } else {
-                let valid = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+                let valid = std::str::from_utf8(&bytes)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
                 Err(format!(
                     "file is not valid UTF-8 (invalid byte at offset {valid}) and declares no supported encoding"
                 ))
@@ -254,7 +263,10 @@ fn parse_module(source: SourceFile, path: &Path) -> (Module, Vec<Diagnostic>) {
         let position = source.line_col(err.location.start().to_u32());
         let more = parsed.errors().len() - 1;
         let suffix = if more > 0 {
-            format!(" (and {more} more syntax error{})", if more == 1 { "" } else { "s" })
+            format!(
+                " (and {more} more syntax error{})",
+                if more == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         };
@@ -280,7 +292,10 @@ fn parse_module(source: SourceFile, path: &Path) -> (Module, Vec<Diagnostic>) {
                     trailing: last_code_line == line,
                 });
             }
-            TokenKind::NonLogicalNewline | TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => {}
+            TokenKind::NonLogicalNewline
+            | TokenKind::Newline
+            | TokenKind::Indent
+            | TokenKind::Dedent => {}
             _ => {
                 // Multi-line tokens (strings) end on a later line.
                 last_code_line = source.line_col(token.end().to_u32()).line;

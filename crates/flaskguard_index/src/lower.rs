@@ -5,9 +5,9 @@ use ruff_python_ast as ast;
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::ir::{
-    Alias, BinOp, BoolOp, Call, ClassDef, ClassIdx, CmpOp, ComprehensionKind, ExceptHandler,
-    Expr, ExprKind, FPart, FuncIdx, FunctionDef, Generator, Keyword, MatchCase, Param,
-    ParamKind, Pattern, PatternKind, ScopeRef, Span, Stmt, StmtKind, UnaryOp,
+    Alias, BinOp, BoolOp, Call, ClassDef, ClassIdx, CmpOp, ComprehensionKind, ExceptHandler, Expr,
+    ExprKind, FPart, FuncIdx, FunctionDef, Generator, Keyword, MatchCase, Param, ParamKind,
+    Pattern, PatternKind, ScopeRef, Span, Stmt, StmtKind, UnaryOp,
 };
 
 /// Nesting deeper than this is cut off (and reported) so that every later recursive walk
@@ -301,12 +301,7 @@ impl Lowerer {
         out
     }
 
-    fn param(
-        &mut self,
-        p: &ast::Parameter,
-        kind: ParamKind,
-        default: Option<&ast::Expr>,
-    ) -> Param {
+    fn param(&mut self, p: &ast::Parameter, kind: ParamKind, default: Option<&ast::Expr>) -> Param {
         Param {
             name: p.name.id.to_string(),
             span: span(p.range),
@@ -417,12 +412,9 @@ impl Lowerer {
                 self.comprehension(ComprehensionKind::Generator, &c.elt, None, &c.generators)
             }
             ast::Expr::DictComp(c) => match c.key.as_deref() {
-                Some(key) => self.comprehension(
-                    ComprehensionKind::Dict,
-                    key,
-                    Some(&c.value),
-                    &c.generators,
-                ),
+                Some(key) => {
+                    self.comprehension(ComprehensionKind::Dict, key, Some(&c.value), &c.generators)
+                }
                 None => self.comprehension(ComprehensionKind::Dict, &c.value, None, &c.generators),
             },
             ast::Expr::Await(a) => ExprKind::Await(self.boxed(&a.value)),

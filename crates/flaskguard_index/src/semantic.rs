@@ -4,8 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::ir::{
-    Call, ClassIdx, Expr, ExprKind, FuncIdx, ParamKind, ScopeRef, Span, Stmt, StmtKind,
-    walk_stmts,
+    Call, ClassIdx, Expr, ExprKind, FuncIdx, ParamKind, ScopeRef, Span, Stmt, StmtKind, walk_stmts,
 };
 use crate::names::{BUILTINS, canonicalize};
 use crate::{Module, ModuleId};
@@ -23,7 +22,10 @@ pub enum Binding<'a> {
     Function(FuncIdx),
     Class(ClassIdx),
     /// The `index`-th parameter of a function.
-    Param { func: FuncIdx, index: usize },
+    Param {
+        func: FuncIdx,
+        index: usize,
+    },
     /// `global name` / `nonlocal name`: look it up in the enclosing scopes.
     Global,
     /// Bound by a loop, `with`, `except`, augmented assignment or unpacking: value unknown.
@@ -104,12 +106,8 @@ impl<'a> Index<'a> {
     /// Builds the index: per-module facts in parallel, then callee resolution.
     pub fn build(modules: &'a [Module]) -> Self {
         use rayon::prelude::*;
-        let semantic: Vec<ModuleSemantic<'a>> =
-            modules.par_iter().map(collect_module).collect();
-        let by_name = modules
-            .iter()
-            .map(|m| (m.name.as_str(), m.id))
-            .collect();
+        let semantic: Vec<ModuleSemantic<'a>> = modules.par_iter().map(collect_module).collect();
+        let by_name = modules.iter().map(|m| (m.name.as_str(), m.id)).collect();
         let mut index = Index {
             modules,
             by_name,
@@ -193,7 +191,14 @@ impl<'a> Index<'a> {
             }
             ExprKind::Call(call) => {
                 let callee = self.resolve_expr(module, scope, &call.func, depth + 1)?;
-                Some(self.call_result(callee, Site { module, span: expr.span }, depth + 1))
+                Some(self.call_result(
+                    callee,
+                    Site {
+                        module,
+                        span: expr.span,
+                    },
+                    depth + 1,
+                ))
             }
             ExprKind::Subscript { value, .. } => {
                 let base = self.resolve_expr(module, scope, value, depth + 1)?;
@@ -291,7 +296,9 @@ impl<'a> Index<'a> {
             None => (rest, None),
         };
         let m = self.module(module);
-        let scope = self.semantic[module.0 as usize].scopes.get(&ScopeRef::Module)?;
+        let scope = self.semantic[module.0 as usize]
+            .scopes
+            .get(&ScopeRef::Module)?;
         let bindings = scope.bindings.get(first)?;
         let base = self.resolve_bindings(module, ScopeRef::Module, first, bindings, depth + 1)?;
         let _ = m;
@@ -354,13 +361,11 @@ impl<'a> Index<'a> {
                 }
                 Binding::Function(f) => Some(Resolved::new(format!(
                     "{}.{}",
-                    m.name,
-                    m.functions[f.0 as usize].qualname
+                    m.name, m.functions[f.0 as usize].qualname
                 ))),
                 Binding::Class(c) => Some(Resolved::new(format!(
                     "{}.{}",
-                    m.name,
-                    m.classes[c.0 as usize].qualname
+                    m.name, m.classes[c.0 as usize].qualname
                 ))),
                 Binding::Param { func, index } => {
                     return self.resolve_param(module, *func, *index, depth);
@@ -395,8 +400,14 @@ impl<'a> Index<'a> {
         // `self` in a method: an instance of the class.
         if index == 0 && param.kind != ParamKind::KeywordOnly {
             if let ScopeRef::Class(c) = f.parent {
-                let is_static = f.decorators.iter().any(|d| d.as_name() == Some("staticmethod"));
-                let is_class = f.decorators.iter().any(|d| d.as_name() == Some("classmethod"));
+                let is_static = f
+                    .decorators
+                    .iter()
+                    .any(|d| d.as_name() == Some("staticmethod"));
+                let is_class = f
+                    .decorators
+                    .iter()
+                    .any(|d| d.as_name() == Some("classmethod"));
                 if !is_static {
                     let class = &m.classes[c.0 as usize];
                     let suffix = if is_class { "" } else { "()" };
@@ -454,7 +465,14 @@ fn collect_module(module: &Module) -> ModuleSemantic<'_> {
             if let Some(d) = &p.default {
                 collector.expr(f.parent, d);
             }
-            collector.bind(scope, &p.name, Binding::Param { func: idx, index: pi });
+            collector.bind(
+                scope,
+                &p.name,
+                Binding::Param {
+                    func: idx,
+                    index: pi,
+                },
+            );
         }
         collector.block(scope, &f.body);
     }
@@ -644,16 +662,12 @@ impl<'m> Collector<'m, '_> {
 
     fn bind_target(&mut self, scope: ScopeRef, target: &'m Expr, value: Option<&'m Expr>) {
         match &target.kind {
-            ExprKind::Name(n) => self.bind(
-                scope,
-                n,
-                value.map_or(Binding::Unknown, Binding::Assign),
-            ),
+            ExprKind::Name(n) => {
+                self.bind(scope, n, value.map_or(Binding::Unknown, Binding::Assign))
+            }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
                 let values = value.and_then(|v| match &v.kind {
-                    ExprKind::Tuple(vs) | ExprKind::List(vs) if vs.len() == elts.len() => {
-                        Some(vs)
-                    }
+                    ExprKind::Tuple(vs) | ExprKind::List(vs) if vs.len() == elts.len() => Some(vs),
                     _ => None,
                 });
                 for (i, elt) in elts.iter().enumerate() {

@@ -1,9 +1,9 @@
 //! Constant evaluation: what a configuration value or an argument is, as far as it can be
 //! known without running the program.
 
+use crate::ModuleId;
 use crate::ir::{BinOp, BoolOp, Expr, ExprKind, FPart, ScopeRef, UnaryOp};
 use crate::semantic::{Binding, Index};
-use crate::ModuleId;
 
 const MAX_EVAL_DEPTH: u32 = 12;
 
@@ -73,11 +73,11 @@ impl Value {
     /// Whether the value is a compile-time constant (no environment, no unknowns).
     pub fn is_constant(&self) -> bool {
         match self {
-            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
-                true
-            }
+            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => true,
             Value::List(items) => items.iter().all(Value::is_constant),
-            Value::Dict(items) => items.iter().all(|(k, v)| k.is_constant() && v.is_constant()),
+            Value::Dict(items) => items
+                .iter()
+                .all(|(k, v)| k.is_constant() && v.is_constant()),
             Value::Env { .. } | Value::Call { .. } | Value::Unknown => false,
         }
     }
@@ -226,7 +226,12 @@ impl Index<'_> {
                         let default = args
                             .get(1)
                             .cloned()
-                            .or_else(|| kwargs.iter().find(|(k, _)| k == "default").map(|(_, v)| v.clone()))
+                            .or_else(|| {
+                                kwargs
+                                    .iter()
+                                    .find(|(k, _)| k == "default")
+                                    .map(|(_, v)| v.clone())
+                            })
                             .map(Box::new);
                         Value::Env { var, default }
                     }
@@ -283,9 +288,15 @@ impl Index<'_> {
 fn binop(l: &Value, op: BinOp, r: &Value) -> Value {
     match (l, op, r) {
         (Value::Str(a), BinOp::Add, Value::Str(b)) => Value::Str(format!("{a}{b}")),
-        (Value::Int(a), BinOp::Add, Value::Int(b)) => a.checked_add(*b).map_or(Value::Unknown, Value::Int),
-        (Value::Int(a), BinOp::Sub, Value::Int(b)) => a.checked_sub(*b).map_or(Value::Unknown, Value::Int),
-        (Value::Int(a), BinOp::Mult, Value::Int(b)) => a.checked_mul(*b).map_or(Value::Unknown, Value::Int),
+        (Value::Int(a), BinOp::Add, Value::Int(b)) => {
+            a.checked_add(*b).map_or(Value::Unknown, Value::Int)
+        }
+        (Value::Int(a), BinOp::Sub, Value::Int(b)) => {
+            a.checked_sub(*b).map_or(Value::Unknown, Value::Int)
+        }
+        (Value::Int(a), BinOp::Mult, Value::Int(b)) => {
+            a.checked_mul(*b).map_or(Value::Unknown, Value::Int)
+        }
         (Value::Int(a), BinOp::FloorDiv, Value::Int(b)) if *b != 0 => Value::Int(a.div_euclid(*b)),
         (Value::Int(a), BinOp::Mod, Value::Int(b)) if *b != 0 => Value::Int(a.rem_euclid(*b)),
         (Value::Int(a), BinOp::Pow, Value::Int(b)) if (0..64).contains(b) => {

@@ -97,7 +97,9 @@ impl Confidence {
 }
 
 /// A 1-based line and column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Position {
     pub line: u32,
     pub column: u32,
@@ -364,7 +366,10 @@ pub fn exit_status(report: &Report, fail_on: Option<Severity>) -> u8 {
 /// A stable fingerprint: the rule, the path and the whitespace-normalised flagged code,
 /// plus the occurrence number among identical ones in the same file.
 pub fn fingerprint(code: &str, path: &str, flagged_text: &str, occurrence: usize) -> String {
-    let normalised: String = flagged_text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normalised: String = flagged_text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut hasher = Sha256::new();
     hasher.update(code.as_bytes());
     hasher.update([0]);

@@ -100,7 +100,11 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             continue;
         }
         let flagged = source.slice(span).to_string();
-        let key = (r.rule.code.to_string(), source.display.clone(), flagged.clone());
+        let key = (
+            r.rule.code.to_string(),
+            source.display.clone(),
+            flagged.clone(),
+        );
         let n = occurrences.entry(key).or_insert(0);
         let occurrence = *n;
         *n += 1;
@@ -196,11 +200,17 @@ fn snippet(source: &SourceFile, span: Span) -> Snippet {
     let end = source.line_col(span.end).line.min(start + 2);
     Snippet {
         first_line: start,
-        lines: (start..=end).map(|l| source.line_text(l).to_string()).collect(),
+        lines: (start..=end)
+            .map(|l| source.line_text(l).to_string())
+            .collect(),
     }
 }
 
-fn apply_inline_suppressions(project: &Project, findings: &mut Vec<Finding>, options: &AnalysisOptions) {
+fn apply_inline_suppressions(
+    project: &Project,
+    findings: &mut Vec<Finding>,
+    options: &AnalysisOptions,
+) {
     let mut by_path: FxHashMap<&str, Vec<InlineSuppression>> = FxHashMap::default();
     for m in &project.modules {
         let sups: Vec<InlineSuppression> = m
@@ -238,9 +248,24 @@ fn apply_inline_suppressions(project: &Project, findings: &mut Vec<Finding>, opt
     }
     for m in &project.modules {
         for c in &m.comments {
-            let Some(s) = parse_suppression(&c.text, c.line) else { continue };
+            let Some(s) = parse_suppression(&c.text, c.line) else {
+                continue;
+            };
             // Bandit's `# nosec` may be there for Bandit's own checks: not ours to judge.
             if s.nosec || used.contains(&(m.source.display.clone(), c.line)) {
+                continue;
+            }
+            // Only judge suppressions of rules that ran.
+            let judged = if s.codes.is_empty() {
+                options.selection.select.is_empty()
+            } else {
+                s.codes.iter().all(|code| {
+                    crate::rule_by_code(code)
+                        .or_else(|| crate::rule_by_name(code))
+                        .is_some_and(|r| options.selection.is_enabled(r))
+                })
+            };
+            if !judged {
                 continue;
             }
             let flagged = m.source.slice(c.span).to_string();
@@ -252,7 +277,10 @@ fn apply_inline_suppressions(project: &Project, findings: &mut Vec<Finding>, opt
                 message: if s.codes.is_empty() {
                     "Suppression comment matches no finding on this line".to_string()
                 } else {
-                    format!("Suppression of {} matches no finding on this line", s.codes.join(", "))
+                    format!(
+                        "Suppression of {} matches no finding on this line",
+                        s.codes.join(", ")
+                    )
                 },
                 location: location(&m.source, c.span),
                 snippet: Some(snippet(&m.source, c.span)),
@@ -274,12 +302,20 @@ pub fn route_label(route: &flaskguard_flask::Route<'_>) -> String {
 fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry> {
     let model = ctx.model;
     let index = ctx.index;
-    let csrf_global = model.extensions_of(ExtKind::CsrfProtect).any(|e| e.attached)
+    let csrf_global = model
+        .extensions_of(ExtKind::CsrfProtect)
+        .any(|e| e.attached)
         || model.extensions_of(ExtKind::SeaSurf).any(|e| e.attached);
     let limiter_defaults: Vec<String> = model
         .extensions_of(ExtKind::Limiter)
         .filter_map(|l| l.arg(index, "default_limits"))
-        .flat_map(|a| a.value.strings().into_iter().map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|a| {
+            a.value
+                .strings()
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let cors_global = model.has_extension(ExtKind::Cors);
     let mut out = Vec::new();
@@ -288,15 +324,25 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         let (handler, loc_span) = match (r.handler, r.view_class) {
             (Some((m, f)), _) => {
                 let def = &index.module(m).functions[f.0 as usize];
-                (format!("{}.{}", index.module(m).name, def.qualname), def.name_span)
+                (
+                    format!("{}.{}", index.module(m).name, def.qualname),
+                    def.name_span,
+                )
             }
             (None, Some((m, c))) => {
                 let def = &index.module(m).classes[c.0 as usize];
-                (format!("{}.{}", index.module(m).name, def.qualname), def.name_span)
+                (
+                    format!("{}.{}", index.module(m).name, def.qualname),
+                    def.name_span,
+                )
             }
             _ => (String::new(), r.span),
         };
-        let handler_module = r.handler.map(|(m, _)| m).or(r.view_class.map(|(m, _)| m)).unwrap_or(r.module);
+        let handler_module = r
+            .handler
+            .map(|(m, _)| m)
+            .or(r.view_class.map(|(m, _)| m))
+            .unwrap_or(r.module);
         let hmod = index.module(handler_module);
         let mut auth: Vec<String> = r
             .decorators
@@ -305,11 +351,9 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             .map(|d| d.label.clone())
             .collect();
         if let Owner::Blueprint(site) | Owner::App(site) = r.owner {
-            if model
-                .hooks
-                .iter()
-                .any(|h| h.guards && matches!(h.owner, Owner::Blueprint(s) | Owner::App(s) if s == site))
-            {
+            if model.hooks.iter().any(|h| {
+                h.guards && matches!(h.owner, Owner::Blueprint(s) | Owner::App(s) if s == site)
+            }) {
                 auth.push("before_request".to_string());
             }
         }
@@ -325,11 +369,19 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         let mut rate_limit: Vec<String> = r
             .decorators
             .iter()
-            .filter(|d| matches!(d.kind, DecoratorKind::RateLimit | DecoratorKind::RateLimitExempt))
+            .filter(|d| {
+                matches!(
+                    d.kind,
+                    DecoratorKind::RateLimit | DecoratorKind::RateLimitExempt
+                )
+            })
             .map(|d| d.label.clone())
             .collect();
         if rate_limit.is_empty() {
-            rate_limit = limiter_defaults.iter().map(|l| format!("default {l}")).collect();
+            rate_limit = limiter_defaults
+                .iter()
+                .map(|l| format!("default {l}"))
+                .collect();
         }
         let cors = if r.has(DecoratorKind::CrossOrigin) {
             "cross_origin".to_string()
@@ -338,7 +390,9 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         } else {
             "-".to_string()
         };
-        let handler_span = r.handler.map(|(m, f)| (m, index.module(m).functions[f.0 as usize].span));
+        let handler_span = r
+            .handler
+            .map(|(m, f)| (m, index.module(m).functions[f.0 as usize].span));
         let label = route_label(r);
         let mut codes: Vec<String> = findings
             .iter()
@@ -347,7 +401,9 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
                 f.route.as_deref() == Some(label.as_str())
                     || handler_span.is_some_and(|(m, s)| {
                         let src = &index.module(m).source;
-                        f.location.path == src.display && f.location.byte_start >= s.start && f.location.byte_end <= s.end
+                        f.location.path == src.display
+                            && f.location.byte_start >= s.start
+                            && f.location.byte_end <= s.end
                     })
             })
             .map(|f| f.code.clone())

@@ -76,17 +76,72 @@ pub(crate) fn human_duration(seconds: f64) -> String {
 
 /// Secrets from documentation, tutorials and templates that attackers try first.
 pub(crate) const KNOWN_WEAK_SECRETS: &[&str] = &[
-    "dev", "development", "secret", "secret-key", "secret_key", "secretkey", "mysecret",
-    "my-secret", "my_secret", "mysecretkey", "my-secret-key", "my_secret_key", "supersecret",
-    "super-secret", "super-secret-key", "super_secret_key", "supersecretkey", "changeme",
-    "change-me", "change_me", "changethis", "change-this", "change-this-key", "please-change",
-    "replace-me", "replaceme", "your-secret-key", "your_secret_key", "yoursecretkey",
-    "you-will-never-guess", "hard to guess string", "hard-to-guess-string", "default",
-    "test", "testing", "password", "pass", "123456", "12345678", "s3cr3t", "flask",
-    "flask-secret", "key", "insecure", "notasecret", "not-so-secret", "dev-key", "dev_key",
-    "devkey", "dev-secret", "devsecret", "secret123", "qwerty", "abc123", "admin",
-    "thisisasecret", "this-is-a-secret", "thisismysecretkey", "a secret", "xxx", "todo",
-    "\\xd5\\xfb\\x8a\\x86\\x9b\\x91\\xaf", "CHANGE_ME", "CHANGEME", "SECRET", "SECRET_KEY",
+    "dev",
+    "development",
+    "secret",
+    "secret-key",
+    "secret_key",
+    "secretkey",
+    "mysecret",
+    "my-secret",
+    "my_secret",
+    "mysecretkey",
+    "my-secret-key",
+    "my_secret_key",
+    "supersecret",
+    "super-secret",
+    "super-secret-key",
+    "super_secret_key",
+    "supersecretkey",
+    "changeme",
+    "change-me",
+    "change_me",
+    "changethis",
+    "change-this",
+    "change-this-key",
+    "please-change",
+    "replace-me",
+    "replaceme",
+    "your-secret-key",
+    "your_secret_key",
+    "yoursecretkey",
+    "you-will-never-guess",
+    "hard to guess string",
+    "hard-to-guess-string",
+    "default",
+    "test",
+    "testing",
+    "password",
+    "pass",
+    "123456",
+    "12345678",
+    "s3cr3t",
+    "flask",
+    "flask-secret",
+    "key",
+    "insecure",
+    "notasecret",
+    "not-so-secret",
+    "dev-key",
+    "dev_key",
+    "devkey",
+    "dev-secret",
+    "devsecret",
+    "secret123",
+    "qwerty",
+    "abc123",
+    "admin",
+    "thisisasecret",
+    "this-is-a-secret",
+    "thisismysecretkey",
+    "a secret",
+    "xxx",
+    "todo",
+    "\\xd5\\xfb\\x8a\\x86\\x9b\\x91\\xaf",
+    "CHANGE_ME",
+    "CHANGEME",
+    "SECRET",
+    "SECRET_KEY",
 ];
 
 /// Why a secret literal is weak, if it is.
@@ -95,18 +150,32 @@ pub(crate) fn weak_secret_reason(secret: &str) -> Option<String> {
     if secret.is_empty() {
         return Some("it is empty".to_string());
     }
-    if KNOWN_WEAK_SECRETS.iter().any(|w| w.eq_ignore_ascii_case(secret)) {
+    if KNOWN_WEAK_SECRETS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(secret))
+    {
         return Some("it is a well-known placeholder that attackers try first".to_string());
     }
-    if ["change", "replace", "example", "placeholder", "your-", "your_", "secret"]
-        .iter()
-        .any(|w| lower.contains(w))
+    if [
+        "change",
+        "replace",
+        "example",
+        "placeholder",
+        "your-",
+        "your_",
+        "secret",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
         && secret.len() < 48
     {
         return Some("it looks like a placeholder".to_string());
     }
     if secret.len() < 32 {
-        return Some(format!("it is only {} characters long (use at least 32 random bytes)", secret.len()));
+        return Some(format!(
+            "it is only {} characters long (use at least 32 random bytes)",
+            secret.len()
+        ));
     }
     let distinct: std::collections::BTreeSet<char> = secret.chars().collect();
     if distinct.len() < 8 {

@@ -32,19 +32,26 @@ impl Selection {
             true
         } else {
             self.select.iter().any(|s| matches(s, rule.code, rule.name))
-        } || self.extend_select.iter().any(|s| matches(s, rule.code, rule.name));
+        } || self
+            .extend_select
+            .iter()
+            .any(|s| matches(s, rule.code, rule.name));
         let ignored = self.ignore.iter().any(|s| matches(s, rule.code, rule.name));
         selected && !ignored
     }
 
     /// Whether `per-file-ignores` disables `code` for `path`.
     pub fn ignored_for_file(&self, path: &str, code: &str, name: &str) -> bool {
-        self.per_file_ignores
-            .iter()
-            .any(|(glob, codes)| glob.is_match(path) && codes.iter().any(|c| matches(c, code, name)))
+        self.per_file_ignores.iter().any(|(glob, codes)| {
+            glob.is_match(path) && codes.iter().any(|c| matches(c, code, name))
+        })
     }
 
-    pub fn add_per_file_ignore(&mut self, pattern: &str, codes: Vec<String>) -> Result<(), globset::Error> {
+    pub fn add_per_file_ignore(
+        &mut self,
+        pattern: &str,
+        codes: Vec<String>,
+    ) -> Result<(), globset::Error> {
         let glob = Glob::new(pattern)?.compile_matcher();
         self.per_file_ignores.push((glob, codes));
         Ok(())
@@ -100,7 +107,10 @@ pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> 
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
-        if word.len() >= 2 && (word.starts_with('B') || word.starts_with("FG")) && word[1..].chars().any(|c| c.is_ascii_digit()) {
+        if word.len() >= 2
+            && (word.starts_with('B') || word.starts_with("FG"))
+            && word[1..].chars().any(|c| c.is_ascii_digit())
+        {
             codes.push(word.clone());
             rest = rest[word.len()..].trim_start_matches([',', ' ']);
         } else {
@@ -171,7 +181,8 @@ mod tests {
 
     #[test]
     fn parses_flaskguard_ignore_with_codes_and_reason() {
-        let s = parse_suppression("# flaskguard: ignore[FG201, FG220] local dev server", 3).unwrap();
+        let s =
+            parse_suppression("# flaskguard: ignore[FG201, FG220] local dev server", 3).unwrap();
         assert_eq!(s.codes, vec!["FG201", "FG220"]);
         assert_eq!(s.justification.as_deref(), Some("local dev server"));
         assert!(s.covers("FG220", "x"));

@@ -86,7 +86,12 @@ impl Reporter {
     }
 
     /// Reports at a module span.
-    pub fn at(&mut self, module: ModuleId, span: Span, message: impl Into<String>) -> &mut RawFinding {
+    pub fn at(
+        &mut self,
+        module: ModuleId,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut RawFinding {
         self.report(Target::Module(module, span), message)
     }
 }

@@ -69,11 +69,7 @@ pub(super) fn render(report: &Report) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| result(f, &rules))
-        .collect();
+    let results: Vec<Value> = report.findings.iter().map(|f| result(f, &rules)).collect();
     let notifications: Vec<Value> = report
         .errors
         .iter()

@@ -116,7 +116,12 @@ fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
         let _ = writeln!(out, "  {} {}", style.paint("1;32", "fix:"), fix.title);
     } else if let Some(rule) = report.rule(&f.code) {
         if !rule.remediation.is_empty() {
-            let _ = writeln!(out, "  {} {}", style.paint("1;32", "help:"), rule.remediation);
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                style.paint("1;32", "help:"),
+                rule.remediation
+            );
         }
     }
     if let Some(s) = &f.suppression {

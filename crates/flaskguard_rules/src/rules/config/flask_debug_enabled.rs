@@ -52,8 +52,14 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if callee.qual != "flask.Flask().run" && callee.qual != "werkzeug.serving.run_simple" {
             continue;
         }
-        let key = if callee.qual.ends_with(".run") { "debug" } else { "use_debugger" };
-        let Some(debug) = c.call.keyword(key) else { continue };
+        let key = if callee.qual.ends_with(".run") {
+            "debug"
+        } else {
+            "use_debugger"
+        };
+        let Some(debug) = c.call.keyword(key) else {
+            continue;
+        };
         if ctx.index.eval(c.module, c.scope, debug).truthy() != Some(true) {
             continue;
         }
@@ -63,15 +69,21 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .iter()
             .find(|k| k.arg.as_deref() == Some(key))
             .map_or(debug.span, |k| k.span);
-        out.at(c.module, kw, format!("`{key}=True` enables the Werkzeug debugger, an interactive console that runs code"))
-            .fix(Fix {
-                title: format!("Remove `{key}=True`"),
-                applicability: Applicability::DisplayOnly,
-                edits: vec![Edit {
-                    byte_start: kw.start,
-                    byte_end: kw.end,
-                    content: String::new(),
-                }],
-            });
+        out.at(
+            c.module,
+            kw,
+            format!(
+                "`{key}=True` enables the Werkzeug debugger, an interactive console that runs code"
+            ),
+        )
+        .fix(Fix {
+            title: format!("Remove `{key}=True`"),
+            applicability: Applicability::DisplayOnly,
+            edits: vec![Edit {
+                byte_start: kw.start,
+                byte_end: kw.end,
+                content: String::new(),
+            }],
+        });
     }
 }
