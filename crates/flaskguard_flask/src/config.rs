@@ -437,16 +437,7 @@ fn setting<'a>(
 ) -> ConfigSetting<'a> {
     let m = index.module(module);
     // Settings written in test files apply to tests only.
-    let profile = if m
-        .source
-        .display
-        .split('/')
-        .any(|p| p == "tests" || p == "test")
-        || m.name
-            .rsplit('.')
-            .next()
-            .is_some_and(|n| n.starts_with("test_") || n == "conftest")
-    {
+    let profile = if is_test_module(&m.source.display) {
         Profile::Testing
     } else {
         Profile::Unknown
@@ -461,4 +452,17 @@ fn setting<'a>(
         origin,
         profile,
     }
+}
+
+/// Test code: `test_*.py`, `*_test.py`, `conftest.py`, or a file directly in a `tests/`
+/// folder (only the nearest folders count, so a project checked out under some
+/// `tests/` directory is not all test code).
+pub fn is_test_module(display: &str) -> bool {
+    let mut parts = display.rsplit('/');
+    let file = parts.next().unwrap_or("");
+    let stem = file.strip_suffix(".py").unwrap_or(file);
+    if stem.starts_with("test_") || stem.ends_with("_test") || stem == "conftest" {
+        return true;
+    }
+    parts.take(2).any(|p| p == "tests" || p == "test")
 }

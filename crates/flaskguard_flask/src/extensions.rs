@@ -73,6 +73,8 @@ pub struct Extension<'a> {
     pub attributes: Vec<(String, ExtArg<'a>)>,
     /// Whether an app is attached (passed to the constructor or to `init_app`).
     pub attached: bool,
+    /// The `Flask(...)` apps it is attached to, where known.
+    pub apps: Vec<Site>,
 }
 
 impl<'a> Extension<'a> {
@@ -114,6 +116,14 @@ impl<'a> Extension<'a> {
     }
 }
 
+/// The app passed as first argument (or `app=`) to a call, when it resolves to a `Flask()`.
+fn app_site(index: &Index<'_>, module: ModuleId, scope: ScopeRef, call: &Call) -> Option<Site> {
+    let arg = call.argument(0, "app")?;
+    let r = index.resolve(module, scope, arg)?;
+    // `ProxyFix(app.wsgi_app)` and friends are not apps.
+    if r.qual == "flask.Flask()" { r.site } else { None }
+}
+
 pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
     let mut exts: Vec<Extension<'a>> = Vec::new();
     for c in index.calls() {
@@ -135,6 +145,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
             init_calls: Vec::new(),
             attributes: Vec::new(),
             attached: !c.call.args.is_empty() || c.call.keyword("app").is_some(),
+            apps: app_site(index, c.module, c.scope, c.call).into_iter().collect(),
         });
     }
     // `ext.init_app(app, …)`

@@ -24,6 +24,8 @@ pub struct Blueprint {
     /// `url_prefix` of the constructor, or of the `register_blueprint` call.
     pub url_prefix: Option<String>,
     pub registered: bool,
+    /// The app it is registered on (directly or through a parent blueprint).
+    pub app: Option<Site>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -68,6 +70,8 @@ pub struct Route<'a> {
     /// The view class (`MethodView`, `Resource`), when class-based.
     pub view_class: Option<(ModuleId, ClassIdx)>,
     pub decorators: Vec<DecoratorInfo>,
+    /// The app serving this route, where known.
+    pub app: Option<Site>,
     /// The `@route` decorator or the registering call.
     pub span: Span,
     pub declaration: Option<&'a Expr>,
@@ -266,6 +270,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                 span: c.expr.span,
                 url_prefix,
                 registered: false,
+                app: None,
             });
         }
     }
@@ -283,8 +288,14 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     continue;
                 };
                 let Some(site) = bp.site else { continue };
+                let parent_app = match callee.site {
+                    Some(s) if base == "flask.Flask()" => Some(s),
+                    Some(s) => blueprints.iter().find(|b| b.site == s).and_then(|b| b.app),
+                    None => None,
+                };
                 if let Some(b) = blueprints.iter_mut().find(|b| b.site == site) {
                     b.registered = true;
+                    b.app = b.app.or(parent_app);
                     if let Some(Value::Str(p)) = c
                         .call
                         .keyword("url_prefix")
@@ -475,6 +486,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     handler: Some(func),
                     view_class: None,
                     decorators: decorators.clone(),
+                    app: None,
                     span: d.span,
                     declaration: Some(d),
                 });
@@ -484,6 +496,11 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
 
     // Blueprint prefixes apply to their routes.
     for r in &mut routes {
+        r.app = match r.owner {
+            Owner::App(site) => Some(site),
+            Owner::Blueprint(site) => blueprints.iter().find(|b| b.site == site).and_then(|b| b.app),
+            Owner::Api(_) | Owner::Unknown => None,
+        };
         if let Owner::Blueprint(site) = r.owner {
             if let Some(prefix) = blueprints
                 .iter()
@@ -526,6 +543,7 @@ fn view_route<'a>(
         handler: None,
         view_class: None,
         decorators: Vec::new(),
+        app: None,
         span,
         declaration,
     };

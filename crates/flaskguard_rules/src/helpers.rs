@@ -23,14 +23,14 @@ pub(crate) fn app_target(model: &FlaskModel<'_>) -> Option<Target> {
     apps.first().map(|a| Target::Module(a.module, a.span))
 }
 
-/// A literal value, or an environment lookup whose hard-coded default would be used when
-/// the variable is missing.
+/// A known value (a literal or a call of a known function), or the hard-coded default of
+/// an environment lookup, used when the variable is missing.
 pub(crate) fn effective_literal(v: &Value) -> Option<&Value> {
     match v {
         Value::Env {
             default: Some(d), ..
         } => effective_literal(d),
-        Value::Env { default: None, .. } | Value::Unknown | Value::Call { .. } => None,
+        Value::Env { default: None, .. } | Value::Unknown => None,
         v => Some(v),
     }
 }

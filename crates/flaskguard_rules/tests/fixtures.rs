@@ -77,8 +77,32 @@ fn has_safe_file(dir: &Path) -> bool {
     false
 }
 
+/// A fixture directory is one project, except that each sub-directory named `case_*` is a
+/// project of its own (for rules about what a whole project lacks).
 fn check_fixture(code: &str, dir: &Path) -> Vec<String> {
-    let project = Project::load(&[dir.to_path_buf()], &DiscoverOptions::default());
+    let mut problems = Vec::new();
+    let mut cases = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() && path.file_name().unwrap().to_string_lossy().starts_with("case_") {
+            cases.push(path);
+        }
+    }
+    let mut builder = globset::GlobSetBuilder::new();
+    builder.add(globset::Glob::new("case_*").unwrap());
+    let rest = DiscoverOptions {
+        exclude: Some(builder.build().unwrap()),
+        respect_gitignore: false,
+    };
+    problems.extend(check_project(code, dir, dir, &rest, &cases));
+    for case in &cases {
+        problems.extend(check_project(code, case, case, &DiscoverOptions::default(), &[]));
+    }
+    problems
+}
+
+fn check_project(code: &str, dir: &Path, root_dir: &Path, options: &DiscoverOptions, skip: &[PathBuf]) -> Vec<String> {
+    let project = Project::load(&[dir.to_path_buf()], options);
     // `select.txt` names further rules a fixture needs (e.g. the rule a suppression targets).
     let mut select = vec![code.to_string()];
     if let Ok(extra) = std::fs::read_to_string(dir.join("select.txt")) {
@@ -93,7 +117,7 @@ fn check_fixture(code: &str, dir: &Path) -> Vec<String> {
             },
         },
     );
-    let root = flaskguard_index::display_path(dir);
+    let root = flaskguard_index::display_path(root_dir);
     let found: BTreeSet<(String, u32)> = analysis
         .findings
         .iter()
@@ -109,9 +133,14 @@ fn check_fixture(code: &str, dir: &Path) -> Vec<String> {
             (rel, f.location.start.line)
         })
         .collect();
-    let errors = markers(dir, "error", code);
-    let todos = markers(dir, "todo", code);
-    let spurious = markers(dir, "spurious", code);
+    let keep = |set: BTreeSet<(String, u32)>| -> BTreeSet<(String, u32)> {
+        set.into_iter()
+            .filter(|(p, _)| !skip.iter().any(|s| Path::new(p).starts_with(s.file_name().unwrap())))
+            .collect()
+    };
+    let errors = keep(markers(dir, "error", code));
+    let todos = keep(markers(dir, "todo", code));
+    let spurious = keep(markers(dir, "spurious", code));
     let mut problems = Vec::new();
     for e in &errors {
         if !found.contains(e) {

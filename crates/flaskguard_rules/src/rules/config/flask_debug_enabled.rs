@@ -49,14 +49,10 @@ declare_rule! {
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
         let Some(callee) = &c.callee else { continue };
-        if callee.qual != "flask.Flask().run" && callee.qual != "werkzeug.serving.run_simple" {
+        if callee.qual != "flask.Flask().run" {
             continue;
         }
-        let key = if callee.qual.ends_with(".run") {
-            "debug"
-        } else {
-            "use_debugger"
-        };
+        let key = "debug";
         let Some(debug) = c.call.keyword(key) else {
             continue;
         };

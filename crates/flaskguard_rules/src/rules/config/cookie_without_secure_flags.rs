@@ -1,0 +1,113 @@
+use flaskguard_index::Value;
+
+use crate::{Context, Reporter, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks `response.set_cookie(...)` calls for the `secure`, `httponly` and `samesite`
+    /// flags, and for `samesite="None"`.
+    ///
+    /// ## Why is this bad?
+    /// Werkzeug's `set_cookie` sets none of these by default: the cookie travels over plain
+    /// HTTP, scripts can read it, and it rides along on cross-site requests.
+    ///
+    /// ## Example
+    /// ```python
+    /// resp.set_cookie("remember", token)
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// resp.set_cookie("remember", token, secure=True, httponly=True, samesite="Lax")
+    /// ```
+    ///
+    /// ## Known problems
+    /// Only responses flaskguard can identify (`make_response`, `Response`, `jsonify`,
+    /// `redirect`, `render_template` results and `after_request` hooks' responses) are checked.
+    ///
+    /// ## References
+    /// - [Werkzeug: Response.set_cookie](https://werkzeug.palletsprojects.com/en/stable/wrappers/#werkzeug.wrappers.Response.set_cookie)
+    /// - [Flask: Set-Cookie options](https://flask.palletsprojects.com/en/stable/web-security/#set-cookie-options)
+    pub(crate) static RULE = {
+        code: "FG214",
+        name: "cookie-without-secure-flags",
+        summary: "Cookie set without Secure, HttpOnly or SameSite",
+        severity: Medium,
+        confidence: Medium,
+        cwe: [614, 1004, 1275],
+        owasp: "A05",
+        remediation: "Pass secure=True, httponly=True and samesite=\"Lax\" (or \"Strict\") to set_cookie.",
+        since: "0.1.0",
+        status: Stable,
+        check: check,
+    }
+}
+
+const RESPONSE_TYPES: &[&str] = &[
+    "flask.make_response()",
+    "flask.Response()",
+    "flask.jsonify()",
+    "flask.redirect()",
+    "flask.send_file()",
+    "flask.send_from_directory()",
+    "flask.wrappers.Response()",
+    "werkzeug.wrappers.Response()",
+    "flask.Response()()",
+];
+
+fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    for c in ctx.index.calls() {
+        let Some(callee) = &c.callee else { continue };
+        let Some(receiver) = callee.qual.strip_suffix(".set_cookie") else { continue };
+        if !RESPONSE_TYPES.contains(&receiver) && !is_hook_response(ctx, c, receiver) {
+            continue;
+        }
+        if c.call.has_kwargs_spread() {
+            continue;
+        }
+        let flag = |name: &str, position: usize| {
+            c.call.argument(position, name).map(|e| ctx.index.eval(c.module, c.scope, e))
+        };
+        let mut missing = Vec::new();
+        if flag("secure", 7).is_none_or(|v| v.truthy() == Some(false)) {
+            missing.push("secure");
+        }
+        if flag("httponly", 8).is_none_or(|v| v.truthy() == Some(false)) {
+            missing.push("httponly");
+        }
+        let samesite = flag("samesite", 9);
+        let samesite_none = matches!(&samesite, Some(Value::Str(s)) if s.eq_ignore_ascii_case("none"));
+        if samesite.is_none() || matches!(samesite, Some(Value::None)) {
+            missing.push("samesite");
+        }
+        let name = c
+            .call
+            .argument(0, "key")
+            .map(|e| ctx.index.eval(c.module, c.scope, e))
+            .and_then(|v| v.as_str().map(|s| format!("`{s}`")))
+            .unwrap_or_else(|| "A cookie".to_string());
+        if !missing.is_empty() {
+            out.at(c.module, c.expr.span, format!("Cookie {name} is set without {}", missing.join(", ")));
+        } else if samesite_none {
+            out.at(c.module, c.expr.span, format!("Cookie {name} is set with `samesite=\"None\"`: it is sent on cross-site requests"));
+        }
+    }
+}
+
+/// The receiver is the `response` parameter of an `after_request` hook or any function
+/// annotated to take a Flask response.
+fn is_hook_response(ctx: &Context<'_, '_>, c: &flaskguard_index::semantic::CallSite<'_>, receiver: &str) -> bool {
+    if receiver.ends_with("Response()") {
+        return true;
+    }
+    let flaskguard_index::ir::ScopeRef::Function(f) = c.scope else { return false };
+    let def = &ctx.index.module(c.module).functions[f.0 as usize];
+    def.decorators.iter().any(|d| {
+        ctx.index
+            .resolve(c.module, def.parent, d)
+            .is_some_and(|r| r.qual.ends_with(".after_request") || r.qual.ends_with(".after_app_request"))
+    }) && def.params.first().is_some_and(|p| {
+        let flaskguard_index::ir::ExprKind::Attribute { value, .. } = &c.call.func.kind else { return false };
+        value.as_name() == Some(p.name.as_str())
+    })
+}
