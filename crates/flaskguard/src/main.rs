@@ -3,6 +3,10 @@
 
 mod config;
 
+// A faster allocator: parsing and lowering allocate many small nodes.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

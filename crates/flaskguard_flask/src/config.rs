@@ -199,7 +199,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                     if let Some(name) = &k.arg {
                         out.push(setting(
                             index,
-                            name.clone(),
+                            name.to_string(),
                             &k.value,
                             c.module,
                             c.scope,

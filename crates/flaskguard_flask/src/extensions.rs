@@ -172,7 +172,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
         let Some(site) = base.site else { continue };
         if let Some(ext) = exts.iter_mut().find(|e| e.site == site) {
             ext.attributes.push((
-                attr.clone(),
+                attr.to_string(),
                 ExtArg {
                     value: index.eval(a.module, a.scope, a.value),
                     expr: a.value,

@@ -17,6 +17,10 @@ impl Span {
     }
 }
 
+/// An identifier or short string: stored inline up to 24 bytes, so most names cost no
+/// allocation.
+pub type Name = compact_str::CompactString;
+
 #[derive(Clone, Debug)]
 pub struct Expr {
     pub span: Span,
@@ -91,14 +95,14 @@ pub struct Generator {
 
 #[derive(Clone, Debug)]
 pub enum ExprKind {
-    Name(String),
+    Name(Name),
     Attribute {
         value: Box<Expr>,
-        attr: String,
+        attr: Name,
     },
     Call(Box<Call>),
     /// A string literal (implicitly concatenated parts are joined).
-    Str(String),
+    Str(Name),
     /// A bytes literal, decoded lossily.
     Bytes(String),
     /// An integer literal; `None` when it does not fit an `i64`.
@@ -123,8 +127,8 @@ pub enum ExprKind {
     },
     Compare {
         left: Box<Expr>,
-        ops: Vec<CmpOp>,
-        comparators: Vec<Expr>,
+        ops: Box<[CmpOp]>,
+        comparators: Box<[Expr]>,
     },
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
@@ -142,7 +146,7 @@ pub enum ExprKind {
     },
     Starred(Box<Expr>),
     Lambda {
-        params: Vec<Param>,
+        params: Box<[Param]>,
         body: Box<Expr>,
     },
     IfExp {
@@ -155,7 +159,7 @@ pub enum ExprKind {
         elt: Box<Expr>,
         /// The value of a dict comprehension (`elt` is then the key).
         value: Option<Box<Expr>>,
-        generators: Vec<Generator>,
+        generators: Box<[Generator]>,
     },
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
@@ -172,7 +176,7 @@ pub enum ExprKind {
 #[derive(Clone, Debug)]
 pub struct Keyword {
     /// `None` for `**kwargs` spreads.
-    pub arg: Option<String>,
+    pub arg: Option<Name>,
     pub value: Expr,
     pub span: Span,
 }
@@ -227,7 +231,7 @@ pub enum ParamKind {
 
 #[derive(Clone, Debug)]
 pub struct Param {
-    pub name: String,
+    pub name: Name,
     pub span: Span,
     pub kind: ParamKind,
     pub default: Option<Expr>,

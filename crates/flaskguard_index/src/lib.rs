@@ -278,28 +278,26 @@ fn parse_module(source: SourceFile, path: &Path) -> (Module, Vec<Diagnostic>) {
         });
     }
     let mut comments = Vec::new();
-    let mut last_code_line = 0;
+    let mut prev_end: Option<u32> = None;
     for token in parsed.tokens().iter() {
-        let start = token.start().to_u32();
         match token.kind() {
             TokenKind::Comment => {
+                let start = token.start().to_u32();
                 let span = Span::new(start, token.end().to_u32());
-                let line = source.line_col(start).line;
+                let line = source.line_of(start);
                 comments.push(Comment {
                     span,
                     line,
                     text: source.slice(span).to_string(),
-                    trailing: last_code_line == line,
+                    // Multi-line tokens (strings) end on a later line than they start.
+                    trailing: prev_end.is_some_and(|e| source.line_of(e) == line),
                 });
             }
             TokenKind::NonLogicalNewline
             | TokenKind::Newline
             | TokenKind::Indent
             | TokenKind::Dedent => {}
-            _ => {
-                // Multi-line tokens (strings) end on a later line.
-                last_code_line = source.line_col(token.end().to_u32()).line;
-            }
+            _ => prev_end = Some(token.end().to_u32()),
         }
     }
     let lowered = lower::lower_module(parsed.syntax());

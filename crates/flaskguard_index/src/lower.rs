@@ -303,7 +303,7 @@ impl Lowerer {
 
     fn param(&mut self, p: &ast::Parameter, kind: ParamKind, default: Option<&ast::Expr>) -> Param {
         Param {
-            name: p.name.id.to_string(),
+            name: p.name.id.as_str().into(),
             span: span(p.range),
             kind,
             default: default.map(|d| self.expr(d)),
@@ -317,7 +317,7 @@ impl Lowerer {
             .keywords
             .iter()
             .map(|k| Keyword {
-                arg: k.arg.as_ref().map(|a| a.id.to_string()),
+                arg: k.arg.as_ref().map(|a| a.id.as_str().into()),
                 value: self.expr(&k.value),
                 span: span(k.range),
             })
@@ -382,7 +382,8 @@ impl Lowerer {
                     .parameters
                     .as_deref()
                     .map(|p| self.params(p))
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                    .into_boxed_slice(),
                 body: self.boxed(&l.body),
             },
             ast::Expr::If(i) => ExprKind::IfExp {
@@ -423,7 +424,7 @@ impl Lowerer {
             ast::Expr::Compare(c) => ExprKind::Compare {
                 left: self.boxed(&c.left),
                 ops: c.ops.iter().map(|op| cmp_op(*op)).collect(),
-                comparators: self.exprs(&c.comparators),
+                comparators: self.exprs(&c.comparators).into_boxed_slice(),
             },
             ast::Expr::Call(c) => {
                 let func = self.expr(&c.func);
@@ -458,7 +459,7 @@ impl Lowerer {
                 ExprKind::FString(parts)
             }
             ast::Expr::TString(_) | ast::Expr::IpyEscapeCommand(_) => ExprKind::Unsupported,
-            ast::Expr::StringLiteral(s) => ExprKind::Str(s.value.to_str().to_string()),
+            ast::Expr::StringLiteral(s) => ExprKind::Str(s.value.to_str().into()),
             ast::Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
                 ExprKind::Bytes(String::from_utf8_lossy(&bytes).into_owned())
@@ -473,14 +474,14 @@ impl Lowerer {
             ast::Expr::EllipsisLiteral(_) => ExprKind::Ellipsis,
             ast::Expr::Attribute(a) => ExprKind::Attribute {
                 value: self.boxed(&a.value),
-                attr: a.attr.id.to_string(),
+                attr: a.attr.id.as_str().into(),
             },
             ast::Expr::Subscript(s) => ExprKind::Subscript {
                 value: self.boxed(&s.value),
                 index: self.boxed(&s.slice),
             },
             ast::Expr::Starred(s) => ExprKind::Starred(self.boxed(&s.value)),
-            ast::Expr::Name(n) => ExprKind::Name(n.id.to_string()),
+            ast::Expr::Name(n) => ExprKind::Name(n.id.as_str().into()),
             ast::Expr::List(l) => ExprKind::List(self.exprs(&l.elts)),
             ast::Expr::Tuple(t) => ExprKind::Tuple(self.exprs(&t.elts)),
             ast::Expr::Slice(s) => ExprKind::Slice {

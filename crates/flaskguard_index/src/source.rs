@@ -53,6 +53,14 @@ impl SourceFile {
         }
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
     /// The text of a 1-based line without its line ending.
     pub fn line_text(&self, line: u32) -> &str {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1) as usize) else {

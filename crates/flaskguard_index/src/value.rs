@@ -123,7 +123,8 @@ impl Index<'_> {
         }
         let d = depth + 1;
         match &expr.kind {
-            ExprKind::Str(s) | ExprKind::Bytes(s) => Value::Str(s.clone()),
+            ExprKind::Str(s) => Value::Str(s.to_string()),
+            ExprKind::Bytes(s) => Value::Str(s.clone()),
             ExprKind::Int(Some(i)) => Value::Int(*i),
             ExprKind::Float(f) => Value::Float(*f),
             ExprKind::Bool(b) => Value::Bool(*b),
@@ -215,7 +216,7 @@ impl Index<'_> {
                     .keywords
                     .iter()
                     .filter_map(|k| {
-                        Some((k.arg.clone()?, self.eval_depth(module, scope, &k.value, d)))
+                        Some((k.arg.as_ref()?.to_string(), self.eval_depth(module, scope, &k.value, d)))
                     })
                     .collect();
                 match callee.qual.as_str() {

@@ -89,7 +89,7 @@ fn unguarded_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
 
 fn is_main_guard(test: &Expr) -> bool {
     let ExprKind::Compare { left, ops, comparators } = &test.kind else { return false };
-    if ops.as_slice() != [CmpOp::Eq] {
+    if ops[..] != [CmpOp::Eq] {
         return false;
     }
     let sides = [left.as_ref(), &comparators[0]];
