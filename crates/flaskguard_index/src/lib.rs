@@ -134,6 +134,13 @@ impl Project {
             Text(TextFile),
             Failed(Diagnostic),
         }
+        // Folders that are packages, from the `__init__.py` files found: module names are
+        // derived without asking the file system again for every file.
+        let packages: rustc_hash::FxHashSet<PathBuf> = files
+            .iter()
+            .filter(|f| f.path.file_name().is_some_and(|n| n == "__init__.py"))
+            .filter_map(|f| f.path.parent().map(Path::to_path_buf))
+            .collect();
         let loaded: Vec<Loaded> = files
             .into_par_iter()
             .map(|file| {
@@ -151,7 +158,10 @@ impl Project {
                 };
                 let source = SourceFile::new(file.path.clone(), display, text);
                 if file.kind == FileKind::Python {
-                    let (module, diags) = parse_module(source, &file.path);
+                    let is_package_dir = |d: &Path| {
+                        packages.contains(d) || (file.explicit && d.join("__init__.py").is_file())
+                    };
+                    let (module, diags) = parse_module(source, &file.path, &is_package_dir);
                     Loaded::Module(Box::new(module), diags)
                 } else {
                     Loaded::Text(TextFile {
@@ -180,9 +190,11 @@ impl Project {
 
 /// The path as shown to users: relative to the working directory when below it.
 pub fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let relative = CWD
+        .get_or_init(|| std::env::current_dir().ok())
+        .as_ref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let s = relative.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map_or(s.clone(), str::to_string)
@@ -236,7 +248,7 @@ fn read_text(path: &Path) -> Result<String, String> {
 }
 
 /// The dotted module name of a Python file, from the `__init__.py` files above it.
-pub fn module_name(path: &Path) -> (String, bool) {
+pub fn module_name(path: &Path, is_package_dir: &dyn Fn(&Path) -> bool) -> (String, bool) {
     let is_package = path.file_name().is_some_and(|n| n == "__init__.py");
     let stem = path
         .file_stem()
@@ -245,7 +257,7 @@ pub fn module_name(path: &Path) -> (String, bool) {
     let mut parts: Vec<String> = if is_package { Vec::new() } else { vec![stem] };
     let mut dir = path.parent();
     while let Some(d) = dir {
-        if !d.join("__init__.py").is_file() {
+        if !is_package_dir(d) {
             break;
         }
         let Some(name) = d.file_name() else { break };
@@ -256,7 +268,11 @@ pub fn module_name(path: &Path) -> (String, bool) {
     (parts.join("."), is_package)
 }
 
-fn parse_module(source: SourceFile, path: &Path) -> (Module, Vec<Diagnostic>) {
+fn parse_module(
+    source: SourceFile,
+    path: &Path,
+    is_package_dir: &dyn Fn(&Path) -> bool,
+) -> (Module, Vec<Diagnostic>) {
     let parsed = ruff_python_parser::parse_unchecked_source(&source.text, PySourceType::Python);
     let mut diagnostics = Vec::new();
     if let Some(err) = parsed.errors().first() {
@@ -312,7 +328,7 @@ fn parse_module(source: SourceFile, path: &Path) -> (Module, Vec<Diagnostic>) {
             position: Some(source.line_col(span.start)),
         });
     }
-    let (name, is_package) = module_name(path);
+    let (name, is_package) = module_name(path, is_package_dir);
     let module = Module {
         id: ModuleId(0),
         name,

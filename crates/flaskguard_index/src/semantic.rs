@@ -93,6 +93,9 @@ pub struct ModuleSemantic<'a> {
     pub assigns: Vec<AssignSite<'a>>,
     /// `return` values of each function.
     pub returns: FxHashMap<FuncIdx, Vec<&'a Expr>>,
+    /// Functions and classes by their dotted name inside the module.
+    functions_by_name: FxHashMap<&'a str, FuncIdx>,
+    classes_by_name: FxHashMap<&'a str, ClassIdx>,
 }
 
 /// The project-wide semantic index, borrowing the parsed modules.
@@ -252,21 +255,15 @@ impl<'a> Index<'a> {
     /// The project function a qualified name denotes, if any.
     pub fn project_function(&self, qual: &str) -> Option<(ModuleId, FuncIdx)> {
         let (module, rest) = self.split_module(qual)?;
-        let m = self.module(module);
-        m.functions
-            .iter()
-            .position(|f| f.qualname == rest)
-            .map(|i| (module, FuncIdx(i as u32)))
+        let f = self.semantic[module.0 as usize].functions_by_name.get(rest)?;
+        Some((module, *f))
     }
 
     /// The project class a qualified name denotes, if any.
     pub fn project_class(&self, qual: &str) -> Option<(ModuleId, ClassIdx)> {
         let (module, rest) = self.split_module(qual)?;
-        let m = self.module(module);
-        m.classes
-            .iter()
-            .position(|c| c.qualname == rest)
-            .map(|i| (module, ClassIdx(i as u32)))
+        let c = self.semantic[module.0 as usize].classes_by_name.get(rest)?;
+        Some((module, *c))
     }
 
     /// Splits `pkg.mod.rest` at the longest prefix that names a project module.
@@ -449,6 +446,12 @@ impl<'a> Index<'a> {
 /// Collects the bindings, calls, assignments and returns of one module.
 fn collect_module(module: &Module) -> ModuleSemantic<'_> {
     let mut sem = ModuleSemantic::default();
+    for (i, f) in module.functions.iter().enumerate() {
+        sem.functions_by_name.entry(f.qualname.as_str()).or_insert(FuncIdx(i as u32));
+    }
+    for (i, c) in module.classes.iter().enumerate() {
+        sem.classes_by_name.entry(c.qualname.as_str()).or_insert(ClassIdx(i as u32));
+    }
     let mut collector = Collector {
         module,
         sem: &mut sem,

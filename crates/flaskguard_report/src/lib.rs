@@ -286,6 +286,9 @@ pub struct Settings {
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
+    /// The absolute directory relative paths in this report start from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
     pub settings: Settings,
     pub targets: Vec<String>,
     pub rules: Vec<RuleMeta>,
@@ -300,6 +303,7 @@ impl Report {
     pub fn new(version: &str) -> Self {
         Report {
             schema_version: SCHEMA_VERSION,
+            root: None,
             tool: Tool {
                 name: "flaskguard".to_string(),
                 version: version.to_string(),

@@ -115,6 +115,7 @@ fn check_project(code: &str, dir: &Path, root_dir: &Path, options: &DiscoverOpti
                 select,
                 ..Selection::default()
             },
+            free_at_exit: false,
         },
     );
     let root = flaskguard_index::display_path(root_dir);

@@ -22,10 +22,31 @@ fn precision(c: Confidence) -> &'static str {
     }
 }
 
+/// A relative path is resolved against `%SRCROOT%`; an absolute one is a `file://` URI.
+fn artifact_location(path: &str) -> Value {
+    if path.starts_with('/') {
+        json!({ "uri": format!("file://{}", percent_encode(path)) })
+    } else {
+        json!({ "uri": percent_encode(path), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn physical_location(l: &Location) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": l.path, "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": artifact_location(&l.path),
             "region": {
                 "startLine": l.start.line.max(1),
                 "startColumn": l.start.column.max(1),
@@ -34,6 +55,30 @@ fn physical_location(l: &Location) -> Value {
             }
         }
     })
+}
+
+fn finding_location(f: &Finding) -> Value {
+    let mut loc = physical_location(&f.location);
+    if let Some(snippet) = &f.snippet {
+        let text = snippet.lines.join("\n");
+        let last = snippet.first_line + snippet.lines.len().saturating_sub(1) as u32;
+        if let Some(line) = snippet.lines.first() {
+            if f.location.start.line == f.location.end.line {
+                let start = f.location.start.column.saturating_sub(1) as usize;
+                let end = f.location.end.column.saturating_sub(1) as usize;
+                let flagged: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+                if !flagged.is_empty() {
+                    loc["physicalLocation"]["region"]["snippet"] = json!({ "text": flagged });
+                }
+            }
+        }
+        loc["physicalLocation"]["contextRegion"] = json!({
+            "startLine": snippet.first_line.max(1),
+            "endLine": last.max(1),
+            "snippet": { "text": text },
+        });
+    }
+    loc
 }
 
 pub(super) fn render(report: &Report) -> String {
@@ -83,7 +128,7 @@ pub(super) fn render(report: &Report) -> String {
                 let pos = e.position.unwrap_or_default();
                 n["locations"] = json!([{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": e.path, "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": artifact_location(&e.path),
                         "region": { "startLine": pos.line.max(1), "startColumn": pos.column.max(1) }
                     }
                 }]);
@@ -103,7 +148,14 @@ pub(super) fn render(report: &Report) -> String {
                     "rules": descriptors,
                 }
             },
-            "originalUriBaseIds": { "%SRCROOT%": { "uri": "file:///" } },
+            "originalUriBaseIds": {
+                "%SRCROOT%": {
+                    "uri": report.root.as_deref().map_or_else(
+                        || "file:///".to_string(),
+                        |r| format!("file://{}/", percent_encode(r.trim_end_matches('/'))),
+                    )
+                }
+            },
             "invocations": [{
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications,
@@ -121,7 +173,7 @@ fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
         "ruleIndex": rule_index,
         "level": level(f.severity),
         "message": { "text": f.message },
-        "locations": [physical_location(&f.location)],
+        "locations": [finding_location(f)],
         "partialFingerprints": { "flaskguard/v1": f.fingerprint },
         "properties": {
             "severity": f.severity.as_str(),
@@ -169,7 +221,7 @@ fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
             r["fixes"] = json!([{
                 "description": { "text": fix.title },
                 "artifactChanges": [{
-                    "artifactLocation": { "uri": f.location.path, "uriBaseId": "%SRCROOT%" },
+                    "artifactLocation": artifact_location(&f.location.path),
                     "replacements": replacements,
                 }]
             }]);

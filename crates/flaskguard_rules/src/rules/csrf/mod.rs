@@ -1,5 +1,537 @@
-//! Rules of this category.
+//! Cross-site request forgery: Flask-WTF and Flask-SeaSurf settings, exemptions, missing
+//! protection and state changes in GET handlers.
+//!
+//! The helpers below compute facts the Flask model does not (yet) hold: which app an
+//! extension or a blueprint is attached to when the app is passed through a function
+//! parameter (`def _init_extensions(app): csrf.init_app(app)`), and how a route
+//! authenticates its callers (ambient browser credentials or explicit header tokens).
 
-use crate::Rule;
+mod csrf_exempt_view;
+mod csrf_protection_disabled;
+mod csrf_protection_missing;
+mod csrf_protection_weakened;
+mod seasurf_misconfigured;
+mod state_change_in_get_handler;
 
-pub(crate) static RULES: &[&Rule] = &[];
+use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route};
+use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind, walk_body_exprs};
+use flaskguard_index::semantic::Binding;
+use flaskguard_index::{Index, ModuleId, Site, Span, Value};
+use rustc_hash::FxHashMap;
+
+use crate::{Context, Rule};
+
+pub(crate) static RULES: &[&Rule] = &[
+    &csrf_protection_disabled::RULE,
+    &csrf_protection_weakened::RULE,
+    &csrf_exempt_view::RULE,
+    &csrf_protection_missing::RULE,
+    &seasurf_misconfigured::RULE,
+    &state_change_in_get_handler::RULE,
+];
+
+/// How deep a Flask app is followed through function parameters.
+const MAX_PARAM_DEPTH: u32 = 4;
+
+/// The `Flask(...)` objects an expression may denote: the object itself, or, for a
+/// parameter of a project function, the arguments passed at its call sites.
+pub(super) fn app_sites(index: &Index<'_>, module: ModuleId, scope: ScopeRef, expr: &Expr) -> Vec<Site> {
+    let mut out = Vec::new();
+    collect_app_sites(index, module, scope, expr, 0, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn collect_app_sites(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    expr: &Expr,
+    depth: u32,
+    out: &mut Vec<Site>,
+) {
+    if depth > MAX_PARAM_DEPTH {
+        return;
+    }
+    if let Some(r) = index.resolve(module, scope, expr) {
+        match (r.qual.as_str(), r.site) {
+            ("flask.Flask()", Some(site)) => {
+                out.push(site);
+                return;
+            }
+            // An annotated parameter (`app: Flask`): look at the call sites.
+            ("flask.Flask()", None) => {}
+            _ => return,
+        }
+    }
+    let Some(name) = expr.as_name() else { return };
+    let Some((_, bindings)) = index.bindings_of(module, scope, name) else {
+        return;
+    };
+    let m = index.module(module);
+    for b in bindings {
+        let Binding::Param { func, index: pos } = b else {
+            continue;
+        };
+        let def = &m.functions[func.0 as usize];
+        // Methods receive `self` first; their call sites are not resolved by name.
+        if matches!(def.parent, ScopeRef::Class(_)) {
+            continue;
+        }
+        let Some(param) = def.params.get(*pos) else {
+            continue;
+        };
+        let qual = format!("{}.{}", m.name, def.qualname);
+        for c in index.calls_to(&qual) {
+            if let Some(arg) = c.call.argument(*pos, &param.name) {
+                collect_app_sites(index, c.module, c.scope, arg, depth + 1, out);
+            }
+        }
+    }
+}
+
+/// The apps CSRF protection (Flask-WTF `CSRFProtect` or Flask-SeaSurf) is initialised
+/// for.
+pub(super) struct CsrfCoverage {
+    apps: Vec<Site>,
+    /// An extension is attached to an app flaskguard could not identify: it may protect
+    /// any of them.
+    unresolved: bool,
+    single_app: bool,
+}
+
+impl CsrfCoverage {
+    pub(super) fn build(ctx: &Context<'_, '_>) -> Self {
+        let index = ctx.index;
+        let mut apps = Vec::new();
+        let mut unresolved = false;
+        let exts = ctx
+            .model
+            .extensions_of(ExtKind::CsrfProtect)
+            .chain(ctx.model.extensions_of(ExtKind::SeaSurf));
+        let mut any = false;
+        for ext in exts {
+            let mut attach = |module, scope, e: Option<&Expr>| {
+                let Some(e) = e else { return };
+                any = true;
+                let sites = app_sites(index, module, scope, e);
+                if sites.is_empty() {
+                    unresolved = true;
+                }
+                apps.extend(sites);
+            };
+            attach(ext.module, ext.scope, ext.call.argument(0, "app"));
+            for (module, scope, call, _) in &ext.init_calls {
+                attach(*module, *scope, call.argument(0, "app"));
+            }
+        }
+        CsrfCoverage {
+            apps,
+            unresolved,
+            single_app: any && ctx.model.apps.len() <= 1,
+        }
+    }
+
+    /// Whether CSRF protection is initialised for `app` (or may be).
+    pub(super) fn protects(&self, app: Site) -> bool {
+        self.unresolved || self.single_app || self.apps.contains(&app)
+    }
+}
+
+/// The apps each blueprint is registered on, directly or through parent blueprints.
+pub(super) fn blueprint_apps(ctx: &Context<'_, '_>) -> FxHashMap<Site, Vec<Site>> {
+    let index = ctx.index;
+    let mut on_app: FxHashMap<Site, Vec<Site>> = FxHashMap::default();
+    let mut on_bp: Vec<(Site, Site)> = Vec::new();
+    for c in index.calls() {
+        let ExprKind::Attribute { value: receiver, attr } = &c.call.func.kind else {
+            continue;
+        };
+        if attr != "register_blueprint" {
+            continue;
+        }
+        // The receiver resolves to an app or a blueprint; an unannotated parameter does
+        // not resolve and is followed to its call sites.
+        let receiver_qual = c
+            .callee
+            .as_ref()
+            .and_then(|r| r.qual.strip_suffix(".register_blueprint").map(str::to_string));
+        let Some(bp) = c
+            .call
+            .argument(0, "blueprint")
+            .and_then(|e| index.resolve(c.module, c.scope, e))
+            .filter(|r| r.qual == "flask.Blueprint()")
+            .and_then(|r| r.site)
+        else {
+            continue;
+        };
+        match receiver_qual.as_deref() {
+            Some("flask.Blueprint()") => {
+                if let Some(parent) = c.callee.as_ref().and_then(|r| r.site) {
+                    on_bp.push((bp, parent));
+                }
+            }
+            Some("flask.Flask()") | None => {
+                let apps = app_sites(index, c.module, c.scope, receiver);
+                on_app.entry(bp).or_default().extend(apps);
+            }
+            Some(_) => {}
+        }
+    }
+    // Nested blueprints inherit their parent's apps.
+    for _ in 0..4 {
+        for (child, parent) in &on_bp {
+            let inherited = on_app.get(parent).cloned().unwrap_or_default();
+            let entry = on_app.entry(*child).or_default();
+            for a in inherited {
+                if !entry.contains(&a) {
+                    entry.push(a);
+                }
+            }
+        }
+    }
+    on_app
+}
+
+/// The apps serving a route; `None` when not known.
+pub(super) fn route_apps(
+    ctx: &Context<'_, '_>,
+    route: &Route<'_>,
+    blueprints: &FxHashMap<Site, Vec<Site>>,
+) -> Option<Vec<Site>> {
+    if let [app] = ctx.model.apps.as_slice() {
+        return Some(vec![app.site]);
+    }
+    match route.owner {
+        Owner::App(site) => Some(vec![site]),
+        Owner::Blueprint(site) => blueprints.get(&site).filter(|a| !a.is_empty()).cloned(),
+        Owner::Api(_) | Owner::Unknown => None,
+    }
+}
+
+/// The functions that handle a route: its view function, or the HTTP-method functions of
+/// its view class.
+pub(super) fn route_functions(ctx: &Context<'_, '_>, route: &Route<'_>) -> Vec<(ModuleId, FuncIdx)> {
+    if let Some(h) = route.handler {
+        return vec![h];
+    }
+    let Some((m, c)) = route.view_class else {
+        return Vec::new();
+    };
+    let class = &ctx.index.module(m).classes[c.0 as usize];
+    class
+        .body
+        .iter()
+        .filter_map(|s| match s.kind {
+            StmtKind::FunctionDef(f) => Some(f),
+            _ => None,
+        })
+        .filter(|f| {
+            let name = ctx.index.module(m).functions[f.0 as usize].name.as_str();
+            ["get", "post", "put", "patch", "delete"].contains(&name)
+        })
+        .map(|f| (m, f))
+        .collect()
+}
+
+/// A function and the functions nested in it (a decorator's wrapper).
+fn with_nested(index: &Index<'_>, (module, func): (ModuleId, FuncIdx)) -> Vec<FuncIdx> {
+    let m = index.module(module);
+    let mut out = vec![func];
+    // Nested definitions come after their parent in the arena; one pass per level.
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for (i, f) in m.functions.iter().enumerate() {
+            let idx = FuncIdx(i as u32);
+            if let ScopeRef::Function(parent) = f.parent {
+                if out.contains(&parent) && !out.contains(&idx) {
+                    out.push(idx);
+                    grew = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The resolved names a function (and the functions nested in it) refers to.
+pub(super) fn referenced_names(index: &Index<'_>, func: (ModuleId, FuncIdx)) -> Vec<String> {
+    let (module, _) = func;
+    let m = index.module(module);
+    let mut out = Vec::new();
+    for f in with_nested(index, func) {
+        let scope = ScopeRef::Function(f);
+        walk_body_exprs(&m.functions[f.0 as usize].body, &mut |e| {
+            if matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. }) {
+                if let Some(r) = index.resolve(module, scope, e) {
+                    out.push(r.qual);
+                }
+            }
+        });
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Names that mean the browser's cookies (the session, Flask-Login's user) are used.
+const AMBIENT_NAMES: &[&str] = &[
+    "flask.session",
+    "flask.request.cookies",
+    "flask_login.current_user",
+    "flask_login.login_user",
+    "flask_login.logout_user",
+    "flask_security.current_user",
+];
+
+/// Names that mean a credential is read from a request header the browser does not send
+/// by itself.
+const HEADER_NAMES: &[&str] = &[
+    "flask.request.headers",
+    "flask.request.authorization",
+    "flask_jwt_extended.verify_jwt_in_request",
+];
+
+fn refers_to(names: &[String], prefixes: &[&str]) -> bool {
+    names.iter().any(|n| {
+        prefixes
+            .iter()
+            .any(|p| n == p || n.strip_prefix(p).is_some_and(|rest| rest.starts_with(['.', '(', '['])))
+    })
+}
+
+/// How a route's callers are authenticated, as far as CSRF is concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Credential {
+    /// Credentials the browser attaches by itself (session cookie, HTTP Basic/Digest):
+    /// a forged cross-site request carries them. The string says which.
+    Ambient(String),
+    /// Only explicit tokens (an `Authorization: Bearer` header, a JWT in a header).
+    Header,
+    /// Flask-JWT-Extended cookies with its own double-submit CSRF check.
+    JwtCookieProtected,
+    /// No credential at all.
+    None,
+}
+
+/// Whether Flask-JWT-Extended reads tokens from cookies (`JWT_TOKEN_LOCATION`).
+fn jwt_in_cookies(ctx: &Context<'_, '_>) -> bool {
+    ctx.model
+        .settings("JWT_TOKEN_LOCATION")
+        .any(|s| s.value.strings().contains(&"cookies"))
+}
+
+/// Whether Flask-JWT-Extended's own CSRF check for cookies is turned off.
+fn jwt_cookie_csrf_off(ctx: &Context<'_, '_>) -> bool {
+    ctx.model
+        .production_settings("JWT_COOKIE_CSRF_PROTECT")
+        .any(|s| crate::helpers::effective_literal(&s.value).and_then(Value::truthy) == Some(false))
+}
+
+/// What one authentication decorator requires.
+fn decorator_credential(ctx: &Context<'_, '_>, qual: &str) -> Option<Credential> {
+    if qual.starts_with("flask_jwt_extended.") {
+        return Some(if !jwt_in_cookies(ctx) {
+            Credential::Header
+        } else if jwt_cookie_csrf_off(ctx) {
+            Credential::Ambient("Flask-JWT-Extended cookies without its CSRF check".to_string())
+        } else {
+            Credential::JwtCookieProtected
+        });
+    }
+    if qual.starts_with("flask_httpauth.") {
+        return Some(if qual.starts_with("flask_httpauth.HTTPTokenAuth()") {
+            Credential::Header
+        } else {
+            Credential::Ambient(
+                "Flask-HTTPAuth Basic/Digest credentials, which browsers resend by themselves"
+                    .to_string(),
+            )
+        });
+    }
+    if qual.starts_with("flask_praetorian.") {
+        return Some(Credential::Header);
+    }
+    if qual.starts_with("flask_login.") || qual.starts_with("flask_security.") {
+        return Some(Credential::Ambient("the Flask-Login session cookie".to_string()));
+    }
+    // A project decorator: what its body (and its wrapper) reads.
+    let func = ctx.index.project_function(qual)?;
+    let names = referenced_names(ctx.index, func);
+    if refers_to(&names, AMBIENT_NAMES) {
+        Some(Credential::Ambient(format!(
+            "the session cookie (checked by `{}`)",
+            qual.rsplit('.').next().unwrap_or(qual)
+        )))
+    } else if refers_to(&names, HEADER_NAMES) {
+        Some(Credential::Header)
+    } else {
+        None
+    }
+}
+
+/// How a route authenticates its callers.
+pub(super) fn route_credential(ctx: &Context<'_, '_>, route: &Route<'_>) -> Credential {
+    let mut header = false;
+    let mut jwt_cookie = false;
+    for d in &route.decorators {
+        if d.kind != DecoratorKind::Auth {
+            continue;
+        }
+        match decorator_credential(ctx, &d.qual) {
+            Some(c @ Credential::Ambient(_)) => return c,
+            Some(Credential::Header) => header = true,
+            Some(Credential::JwtCookieProtected) => jwt_cookie = true,
+            Some(Credential::None) | None => {}
+        }
+    }
+    // `before_request` guards of the route's blueprint or app.
+    for h in &ctx.model.hooks {
+        if !h.guards || h.owner != route.owner {
+            continue;
+        }
+        if let Some(func) = h.handler {
+            if refers_to(&referenced_names(ctx.index, func), AMBIENT_NAMES) {
+                return Credential::Ambient("the session cookie (checked before the request)".to_string());
+            }
+        }
+    }
+    for func in route_functions(ctx, route) {
+        if refers_to(&referenced_names(ctx.index, func), AMBIENT_NAMES) {
+            return Credential::Ambient("the session cookie (the view reads the session or the current user)".to_string());
+        }
+    }
+    if jwt_cookie {
+        Credential::JwtCookieProtected
+    } else if header {
+        Credential::Header
+    } else {
+        Credential::None
+    }
+}
+
+/// Whether the route's view validates a Flask-WTF form (with its CSRF token).
+pub(super) fn validates_flask_form(ctx: &Context<'_, '_>, route: &Route<'_>) -> bool {
+    let index = ctx.index;
+    route_functions(ctx, route).into_iter().any(|(module, func)| {
+        index.semantic[module.0 as usize].calls.iter().any(|c| {
+            if c.scope != ScopeRef::Function(func) {
+                return false;
+            }
+            let Some(callee) = &c.callee else { return false };
+            if !is_flask_form_class(index, &callee.qual, 0) {
+                return false;
+            }
+            // `Form(meta={"csrf": False})` turns the token off.
+            let csrf_off = c.call.keyword("meta").is_some_and(|m| {
+                index.eval(c.module, c.scope, m).dict_get("csrf").and_then(Value::truthy)
+                    == Some(false)
+            });
+            !csrf_off
+        })
+    })
+}
+
+fn is_flask_form_class(index: &Index<'_>, qual: &str, depth: u32) -> bool {
+    if qual == "flask_wtf.FlaskForm" || qual == "flask_wtf.Form" {
+        return true;
+    }
+    if depth > 8 {
+        return false;
+    }
+    let Some((module, class)) = index.project_class(qual) else {
+        return false;
+    };
+    let def = &index.module(module).classes[class.0 as usize];
+    // `class Meta: csrf = False` in the form disables the token.
+    let csrf_off = def.body.iter().any(|s| {
+        let StmtKind::ClassDef(meta) = s.kind else { return false };
+        let meta = &index.module(module).classes[meta.0 as usize];
+        meta.name == "Meta"
+            && meta.body.iter().any(|s| match &s.kind {
+                StmtKind::Assign { targets, value } => {
+                    targets.iter().any(|t| t.as_name() == Some("csrf"))
+                        && matches!(value.kind, ExprKind::Bool(false))
+                }
+                _ => false,
+            })
+    });
+    if csrf_off {
+        return false;
+    }
+    def.bases.iter().any(|b| {
+        index
+            .resolve(module, def.parent, b)
+            .is_some_and(|r| is_flask_form_class(index, &r.qual, depth + 1))
+    })
+}
+
+/// Where a CSRF exemption was declared and the routes it exempts.
+pub(super) struct Exemption<'r, 'a> {
+    pub module: ModuleId,
+    pub span: Span,
+    pub routes: Vec<&'r Route<'a>>,
+}
+
+/// The exemptions made by an extension whose resolved names start with `ext_prefix`
+/// (`flask_wtf.CSRFProtect()`, `flask_seasurf.SeaSurf()`): `@csrf.exempt` on views and
+/// `csrf.exempt(view_or_blueprint)` calls.
+pub(super) fn exemptions<'r, 'a>(ctx: &'r Context<'_, 'a>, ext_prefix: &str) -> Vec<Exemption<'r, 'a>>
+where
+    'a: 'r,
+{
+    let mut out: Vec<Exemption<'r, 'a>> = Vec::new();
+    for r in &ctx.model.routes {
+        // Decorators are written where the view is defined.
+        let module = r
+            .handler
+            .map(|(m, _)| m)
+            .or(r.view_class.map(|(m, _)| m))
+            .unwrap_or(r.module);
+        for d in &r.decorators {
+            if d.kind == DecoratorKind::CsrfExempt && d.qual.starts_with(ext_prefix) {
+                out.push(Exemption {
+                    module,
+                    span: d.span,
+                    routes: vec![r],
+                });
+            }
+        }
+    }
+    let exempt = format!("{ext_prefix}.exempt");
+    for c in ctx.index.calls_to(&exempt) {
+        let Some(arg) = c.call.args.first() else { continue };
+        let routes: Vec<&Route<'a>> = match ctx.index.eval(c.module, c.scope, arg) {
+            // `csrf.exempt("pkg.views.hook")`
+            Value::Str(path) => match ctx.index.project_function(&path) {
+                Some(f) => ctx.model.routes.iter().filter(|r| r.handler == Some(f)).collect(),
+                None => continue,
+            },
+            _ => {
+                let Some(target) = ctx.index.resolve(c.module, c.scope, arg) else {
+                    continue;
+                };
+                if target.qual == "flask.Blueprint()" {
+                    let Some(site) = target.site else { continue };
+                    ctx.model
+                        .routes
+                        .iter()
+                        .filter(|r| r.owner == Owner::Blueprint(site))
+                        .collect()
+                } else if let Some(f) = ctx.index.project_function(&target.qual) {
+                    ctx.model.routes.iter().filter(|r| r.handler == Some(f)).collect()
+                } else {
+                    continue;
+                }
+            }
+        };
+        out.push(Exemption {
+            module: c.module,
+            span: c.expr.span,
+            routes,
+        });
+    }
+    out
+}

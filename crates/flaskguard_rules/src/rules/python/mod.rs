@@ -1,5 +1,279 @@
-//! Rules of this category.
+//! Generic Python checks, matched for parity with the general-purpose linters: weak
+//! hashes and randomness, outbound HTTP and TLS, unsafe deserialisation and XML parsing,
+//! shell commands, and hard-coded credentials.
+
+mod hardcoded_credentials;
+mod insecure_random_for_secret;
+mod pickle_deserialization;
+mod requests_without_timeout;
+mod shell_command_from_variable;
+mod tls_verification_disabled;
+mod unsafe_xml_parser;
+mod weak_hash_algorithm;
+mod weak_password_hash;
+mod weak_tls_or_cipher;
+mod yaml_unsafe_load;
+
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
+use flaskguard_index::semantic::CallSite;
+use flaskguard_index::{Index, ModuleId, Span};
+use flaskguard_report::Severity;
 
 use crate::Rule;
 
-pub(crate) static RULES: &[&Rule] = &[];
+pub(crate) static RULES: &[&Rule] = &[
+    &yaml_unsafe_load::RULE,
+    &unsafe_xml_parser::RULE,
+    &weak_password_hash::RULE,
+    &insecure_random_for_secret::RULE,
+    &weak_hash_algorithm::RULE,
+    &hardcoded_credentials::RULE,
+    &requests_without_timeout::RULE,
+    &tls_verification_disabled::RULE,
+    &weak_tls_or_cipher::RULE,
+    &pickle_deserialization::RULE,
+    &shell_command_from_variable::RULE,
+];
+
+/// The lower-case words of an identifier: split at every non-alphanumeric character and
+/// at camelCase boundaries (`resetToken` → `reset`, `token`).
+pub(super) fn words(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && !cur.is_empty() {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        cur.push(c.to_ascii_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A name for a user's password (`password`, `new_pwd`, `passwd`), not for a token or
+/// key that merely mentions one (`password_reset_token`).
+pub(super) fn is_password_name(name: &str) -> bool {
+    let ws = words(name);
+    ws.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "password" | "passwords" | "passwd" | "pwd" | "pw" | "passphrase" | "pass"
+        )
+    }) && !ws.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "token" | "tokens" | "nonce" | "otp" | "key" | "salt" | "reset" | "hint" | "field"
+        )
+    })
+}
+
+/// The identifiers an expression is about: its names, attribute names and the string
+/// keys it subscripts or looks up (`request.form["password"]`, `data.get("password")`).
+pub(super) fn mentioned_names(e: &Expr) -> Vec<String> {
+    let mut out = Vec::new();
+    e.walk(&mut |x| match &x.kind {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Attribute { attr, .. } => out.push(attr.clone()),
+        ExprKind::Subscript { index, .. } => {
+            if let Some(s) = index.as_str() {
+                out.push(s.to_string());
+            }
+        }
+        ExprKind::Call(call) => {
+            if let ExprKind::Attribute { attr, .. } = &call.func.kind {
+                if attr == "get" {
+                    if let Some(s) = call.args.first().and_then(Expr::as_str) {
+                        out.push(s.to_string());
+                    }
+                }
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+/// The name an expression's value is stored under, when the expression is (part of) the
+/// right-hand side of an assignment: `token = …`, `user.reset_token = …`,
+/// `session["otp"] = …`.
+pub(super) fn assigned_name(index: &Index<'_>, module: ModuleId, span: Span) -> Option<String> {
+    index.semantic[module.0 as usize]
+        .assigns
+        .iter()
+        .filter(|a| a.value.span.start <= span.start && span.end <= a.value.span.end)
+        .find_map(|a| target_name(a.target))
+}
+
+/// The name of an assignment target.
+pub(super) fn target_name(target: &Expr) -> Option<String> {
+    match &target.kind {
+        ExprKind::Name(n) => Some(n.clone()),
+        ExprKind::Attribute { attr, .. } => Some(attr.clone()),
+        ExprKind::Subscript { index, .. } => index.as_str().map(str::to_string),
+        _ => None,
+    }
+}
+
+/// The function a call is made in, if any.
+pub(super) fn enclosing_function<'a>(
+    index: &Index<'a>,
+    module: ModuleId,
+    scope: ScopeRef,
+) -> Option<&'a flaskguard_index::ir::FunctionDef> {
+    match scope {
+        ScopeRef::Function(f) => Some(&index.module(module).functions[f.0 as usize]),
+        _ => None,
+    }
+}
+
+/// Whether an expression reads request data directly (`request.form[...]`,
+/// `request.get_data()`): the finding is then reachable by any client.
+pub(super) fn reads_request(index: &Index<'_>, module: ModuleId, scope: ScopeRef, e: &Expr) -> bool {
+    let mut found = false;
+    e.walk(&mut |x| {
+        if found || !matches!(x.kind, ExprKind::Name(_) | ExprKind::Attribute { .. }) {
+            return;
+        }
+        found = index
+            .resolve(module, scope, x)
+            .is_some_and(|r| r.qual == "flask.request" || r.qual.starts_with("flask.request."));
+    });
+    found
+}
+
+/// The severity one step up, for findings fed directly by request data.
+pub(super) fn raised(severity: Severity) -> Severity {
+    match severity {
+        Severity::Info => Severity::Low,
+        Severity::Low => Severity::Medium,
+        Severity::Medium => Severity::High,
+        Severity::High | Severity::Critical => Severity::Critical,
+    }
+}
+
+/// The span of a keyword argument including its name (`verify=False`).
+pub(super) fn keyword_span(call: &CallSite<'_>, name: &str) -> Option<Span> {
+    call.call
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_deref() == Some(name))
+        .map(|k| k.span)
+}
+
+/// The canonical name of a call's callee, if resolved.
+pub(super) fn callee<'c>(c: &'c CallSite<'_>) -> Option<&'c str> {
+    c.callee.as_ref().map(|r| r.qual.as_str())
+}
+
+/// Hash constructors of `hashlib` (the algorithm is the function's name).
+const HASHLIB_CONSTRUCTORS: &[&str] = &[
+    "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384",
+    "sha3_512", "blake2b", "blake2s",
+];
+
+/// The algorithm a call builds a hash object (or digest) with, lower-case: `hashlib.md5`,
+/// `hashlib.new("sha1")` (the name constant-propagated), PyCryptodome's `MD5.new`,
+/// `cryptography`'s `hashes.SHA1()`.
+pub(super) fn hash_algorithm(index: &Index<'_>, c: &CallSite<'_>) -> Option<String> {
+    let q = callee(c)?;
+    if q == "hashlib.new" {
+        let name = c.call.argument(0, "name")?;
+        return index
+            .eval(c.module, c.scope, name)
+            .as_str()
+            .map(|s| s.to_ascii_lowercase().replace('-', "_"));
+    }
+    if let Some(name) = q.strip_prefix("hashlib.") {
+        return HASHLIB_CONSTRUCTORS.contains(&name).then(|| name.to_string());
+    }
+    let name = q
+        .strip_prefix("Crypto.Hash.")
+        .or_else(|| q.strip_prefix("Cryptodome.Hash."))
+        .and_then(|r| r.strip_suffix(".new"))
+        .or_else(|| q.strip_prefix("cryptography.hazmat.primitives.hashes."))?;
+    Some(match name {
+        "MD5" => "md5".to_string(),
+        "MD4" => "md4".to_string(),
+        "SHA" | "SHA1" => "sha1".to_string(),
+        "SHA224" | "SHA256" | "SHA384" | "SHA512" => name.to_ascii_lowercase(),
+        _ => return None,
+    })
+}
+
+/// The data a hash constructor call hashes, when passed to it.
+pub(super) fn hashed_data<'a>(c: &CallSite<'a>) -> Option<&'a Expr> {
+    let data = if callee(c) == Some("hashlib.new") {
+        c.call.argument(1, "data")
+    } else {
+        c.call.argument(0, "data")
+    };
+    data.or_else(|| c.call.keyword("string"))
+}
+
+/// Whether the hash is declared as not used for security (`usedforsecurity=False`).
+pub(super) fn not_for_security(index: &Index<'_>, c: &CallSite<'_>) -> bool {
+    c.call
+        .keyword("usedforsecurity")
+        .is_some_and(|e| index.eval(c.module, c.scope, e).truthy() == Some(false))
+}
+
+/// Whether `data`, hashed by `c`, is a password: it mentions a password name, or the
+/// digest is stored under one (`password_hash = …`, `User(password=…)`). Returns the name.
+pub(super) fn password_hashed(index: &Index<'_>, c: &CallSite<'_>, data: Option<&Expr>) -> Option<String> {
+    if let Some(name) = data
+        .into_iter()
+        .flat_map(mentioned_names)
+        .find(|n| is_password_name(n))
+    {
+        return Some(name);
+    }
+    if let Some(name) = assigned_name(index, c.module, c.expr.span).filter(|n| is_password_name(n)) {
+        return Some(name);
+    }
+    // `User(password=hashlib.md5(...).hexdigest())`
+    index.semantic[c.module.0 as usize].calls.iter().find_map(|outer| {
+        outer.call.keywords.iter().find_map(|k| {
+            let name = k.arg.as_deref()?;
+            let inside = k.value.span.start <= c.expr.span.start && c.expr.span.end <= k.value.span.end;
+            (inside && is_password_name(name)).then(|| name.to_string())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_password_name, words};
+
+    #[test]
+    fn splits_identifiers() {
+        assert_eq!(words("resetToken"), ["reset", "token"]);
+        assert_eq!(words("API_KEY"), ["api", "key"]);
+        assert_eq!(words("_make_reset_token"), ["make", "reset", "token"]);
+    }
+
+    #[test]
+    fn recognises_password_names() {
+        assert!(is_password_name("password"));
+        assert!(is_password_name("new_password"));
+        assert!(is_password_name("userPwd"));
+        assert!(!is_password_name("password_reset_token"));
+        assert!(!is_password_name("passenger"));
+        assert!(!is_password_name("data"));
+    }
+}

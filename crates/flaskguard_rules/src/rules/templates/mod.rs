@@ -26,10 +26,10 @@ pub(crate) static RULES: &[&Rule] = &[
 /// `.html`, `.htm`, `.xml`, `.xhtml`, and `.svg` since Flask 2.2).
 pub(super) const FLASK_AUTOESCAPED: &[&str] = &[".html", ".htm", ".xml", ".xhtml", ".svg"];
 
-/// Whether Flask autoescapes a template of this name by default.
+/// Whether Flask autoescapes a template of this name by default. Flask's test is
+/// case-sensitive: `page.HTML` is not escaped.
 pub(super) fn flask_autoescapes(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    FLASK_AUTOESCAPED.iter().any(|ext| lower.ends_with(ext))
+    FLASK_AUTOESCAPED.iter().any(|ext| name.ends_with(ext))
 }
 
 /// Templates whose output is plain text (e-mails, exports): escaping does not apply.
@@ -53,57 +53,81 @@ pub(super) enum Autoescape {
     Unknown,
 }
 
+/// The arguments of a `jinja2.select_autoescape(...)` call.
+struct SelectAutoescape {
+    enabled: Vec<String>,
+    disabled: Vec<String>,
+    default: bool,
+}
+
+impl SelectAutoescape {
+    /// Parses a `select_autoescape(...)` call value; `None` for anything else or when an
+    /// argument is not known.
+    fn parse(value: &Value) -> Option<Self> {
+        let Value::Call { qual, args, kwargs } = value else {
+            return None;
+        };
+        if qual != "jinja2.select_autoescape" && qual != "jinja2.utils.select_autoescape" {
+            return None;
+        }
+        let get = |pos: usize, name: &str| {
+            kwargs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v)
+                .or_else(|| args.get(pos))
+        };
+        let exts = |v: Option<&Value>, default: &[&str]| -> Option<Vec<String>> {
+            match v {
+                None => Some(default.iter().map(|s| (*s).to_string()).collect()),
+                Some(Value::List(items)) => items
+                    .iter()
+                    .map(|i| {
+                        i.as_str()
+                            .map(|s| s.trim_start_matches('.').to_ascii_lowercase())
+                    })
+                    .collect(),
+                Some(Value::Str(s)) => Some(vec![s.trim_start_matches('.').to_ascii_lowercase()]),
+                Some(_) => None,
+            }
+        };
+        Some(SelectAutoescape {
+            enabled: exts(get(0, "enabled_extensions"), &["html", "htm", "xml"])?,
+            disabled: exts(get(1, "disabled_extensions"), &[])?,
+            default: match get(3, "default") {
+                None => false,
+                Some(v) => v.truthy()?,
+            },
+        })
+    }
+
+    /// Whether a template of this name is escaped (same order as Jinja's own check).
+    fn escapes(&self, name: &str) -> bool {
+        let lower = name.to_ascii_lowercase();
+        if self.enabled.iter().any(|e| lower.ends_with(&format!(".{e}"))) {
+            true
+        } else if self.disabled.iter().any(|e| lower.ends_with(&format!(".{e}"))) {
+            false
+        } else {
+            self.default
+        }
+    }
+}
+
 /// Interprets a Jinja `autoescape` value: a constant or a `select_autoescape(...)` call.
 pub(super) fn autoescape_of(value: &Value) -> Autoescape {
+    if let Some(select) = SelectAutoescape::parse(value) {
+        return if select.escapes("page.html") {
+            Autoescape::On
+        } else if select.disabled.iter().any(|e| e == "html") {
+            Autoescape::ExcludesHtml("`disabled_extensions` lists \"html\"".to_string())
+        } else {
+            Autoescape::ExcludesHtml(
+                "`enabled_extensions` does not list \"html\" and `default` is false".to_string(),
+            )
+        };
+    }
     match value {
-        Value::Call { qual, args, kwargs }
-            if qual == "jinja2.select_autoescape" || qual == "jinja2.utils.select_autoescape" =>
-        {
-            let get = |pos: usize, name: &str| {
-                kwargs
-                    .iter()
-                    .find(|(k, _)| k == name)
-                    .map(|(_, v)| v)
-                    .or_else(|| args.get(pos))
-            };
-            let exts = |v: Option<&Value>, default: &[&str]| -> Option<Vec<String>> {
-                match v {
-                    None => Some(default.iter().map(|s| (*s).to_string()).collect()),
-                    Some(Value::List(items)) => items
-                        .iter()
-                        .map(|i| {
-                            i.as_str()
-                                .map(|s| s.trim_start_matches('.').to_ascii_lowercase())
-                        })
-                        .collect(),
-                    Some(Value::Str(s)) => Some(vec![s.trim_start_matches('.').to_ascii_lowercase()]),
-                    Some(_) => None,
-                }
-            };
-            let (Some(enabled), Some(disabled)) = (
-                exts(get(0, "enabled_extensions"), &["html", "htm", "xml"]),
-                exts(get(1, "disabled_extensions"), &[]),
-            ) else {
-                return Autoescape::Unknown;
-            };
-            let default = match get(3, "default") {
-                None => false,
-                Some(v) => match v.truthy() {
-                    Some(b) => b,
-                    None => return Autoescape::Unknown,
-                },
-            };
-            if disabled.iter().any(|e| e == "html") {
-                Autoescape::ExcludesHtml("`disabled_extensions` lists \"html\"".to_string())
-            } else if !enabled.iter().any(|e| e == "html") && !default {
-                Autoescape::ExcludesHtml(
-                    "`enabled_extensions` does not list \"html\" and `default` is false"
-                        .to_string(),
-                )
-            } else {
-                Autoescape::On
-            }
-        }
         Value::Env { .. } | Value::Call { .. } | Value::Unknown => Autoescape::Unknown,
         v => match v.truthy() {
             Some(true) => Autoescape::On,
@@ -113,14 +137,31 @@ pub(super) fn autoescape_of(value: &Value) -> Autoescape {
     }
 }
 
+/// Whether an `autoescape` value escapes the template `name`; `None` when unknown.
+pub(super) fn escapes_template(value: &Value, name: &str) -> Option<bool> {
+    if let Some(select) = SelectAutoescape::parse(value) {
+        return Some(select.escapes(name));
+    }
+    match value {
+        Value::Env { .. } | Value::Call { .. } | Value::Unknown => None,
+        v => v.truthy(),
+    }
+}
+
 /// Whether the value is a Flask application object (`Flask(...)`, `current_app`).
 pub(super) fn is_flask_app(qual: &str) -> bool {
     qual == "flask.Flask()" || qual == "flask.current_app"
 }
 
-/// The effective autoescape setting of the Flask apps' Jinja environments, when the
-/// project overrides it (`app.jinja_env.autoescape = …`, `app.jinja_options = {…}`).
-pub(super) fn flask_env_override(ctx: &Context<'_, '_>) -> Option<Autoescape> {
+/// Whether the value is a Flask application's Jinja environment (`app.jinja_env`).
+pub(super) fn is_flask_jinja_env(qual: &str) -> bool {
+    qual == "flask.Flask().jinja_env" || qual == "flask.current_app.jinja_env"
+}
+
+/// The `autoescape` value the project gives the Flask apps' Jinja environment
+/// (`app.jinja_env.autoescape = …`, `app.jinja_options = {"autoescape": …}`), if any; the
+/// last assignment wins.
+pub(super) fn flask_env_autoescape(ctx: &Context<'_, '_>) -> Option<Value> {
     let mut found = None;
     for a in ctx.index.assigns() {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
@@ -130,15 +171,48 @@ pub(super) fn flask_env_override(ctx: &Context<'_, '_>) -> Option<Autoescape> {
             continue;
         };
         let v = ctx.index.eval(a.module, a.scope, a.value);
-        let setting = match attr.as_str() {
-            "autoescape" if base.qual == "flask.Flask().jinja_env" => autoescape_of(&v),
-            "jinja_options" if is_flask_app(&base.qual) => match v.dict_get("autoescape") {
-                Some(ae) => autoescape_of(ae),
-                None => continue,
-            },
-            _ => continue,
-        };
-        found = Some(setting);
+        match attr.as_str() {
+            "autoescape" if is_flask_jinja_env(&base.qual) => found = Some(v),
+            "jinja_options" if is_flask_app(&base.qual) => {
+                if let Some(ae) = v.dict_get("autoescape") {
+                    found = Some(ae.clone());
+                }
+            }
+            _ => {}
+        }
     }
     found
+}
+
+/// The part of a template expression before its first filter (`note.body|safe` →
+/// `note.body`).
+pub(super) fn expr_base(text: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                '|' if depth == 0 => return text[..i].trim(),
+                _ => {}
+            },
+        }
+    }
+    text.trim()
+}
+
+/// Whether a template expression's value is a literal (`"<br>"`, `42`), not data.
+pub(super) fn is_literal_expr(text: &str) -> bool {
+    let base = expr_base(text);
+    let quoted = |q: char| {
+        base.len() >= 2
+            && base.starts_with(q)
+            && base.ends_with(q)
+            && !base[1..base.len() - 1].contains(q)
+    };
+    quoted('"') || quoted('\'') || base.parse::<f64>().is_ok()
 }

@@ -1,0 +1,351 @@
+//! End-to-end tests of the `flaskguard` binary on temporary projects.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_flaskguard"))
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).env("NO_COLOR", "1").output().expect("run flaskguard")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+const DEBUG_APP: &str = "from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True)\n";
+
+#[test]
+fn findings_exit_1_and_clean_exit_0() {
+    let dir = project(&[("app.py", DEBUG_APP)]);
+    let o = run(dir.path(), &["check", ".", "--select", "FG201"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("app.py:4:9: FG201 critical"), "{}", stdout(&o));
+
+    let clean = project(&[("app.py", "from flask import Flask\n\napp = Flask(__name__)\n")]);
+    let o = run(clean.path(), &["check", ".", "--select", "FG201"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("No findings."));
+}
+
+#[test]
+fn fail_on_threshold_and_exit_zero() {
+    let dir = project(&[("app.py", "from flask import Flask\n\napp = Flask(__name__)\napp.run(host=\"0.0.0.0\")\n")]);
+    let o = run(dir.path(), &["check", ".", "--select", "FG220", "--fail-on", "high"]);
+    assert_eq!(o.status.code(), Some(0), "a medium finding must not fail --fail-on high");
+    let o = run(dir.path(), &["check", ".", "--select", "FG220", "--fail-on", "medium"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(dir.path(), &["check", ".", "--select", "FG220", "--exit-zero"]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn unreadable_target_is_a_one_line_error_with_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["check", "does-not-exist"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.starts_with("flaskguard failed: cannot read does-not-exist"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn bad_config_names_file_line_and_key() {
+    let dir = project(&[
+        ("app.py", DEBUG_APP),
+        ("pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.flaskguard]\nselect = [\"FG201\"]\nfail-onn = \"high\"\n"),
+    ]);
+    let o = run(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("pyproject.toml"), "{err}");
+    assert!(err.contains("line 6"), "{err}");
+    assert!(err.contains("fail-onn"), "{err}");
+
+    let dir = project(&[("app.py", DEBUG_APP), ("flaskguard.toml", "select = [\"FG201\"]\n\nbogus = true\n")]);
+    let o = run(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("flaskguard.toml") && err.contains("line 3") && err.contains("bogus"), "{err}");
+
+    let dir = project(&[("app.py", DEBUG_APP), ("flaskguard.toml", "select = [\"FG999\"]\n")]);
+    let o = run(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule selector `FG999`"), "{}", stderr(&o));
+}
+
+#[test]
+fn configuration_selects_ignores_and_overrides_severity() {
+    let dir = project(&[
+        ("app.py", "from flask import Flask\n\napp = Flask(__name__)\napp.run(host=\"0.0.0.0\", debug=True)\n"),
+        (
+            "flaskguard.toml",
+            "select = [\"FG201\", \"FG220\"]\nignore = [\"FG201\"]\n\n[severity]\nFG220 = \"critical\"\n",
+        ),
+    ]);
+    let o = run(dir.path(), &["check", ".", "--output-format", "json"]);
+    let report = json(&o);
+    let codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["FG220"]);
+    assert_eq!(report["findings"][0]["severity"], "critical");
+}
+
+#[test]
+fn per_file_ignores_apply() {
+    let dir = project(&[
+        ("dev/run.py", DEBUG_APP),
+        ("app.py", DEBUG_APP),
+        ("flaskguard.toml", "select = [\"FG201\"]\n\n[per-file-ignores]\n\"dev/*\" = [\"FG201\"]\n"),
+    ]);
+    let o = run(dir.path(), &["check", ".", "--output-format", "json"]);
+    let report = json(&o);
+    let paths: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["location"]["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, vec!["app.py"]);
+}
+
+#[test]
+fn inline_suppressions_and_nosec_are_kept_visible() {
+    let dir = project(&[(
+        "app.py",
+        "from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True)  # flaskguard: ignore[FG201] local only\napp.run(host=\"0.0.0.0\")  # nosec B104\n",
+    )]);
+    let o = run(dir.path(), &["check", ".", "--select", "FG201,FG220", "--output-format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "suppressed findings must not fail the run");
+    let report = json(&o);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 2);
+    assert_eq!(findings[0]["suppression"]["kind"], "inline");
+    assert_eq!(findings[0]["suppression"]["justification"], "local only");
+    assert_eq!(findings[1]["suppression"]["kind"], "nosec");
+    assert_eq!(report["counts"]["suppressed"], 2);
+}
+
+#[test]
+fn baseline_accepts_known_findings_only() {
+    let dir = project(&[("app.py", DEBUG_APP)]);
+    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--write-baseline", "baseline.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--baseline", "baseline.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // An edit elsewhere in the file keeps the fingerprint: the finding stays accepted.
+    std::fs::write(dir.path().join("app.py"), format!("# a comment\n\n{DEBUG_APP}")).unwrap();
+    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--baseline", "baseline.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // A new finding is not in the baseline.
+    std::fs::write(dir.path().join("other.py"), DEBUG_APP).unwrap();
+    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--baseline", "baseline.json"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn json_sarif_junit_and_github_formats() {
+    let dir = project(&[("app.py", DEBUG_APP)]);
+    let report = json(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "json"]));
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["tool"]["name"], "flaskguard");
+    assert_eq!(report["findings"][0]["code"], "FG201");
+    assert!(report["findings"][0]["fingerprint"].as_str().unwrap().len() == 16);
+
+    let sarif = json(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "sarif"]));
+    assert_eq!(sarif["version"], "2.1.0");
+    let run0 = &sarif["runs"][0];
+    let rule = &run0["tool"]["driver"]["rules"][0];
+    assert_eq!(rule["id"], "FG201");
+    assert!(rule["helpUri"].as_str().unwrap().contains("FG201"));
+    assert_eq!(rule["properties"]["tags"][1], "external/cwe/cwe-489");
+    assert_eq!(rule["properties"]["security-severity"], "9.5");
+    assert_eq!(run0["results"][0]["level"], "error");
+    assert!(run0["results"][0]["partialFingerprints"]["flaskguard/v1"].is_string());
+
+    let junit = stdout(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "junit"]));
+    assert!(junit.contains("<testsuites") && junit.contains("<failure type=\"FG201\""), "{junit}");
+
+    let gh = stdout(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "github"]));
+    assert!(gh.starts_with("::error title=FG201 flask-debug-enabled,file=app.py,line=4"), "{gh}");
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = project(&[("app.py", DEBUG_APP)]);
+    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "json", "--output", "report.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    let text = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
+    assert!(text.contains("\"schema_version\": 1"));
+}
+
+/// The bad inputs of the foundation issue: each becomes a diagnostic, none stops the scan.
+#[test]
+fn bad_inputs_become_diagnostics_and_the_scan_goes_on() {
+    let deep = format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000));
+    let deep_blocks: String = (0..120).map(|i| format!("{}if x:\n", "    ".repeat(i))).collect::<String>()
+        + &"    ".repeat(120)
+        + "pass\n";
+    let long_line = format!("x = \"{}\"\n", "a".repeat(10 * 1024 * 1024));
+    let dir = project(&[
+        ("app.py", DEBUG_APP),
+        ("broken.py", "def f(:\n    return\napp.run(debug=True\n"),
+        ("deep.py", &deep),
+        ("deep_blocks.py", &deep_blocks),
+        ("long.py", &long_line),
+        ("nul.py", "x = 1\0\n"),
+    ]);
+    std::fs::write(dir.path().join("latin.py"), b"x = '\xe9t\xe9'\n").unwrap();
+    std::fs::write(dir.path().join("declared.py"), b"# -*- coding: latin-1 -*-\nx = '\xe9t\xe9'\n").unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+        std::os::unix::fs::symlink("missing.py", dir.path().join("dangling.py")).unwrap();
+    }
+    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "stderr: {}", stderr(&o));
+    let report = json(&o);
+    let errors: Vec<(String, String)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap().to_string(), e["code"].as_str().unwrap().to_string()))
+        .collect();
+    let has = |path: &str, code: &str| errors.iter().any(|(p, c)| p == path && c == code);
+    assert!(has("broken.py", "FG001"), "{errors:?}");
+    assert!(has("deep.py", "FG003") || has("deep.py", "FG001"), "{errors:?}");
+    assert!(has("long.py", "FG002"), "{errors:?}");
+    assert!(has("nul.py", "FG002"), "{errors:?}");
+    assert!(has("latin.py", "FG002"), "{errors:?}");
+    assert!(!errors.iter().any(|(p, _)| p == "declared.py"), "a declared Latin-1 file is readable: {errors:?}");
+    let paths: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["location"]["path"].as_str().unwrap()).collect();
+    assert!(paths.contains(&"app.py"), "the good file is still analysed: {paths:?}");
+    // Error recovery: the broken file's recoverable statements are analysed too.
+    assert!(paths.contains(&"broken.py"), "recovered code is analysed: {paths:?}");
+}
+
+#[test]
+fn routes_lists_protections() {
+    let dir = project(&[(
+        "app.py",
+        r#"from flask import Flask, Blueprint
+from flask_login import login_required
+from flask_wtf.csrf import CSRFProtect
+
+app = Flask(__name__)
+csrf = CSRFProtect(app)
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@login_required
+def users():
+    return "users"
+
+
+@app.get("/")
+def index():
+    return "hi"
+
+
+app.register_blueprint(bp)
+"#,
+    )]);
+    let o = run(dir.path(), &["routes", ".", "--output-format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let routes = json(&o);
+    let routes = routes.as_array().unwrap();
+    assert_eq!(routes.len(), 2);
+    let admin = routes.iter().find(|r| r["rule"] == "/admin/users").expect("prefixed rule");
+    assert_eq!(admin["methods"], serde_json::json!(["GET", "POST"]));
+    assert_eq!(admin["auth"], serde_json::json!(["login_required"]));
+    assert_eq!(admin["csrf"], "protected");
+    let index = routes.iter().find(|r| r["rule"] == "/").unwrap();
+    assert_eq!(index["auth"], serde_json::json!([]));
+    let text = stdout(&run(dir.path(), &["routes", "."]));
+    assert!(text.contains("2 routes, 1 without authentication"), "{text}");
+}
+
+#[test]
+fn rule_command_prints_documentation() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["rule", "FG201"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.starts_with("# flask-debug-enabled (FG201)"), "{text}");
+    assert!(text.contains("## Why is this bad?") && text.contains("CWE-489"), "{text}");
+    let o = run(dir.path(), &["rule", "flask-debug-enabled"]);
+    assert_eq!(o.status.code(), Some(0));
+    let all = stdout(&run(dir.path(), &["rule", "--all"]));
+    assert!(all.lines().count() >= 40, "{all}");
+    let o = run(dir.path(), &["rule", "FG999"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The README's promises about the bundled examples.
+#[test]
+fn examples_vulnerable_has_many_codes_and_hardened_is_clean() {
+    let root = repo_root();
+    let o = run(&root, &["check", "examples/vulnerable-app", "--output-format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report = json(&o);
+    let mut codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert!(codes.len() >= 40, "only {} distinct codes: {codes:?}", codes.len());
+
+    let o = run(&root, &["check", "examples/hardened-app", "--fail-on", "medium", "--output-format", "json"]);
+    let report = json(&o);
+    let serious: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| matches!(f["severity"].as_str(), Some("medium" | "high" | "critical")))
+        .map(|f| format!("{} {}:{} {}", f["code"], f["location"]["path"], f["location"]["start"]["line"], f["message"]))
+        .collect();
+    assert!(serious.is_empty(), "hardened app has findings at medium or above:\n{}", serious.join("\n"));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// SARIF output passes Microsoft's SARIF Multitool validation with no error or warning.
+/// `.ci/run` installs the validator and sets `SARIF_MULTITOOL`; in CI a missing validator
+/// fails the test instead of skipping it.
+#[test]
+fn sarif_passes_the_multitool_validator() {
+    let Some(tool) = std::env::var_os("SARIF_MULTITOOL") else {
+        assert!(std::env::var_os("CI").is_none(), "CI must set SARIF_MULTITOOL (see .ci/run)");
+        return;
+    };
+    let root = repo_root();
+    let out = tempfile::tempdir().unwrap();
+    let sarif = out.path().join("vulnerable.sarif");
+    let o = run(&root, &["check", "examples/vulnerable-app", "--output-format", "sarif", "--output", sarif.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = Command::new(tool).arg("validate").arg(&sarif).output().expect("run the SARIF validator");
+    let text = String::from_utf8_lossy(&v.stdout).into_owned() + &String::from_utf8_lossy(&v.stderr);
+    assert!(v.status.success(), "validator failed: {text}");
+    assert!(text.contains("Analysis completed successfully"), "{text}");
+    let problems: Vec<&str> = text.lines().filter(|l| l.contains(": error ") || l.contains(": warning ")).collect();
+    assert!(problems.is_empty(), "SARIF validation problems:\n{}", problems.join("\n"));
+}

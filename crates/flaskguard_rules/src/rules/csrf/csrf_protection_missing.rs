@@ -1,0 +1,107 @@
+use flaskguard_flask::DecoratorKind;
+
+use super::{
+    Credential, CsrfCoverage, blueprint_apps, route_apps, route_credential, validates_flask_form,
+};
+use crate::analysis::route_label;
+use crate::{Context, Reporter, Target, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for state-changing routes (POST, PUT, PATCH, DELETE) authenticated by
+    /// browser-held credentials (the session cookie, Flask-Login, HTTP Basic auth) on a
+    /// Flask app for which neither Flask-WTF's `CSRFProtect` nor Flask-SeaSurf is
+    /// initialised, and whose view does not validate a `FlaskForm`.
+    ///
+    /// ## Why is this bad?
+    /// Flask itself has no CSRF defence. Without a token check, any page the user visits
+    /// can submit a form to the route, and the browser attaches the user's cookies (and
+    /// cached Basic credentials): the request runs with the user's rights.
+    ///
+    /// CSRF protection is per app: `CSRFProtect(app)` or `csrf.init_app(app)` protects
+    /// that app only. A second `Flask(...)` object (an admin console mounted with
+    /// `DispatcherMiddleware`) needs its own.
+    ///
+    /// ## Example
+    /// ```python
+    /// admin_app = Flask(__name__)
+    ///
+    /// @admin_app.route("/users/<int:id>/delete", methods=["POST"])
+    /// @login_required
+    /// def delete_user(id): ...
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// from flask_wtf.csrf import CSRFProtect
+    ///
+    /// admin_app = Flask(__name__)
+    /// CSRFProtect(admin_app)
+    /// ```
+    ///
+    /// ## Known problems
+    /// Routes authenticated only by header tokens (Flask-JWT-Extended with header tokens,
+    /// `HTTPTokenAuth`) and routes that use no credentials are not reported: a forged
+    /// request carries nothing that identifies the user. Flask-JWT-Extended cookies come
+    /// with their own CSRF check and are not reported either (see FG238). Routes whose app
+    /// cannot be determined (several apps, blueprints registered dynamically, Flask-RESTful
+    /// resources) are not reported.
+    ///
+    /// ## References
+    /// - [Flask-WTF: CSRF Protection](https://flask-wtf.readthedocs.io/en/stable/csrf/)
+    /// - [Flask-SeaSurf](https://flask-seasurf.readthedocs.io/en/latest/)
+    /// - [OWASP: Cross-Site Request Forgery Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html)
+    pub(crate) static RULE = {
+        code: "FG235",
+        name: "csrf-protection-missing",
+        summary: "State-changing route with cookie authentication and no CSRF protection",
+        severity: High,
+        confidence: Medium,
+        cwe: [352],
+        owasp: "A01",
+        remediation: "Initialise CSRFProtect (or SeaSurf) for every Flask app that serves cookie-authenticated forms.",
+        since: "0.1.0",
+        status: Stable,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    let coverage = CsrfCoverage::build(ctx);
+    let blueprints = blueprint_apps(ctx);
+    for r in &ctx.model.routes {
+        // Exempted views are FG234's and FG236's.
+        if !r.is_state_changing() || r.has(DecoratorKind::CsrfExempt) {
+            continue;
+        }
+        let Some(apps) = route_apps(ctx, r, &blueprints) else {
+            continue;
+        };
+        let Some(app) = apps.into_iter().find(|a| !coverage.protects(*a)) else {
+            continue;
+        };
+        let Credential::Ambient(how) = route_credential(ctx, r) else {
+            continue;
+        };
+        if validates_flask_form(ctx, r) {
+            continue;
+        }
+        let app_line = ctx
+            .index
+            .module(app.module)
+            .source
+            .line_col(app.span.start)
+            .line;
+        let app_name = &ctx.index.module(app.module).name;
+        let label = route_label(r);
+        out.at(
+            r.module,
+            r.span,
+            format!(
+                "`{label}` changes state with {how}, but no CSRFProtect or SeaSurf is initialised for its app (`Flask(...)` in `{app_name}`, line {app_line})"
+            ),
+        )
+        .route(label)
+        .step(Target::Module(app.module, app.span), "the app without CSRF protection");
+    }
+}

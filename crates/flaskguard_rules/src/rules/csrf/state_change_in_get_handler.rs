@@ -1,0 +1,312 @@
+use flaskguard_flask::Route;
+use flaskguard_index::ir::{FuncIdx, ScopeRef, StmtKind};
+use flaskguard_index::{Index, ModuleId, Span, Value};
+
+use crate::analysis::route_label;
+use crate::{Context, Reporter, Target, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for GET routes (no POST, PUT, PATCH or DELETE method) and `MethodView.get`
+    /// methods that change server state: Flask-SQLAlchemy session writes (`add`,
+    /// `delete`, `merge`, `commit`), ORM deletes and saves, SQL `DELETE`/`UPDATE`/`INSERT`
+    /// statements, and file removal (`os.remove`, `shutil.rmtree`, `Path.unlink`). Calls
+    /// made by the view itself and by project functions it calls directly are checked.
+    ///
+    /// ## Why is this bad?
+    /// CSRF protection (Flask-WTF, SeaSurf) checks unsafe methods only: a GET request is
+    /// never checked. A link or an `<img src="/notes/42/delete">` on any page makes the
+    /// user's browser perform the change with the user's cookies. Browsers, proxies and
+    /// link previewers also prefetch and repeat GET requests freely.
+    ///
+    /// ## Example
+    /// ```python
+    /// @bp.route("/notes/<int:note_id>/delete")
+    /// @login_required
+    /// def delete_note(note_id):
+    ///     db.session.delete(own_note_or_404(note_id))
+    ///     db.session.commit()
+    ///     return redirect(url_for("main.list_notes"))
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// @bp.route("/notes/<int:note_id>/delete", methods=["POST"])
+    /// @login_required
+    /// def delete_note(note_id):
+    ///     db.session.delete(own_note_or_404(note_id))
+    ///     db.session.commit()
+    ///     return redirect(url_for("main.list_notes"))
+    /// ```
+    ///
+    /// with a form that posts the CSRF token.
+    ///
+    /// ## Known problems
+    /// Harmless bookkeeping in GET views (visit counters, `last_seen` timestamps, audit
+    /// rows) is reported too; suppress it with a justification. Database calls on objects
+    /// flaskguard cannot resolve (a cursor passed in as a parameter) are missed, as are
+    /// state changes more than one call away from the view.
+    ///
+    /// ## References
+    /// - [RFC 9110: Safe Methods](https://www.rfc-editor.org/rfc/rfc9110#name-safe-methods)
+    /// - [Flask-WTF: CSRF Protection](https://flask-wtf.readthedocs.io/en/stable/csrf/)
+    /// - [OWASP: Cross-Site Request Forgery Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html)
+    pub(crate) static RULE = {
+        code: "FG237",
+        name: "state-change-in-get-handler",
+        summary: "GET handler that changes server state",
+        severity: Medium,
+        confidence: Medium,
+        cwe: [352, 650],
+        owasp: "A01",
+        remediation: "Move state changes to POST/PUT/PATCH/DELETE routes protected by a CSRF token.",
+        since: "0.1.0",
+        status: Stable,
+        check: check,
+    }
+}
+
+/// Flask-SQLAlchemy / SQLAlchemy session methods that write.
+const SESSION_WRITES: &[&str] = &[
+    "add",
+    "add_all",
+    "delete",
+    "merge",
+    "commit",
+    "bulk_save_objects",
+    "bulk_insert_mappings",
+    "bulk_update_mappings",
+];
+
+/// Session objects whose methods are checked.
+const SESSIONS: &[&str] = &[
+    "flask_sqlalchemy.SQLAlchemy().session",
+    "sqlalchemy.orm.Session()",
+    "sqlalchemy.orm.scoped_session()",
+    "sqlalchemy.orm.sessionmaker()()",
+];
+
+/// Functions that change files.
+const FILE_WRITES: &[&str] = &[
+    "os.remove",
+    "os.unlink",
+    "os.rmdir",
+    "os.removedirs",
+    "os.rename",
+    "os.replace",
+    "shutil.rmtree",
+    "shutil.move",
+    "pathlib.Path().unlink",
+    "pathlib.Path().rmdir",
+];
+
+/// Methods of ORM objects and queries that write.
+const ORM_WRITES: &[&str] = &[
+    "delete",
+    "save",
+    "update",
+    "insert_one",
+    "insert_many",
+    "delete_one",
+    "delete_many",
+    "update_one",
+    "update_many",
+    "replace_one",
+    "find_one_and_delete",
+    "find_one_and_update",
+];
+
+/// Libraries whose objects' `delete`/`save`/`update` write to a database.
+const ORM_PREFIXES: &[&str] = &[
+    "flask_sqlalchemy.",
+    "sqlalchemy.",
+    "mongoengine.",
+    "flask_mongoengine.",
+    "pymongo.",
+    "flask_pymongo.",
+    "peewee.",
+    "django.db.models.",
+];
+
+/// SQL statements that change data or schema.
+const SQL_WRITES: &[&str] = &[
+    "DELETE", "UPDATE", "INSERT", "REPLACE", "UPSERT", "MERGE", "DROP", "TRUNCATE", "ALTER",
+    "CREATE",
+];
+
+/// SQLAlchemy statement constructors that write.
+const SQLALCHEMY_WRITES: &[&str] = &[
+    "sqlalchemy.delete",
+    "sqlalchemy.update",
+    "sqlalchemy.insert",
+    "sqlalchemy.sql.expression.delete",
+    "sqlalchemy.sql.expression.update",
+    "sqlalchemy.sql.expression.insert",
+];
+
+struct Mutation {
+    module: ModuleId,
+    span: Span,
+    what: String,
+}
+
+fn is_write_sql(v: &Value) -> bool {
+    match v {
+        Value::Str(sql) => {
+            let first: String = sql
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '(')
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            SQL_WRITES.contains(&first.to_ascii_uppercase().as_str())
+        }
+        Value::Call { qual, args, .. } => {
+            SQLALCHEMY_WRITES.contains(&qual.as_str())
+                || (qual == "sqlalchemy.text" || qual == "sqlalchemy.sql.text")
+                    && args.first().is_some_and(is_write_sql)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a project class is an ORM model (derives from a known ORM base).
+fn is_orm_model(index: &Index<'_>, qual: &str, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    let Some((module, class)) = index.project_class(qual) else {
+        return false;
+    };
+    let def = &index.module(module).classes[class.0 as usize];
+    def.bases.iter().any(|b| {
+        index.resolve(module, def.parent, b).is_some_and(|r| {
+            ORM_PREFIXES.iter().any(|p| r.qual.starts_with(p))
+                || is_orm_model(index, &r.qual, depth + 1)
+        })
+    })
+}
+
+/// Whether a resolved receiver is a database object: an ORM library object or something
+/// reached from a project model class (`Note.query.filter_by(...)`).
+fn is_db_object(index: &Index<'_>, receiver: &str) -> bool {
+    if ORM_PREFIXES.iter().any(|p| receiver.starts_with(p)) {
+        return true;
+    }
+    let mut prefix = receiver;
+    loop {
+        let head = prefix.split(['(', '[']).next().unwrap_or(prefix);
+        if index.project_class(head).is_some() {
+            return is_orm_model(index, head, 0);
+        }
+        match prefix.rfind('.') {
+            Some(i) => prefix = &prefix[..i],
+            None => return false,
+        }
+    }
+}
+
+/// The state changes made directly by a function.
+fn mutations_in(ctx: &Context<'_, '_>, (module, func): (ModuleId, FuncIdx)) -> Vec<Mutation> {
+    let index = ctx.index;
+    let mut out = Vec::new();
+    for c in &index.semantic[module.0 as usize].calls {
+        if c.scope != ScopeRef::Function(func) {
+            continue;
+        }
+        let Some(callee) = &c.callee else { continue };
+        let qual = callee.qual.as_str();
+        let Some((receiver, method)) = qual.rsplit_once('.') else {
+            continue;
+        };
+        let write = if SESSIONS.contains(&receiver) && SESSION_WRITES.contains(&method) {
+            true
+        } else if FILE_WRITES.contains(&qual) {
+            true
+        } else if matches!(method, "execute" | "executemany" | "executescript") {
+            c.call
+                .args
+                .first()
+                .is_some_and(|a| is_write_sql(&index.eval(c.module, c.scope, a)))
+        } else {
+            ORM_WRITES.contains(&method) && is_db_object(index, receiver)
+        };
+        if write {
+            out.push(Mutation {
+                module: c.module,
+                span: c.expr.span,
+                what: qual.to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// The functions to check for a GET route: its view, or the `get` method of its view
+/// class.
+fn get_handlers(ctx: &Context<'_, '_>, route: &Route<'_>) -> Vec<(ModuleId, FuncIdx)> {
+    if let Some((m, c)) = route.view_class {
+        let m_ref = ctx.index.module(m);
+        return m_ref.classes[c.0 as usize]
+            .body
+            .iter()
+            .filter_map(|s| match s.kind {
+                StmtKind::FunctionDef(f) if m_ref.functions[f.0 as usize].name == "get" => {
+                    Some((m, f))
+                }
+                _ => None,
+            })
+            .collect();
+    }
+    match route.handler {
+        Some(h) if !route.is_state_changing() => vec![h],
+        _ => Vec::new(),
+    }
+}
+
+fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    for r in &ctx.model.routes {
+        for (module, func) in get_handlers(ctx, r) {
+            let mut found = mutations_in(ctx, (module, func));
+            let mut via = None;
+            if found.is_empty() {
+                // One call away: project helpers the view calls.
+                for c in &ctx.index.semantic[module.0 as usize].calls {
+                    if c.scope != ScopeRef::Function(func) {
+                        continue;
+                    }
+                    let Some(helper) = c
+                        .callee
+                        .as_ref()
+                        .and_then(|r| ctx.index.project_function(&r.qual))
+                    else {
+                        continue;
+                    };
+                    let inner = mutations_in(ctx, helper);
+                    if !inner.is_empty() {
+                        via = Some((c.module, c.expr.span, c.callee.as_ref().map(|r| r.qual.clone())));
+                        found = inner;
+                        break;
+                    }
+                }
+            }
+            let Some(first) = found.first() else { continue };
+            let label = route_label(r);
+            let what = if r.view_class.is_some() { "`get` method" } else { "handler" };
+            let finding = out.at(
+                r.module,
+                r.span,
+                format!(
+                    "The {what} of GET route `{}` changes state (`{}`): GET requests are never CSRF-checked",
+                    r.rule, first.what
+                ),
+            );
+            finding.route(label);
+            if let Some((m, span, Some(helper))) = via {
+                finding.step(Target::Module(m, span), format!("calls `{helper}`"));
+            }
+            for m in &found {
+                finding.step(Target::Module(m.module, m.span), format!("`{}` changes state", m.what));
+            }
+        }
+    }
+}

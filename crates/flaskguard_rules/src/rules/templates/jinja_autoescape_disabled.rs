@@ -1,0 +1,155 @@
+use flaskguard_index::ir::ExprKind;
+
+use super::{Autoescape, autoescape_of, is_flask_app, is_flask_jinja_env};
+use crate::{Context, Reporter, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for Jinja2 environments that do not escape HTML: a `jinja2.Environment`
+    /// (or sandboxed environment) created without `autoescape` or with a false value, a
+    /// `select_autoescape(...)` that leaves `.html` templates out, and a Flask app whose
+    /// `jinja_env.autoescape` or `jinja_options["autoescape"]` is set to a false value.
+    ///
+    /// ## Why is this bad?
+    /// Jinja2 escapes nothing unless told to: its `Environment` defaults to
+    /// `autoescape=False`. Every `{{ value }}` of such an environment is inserted into the
+    /// page as raw HTML, so any user-controlled string becomes a cross-site scripting
+    /// payload. Flask's own environment escapes `.html`, `.htm`, `.xml`, `.xhtml` and
+    /// `.svg` templates; setting `app.jinja_env.autoescape = False` turns that off for the
+    /// whole application.
+    ///
+    /// ## Example
+    /// ```python
+    /// import jinja2
+    ///
+    /// env = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"))
+    /// app.jinja_env.autoescape = False
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// import jinja2
+    ///
+    /// env = jinja2.Environment(
+    ///     loader=jinja2.FileSystemLoader("templates"),
+    ///     autoescape=jinja2.select_autoescape(["html", "xml"]),
+    /// )
+    /// ```
+    ///
+    /// and leave Flask's `app.jinja_env.autoescape` alone; mark the few trusted values
+    /// with `markupsafe.Markup` after sanitising them.
+    ///
+    /// ## Known problems
+    /// An environment that renders only plain text (e-mails, configuration files) does not
+    /// need escaping, but is reported too: flaskguard cannot tell what it renders. Suppress
+    /// the finding with a justification, or pass `autoescape=select_autoescape()` so that
+    /// `.txt` templates stay unescaped while HTML ones are protected.
+    ///
+    /// ## References
+    /// - [Flask: Controlling Autoescaping](https://flask.palletsprojects.com/en/stable/templating/#controlling-autoescaping)
+    /// - [Jinja: Autoescaping](https://jinja.palletsprojects.com/en/stable/api/#autoescaping)
+    /// - [OWASP: Cross Site Scripting Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)
+    pub(crate) static RULE = {
+        code: "FG224",
+        name: "jinja-autoescape-disabled",
+        summary: "Jinja2 environment without HTML autoescaping",
+        severity: High,
+        confidence: High,
+        cwe: [79, 116],
+        owasp: "A03",
+        remediation: "Create Jinja2 environments with autoescape=select_autoescape([\"html\", \"xml\"]) and keep Flask's autoescaping on.",
+        since: "0.1.0",
+        status: Stable,
+        check: check,
+    }
+}
+
+/// Environments that default to `autoescape=False` and render markup.
+const ENVIRONMENTS: &[&str] = &[
+    "jinja2.Environment",
+    "jinja2.sandbox.SandboxedEnvironment",
+    "jinja2.sandbox.ImmutableSandboxedEnvironment",
+];
+
+fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    for c in ctx.index.calls() {
+        let Some(callee) = &c.callee else { continue };
+        if !ENVIRONMENTS.contains(&callee.qual.as_str()) || c.call.has_kwargs_spread() {
+            continue;
+        }
+        let name = callee.qual.rsplit('.').next().unwrap_or(&callee.qual);
+        let Some(kw) = c
+            .call
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_deref() == Some("autoescape"))
+        else {
+            out.at(
+                c.module,
+                c.expr.span,
+                format!(
+                    "`{}` is created without `autoescape`: Jinja2 then escapes nothing, so every `{{{{ value }}}}` it renders is raw HTML",
+                    callee.qual
+                ),
+            );
+            continue;
+        };
+        let value = ctx.index.eval(c.module, c.scope, &kw.value);
+        match autoescape_of(&value) {
+            Autoescape::Off => {
+                out.at(
+                    c.module,
+                    kw.span,
+                    format!("`{name}(autoescape=False)` turns off HTML escaping for every template it renders"),
+                );
+            }
+            Autoescape::ExcludesHtml(why) => {
+                out.at(
+                    c.module,
+                    kw.span,
+                    format!("The `select_autoescape(...)` of this `{name}` leaves `.html` templates unescaped: {why}"),
+                );
+            }
+            Autoescape::On | Autoescape::Unknown => {}
+        }
+    }
+
+    for a in ctx.index.assigns() {
+        let ExprKind::Attribute { value, attr } = &a.target.kind else {
+            continue;
+        };
+        let Some(base) = ctx.index.resolve(a.module, a.scope, value) else {
+            continue;
+        };
+        let v = ctx.index.eval(a.module, a.scope, a.value);
+        let (what, setting) = match attr.as_str() {
+            "autoescape" if is_flask_jinja_env(&base.qual) => {
+                ("`app.jinja_env.autoescape`", autoescape_of(&v))
+            }
+            "jinja_options" if is_flask_app(&base.qual) => {
+                let Some(ae) = v.dict_get("autoescape") else {
+                    continue;
+                };
+                ("`app.jinja_options[\"autoescape\"]`", autoescape_of(ae))
+            }
+            _ => continue,
+        };
+        match setting {
+            Autoescape::Off => {
+                out.at(
+                    a.module,
+                    a.span,
+                    format!("{what} is set to a false value: the Flask app's templates are no longer HTML-escaped"),
+                );
+            }
+            Autoescape::ExcludesHtml(why) => {
+                out.at(
+                    a.module,
+                    a.span,
+                    format!("{what} is set to a `select_autoescape(...)` that leaves `.html` templates unescaped: {why}"),
+                );
+            }
+            Autoescape::On | Autoescape::Unknown => {}
+        }
+    }
+}
