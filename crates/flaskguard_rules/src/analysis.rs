@@ -309,10 +309,11 @@ pub fn route_label(route: &flaskguard_flask::Route<'_>) -> String {
 fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry> {
     let model = ctx.model;
     let index = ctx.index;
-    let csrf_global = model
-        .extensions_of(ExtKind::CsrfProtect)
-        .any(|e| e.attached)
-        || model.extensions_of(ExtKind::SeaSurf).any(|e| e.attached);
+    let csrf_exts: Vec<&flaskguard_flask::Extension<'_>> = model
+        .extensions
+        .iter()
+        .filter(|e| matches!(e.kind, ExtKind::CsrfProtect | ExtKind::SeaSurf) && e.attached)
+        .collect();
     let limiter_defaults: Vec<String> = model
         .extensions_of(ExtKind::Limiter)
         .filter_map(|l| l.arg(index, "default_limits"))
@@ -368,7 +369,10 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             "n/a".to_string()
         } else if r.has(DecoratorKind::CsrfExempt) {
             "exempt".to_string()
-        } else if csrf_global {
+        } else if csrf_exts
+            .iter()
+            .any(|e| e.apps.is_empty() || r.app.is_none_or(|a| e.apps.contains(&a)))
+        {
             "protected".to_string()
         } else {
             "none".to_string()

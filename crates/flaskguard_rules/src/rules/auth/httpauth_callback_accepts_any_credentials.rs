@@ -163,7 +163,11 @@ impl<'a> Walker<'_, 'a> {
                     finalbody,
                 } => {
                     let (cb, tb) = self.block(body, checked);
-                    let (co, to) = if tb { (cb, true) } else { self.block(orelse, cb) };
+                    let (co, to) = if tb {
+                        (cb, true)
+                    } else {
+                        self.block(orelse, cb)
+                    };
                     let mut all_terminate = to;
                     let mut after = if to { true } else { co };
                     for h in handlers {
@@ -173,7 +177,8 @@ impl<'a> Walker<'_, 'a> {
                             after &= ch;
                         }
                     }
-                    let (cf, tf) = self.block(finalbody, if all_terminate { checked } else { after });
+                    let (cf, tf) =
+                        self.block(finalbody, if all_terminate { checked } else { after });
                     if tf || all_terminate {
                         return (cf, true);
                     }
@@ -274,7 +279,8 @@ impl<'a> Walker<'_, 'a> {
 fn falsy_literal(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::NoneLit | ExprKind::Bool(false) | ExprKind::Int(Some(0)) => true,
-        ExprKind::Str(s) | ExprKind::Bytes(s) => s.is_empty(),
+        ExprKind::Str(s) => s.is_empty(),
+        ExprKind::Bytes(s) => s.is_empty(),
         _ => false,
     }
 }

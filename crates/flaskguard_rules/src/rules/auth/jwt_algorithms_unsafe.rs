@@ -67,7 +67,12 @@ const DECODERS: &[&str] = &[
 ];
 
 /// Encoders whose `algorithm=` names the signing algorithm.
-const ENCODERS: &[&str] = &["jwt.encode", "jwt.PyJWT().encode", "jwt.PyJWS().encode", "jose.jwt.encode"];
+const ENCODERS: &[&str] = &[
+    "jwt.encode",
+    "jwt.PyJWT().encode",
+    "jwt.PyJWS().encode",
+    "jose.jwt.encode",
+];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
@@ -123,7 +128,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         signing
     };
     for s in deployed_settings(ctx.model, "JWT_DECODE_ALGORITHMS") {
-        let Some(value) = known_value(s) else { continue };
+        let Some(value) = known_value(s) else {
+            continue;
+        };
         let listed = value.strings();
         if listed.is_empty() {
             continue;

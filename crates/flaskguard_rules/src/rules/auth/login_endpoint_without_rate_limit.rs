@@ -68,11 +68,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             l.arg(index, k)
                 .is_some_and(|a| a.value.truthy() != Some(false))
         })
-    }) || ["RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION"].iter().any(|k| {
-        model
-            .production_settings(k)
-            .any(|s| s.value.truthy() != Some(false))
-    });
+    }) || ["RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION"]
+        .iter()
+        .any(|k| {
+            model
+                .production_settings(k)
+                .any(|s| s.value.truthy() != Some(false))
+        });
     // `limiter.limit("…")(blueprint)` and `limiter.exempt(blueprint)`.
     let mut limited_blueprints: Vec<Site> = Vec::new();
     let mut exempt_blueprints: Vec<Site> = Vec::new();

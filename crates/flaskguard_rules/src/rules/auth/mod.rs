@@ -4,8 +4,8 @@
 
 mod flask_login_remember_cookie_insecure;
 mod httpauth_callback_accepts_any_credentials;
-mod jwt_algorithms_unsafe;
 mod insecure_jwt_secret_key;
+mod jwt_algorithms_unsafe;
 mod jwt_cookie_not_secure;
 mod jwt_signature_not_verified;
 mod jwt_token_expiry_long;
@@ -232,6 +232,9 @@ mod tests {
         assert_eq!(words("/auth/sign-in"), ["auth", "sign", "in"]);
         assert_eq!(words("JWT_SECRET_KEY"), ["jwt", "secret", "key"]);
         assert_eq!(words("HTTPBasicAuth"), ["http", "basic", "auth"]);
-        assert_eq!(words("/users/<int:user_id>"), ["users", "int", "user", "id"]);
+        assert_eq!(
+            words("/users/<int:user_id>"),
+            ["users", "int", "user", "id"]
+        );
     }
 }

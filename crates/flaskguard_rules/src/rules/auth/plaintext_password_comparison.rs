@@ -71,7 +71,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             continue;
         };
         let what = format!("`{}` (the `@{}` callback)", cb.def.name, cb.registration);
-        report_plaintext(index, out, cb.module, cb.func, &password.name, &what);
+        report_plaintext(index, out, cb.module, cb.func, &password.name, &what, true);
     }
     // `check_password(self, password)`-style functions and methods.
     for m in index.modules {
@@ -97,7 +97,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 continue;
             };
             let what = format!("`{}`", f.qualname);
-            report_plaintext(index, out, m.id, func, &password.name, &what);
+            // `password in COMMON_PASSWORDS` is a strength check here, not a login.
+            report_plaintext(index, out, m.id, func, &password.name, &what, false);
         }
     }
 
@@ -147,6 +148,7 @@ fn report_plaintext(
     func: flaskguard_index::ir::FuncIdx,
     password: &str,
     what: &str,
+    membership: bool,
 ) {
     let def = &index.module(module).functions[func.0 as usize];
     let scope = ScopeRef::Function(func);
@@ -157,10 +159,10 @@ fn report_plaintext(
             ops,
             comparators,
         } => {
-            if !ops
-                .iter()
-                .any(|op| matches!(op, CmpOp::Eq | CmpOp::NotEq | CmpOp::In | CmpOp::NotIn))
-            {
+            if !ops.iter().any(|op| {
+                matches!(op, CmpOp::Eq | CmpOp::NotEq)
+                    || (membership && matches!(op, CmpOp::In | CmpOp::NotIn))
+            }) {
                 return;
             }
             let operands: Vec<&Expr> = std::iter::once(left.as_ref()).chain(comparators).collect();
@@ -171,7 +173,9 @@ fn report_plaintext(
             let Some(other) = operands.iter().find(|o| {
                 !mentions(o, password)
                     && !empty_literal(o)
-                    && !o.as_name().is_some_and(|n| def.params.iter().any(|p| p.name == n))
+                    && !o
+                        .as_name()
+                        .is_some_and(|n| def.params.iter().any(|p| p.name == n))
             }) else {
                 return;
             };
@@ -238,7 +242,8 @@ fn mentions(e: &Expr, name: &str) -> bool {
 fn empty_literal(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::NoneLit => true,
-        ExprKind::Str(s) | ExprKind::Bytes(s) => s.is_empty(),
+        ExprKind::Str(s) => s.is_empty(),
+        ExprKind::Bytes(s) => s.is_empty(),
         _ => false,
     }
 }

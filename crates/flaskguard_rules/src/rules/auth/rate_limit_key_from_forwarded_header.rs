@@ -106,7 +106,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 read.header
             ),
         );
-        if read.module != module || !(expr.span.start <= read.span.start && read.span.end <= expr.span.end) {
+        if read.module != module
+            || !(expr.span.start <= read.span.start && read.span.end <= expr.span.end)
+        {
             finding.step(
                 Target::Module(read.module, read.span),
                 format!("`{}` is read here", read.header),
@@ -152,7 +154,13 @@ fn forwarded_read(
 }
 
 /// A forwarding-header read at `e` itself, or inside a project function it calls.
-fn read_at(index: &Index<'_>, module: ModuleId, scope: ScopeRef, e: &Expr, depth: u32) -> Option<Read> {
+fn read_at(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    e: &Expr,
+    depth: u32,
+) -> Option<Read> {
     let header = match &e.kind {
         ExprKind::Call(call) => {
             let r = index.resolve(module, scope, &call.func)?;
@@ -174,7 +182,10 @@ fn read_at(index: &Index<'_>, module: ModuleId, scope: ScopeRef, e: &Expr, depth
         }
         ExprKind::Subscript { value, index: key } => {
             let r = index.resolve(module, scope, value)?;
-            if !matches!(r.qual.as_str(), "flask.request.headers" | "flask.request.environ") {
+            if !matches!(
+                r.qual.as_str(),
+                "flask.request.headers" | "flask.request.environ"
+            ) {
                 return None;
             }
             let Value::Str(name) = index.eval(module, scope, key) else {
@@ -210,8 +221,9 @@ fn forwarding_header(name: &str) -> Option<String> {
                 "ip" => "IP".to_string(),
                 _ => {
                     let mut cs = p.chars();
-                    cs.next()
-                        .map_or(String::new(), |f| f.to_ascii_uppercase().to_string() + cs.as_str())
+                    cs.next().map_or(String::new(), |f| {
+                        f.to_ascii_uppercase().to_string() + cs.as_str()
+                    })
                 }
             })
             .collect::<Vec<_>>()

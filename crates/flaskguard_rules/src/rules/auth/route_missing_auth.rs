@@ -193,26 +193,30 @@ fn is_public(r: &Route<'_>) -> bool {
         )
     });
     // `POST /token`: exchanging credentials for a token is public.
-    let token_endpoint = ws.iter().any(|w| w == "token" || w == "tokens")
-        && r.methods.iter().all(|m| m == "POST");
+    let token_endpoint =
+        ws.iter().any(|w| w == "token" || w == "tokens") && r.methods.iter().all(|m| m == "POST");
     single || pair || token_endpoint
 }
 
 /// Covered by a guarding `before_request` of the app, or an app-wide hook of a blueprint.
 fn guarded_app_wide(ctx: &Context<'_, '_>, r: &Route<'_>) -> bool {
-    ctx.model.hooks.iter().filter(|h| h.guards).any(|h| match h.owner {
-        Owner::App(site) => r.app == Some(site),
-        Owner::Blueprint(site) if h.kind == "before_app_request" => {
-            let app = ctx
-                .model
-                .blueprints
-                .iter()
-                .find(|b| b.site == site)
-                .and_then(|b| b.app);
-            app.is_none() || app == r.app
-        }
-        _ => false,
-    })
+    ctx.model
+        .hooks
+        .iter()
+        .filter(|h| h.guards)
+        .any(|h| match h.owner {
+            Owner::App(site) => r.app == Some(site),
+            Owner::Blueprint(site) if h.kind == "before_app_request" => {
+                let app = ctx
+                    .model
+                    .blueprints
+                    .iter()
+                    .find(|b| b.site == site)
+                    .and_then(|b| b.app);
+                app.is_none() || app == r.app
+            }
+            _ => false,
+        })
 }
 
 /// The view checks the user itself: `current_user.is_authenticated`,
@@ -244,10 +248,7 @@ fn checks_auth_itself(ctx: &Context<'_, '_>, r: &Route<'_>) -> bool {
                 found = match q.qual.as_str() {
                     "flask_jwt_extended.verify_jwt_in_request" => true,
                     "flask.abort" => call.args.first().is_some_and(|a| {
-                        matches!(
-                            ctx.index.eval(module, scope, a),
-                            Value::Int(401 | 403)
-                        )
+                        matches!(ctx.index.eval(module, scope, a), Value::Int(401 | 403))
                     }),
                     q => q.starts_with("flask_login.") && q.ends_with(".unauthorized"),
                 };

@@ -85,7 +85,9 @@ fn weakness(method: &str) -> Option<String> {
     match name.as_str() {
         "plain" => Some("the password is stored in plaintext".to_string()),
         "pbkdf2" => {
-            let digest = args.first().map_or("sha256".to_string(), |d| d.to_ascii_lowercase());
+            let digest = args
+                .first()
+                .map_or("sha256".to_string(), |d| d.to_ascii_lowercase());
             if matches!(digest.as_str(), "md5" | "sha1" | "md4") {
                 return Some(format!("PBKDF2 over {digest}, a broken digest"));
             }

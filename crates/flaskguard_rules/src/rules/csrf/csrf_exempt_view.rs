@@ -1,4 +1,4 @@
-use super::{Credential, exemptions, route_credential};
+use super::{Credential, Credentials, exemptions};
 use crate::analysis::route_label;
 use crate::{Context, Reporter, declare_rule};
 
@@ -55,12 +55,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    let credentials = Credentials::new(ctx);
     for ex in exemptions(ctx, "flask_wtf.CSRFProtect()") {
         let exposed: Vec<_> = ex
             .routes
             .iter()
             .filter(|r| r.is_state_changing())
-            .filter_map(|r| match route_credential(ctx, r) {
+            .filter_map(|r| match credentials.route(ctx, r) {
                 Credential::Ambient(how) => Some((r, how)),
                 _ => None,
             })
@@ -71,7 +72,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let label = route_label(first);
         let more = match exposed.len() {
             1 => String::new(),
-            n => format!(" and {} more state-changing route{}", n - 1, if n == 2 { "" } else { "s" }),
+            n => format!(
+                " and {} more state-changing route{}",
+                n - 1,
+                if n == 2 { "" } else { "s" }
+            ),
         };
         out.at(
             ex.module,

@@ -1,6 +1,7 @@
 use flaskguard_index::Value;
 
-use crate::helpers::{effective_literal, setting_target};
+use super::deployed_settings;
+use crate::helpers::effective_literal;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -54,7 +55,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for s in ctx.model.production_settings("WTF_CSRF_ENABLED") {
+    for s in deployed_settings(ctx, "WTF_CSRF_ENABLED") {
         // Flask-WTF tests the value's truthiness: the string "False" keeps it enabled.
         let Some(value) = effective_literal(&s.value) else {
             continue;
@@ -67,8 +68,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             _ => String::new(),
         };
         out.report(
-            setting_target(s),
-            format!("`WTF_CSRF_ENABLED` is set to a false value{via}: Flask-WTF checks no CSRF tokens"),
+            s.target,
+            format!(
+                "`WTF_CSRF_ENABLED` is set to a false value{via}: Flask-WTF checks no CSRF tokens"
+            ),
         );
     }
 }

@@ -1,7 +1,8 @@
 use flaskguard_flask::DecoratorKind;
 
 use super::{
-    Credential, CsrfCoverage, blueprint_apps, route_apps, route_credential, validates_flask_form,
+    Credential, Credentials, CsrfCoverage, blueprint_apps, in_tests, route_apps,
+    validates_flask_form,
 };
 use crate::analysis::route_label;
 use crate::{Context, Reporter, Target, declare_rule};
@@ -45,7 +46,9 @@ declare_rule! {
     /// request carries nothing that identifies the user. Flask-JWT-Extended cookies come
     /// with their own CSRF check and are not reported either (see FG238). Routes whose app
     /// cannot be determined (several apps, blueprints registered dynamically, Flask-RESTful
-    /// resources) are not reported.
+    /// resources) are not reported. A login view, which writes the session rather than
+    /// relying on it, is reported too: a forged login (login CSRF) signs the victim into
+    /// the attacker's account.
     ///
     /// ## References
     /// - [Flask-WTF: CSRF Protection](https://flask-wtf.readthedocs.io/en/stable/csrf/)
@@ -67,11 +70,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    let credentials = Credentials::new(ctx);
     let coverage = CsrfCoverage::build(ctx);
     let blueprints = blueprint_apps(ctx);
     for r in &ctx.model.routes {
         // Exempted views are FG234's and FG236's.
-        if !r.is_state_changing() || r.has(DecoratorKind::CsrfExempt) {
+        if !r.is_state_changing() || r.has(DecoratorKind::CsrfExempt) || in_tests(ctx, r.module) {
             continue;
         }
         let Some(apps) = route_apps(ctx, r, &blueprints) else {
@@ -80,7 +84,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Some(app) = apps.into_iter().find(|a| !coverage.protects(*a)) else {
             continue;
         };
-        let Credential::Ambient(how) = route_credential(ctx, r) else {
+        let Credential::Ambient(how) = credentials.route(ctx, r) else {
             continue;
         };
         if validates_flask_form(ctx, r) {

@@ -1,10 +1,9 @@
-use flaskguard_flask::ConfigSetting;
 use flaskguard_index::ir::ScopeRef;
 use flaskguard_index::{ModuleId, Value};
 use flaskguard_report::Severity;
 
-use super::route_functions;
-use crate::helpers::{effective_literal, setting_target};
+use super::{DeployedSetting, deployed_settings, route_functions};
+use crate::helpers::effective_literal;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -63,24 +62,24 @@ declare_rule! {
 }
 
 /// The literal a setting takes when nothing overrides it.
-fn literal<'v>(s: &'v ConfigSetting<'_>) -> Option<&'v Value> {
+fn literal(s: &DeployedSetting) -> Option<&Value> {
     effective_literal(&s.value)
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for s in ctx.model.production_settings("WTF_CSRF_TIME_LIMIT") {
-        if literal(s) == Some(&Value::None) {
+    for s in deployed_settings(ctx, "WTF_CSRF_TIME_LIMIT") {
+        if literal(&s) == Some(&Value::None) {
             out.report(
-                setting_target(s),
+                s.target,
                 "`WTF_CSRF_TIME_LIMIT = None`: Flask-WTF CSRF tokens never expire within a session",
             )
             .severity(Severity::Low);
         }
     }
-    for s in ctx.model.production_settings("WTF_CSRF_SSL_STRICT") {
-        if literal(s).and_then(Value::truthy) == Some(false) {
+    for s in deployed_settings(ctx, "WTF_CSRF_SSL_STRICT") {
+        if literal(&s).and_then(Value::truthy) == Some(false) {
             out.report(
-                setting_target(s),
+                s.target,
                 "`WTF_CSRF_SSL_STRICT` is set to a false value: Flask-WTF no longer checks the `Referer` of HTTPS requests",
             )
             .severity(Severity::Low);
@@ -90,10 +89,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     if unprotected == 0 {
         return;
     }
-    for s in ctx.model.production_settings("WTF_CSRF_CHECK_DEFAULT") {
-        if literal(s).and_then(Value::truthy) == Some(false) {
+    for s in deployed_settings(ctx, "WTF_CSRF_CHECK_DEFAULT") {
+        if literal(&s).and_then(Value::truthy) == Some(false) {
             out.report(
-                setting_target(s),
+                s.target,
                 format!(
                     "`WTF_CSRF_CHECK_DEFAULT` is set to a false value: CSRFProtect checks only views that call `csrf.protect()`, and {unprotected} state-changing view{} do{} not",
                     if unprotected == 1 { "" } else { "s" },
@@ -112,8 +111,9 @@ fn unprotected_state_changing_views(ctx: &Context<'_, '_>) -> usize {
         .calls_to("flask_wtf.CSRFProtect().protect")
         .map(|c| (c.module, c.scope))
         .collect();
-    let calls_protect =
-        |(m, f): (ModuleId, flaskguard_index::ir::FuncIdx)| protect_scopes.contains(&(m, ScopeRef::Function(f)));
+    let calls_protect = |(m, f): (ModuleId, flaskguard_index::ir::FuncIdx)| {
+        protect_scopes.contains(&(m, ScopeRef::Function(f)))
+    };
     if ctx
         .model
         .hooks

@@ -13,13 +13,14 @@ mod csrf_protection_weakened;
 mod seasurf_misconfigured;
 mod state_change_in_get_handler;
 
-use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route};
+use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route, is_test_module};
 use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind, walk_body_exprs};
 use flaskguard_index::semantic::Binding;
 use flaskguard_index::{Index, ModuleId, Site, Span, Value};
 use rustc_hash::FxHashMap;
 
-use crate::{Context, Rule};
+use crate::helpers::{effective_literal, setting_target};
+use crate::{Context, Rule, Target};
 
 pub(crate) static RULES: &[&Rule] = &[
     &csrf_protection_disabled::RULE,
@@ -35,7 +36,12 @@ const MAX_PARAM_DEPTH: u32 = 4;
 
 /// The `Flask(...)` objects an expression may denote: the object itself, or, for a
 /// parameter of a project function, the arguments passed at its call sites.
-pub(super) fn app_sites(index: &Index<'_>, module: ModuleId, scope: ScopeRef, expr: &Expr) -> Vec<Site> {
+pub(super) fn app_sites(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    expr: &Expr,
+) -> Vec<Site> {
     let mut out = Vec::new();
     collect_app_sites(index, module, scope, expr, 0, &mut out);
     out.sort();
@@ -89,6 +95,83 @@ fn collect_app_sites(
             }
         }
     }
+}
+
+/// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
+pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
+    is_test_module(&ctx.index.module(module).source.display)
+}
+
+/// A configuration setting that applies outside development and testing.
+pub(super) struct DeployedSetting {
+    pub target: Target,
+    pub value: Value,
+}
+
+/// The deployed settings of `key`: the Flask model's, plus `app.config["KEY"] = …` and
+/// `app.config.update(KEY=…)` on an app passed in as a function parameter
+/// (`def _init_extensions(app): app.config["CSRF_DISABLE"] = True`), which the model does
+/// not resolve.
+pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<DeployedSetting> {
+    let index = ctx.index;
+    let mut out: Vec<DeployedSetting> = ctx
+        .model
+        .production_settings(key)
+        .map(|s| DeployedSetting {
+            target: setting_target(s),
+            value: s.value.clone(),
+        })
+        .collect();
+    // `<app>.config`, when `<app>` is an unresolved parameter bound to a Flask app.
+    let param_config = |module: ModuleId, scope: ScopeRef, config: &Expr| {
+        let ExprKind::Attribute { value: app, attr } = &config.kind else {
+            return false;
+        };
+        attr == "config"
+            && index.resolve(module, scope, config).is_none()
+            && !is_test_module(&index.module(module).source.display)
+            && !app_sites(index, module, scope, app).is_empty()
+    };
+    for a in index.assigns() {
+        let ExprKind::Subscript {
+            value: config,
+            index: k,
+        } = &a.target.kind
+        else {
+            continue;
+        };
+        if index.eval(a.module, a.scope, k).as_str() != Some(key)
+            || !param_config(a.module, a.scope, config)
+        {
+            continue;
+        }
+        out.push(DeployedSetting {
+            target: Target::Module(a.module, a.value.span),
+            value: index.eval(a.module, a.scope, a.value),
+        });
+    }
+    for c in index.calls() {
+        let ExprKind::Attribute {
+            value: config,
+            attr,
+        } = &c.call.func.kind
+        else {
+            continue;
+        };
+        if attr != "update" || c.callee.is_some() {
+            continue;
+        }
+        let Some(e) = c.call.keyword(key) else {
+            continue;
+        };
+        if param_config(c.module, c.scope, config) {
+            out.push(DeployedSetting {
+                target: Target::Module(c.module, e.span),
+                value: index.eval(c.module, c.scope, e),
+            });
+        }
+    }
+    out
 }
 
 /// The apps CSRF protection (Flask-WTF `CSRFProtect` or Flask-SeaSurf) is initialised
@@ -145,7 +228,11 @@ pub(super) fn blueprint_apps(ctx: &Context<'_, '_>) -> FxHashMap<Site, Vec<Site>
     let mut on_app: FxHashMap<Site, Vec<Site>> = FxHashMap::default();
     let mut on_bp: Vec<(Site, Site)> = Vec::new();
     for c in index.calls() {
-        let ExprKind::Attribute { value: receiver, attr } = &c.call.func.kind else {
+        let ExprKind::Attribute {
+            value: receiver,
+            attr,
+        } = &c.call.func.kind
+        else {
             continue;
         };
         if attr != "register_blueprint" {
@@ -153,10 +240,11 @@ pub(super) fn blueprint_apps(ctx: &Context<'_, '_>) -> FxHashMap<Site, Vec<Site>
         }
         // The receiver resolves to an app or a blueprint; an unannotated parameter does
         // not resolve and is followed to its call sites.
-        let receiver_qual = c
-            .callee
-            .as_ref()
-            .and_then(|r| r.qual.strip_suffix(".register_blueprint").map(str::to_string));
+        let receiver_qual = c.callee.as_ref().and_then(|r| {
+            r.qual
+                .strip_suffix(".register_blueprint")
+                .map(str::to_string)
+        });
         let Some(bp) = c
             .call
             .argument(0, "blueprint")
@@ -212,7 +300,10 @@ pub(super) fn route_apps(
 
 /// The functions that handle a route: its view function, or the HTTP-method functions of
 /// its view class.
-pub(super) fn route_functions(ctx: &Context<'_, '_>, route: &Route<'_>) -> Vec<(ModuleId, FuncIdx)> {
+pub(super) fn route_functions(
+    ctx: &Context<'_, '_>,
+    route: &Route<'_>,
+) -> Vec<(ModuleId, FuncIdx)> {
     if let Some(h) = route.handler {
         return vec![h];
     }
@@ -245,11 +336,12 @@ fn with_nested(index: &Index<'_>, (module, func): (ModuleId, FuncIdx)) -> Vec<Fu
         grew = false;
         for (i, f) in m.functions.iter().enumerate() {
             let idx = FuncIdx(i as u32);
-            if let ScopeRef::Function(parent) = f.parent {
-                if out.contains(&parent) && !out.contains(&idx) {
-                    out.push(idx);
-                    grew = true;
-                }
+            if let ScopeRef::Function(parent) = f.parent
+                && out.contains(&parent)
+                && !out.contains(&idx)
+            {
+                out.push(idx);
+                grew = true;
             }
         }
     }
@@ -264,10 +356,10 @@ pub(super) fn referenced_names(index: &Index<'_>, func: (ModuleId, FuncIdx)) -> 
     for f in with_nested(index, func) {
         let scope = ScopeRef::Function(f);
         walk_body_exprs(&m.functions[f.0 as usize].body, &mut |e| {
-            if matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. }) {
-                if let Some(r) = index.resolve(module, scope, e) {
-                    out.push(r.qual);
-                }
+            if matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
+                && let Some(r) = index.resolve(module, scope, e)
+            {
+                out.push(r.qual);
             }
         });
     }
@@ -294,11 +386,14 @@ const HEADER_NAMES: &[&str] = &[
     "flask_jwt_extended.verify_jwt_in_request",
 ];
 
-fn refers_to(names: &[String], prefixes: &[&str]) -> bool {
+fn refers_to<P: AsRef<str>>(names: &[String], prefixes: &[P]) -> bool {
     names.iter().any(|n| {
-        prefixes
-            .iter()
-            .any(|p| n == p || n.strip_prefix(p).is_some_and(|rest| rest.starts_with(['.', '(', '['])))
+        prefixes.iter().any(|p| {
+            let p = p.as_ref();
+            n == p
+                || n.strip_prefix(p)
+                    .is_some_and(|rest| rest.starts_with(['.', '(', '[']))
+        })
     })
 }
 
@@ -316,122 +411,195 @@ pub(super) enum Credential {
     None,
 }
 
-/// Whether Flask-JWT-Extended reads tokens from cookies (`JWT_TOKEN_LOCATION`).
-fn jwt_in_cookies(ctx: &Context<'_, '_>) -> bool {
-    ctx.model
-        .settings("JWT_TOKEN_LOCATION")
-        .any(|s| s.value.strings().contains(&"cookies"))
+/// Classifies how routes authenticate their callers. Built once per check.
+pub(super) struct Credentials {
+    /// Names whose use means the session cookie is relied on: [`AMBIENT_NAMES`] plus the
+    /// `flask.g` attributes that request hooks load from the session (`g.user`).
+    ambient: Vec<String>,
+    jwt_in_cookies: bool,
+    jwt_cookie_csrf_off: bool,
 }
 
-/// Whether Flask-JWT-Extended's own CSRF check for cookies is turned off.
-fn jwt_cookie_csrf_off(ctx: &Context<'_, '_>) -> bool {
-    ctx.model
-        .production_settings("JWT_COOKIE_CSRF_PROTECT")
-        .any(|s| crate::helpers::effective_literal(&s.value).and_then(Value::truthy) == Some(false))
-}
-
-/// What one authentication decorator requires.
-fn decorator_credential(ctx: &Context<'_, '_>, qual: &str) -> Option<Credential> {
-    if qual.starts_with("flask_jwt_extended.") {
-        return Some(if !jwt_in_cookies(ctx) {
-            Credential::Header
-        } else if jwt_cookie_csrf_off(ctx) {
-            Credential::Ambient("Flask-JWT-Extended cookies without its CSRF check".to_string())
-        } else {
-            Credential::JwtCookieProtected
-        });
-    }
-    if qual.starts_with("flask_httpauth.") {
-        return Some(if qual.starts_with("flask_httpauth.HTTPTokenAuth()") {
-            Credential::Header
-        } else {
-            Credential::Ambient(
-                "Flask-HTTPAuth Basic/Digest credentials, which browsers resend by themselves"
-                    .to_string(),
-            )
-        });
-    }
-    if qual.starts_with("flask_praetorian.") {
-        return Some(Credential::Header);
-    }
-    if qual.starts_with("flask_login.") || qual.starts_with("flask_security.") {
-        return Some(Credential::Ambient("the Flask-Login session cookie".to_string()));
-    }
-    // A project decorator: what its body (and its wrapper) reads.
-    let func = ctx.index.project_function(qual)?;
-    let names = referenced_names(ctx.index, func);
-    if refers_to(&names, AMBIENT_NAMES) {
-        Some(Credential::Ambient(format!(
-            "the session cookie (checked by `{}`)",
-            qual.rsplit('.').next().unwrap_or(qual)
-        )))
-    } else if refers_to(&names, HEADER_NAMES) {
-        Some(Credential::Header)
-    } else {
-        None
-    }
-}
-
-/// How a route authenticates its callers.
-pub(super) fn route_credential(ctx: &Context<'_, '_>, route: &Route<'_>) -> Credential {
-    let mut header = false;
-    let mut jwt_cookie = false;
-    for d in &route.decorators {
-        if d.kind != DecoratorKind::Auth {
-            continue;
-        }
-        match decorator_credential(ctx, &d.qual) {
-            Some(c @ Credential::Ambient(_)) => return c,
-            Some(Credential::Header) => header = true,
-            Some(Credential::JwtCookieProtected) => jwt_cookie = true,
-            Some(Credential::None) | None => {}
-        }
-    }
-    // `before_request` guards of the route's blueprint or app.
-    for h in &ctx.model.hooks {
-        if !h.guards || h.owner != route.owner {
-            continue;
-        }
-        if let Some(func) = h.handler {
-            if refers_to(&referenced_names(ctx.index, func), AMBIENT_NAMES) {
-                return Credential::Ambient("the session cookie (checked before the request)".to_string());
+impl Credentials {
+    pub(super) fn new(ctx: &Context<'_, '_>) -> Self {
+        let index = ctx.index;
+        let mut ambient: Vec<String> = AMBIENT_NAMES.iter().map(|s| (*s).to_string()).collect();
+        // `@bp.before_app_request def load_user(): g.user = User.get(session["id"])`: the
+        // `flask.g` attributes a request hook loads from the session (directly or through
+        // a local variable).
+        for h in &ctx.model.hooks {
+            let Some((module, func)) = h.handler else {
+                continue;
+            };
+            let scope = ScopeRef::Function(func);
+            let assigns: Vec<_> = index.semantic[module.0 as usize]
+                .assigns
+                .iter()
+                .filter(|a| a.scope == scope)
+                .collect();
+            let from_session = |e: &Expr, locals: &[&str]| {
+                let mut found = false;
+                e.walk(&mut |sub| {
+                    if let Some(n) = sub.as_name() {
+                        found |= locals.contains(&n);
+                    }
+                    if matches!(sub.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
+                        && let Some(r) = index.resolve(module, scope, sub)
+                    {
+                        found |= refers_to(&[r.qual], AMBIENT_NAMES);
+                    }
+                });
+                found
+            };
+            let locals: Vec<&str> = assigns
+                .iter()
+                .filter(|a| from_session(a.value, &[]))
+                .filter_map(|a| a.target.as_name())
+                .collect();
+            for a in &assigns {
+                let Some(r) = index.resolve(module, scope, a.target) else {
+                    continue;
+                };
+                if r.qual.starts_with("flask.g.")
+                    && !ambient.contains(&r.qual)
+                    && from_session(a.value, &locals)
+                {
+                    ambient.push(r.qual);
+                }
             }
         }
-    }
-    for func in route_functions(ctx, route) {
-        if refers_to(&referenced_names(ctx.index, func), AMBIENT_NAMES) {
-            return Credential::Ambient("the session cookie (the view reads the session or the current user)".to_string());
+        Credentials {
+            ambient,
+            jwt_in_cookies: ctx
+                .model
+                .settings("JWT_TOKEN_LOCATION")
+                .any(|s| s.value.strings().contains(&"cookies")),
+            jwt_cookie_csrf_off: ctx
+                .model
+                .production_settings("JWT_COOKIE_CSRF_PROTECT")
+                .any(|s| effective_literal(&s.value).and_then(Value::truthy) == Some(false)),
         }
     }
-    if jwt_cookie {
-        Credential::JwtCookieProtected
-    } else if header {
-        Credential::Header
-    } else {
-        Credential::None
+
+    /// What one decorator requires; `None` when it says nothing about credentials.
+    fn decorator(&self, ctx: &Context<'_, '_>, qual: &str) -> Option<Credential> {
+        if qual.starts_with("flask_jwt_extended.") {
+            return Some(if !self.jwt_in_cookies {
+                Credential::Header
+            } else if self.jwt_cookie_csrf_off {
+                Credential::Ambient(
+                    "Flask-JWT-Extended cookies without their CSRF check".to_string(),
+                )
+            } else {
+                Credential::JwtCookieProtected
+            });
+        }
+        if qual.starts_with("flask_httpauth.") {
+            return Some(if qual.starts_with("flask_httpauth.HTTPTokenAuth()") {
+                Credential::Header
+            } else {
+                Credential::Ambient(
+                    "HTTP Basic/Digest credentials, which browsers resend by themselves"
+                        .to_string(),
+                )
+            });
+        }
+        if qual.starts_with("flask_praetorian.") {
+            return Some(Credential::Header);
+        }
+        if qual.starts_with("flask_login.") || qual.starts_with("flask_security.") {
+            return Some(Credential::Ambient(
+                "the Flask-Login session cookie".to_string(),
+            ));
+        }
+        // A project decorator: what its body (and its wrapper) reads.
+        let func = ctx.index.project_function(qual)?;
+        let names = referenced_names(ctx.index, func);
+        if refers_to(&names, &self.ambient) {
+            Some(Credential::Ambient(format!(
+                "the session cookie (checked by `{}`)",
+                qual.rsplit('.').next().unwrap_or(qual)
+            )))
+        } else if refers_to(&names, HEADER_NAMES) {
+            Some(Credential::Header)
+        } else {
+            None
+        }
+    }
+
+    /// How a route authenticates its callers.
+    pub(super) fn route(&self, ctx: &Context<'_, '_>, route: &Route<'_>) -> Credential {
+        let mut header = false;
+        let mut jwt_cookie = false;
+        for d in &route.decorators {
+            if !matches!(d.kind, DecoratorKind::Auth | DecoratorKind::Other) {
+                continue;
+            }
+            match self.decorator(ctx, &d.qual) {
+                Some(c @ Credential::Ambient(_)) => return c,
+                Some(Credential::Header) => header = true,
+                Some(Credential::JwtCookieProtected) => jwt_cookie = true,
+                Some(Credential::None) | None => {}
+            }
+        }
+        // `before_request` guards of the route's blueprint or app.
+        for h in &ctx.model.hooks {
+            if !h.guards || h.owner != route.owner {
+                continue;
+            }
+            if let Some(func) = h.handler
+                && refers_to(&referenced_names(ctx.index, func), &self.ambient)
+            {
+                return Credential::Ambient(
+                    "the session cookie (checked before the request)".to_string(),
+                );
+            }
+        }
+        for func in route_functions(ctx, route) {
+            if refers_to(&referenced_names(ctx.index, func), &self.ambient) {
+                return Credential::Ambient(
+                    "the session cookie (the view reads the session or the current user)"
+                        .to_string(),
+                );
+            }
+        }
+        if jwt_cookie {
+            Credential::JwtCookieProtected
+        } else if header {
+            Credential::Header
+        } else {
+            Credential::None
+        }
     }
 }
 
 /// Whether the route's view validates a Flask-WTF form (with its CSRF token).
 pub(super) fn validates_flask_form(ctx: &Context<'_, '_>, route: &Route<'_>) -> bool {
     let index = ctx.index;
-    route_functions(ctx, route).into_iter().any(|(module, func)| {
-        index.semantic[module.0 as usize].calls.iter().any(|c| {
-            if c.scope != ScopeRef::Function(func) {
-                return false;
-            }
-            let Some(callee) = &c.callee else { return false };
-            if !is_flask_form_class(index, &callee.qual, 0) {
-                return false;
-            }
-            // `Form(meta={"csrf": False})` turns the token off.
-            let csrf_off = c.call.keyword("meta").is_some_and(|m| {
-                index.eval(c.module, c.scope, m).dict_get("csrf").and_then(Value::truthy)
-                    == Some(false)
-            });
-            !csrf_off
+    route_functions(ctx, route)
+        .into_iter()
+        .any(|(module, func)| {
+            index.semantic[module.0 as usize].calls.iter().any(|c| {
+                if c.scope != ScopeRef::Function(func) {
+                    return false;
+                }
+                let Some(callee) = &c.callee else {
+                    return false;
+                };
+                if !is_flask_form_class(index, &callee.qual, 0) {
+                    return false;
+                }
+                // `Form(meta={"csrf": False})` turns the token off.
+                let csrf_off = c.call.keyword("meta").is_some_and(|m| {
+                    index
+                        .eval(c.module, c.scope, m)
+                        .dict_get("csrf")
+                        .and_then(Value::truthy)
+                        == Some(false)
+                });
+                !csrf_off
+            })
         })
-    })
 }
 
 fn is_flask_form_class(index: &Index<'_>, qual: &str, depth: u32) -> bool {
@@ -447,7 +615,9 @@ fn is_flask_form_class(index: &Index<'_>, qual: &str, depth: u32) -> bool {
     let def = &index.module(module).classes[class.0 as usize];
     // `class Meta: csrf = False` in the form disables the token.
     let csrf_off = def.body.iter().any(|s| {
-        let StmtKind::ClassDef(meta) = s.kind else { return false };
+        let StmtKind::ClassDef(meta) = s.kind else {
+            return false;
+        };
         let meta = &index.module(module).classes[meta.0 as usize];
         meta.name == "Meta"
             && meta.body.iter().any(|s| match &s.kind {
@@ -478,12 +648,15 @@ pub(super) struct Exemption<'r, 'a> {
 /// The exemptions made by an extension whose resolved names start with `ext_prefix`
 /// (`flask_wtf.CSRFProtect()`, `flask_seasurf.SeaSurf()`): `@csrf.exempt` on views and
 /// `csrf.exempt(view_or_blueprint)` calls.
-pub(super) fn exemptions<'r, 'a>(ctx: &'r Context<'_, 'a>, ext_prefix: &str) -> Vec<Exemption<'r, 'a>>
+pub(super) fn exemptions<'r, 'a>(
+    ctx: &'r Context<'_, 'a>,
+    ext_prefix: &str,
+) -> Vec<Exemption<'r, 'a>>
 where
     'a: 'r,
 {
     let mut out: Vec<Exemption<'r, 'a>> = Vec::new();
-    for r in &ctx.model.routes {
+    for r in ctx.model.routes.iter().filter(|r| !in_tests(ctx, r.module)) {
         // Decorators are written where the view is defined.
         let module = r
             .handler
@@ -502,14 +675,27 @@ where
     }
     let exempt = format!("{ext_prefix}.exempt");
     for c in ctx.index.calls_to(&exempt) {
-        let Some(arg) = c.call.args.first() else { continue };
-        let routes: Vec<&Route<'a>> = match ctx.index.eval(c.module, c.scope, arg) {
-            // `csrf.exempt("pkg.views.hook")`
-            Value::Str(path) => match ctx.index.project_function(&path) {
-                Some(f) => ctx.model.routes.iter().filter(|r| r.handler == Some(f)).collect(),
-                None => continue,
-            },
-            _ => {
+        let Some(arg) = c.call.args.first() else {
+            continue;
+        };
+        if in_tests(ctx, c.module) {
+            continue;
+        }
+        let handled_by = |f| -> Vec<&Route<'a>> {
+            ctx.model
+                .routes
+                .iter()
+                .filter(|r| r.handler == Some(f))
+                .collect()
+        };
+        let routes: Vec<&Route<'a>> =
+            if let Value::Str(path) = ctx.index.eval(c.module, c.scope, arg) {
+                // `csrf.exempt("pkg.views.hook")`
+                let Some(f) = ctx.index.project_function(&path) else {
+                    continue;
+                };
+                handled_by(f)
+            } else {
                 let Some(target) = ctx.index.resolve(c.module, c.scope, arg) else {
                     continue;
                 };
@@ -521,12 +707,11 @@ where
                         .filter(|r| r.owner == Owner::Blueprint(site))
                         .collect()
                 } else if let Some(f) = ctx.index.project_function(&target.qual) {
-                    ctx.model.routes.iter().filter(|r| r.handler == Some(f)).collect()
+                    handled_by(f)
                 } else {
                     continue;
                 }
-            }
-        };
+            };
         out.push(Exemption {
             module: c.module,
             span: c.expr.span,

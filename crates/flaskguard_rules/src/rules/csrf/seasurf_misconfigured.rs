@@ -2,9 +2,9 @@ use flaskguard_flask::ExtKind;
 use flaskguard_index::Value;
 use flaskguard_report::Severity;
 
-use super::{Credential, exemptions, route_credential};
+use super::{Credential, Credentials, deployed_settings, exemptions};
 use crate::analysis::route_label;
-use crate::helpers::{effective_literal, setting_target};
+use crate::helpers::effective_literal;
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -70,55 +70,55 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let Some(seasurf) = ctx.model.extensions_of(ExtKind::SeaSurf).next() else {
         return;
     };
+    let credentials = Credentials::new(ctx);
     let wtf_active = ctx
         .model
         .extensions_of(ExtKind::CsrfProtect)
         .any(|e| e.attached)
-        && !ctx
-            .model
-            .production_settings("WTF_CSRF_ENABLED")
+        && !deployed_settings(ctx, "WTF_CSRF_ENABLED")
+            .iter()
             .any(|s| literal_truthy(&s.value) == Some(false));
 
-    for s in ctx.model.production_settings("CSRF_DISABLE") {
+    for s in deployed_settings(ctx, "CSRF_DISABLE") {
         if literal_truthy(&s.value) != Some(true) {
             continue;
         }
         if wtf_active {
             out.report(
-                setting_target(s),
+                s.target,
                 "`CSRF_DISABLE` turns Flask-SeaSurf's CSRF check off (Flask-WTF's CSRFProtect is initialised too)",
             )
             .severity(Severity::Low);
         } else {
             out.report(
-                setting_target(s),
+                s.target,
                 "`CSRF_DISABLE` turns Flask-SeaSurf's CSRF check off for every view",
             );
         }
     }
-    for s in ctx.model.production_settings("CSRF_CHECK_REFERER") {
+    for s in deployed_settings(ctx, "CSRF_CHECK_REFERER") {
         if literal_truthy(&s.value) == Some(false) {
             out.report(
-                setting_target(s),
+                s.target,
                 "`CSRF_CHECK_REFERER` is set to a false value: Flask-SeaSurf no longer checks the `Referer` of HTTPS requests",
             )
             .severity(Severity::Medium);
         }
     }
-    for s in ctx.model.production_settings("SEASURF_INCLUDE_OR_EXEMPT_VIEWS") {
+    for s in deployed_settings(ctx, "SEASURF_INCLUDE_OR_EXEMPT_VIEWS") {
         if effective_literal(&s.value).and_then(Value::as_str) == Some("include") {
             out.report(
-                setting_target(s),
+                s.target,
                 "`SEASURF_INCLUDE_OR_EXEMPT_VIEWS = \"include\"`: Flask-SeaSurf checks only views marked `@csrf.include`",
             );
         }
     }
 
-    let secure: Vec<_> = ctx.model.production_settings("CSRF_COOKIE_SECURE").collect();
+    let secure = deployed_settings(ctx, "CSRF_COOKIE_SECURE");
     for s in &secure {
         if literal_truthy(&s.value) == Some(false) {
             out.report(
-                setting_target(s),
+                s.target,
                 "`CSRF_COOKIE_SECURE` is set to a false value: Flask-SeaSurf's token cookie is sent over plain HTTP",
             )
             .severity(Severity::Low);
@@ -137,7 +137,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             if !r.is_state_changing() {
                 return None;
             }
-            match route_credential(ctx, r) {
+            match credentials.route(ctx, r) {
                 Credential::Ambient(how) => Some((r, how)),
                 _ => None,
             }
@@ -154,14 +154,16 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     }
 
     for c in ctx.index.calls_to("flask_seasurf.SeaSurf().exempt_urls") {
-        let Some(arg) = c.call.args.first() else { continue };
+        let Some(arg) = c.call.args.first() else {
+            continue;
+        };
         let prefixes = ctx.index.eval(c.module, c.scope, arg);
         let prefixes = prefixes.strings();
         let exposed = ctx.model.routes.iter().find_map(|r| {
             if !r.is_state_changing() || !prefixes.iter().any(|p| r.rule.starts_with(p)) {
                 return None;
             }
-            match route_credential(ctx, r) {
+            match credentials.route(ctx, r) {
                 Credential::Ambient(how) => Some((r, how)),
                 _ => None,
             }

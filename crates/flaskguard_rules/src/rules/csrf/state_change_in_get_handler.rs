@@ -2,6 +2,7 @@ use flaskguard_flask::Route;
 use flaskguard_index::ir::{FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{Index, ModuleId, Span, Value};
 
+use super::in_tests;
 use crate::analysis::route_label;
 use crate::{Context, Reporter, Target, declare_rule};
 
@@ -218,9 +219,9 @@ fn mutations_in(ctx: &Context<'_, '_>, (module, func): (ModuleId, FuncIdx)) -> V
         let Some((receiver, method)) = qual.rsplit_once('.') else {
             continue;
         };
-        let write = if SESSIONS.contains(&receiver) && SESSION_WRITES.contains(&method) {
-            true
-        } else if FILE_WRITES.contains(&qual) {
+        let write = if (SESSIONS.contains(&receiver) && SESSION_WRITES.contains(&method))
+            || FILE_WRITES.contains(&qual)
+        {
             true
         } else if matches!(method, "execute" | "executemany" | "executescript") {
             c.call
@@ -264,7 +265,7 @@ fn get_handlers(ctx: &Context<'_, '_>, route: &Route<'_>) -> Vec<(ModuleId, Func
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for r in &ctx.model.routes {
+    for r in ctx.model.routes.iter().filter(|r| !in_tests(ctx, r.module)) {
         for (module, func) in get_handlers(ctx, r) {
             let mut found = mutations_in(ctx, (module, func));
             let mut via = None;
@@ -283,7 +284,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     };
                     let inner = mutations_in(ctx, helper);
                     if !inner.is_empty() {
-                        via = Some((c.module, c.expr.span, c.callee.as_ref().map(|r| r.qual.clone())));
+                        via = Some((
+                            c.module,
+                            c.expr.span,
+                            c.callee.as_ref().map(|r| r.qual.clone()),
+                        ));
                         found = inner;
                         break;
                     }
@@ -291,7 +296,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
             let Some(first) = found.first() else { continue };
             let label = route_label(r);
-            let what = if r.view_class.is_some() { "`get` method" } else { "handler" };
+            let what = if r.view_class.is_some() {
+                "`get` method"
+            } else {
+                "handler"
+            };
             let finding = out.at(
                 r.module,
                 r.span,
@@ -305,7 +314,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 finding.step(Target::Module(m, span), format!("calls `{helper}`"));
             }
             for m in &found {
-                finding.step(Target::Module(m.module, m.span), format!("`{}` changes state", m.what));
+                finding.step(
+                    Target::Module(m.module, m.span),
+                    format!("`{}` changes state", m.what),
+                );
             }
         }
     }

@@ -81,7 +81,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     format!(
                         "`{}`{scope} allows more origins than intended{}: {why}",
                         p.qual,
-                        if credentials { ", with credentials" } else { "" }
+                        if credentials {
+                            ", with credentials"
+                        } else {
+                            ""
+                        }
                     ),
                 );
                 if !credentials {

@@ -9,7 +9,7 @@ mod talisman_csp_weak;
 mod talisman_hsts_weak;
 mod talisman_https_not_forced;
 
-use flaskguard_flask::ExtKind;
+use flaskguard_flask::{ExtKind, is_test_module};
 use flaskguard_index::ir::{Call, ExprKind, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};
 
@@ -26,6 +26,11 @@ pub(crate) static RULES: &[&Rule] = &[
     &sslify_used::RULE,
 ];
 
+/// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
+pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
+    is_test_module(&ctx.index.module(module).source.display)
+}
+
 /// A Flask-Talisman option, wherever it was given: the constructor, `init_app`, an
 /// attribute, or a per-view `@talisman(...)` decorator.
 pub(super) struct TalismanOption {
@@ -41,6 +46,9 @@ pub(super) fn talisman_options(ctx: &Context<'_, '_>, name: &str) -> Vec<Talisma
     let mut out = Vec::new();
     for ext in ctx.model.extensions_of(ExtKind::Talisman) {
         if let Some(arg) = ext.arg(ctx.index, name) {
+            if in_tests(ctx, arg.module) {
+                continue;
+            }
             out.push(TalismanOption {
                 module: arg.module,
                 span: arg.span,
@@ -51,6 +59,9 @@ pub(super) fn talisman_options(ctx: &Context<'_, '_>, name: &str) -> Vec<Talisma
     }
     // `@talisman(force_https=False)`: calling the Talisman object.
     for c in ctx.index.calls_to("flask_talisman.Talisman()") {
+        if in_tests(ctx, c.module) {
+            continue;
+        }
         if let Some(e) = c.call.keyword(name) {
             out.push(TalismanOption {
                 module: c.module,
@@ -96,7 +107,16 @@ fn classify_origin(origin: &str, regex: bool) -> OriginPolicy {
         return OriginPolicy::Listed;
     }
     let core = origin.trim_start_matches('^').trim_end_matches('$');
-    let everything = [".*", ".+", "https?://.*", "https?://.+", "https://.*", "https://.+", "http://.*", "(.*)"];
+    let everything = [
+        ".*",
+        ".+",
+        "https?://.*",
+        "https?://.+",
+        "https://.*",
+        "https://.+",
+        "http://.*",
+        "(.*)",
+    ];
     if everything.contains(&core) {
         return OriginPolicy::Any;
     }
@@ -107,7 +127,11 @@ fn classify_origin(origin: &str, regex: bool) -> OriginPolicy {
     }
     let chars: Vec<char> = origin.chars().collect();
     for (i, w) in chars.windows(3).enumerate() {
-        if w[0] == '.' && matches!(w[1], '*' | '+') && w[2].is_ascii_alphanumeric() && (i == 0 || chars[i - 1] != '\\') {
+        if w[0] == '.'
+            && matches!(w[1], '*' | '+')
+            && w[2].is_ascii_alphanumeric()
+            && (i == 0 || chars[i - 1] != '\\')
+        {
             return OriginPolicy::Broad(format!(
                 "`{}{}` directly before a name in `{origin}` also matches hosts such as `attacker{}…`",
                 w[0], w[1], w[2]
@@ -165,12 +189,20 @@ pub(super) struct CorsPolicy {
 
 impl CorsPolicy {
     pub(super) fn origin_policy(&self) -> OriginPolicy {
-        self.origins.as_ref().map_or(OriginPolicy::Any, origin_policy)
+        self.origins
+            .as_ref()
+            .map_or(OriginPolicy::Any, origin_policy)
     }
 }
 
 /// A keyword of a call, evaluated.
-fn keyword(ctx: &Context<'_, '_>, module: ModuleId, scope: ScopeRef, call: &Call, name: &str) -> Option<(Value, Span)> {
+fn keyword(
+    ctx: &Context<'_, '_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    call: &Call,
+    name: &str,
+) -> Option<(Value, Span)> {
     let e = call.keyword(name)?;
     Some((ctx.index.eval(module, scope, e), e.span))
 }
@@ -180,10 +212,11 @@ fn keyword(ctx: &Context<'_, '_>, module: ModuleId, scope: ScopeRef, call: &Call
 /// defaults (every origin, no credentials).
 pub(super) fn cors_policies(ctx: &Context<'_, '_>) -> Vec<CorsPolicy> {
     let config = |key: &str| {
-        ctx.model
-            .production_settings(key)
-            .last()
-            .map(|s| effective_literal(&s.value).cloned().unwrap_or(Value::Unknown))
+        ctx.model.production_settings(key).last().map(|s| {
+            effective_literal(&s.value)
+                .cloned()
+                .unwrap_or(Value::Unknown)
+        })
     };
     let config_origins = config("CORS_ORIGINS");
     let config_credentials = config("CORS_SUPPORTS_CREDENTIALS");
@@ -195,12 +228,15 @@ pub(super) fn cors_policies(ctx: &Context<'_, '_>) -> Vec<CorsPolicy> {
     };
     let mut out = Vec::new();
     for ext in ctx.model.extensions_of(ExtKind::Cors) {
-        if ext.call.has_kwargs_spread() {
+        if ext.call.has_kwargs_spread() || in_tests(ctx, ext.module) {
             continue;
         }
         let origins_arg = ext.arg(ctx.index, "origins");
         let credentials_arg = ext.arg(ctx.index, "supports_credentials");
-        let origins = origins_arg.as_ref().map(|a| a.value.clone()).or(config_origins.clone());
+        let origins = origins_arg
+            .as_ref()
+            .map(|a| a.value.clone())
+            .or(config_origins.clone());
         let credentials = credentials_arg
             .as_ref()
             .map(|a| a.value.clone())
@@ -217,7 +253,10 @@ pub(super) fn cors_policies(ctx: &Context<'_, '_>) -> Vec<CorsPolicy> {
                     span,
                     qual: "flask_cors.CORS",
                     origins: opts.dict_get("origins").cloned().or(origins.clone()),
-                    credentials: truthy(opts.dict_get("supports_credentials").or(credentials.as_ref())),
+                    credentials: truthy(
+                        opts.dict_get("supports_credentials")
+                            .or(credentials.as_ref()),
+                    ),
                     resource: pattern.as_str().map(str::to_string),
                 });
             }
@@ -233,12 +272,17 @@ pub(super) fn cors_policies(ctx: &Context<'_, '_>) -> Vec<CorsPolicy> {
         });
     }
     for c in ctx.index.calls_to("flask_cors.cross_origin") {
-        if c.call.has_kwargs_spread() {
+        if c.call.has_kwargs_spread() || in_tests(ctx, c.module) {
             continue;
         }
-        let origins = keyword(ctx, c.module, c.scope, c.call, "origins")
-            .or_else(|| c.call.args.first().map(|a| (ctx.index.eval(c.module, c.scope, a), a.span)));
-        let credentials = keyword(ctx, c.module, c.scope, c.call, "supports_credentials").map(|(v, _)| v);
+        let origins = keyword(ctx, c.module, c.scope, c.call, "origins").or_else(|| {
+            c.call
+                .args
+                .first()
+                .map(|a| (ctx.index.eval(c.module, c.scope, a), a.span))
+        });
+        let credentials =
+            keyword(ctx, c.module, c.scope, c.call, "supports_credentials").map(|(v, _)| v);
         out.push(CorsPolicy {
             module: c.module,
             span: origins.as_ref().map_or(c.expr.span, |(_, s)| *s),

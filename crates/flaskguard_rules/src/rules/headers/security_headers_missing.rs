@@ -2,8 +2,8 @@ use flaskguard_flask::ExtKind;
 use flaskguard_index::Value;
 use flaskguard_index::ir::ExprKind;
 
-use crate::helpers::app_target;
-use crate::{Context, Reporter, declare_rule};
+use super::in_tests;
+use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -11,7 +11,7 @@ declare_rule! {
     /// `secure` package, and no code that sets `Content-Security-Policy`,
     /// `X-Frame-Options`, `Strict-Transport-Security` or `X-Content-Type-Options` (in an
     /// `after_request` hook, on a response, or in a `headers=` mapping). Reported once, at
-    /// the first `Flask(...)` app.
+    /// the first `Flask(...)` app outside test code.
     ///
     /// ## Why is this bad?
     /// Flask sends none of these headers by itself. Without them the pages can be framed
@@ -74,15 +74,26 @@ fn is_security_header(v: &Value) -> bool {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    if ctx.model.apps.is_empty() || ctx.model.has_extension(ExtKind::Talisman) {
+    // The first application outside test code (apps built by tests do not ship).
+    let Some(app) = ctx
+        .model
+        .apps
+        .iter()
+        .filter(|a| !in_tests(ctx, a.module))
+        .min_by_key(|a| (a.module, a.span))
+    else {
+        return;
+    };
+    if ctx.model.has_extension(ExtKind::Talisman) {
         return;
     }
     let index = ctx.index;
     // The `secure` package (`secure.Secure().framework.flask(response)`).
-    if index
-        .calls()
-        .any(|c| c.callee.as_ref().is_some_and(|r| r.qual.starts_with("secure.")))
-    {
+    if index.calls().any(|c| {
+        c.callee
+            .as_ref()
+            .is_some_and(|r| r.qual.starts_with("secure."))
+    }) {
         return;
     }
     // `response.headers["X-Frame-Options"] = …`
@@ -105,11 +116,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     if assigned || passed() {
         return;
     }
-    let Some(target) = app_target(ctx.model) else {
-        return;
-    };
     out.report(
-        target,
+        Target::Module(app.module, app.span),
         "No security headers are set: no Flask-Talisman and no code sets Content-Security-Policy, X-Frame-Options, Strict-Transport-Security or X-Content-Type-Options",
     );
 }

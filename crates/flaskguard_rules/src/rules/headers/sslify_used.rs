@@ -1,5 +1,6 @@
 use flaskguard_flask::ExtKind;
 
+use super::in_tests;
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -51,6 +52,9 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for ext in ctx.model.extensions_of(ExtKind::SslIfy) {
+        if in_tests(ctx, ext.module) {
+            continue;
+        }
         out.report(
             Target::Module(ext.module, ext.span),
             "`flask_sslify.SSLify` is unmaintained: it only redirects to HTTPS, not in debug mode, and sends HSTS only on requests it sees as secure",

@@ -77,9 +77,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if !RANDOM_FUNCTIONS.contains(&function) {
             continue;
         }
-        let context = if let Some(name) = assigned_name(index, c.module, c.expr.span).filter(|n| names_secret(n)) {
+        let context = if let Some(name) =
+            assigned_name(index, c.module, c.expr.span).filter(|n| names_secret(n))
+        {
             format!("the value of `{name}`")
-        } else if let Some(f) = enclosing_function(index, c.module, c.scope).filter(|f| names_secret(&f.name)) {
+        } else if let Some(f) =
+            enclosing_function(index, c.module, c.scope).filter(|f| names_secret(&f.name))
+        {
             format!("a value in `{}`", f.name)
         } else {
             continue;
@@ -130,12 +134,25 @@ fn names_secret(name: &str) -> bool {
         matches!(
             (a, b),
             (
-                "api" | "secret" | "access" | "private" | "signing" | "encryption" | "session" | "auth",
+                "api"
+                    | "secret"
+                    | "access"
+                    | "private"
+                    | "signing"
+                    | "encryption"
+                    | "session"
+                    | "auth",
                 "key"
             ) | ("session", "id")
                 | (
-                    "reset" | "magic" | "login" | "invite" | "invitation" | "activation"
-                        | "confirmation" | "verification",
+                    "reset"
+                        | "magic"
+                        | "login"
+                        | "invite"
+                        | "invitation"
+                        | "activation"
+                        | "confirmation"
+                        | "verification",
                     "link" | "url" | "id" | "hash"
                 )
         )
@@ -191,7 +208,16 @@ mod tests {
         ] {
             assert!(names_secret(n), "{n}");
         }
-        for n in ["poll_ms", "jitter", "status_code", "color", "delay", "choose_server", "keys", "pass_count_x"] {
+        for n in [
+            "poll_ms",
+            "jitter",
+            "status_code",
+            "color",
+            "delay",
+            "choose_server",
+            "keys",
+            "pass_count_x",
+        ] {
             assert!(!names_secret(n), "{n}");
         }
     }

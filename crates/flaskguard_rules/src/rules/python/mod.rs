@@ -88,8 +88,8 @@ pub(super) fn is_password_name(name: &str) -> bool {
 pub(super) fn mentioned_names(e: &Expr) -> Vec<String> {
     let mut out = Vec::new();
     e.walk(&mut |x| match &x.kind {
-        ExprKind::Name(n) => out.push(n.clone()),
-        ExprKind::Attribute { attr, .. } => out.push(attr.clone()),
+        ExprKind::Name(n) => out.push(n.to_string()),
+        ExprKind::Attribute { attr, .. } => out.push(attr.to_string()),
         ExprKind::Subscript { index, .. } => {
             if let Some(s) = index.as_str() {
                 out.push(s.to_string());
@@ -123,8 +123,8 @@ pub(super) fn assigned_name(index: &Index<'_>, module: ModuleId, span: Span) -> 
 /// The name of an assignment target.
 pub(super) fn target_name(target: &Expr) -> Option<String> {
     match &target.kind {
-        ExprKind::Name(n) => Some(n.clone()),
-        ExprKind::Attribute { attr, .. } => Some(attr.clone()),
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attribute { attr, .. } => Some(attr.to_string()),
         ExprKind::Subscript { index, .. } => index.as_str().map(str::to_string),
         _ => None,
     }
@@ -144,7 +144,12 @@ pub(super) fn enclosing_function<'a>(
 
 /// Whether an expression reads request data directly (`request.form[...]`,
 /// `request.get_data()`): the finding is then reachable by any client.
-pub(super) fn reads_request(index: &Index<'_>, module: ModuleId, scope: ScopeRef, e: &Expr) -> bool {
+pub(super) fn reads_request(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    e: &Expr,
+) -> bool {
     let mut found = false;
     e.walk(&mut |x| {
         if found || !matches!(x.kind, ExprKind::Name(_) | ExprKind::Attribute { .. }) {
@@ -200,7 +205,9 @@ pub(super) fn hash_algorithm(index: &Index<'_>, c: &CallSite<'_>) -> Option<Stri
             .map(|s| s.to_ascii_lowercase().replace('-', "_"));
     }
     if let Some(name) = q.strip_prefix("hashlib.") {
-        return HASHLIB_CONSTRUCTORS.contains(&name).then(|| name.to_string());
+        return HASHLIB_CONSTRUCTORS
+            .contains(&name)
+            .then(|| name.to_string());
     }
     let name = q
         .strip_prefix("Crypto.Hash.")
@@ -226,6 +233,16 @@ pub(super) fn hashed_data<'a>(c: &CallSite<'a>) -> Option<&'a Expr> {
     data.or_else(|| c.call.keyword("string"))
 }
 
+/// How an algorithm is usually written: `MD5`, `SHA-1`, `SHA-256`.
+pub(super) fn algorithm_display(alg: &str) -> String {
+    match alg {
+        "sha1" => "SHA-1".to_string(),
+        "md5_sha1" => "MD5-SHA1".to_string(),
+        a if a.starts_with("sha") && !a.starts_with("sha3") => format!("SHA-{}", &a[3..]),
+        a => a.to_ascii_uppercase().replace('_', "-"),
+    }
+}
+
 /// Whether the hash is declared as not used for security (`usedforsecurity=False`).
 pub(super) fn not_for_security(index: &Index<'_>, c: &CallSite<'_>) -> bool {
     c.call
@@ -234,26 +251,37 @@ pub(super) fn not_for_security(index: &Index<'_>, c: &CallSite<'_>) -> bool {
 }
 
 /// Whether `data`, hashed by `c`, is a password: it mentions a password name, or the
-/// digest is stored under one (`password_hash = …`, `User(password=…)`). Returns the name.
-pub(super) fn password_hashed(index: &Index<'_>, c: &CallSite<'_>, data: Option<&Expr>) -> Option<String> {
+/// digest is stored under one (`password_hash = …`, `User(password=…)`). Returns how to
+/// name it in a message.
+pub(super) fn password_hashed(
+    index: &Index<'_>,
+    c: &CallSite<'_>,
+    data: Option<&Expr>,
+) -> Option<String> {
     if let Some(name) = data
         .into_iter()
         .flat_map(mentioned_names)
         .find(|n| is_password_name(n))
     {
-        return Some(name);
+        return Some(format!("the password `{name}`"));
     }
-    if let Some(name) = assigned_name(index, c.module, c.expr.span).filter(|n| is_password_name(n)) {
-        return Some(name);
+    let stored = |name: String| format!("a password (stored as `{name}`)");
+    if let Some(name) = assigned_name(index, c.module, c.expr.span).filter(|n| is_password_name(n))
+    {
+        return Some(stored(name));
     }
     // `User(password=hashlib.md5(...).hexdigest())`
-    index.semantic[c.module.0 as usize].calls.iter().find_map(|outer| {
-        outer.call.keywords.iter().find_map(|k| {
-            let name = k.arg.as_deref()?;
-            let inside = k.value.span.start <= c.expr.span.start && c.expr.span.end <= k.value.span.end;
-            (inside && is_password_name(name)).then(|| name.to_string())
+    index.semantic[c.module.0 as usize]
+        .calls
+        .iter()
+        .find_map(|outer| {
+            outer.call.keywords.iter().find_map(|k| {
+                let name = k.arg.as_deref()?;
+                let inside =
+                    k.value.span.start <= c.expr.span.start && c.expr.span.end <= k.value.span.end;
+                (inside && is_password_name(name)).then(|| stored(name.to_string()))
+            })
         })
-    })
 }
 
 #[cfg(test)]

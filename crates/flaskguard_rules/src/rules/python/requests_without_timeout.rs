@@ -45,18 +45,23 @@ declare_rule! {
     }
 }
 
-const METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "options", "request"];
+const METHODS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "head", "options", "request",
+];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
         let Some(q) = callee(c) else { continue };
-        let Some(method) = ["requests.", "requests.api.", "requests.Session().", "requests.session().", "requests.sessions.Session()."]
-            .iter()
-            .find_map(|p| q.strip_prefix(p))
-        else {
-            continue;
-        };
-        if !METHODS.contains(&method) {
+        let is_request = [
+            "requests.",
+            "requests.api.",
+            "requests.Session().",
+            "requests.session().",
+            "requests.sessions.Session().",
+        ]
+        .iter()
+        .any(|p| q.strip_prefix(p).is_some_and(|m| METHODS.contains(&m)));
+        if !is_request {
             continue;
         }
         match c.call.keyword("timeout") {
@@ -70,7 +75,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 out.at(
                     c.module,
                     c.call.func.span,
-                    format!("`{q}` is called without a timeout: it waits forever for a slow server"),
+                    format!(
+                        "`{q}` is called without a timeout: it waits forever for a slow server"
+                    ),
                 );
             }
             None => {}

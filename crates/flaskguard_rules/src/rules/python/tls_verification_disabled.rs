@@ -49,7 +49,9 @@ declare_rule! {
     }
 }
 
-const HTTP_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "send"];
+const HTTP_METHODS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "send",
+];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
@@ -60,7 +62,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             Some("verify")
         } else if q.starts_with("aiohttp.") {
             // `TCPConnector(ssl=False)`, `session.get(url, ssl=False)`, `verify_ssl=False`
-            if c.call.keyword("verify_ssl").is_some() { Some("verify_ssl") } else { Some("ssl") }
+            if c.call.keyword("verify_ssl").is_some() {
+                Some("verify_ssl")
+            } else {
+                Some("ssl")
+            }
         } else {
             None
         };
@@ -86,7 +92,12 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             continue;
         }
         // `ssl.CERT_NONE` / `cert_reqs="CERT_NONE"` passed to anything.
-        for arg in c.call.args.iter().chain(c.call.keywords.iter().map(|k| &k.value)) {
+        for arg in c
+            .call
+            .args
+            .iter()
+            .chain(c.call.keywords.iter().map(|k| &k.value))
+        {
             if is_cert_none(ctx, c.module, c.scope, arg, q) {
                 out.at(
                     c.module,
@@ -146,7 +157,10 @@ fn is_http_call(q: &str) -> bool {
             }
         }
     }
-    matches!(q, "httpx.Client" | "httpx.AsyncClient" | "httpx.HTTPTransport" | "httpx.AsyncHTTPTransport")
+    matches!(
+        q,
+        "httpx.Client" | "httpx.AsyncClient" | "httpx.HTTPTransport" | "httpx.AsyncHTTPTransport"
+    )
 }
 
 fn is_ssl_context(q: &str) -> bool {
@@ -162,7 +176,10 @@ fn is_cert_none(
     callee: &str,
 ) -> bool {
     if let Some(r) = ctx.index.resolve(module, scope, e) {
-        if matches!(r.qual.as_str(), "ssl.CERT_NONE" | "ssl.VerifyMode.CERT_NONE") {
+        if matches!(
+            r.qual.as_str(),
+            "ssl.CERT_NONE" | "ssl.VerifyMode.CERT_NONE"
+        ) {
             return true;
         }
     }

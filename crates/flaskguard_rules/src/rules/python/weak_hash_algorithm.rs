@@ -1,4 +1,4 @@
-use super::{hash_algorithm, hashed_data, not_for_security, password_hashed};
+use super::{algorithm_display, hash_algorithm, hashed_data, not_for_security, password_hashed};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -58,7 +58,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if !matches!(alg.as_str(), "md5" | "md4" | "sha1" | "md5_sha1") {
             continue;
         }
-        if not_for_security(ctx.index, c) || password_hashed(ctx.index, c, hashed_data(c)).is_some() {
+        if not_for_security(ctx.index, c) || password_hashed(ctx.index, c, hashed_data(c)).is_some()
+        {
             continue;
         }
         let qual = c.callee.as_ref().map_or("", |r| r.qual.as_str());
@@ -72,7 +73,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             c.call.func.span,
             format!(
                 "{shown} uses {}, which is broken (collisions are cheap); pass `usedforsecurity=False` if this is not a security use",
-                alg.to_ascii_uppercase().replace("_", "-")
+                algorithm_display(&alg)
             ),
         );
     }

@@ -1,7 +1,9 @@
 use flaskguard_index::ir::Expr;
 use flaskguard_index::semantic::CallSite;
 
-use super::{callee, hash_algorithm, hashed_data, mentioned_names, password_hashed, words};
+use super::{
+    algorithm_display, callee, hash_algorithm, hashed_data, mentioned_names, password_hashed, words,
+};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -79,14 +81,16 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             let updates: Vec<&Expr> = index
                 .calls()
                 .filter(|u| {
-                    u.callee.as_ref().is_some_and(|r| r.site == Some(site) && r.qual.ends_with("().update"))
+                    u.callee
+                        .as_ref()
+                        .is_some_and(|r| r.site == Some(site) && r.qual.ends_with("().update"))
                 })
                 .filter_map(|u| u.call.args.first())
                 .chain(hashed_data(ctor))
                 .collect();
             (alg, c.call.args.first(), updates)
         };
-        let Some(name) = password_hashed(index, c, data) else {
+        let Some(what) = password_hashed(index, c, data) else {
             continue;
         };
         let fast_but_ok_if_salted = !matches!(alg.as_str(), "md5" | "md4" | "sha1" | "md5_sha1");
@@ -102,9 +106,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             c.module,
             c.call.func.span,
             format!(
-                "{} hashes the password `{name}` with {} ({why}): use a password hashing function",
+                "{} hashes {what} with {} ({why}): use a password hashing function",
                 shown(c),
-                alg.to_ascii_uppercase().replace('_', "-")
+                algorithm_display(&alg)
             ),
         );
     }

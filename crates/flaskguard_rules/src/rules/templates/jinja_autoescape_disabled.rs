@@ -1,6 +1,6 @@
 use flaskguard_index::ir::ExprKind;
 
-use super::{Autoescape, autoescape_of, is_flask_app, is_flask_jinja_env};
+use super::{Autoescape, autoescape_of, in_tests, is_flask_app, is_flask_jinja_env};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -74,7 +74,10 @@ const ENVIRONMENTS: &[&str] = &[
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
         let Some(callee) = &c.callee else { continue };
-        if !ENVIRONMENTS.contains(&callee.qual.as_str()) || c.call.has_kwargs_spread() {
+        if !ENVIRONMENTS.contains(&callee.qual.as_str())
+            || c.call.has_kwargs_spread()
+            || in_tests(ctx, c.module)
+        {
             continue;
         }
         let name = callee.qual.rsplit('.').next().unwrap_or(&callee.qual);
@@ -118,6 +121,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
+        if in_tests(ctx, a.module) {
+            continue;
+        }
         let Some(base) = ctx.index.resolve(a.module, a.scope, value) else {
             continue;
         };

@@ -1,3 +1,4 @@
+use super::in_tests;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -59,7 +60,10 @@ const MAKO: &[&str] = &["mako.template.Template", "mako.lookup.TemplateLookup"];
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
         let Some(callee) = &c.callee else { continue };
-        if !MAKO.contains(&callee.qual.as_str()) || c.call.has_kwargs_spread() {
+        if !MAKO.contains(&callee.qual.as_str())
+            || c.call.has_kwargs_spread()
+            || in_tests(ctx, c.module)
+        {
             continue;
         }
         if let Some(filters) = c.call.keyword("default_filters") {

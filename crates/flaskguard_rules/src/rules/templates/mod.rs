@@ -8,8 +8,9 @@ mod template_autoescape_block_disabled;
 mod template_extension_not_autoescaped;
 mod template_safe_filter_on_variable;
 
-use flaskguard_index::Value;
+use flaskguard_flask::is_test_module;
 use flaskguard_index::ir::ExprKind;
+use flaskguard_index::{ModuleId, Value};
 
 use crate::{Context, Rule};
 
@@ -21,6 +22,11 @@ pub(crate) static RULES: &[&Rule] = &[
     &mako_template_unescaped::RULE,
     &inline_script_in_template::RULE,
 ];
+
+/// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
+pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
+    is_test_module(&ctx.index.module(module).source.display)
+}
 
 /// The file-name endings Flask autoescapes (`Flask.select_jinja_autoescape`, Flask 3.1:
 /// `.html`, `.htm`, `.xml`, `.xhtml`, and `.svg` since Flask 2.2).
@@ -104,9 +110,17 @@ impl SelectAutoescape {
     /// Whether a template of this name is escaped (same order as Jinja's own check).
     fn escapes(&self, name: &str) -> bool {
         let lower = name.to_ascii_lowercase();
-        if self.enabled.iter().any(|e| lower.ends_with(&format!(".{e}"))) {
+        if self
+            .enabled
+            .iter()
+            .any(|e| lower.ends_with(&format!(".{e}")))
+        {
             true
-        } else if self.disabled.iter().any(|e| lower.ends_with(&format!(".{e}"))) {
+        } else if self
+            .disabled
+            .iter()
+            .any(|e| lower.ends_with(&format!(".{e}")))
+        {
             false
         } else {
             self.default
@@ -135,6 +149,11 @@ pub(super) fn autoescape_of(value: &Value) -> Autoescape {
             None => Autoescape::Unknown,
         },
     }
+}
+
+/// Whether a value is a `select_autoescape(...)` call flaskguard can interpret.
+pub(super) fn is_select_autoescape(value: &Value) -> bool {
+    SelectAutoescape::parse(value).is_some()
 }
 
 /// Whether an `autoescape` value escapes the template `name`; `None` when unknown.
@@ -167,6 +186,9 @@ pub(super) fn flask_env_autoescape(ctx: &Context<'_, '_>) -> Option<Value> {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
+        if in_tests(ctx, a.module) {
+            continue;
+        }
         let Some(base) = ctx.index.resolve(a.module, a.scope, value) else {
             continue;
         };

@@ -1,7 +1,10 @@
 use flaskguard_index::Value;
 use flaskguard_report::Severity;
 
-use super::{escapes_template, flask_autoescapes, flask_env_autoescape, is_plain_text_template};
+use super::{
+    escapes_template, flask_autoescapes, flask_env_autoescape, in_tests, is_plain_text_template,
+    is_select_autoescape,
+};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -30,9 +33,10 @@ declare_rule! {
     /// ## Known problems
     /// A plain-text template (`.txt`) served as `text/plain` or sent as an e-mail body is
     /// not an XSS sink; it is reported with low severity because the response type is not
-    /// known statically. Projects that configure `app.jinja_env.autoescape` (for example
-    /// with `select_autoescape`) are checked against that setting instead of Flask's
-    /// default list.
+    /// known statically. When the project sets `app.jinja_env.autoescape` to a
+    /// `select_autoescape(...)`, names are checked against it instead of Flask's list; when
+    /// it sets `True`, nothing is reported; when it sets `False` (reported by FG224), names
+    /// are still checked against Flask's list, which is what applies once that is fixed.
     ///
     /// ## References
     /// - [Flask: Templates](https://flask.palletsprojects.com/en/stable/templating/#jinja-setup)
@@ -54,10 +58,15 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    // A `select_autoescape(...)` given to the app's environment decides per name; a
+    // constant `True` escapes everything. A constant `False` is FG224's finding: here the
+    // names are judged by Flask's default, which is what remains once that is fixed.
     let env_setting = flask_env_autoescape(ctx);
     let escaped = |name: &str| match &env_setting {
-        Some(v) => escapes_template(v, name).unwrap_or(true),
-        None => flask_autoescapes(name),
+        Some(v) if is_select_autoescape(v) => escapes_template(v, name).unwrap_or(true),
+        Some(v) if v.is_constant() && v.truthy() == Some(true) => true,
+        Some(v) if !v.is_constant() => true,
+        _ => flask_autoescapes(name),
     };
     let renders = ctx
         .model
@@ -80,6 +89,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         .iter()
         .map(|(m, s, v)| ("stream_template", *m, *s, v));
     for (func, module, span, name) in renders.chain(streams) {
+        if in_tests(ctx, module) {
+            continue;
+        }
         let names: Vec<&str> = match name {
             Value::Str(s) => vec![s.as_str()],
             Value::List(_) => name.strings(),

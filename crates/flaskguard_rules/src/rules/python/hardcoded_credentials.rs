@@ -1,0 +1,653 @@
+use flaskguard_flask::is_test_module;
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
+use flaskguard_index::{ModuleId, Span, Value};
+use flaskguard_report::Severity;
+use rustc_hash::FxHashSet;
+
+use super::{callee, target_name, words};
+use crate::helpers::redact;
+use crate::{Context, Reporter, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for credentials written in the source:
+    /// - string literals assigned to (or passed as keyword arguments, dict keys or
+    ///   parameter defaults named) `password`, `passwd`, `pwd`, `secret`, `token`,
+    ///   `api_key`, `access_key`, `private_key`, `client_secret`, `auth_token` and the like,
+    ///   including the literal fallback of an environment lookup
+    ///   (`os.environ.get("DB_PASSWORD", "changeme")`);
+    /// - URLs with an embedded password (`postgresql://user:pw@host/db`), in
+    ///   `SQLALCHEMY_DATABASE_URI` or anywhere else;
+    /// - well-known token formats (Stripe `sk_live_…`, GitHub `ghp_…`, AWS `AKIA…`, Slack
+    ///   `xoxb-…`, Google `AIza…`, PEM private keys), whatever they are called.
+    ///
+    /// `SECRET_KEY` and `JWT_SECRET_KEY` have their own rules (FG204, FG257). Test code
+    /// (`tests/`, `test_*.py`) and development or test configuration classes are skipped:
+    /// secrets there are fixtures.
+    ///
+    /// ## Why is this bad?
+    /// Everyone who can read the repository — every clone, fork, CI log, backup and
+    /// former contributor — has the credential, and it cannot be rotated without a code
+    /// change. Leaked keys for payment providers and cloud accounts are found and used by
+    /// automated scanners within minutes of a push.
+    ///
+    /// ## Example
+    /// ```python
+    /// class Config:
+    ///     SQLALCHEMY_DATABASE_URI = "postgresql://admin:s3cr3t@db/notes"
+    ///     API_KEY = "sk_live_51Hx9Zq…"
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// class Config:
+    ///     SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]
+    ///     API_KEY = os.environ["PAYMENTS_API_KEY"]
+    /// ```
+    ///
+    /// ## Known problems
+    /// Names are matched by their words; values that look like placeholders (`${VAR}`,
+    /// `<password>`, `***`), paths, sentences or identifiers are not reported. An empty
+    /// literal fallback of an environment lookup is reported at low severity.
+    ///
+    /// ## References
+    /// - [OWASP: Use of Hard-coded Password](https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password)
+    /// - [OWASP: Secrets Management Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html)
+    /// - [Flask-SQLAlchemy: Configuration](https://flask-sqlalchemy.readthedocs.io/en/stable/config/)
+    pub(crate) static RULE = {
+        code: "FG275",
+        name: "hardcoded-credentials",
+        summary: "Password, API key or token hard-coded in source",
+        severity: High,
+        confidence: Medium,
+        cwe: [798],
+        owasp: "A07",
+        remediation: "Load credentials from the environment or a secret manager; rotate any that were committed.",
+        since: "0.1.0",
+        status: Stable,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    let mut scan = Scan {
+        ctx,
+        reported: FxHashSet::default(),
+        skipped: ctx
+            .model
+            .config
+            .iter()
+            .filter(|s| !s.profile.is_deployed())
+            .filter_map(|s| Some((s.module?, s.span)))
+            .collect(),
+        out,
+    };
+    let index = ctx.index;
+    for a in index.assigns() {
+        if scan.skip_module(a.module) {
+            continue;
+        }
+        if let Some(name) = target_name(a.target) {
+            scan.named(a.module, a.scope, &name, a.value);
+        }
+        scan.literals(a.module, a.scope, a.value);
+    }
+    for c in index.calls() {
+        if scan.skip_module(c.module) {
+            continue;
+        }
+        let q = callee(c).unwrap_or("");
+        if matches!(q, "os.environ.get" | "os.getenv" | "os.environ.setdefault") {
+            continue;
+        }
+        for k in &c.call.keywords {
+            if let Some(name) = &k.arg {
+                scan.named(c.module, c.scope, name, &k.value);
+            }
+        }
+        // `generate_password_hash("admin")`: a password literal, whatever it is called.
+        let password_arg = match q {
+            "werkzeug.security.generate_password_hash" => c.call.argument(0, "password"),
+            "werkzeug.security.check_password_hash" => c.call.argument(1, "password"),
+            _ => None,
+        };
+        if let Some(p) = password_arg {
+            scan.named(c.module, c.scope, "password", p);
+        }
+        for arg in c
+            .call
+            .args
+            .iter()
+            .chain(c.call.keywords.iter().map(|k| &k.value))
+        {
+            scan.literals(c.module, c.scope, arg);
+        }
+    }
+    // Parameter defaults: `def connect(password="hunter2")`.
+    for m in index.modules {
+        if scan.skip_module(m.id) {
+            continue;
+        }
+        for f in &m.functions {
+            for p in &f.params {
+                if let Some(d) = &p.default {
+                    scan.named(m.id, f.parent, &p.name, d);
+                }
+            }
+        }
+    }
+}
+
+struct Scan<'c, 'i, 'a, 'o> {
+    ctx: &'c Context<'i, 'a>,
+    /// Value spans already reported.
+    reported: FxHashSet<(ModuleId, Span)>,
+    /// Values of development and test configuration.
+    skipped: Vec<(ModuleId, Span)>,
+    out: &'o mut Reporter,
+}
+
+impl Scan<'_, '_, '_, '_> {
+    fn skip_module(&self, module: ModuleId) -> bool {
+        is_test_module(&self.ctx.index.module(module).source.display)
+    }
+
+    fn skipped(&self, module: ModuleId, span: Span) -> bool {
+        self.skipped
+            .iter()
+            .any(|(m, s)| *m == module && s.start <= span.start && span.end <= s.end)
+    }
+
+    fn report(
+        &mut self,
+        module: ModuleId,
+        span: Span,
+        message: String,
+        severity: Option<Severity>,
+    ) {
+        if self.skipped(module, span) || !self.reported.insert((module, span)) {
+            return;
+        }
+        let finding = self.out.at(module, span, message);
+        if let Some(s) = severity {
+            finding.severity(s);
+        }
+    }
+
+    /// A value stored under (or passed as) `name`.
+    fn named(&mut self, module: ModuleId, scope: ScopeRef, name: &str, value: &Expr) {
+        if !is_credential_name(name) || !has_string_literal(value) {
+            return;
+        }
+        let evaluated = self.ctx.index.eval(module, scope, value);
+        let (message, severity) = match &evaluated {
+            Value::Str(s) if plausible_secret(name, s) => (
+                format!("`{name}` is hard-coded: {}{}", redact(s), format_note(s)),
+                None,
+            ),
+            Value::Env {
+                var,
+                default: Some(d),
+            } => match d.as_ref() {
+                Value::Str(s) if s.is_empty() => (
+                    format!("`{name}` falls back to an empty value when `{var}` is unset"),
+                    Some(Severity::Low),
+                ),
+                Value::Str(s) if plausible_secret(name, s) => (
+                    format!(
+                        "`{name}` falls back to the hard-coded value {} when `{var}` is unset",
+                        redact(s)
+                    ),
+                    None,
+                ),
+                _ => return,
+            },
+            Value::List(items) => {
+                let secrets: Vec<&str> = items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .filter(|s| plausible_secret(name, s))
+                    .collect();
+                let Some(first) = secrets.first() else { return };
+                (
+                    format!(
+                        "`{name}` holds {} hard-coded secret(s), e.g. {}",
+                        secrets.len(),
+                        redact(first)
+                    ),
+                    None,
+                )
+            }
+            Value::Dict(items) => {
+                let secrets: Vec<&str> = items
+                    .iter()
+                    .filter_map(|(_, v)| v.as_str())
+                    .filter(|s| plausible_secret(name, s))
+                    .collect();
+                let Some(first) = secrets.first() else { return };
+                (
+                    format!(
+                        "`{name}` holds {} hard-coded secret(s), e.g. {}",
+                        secrets.len(),
+                        redact(first)
+                    ),
+                    None,
+                )
+            }
+            _ => return,
+        };
+        self.report(module, value.span, message, severity);
+    }
+
+    /// String literals inside `e`: URLs with a password, well-known token formats, and
+    /// dict entries keyed by a credential name.
+    fn literals(&mut self, module: ModuleId, scope: ScopeRef, e: &Expr) {
+        let mut found: Vec<(Span, String)> = Vec::new();
+        let mut dict_entries: Vec<(String, &Expr)> = Vec::new();
+        e.walk(&mut |x| match &x.kind {
+            ExprKind::Str(s) => {
+                if let Some((scheme, password)) = url_password(s) {
+                    found.push((
+                        x.span,
+                        format!(
+                            "A `{scheme}://` URL embeds the password {}",
+                            redact(password)
+                        ),
+                    ));
+                } else if let Some(kind) = token_format(s) {
+                    found.push((x.span, format!("{kind} is hard-coded: {}", redact(s))));
+                }
+            }
+            ExprKind::Dict(items) => {
+                for (k, v) in items {
+                    if let Some(key) = k.as_ref().and_then(Expr::as_str) {
+                        dict_entries.push((key.to_string(), v));
+                    }
+                }
+            }
+            _ => {}
+        });
+        for (key, v) in dict_entries {
+            self.named(module, scope, &key, v);
+        }
+        for (span, message) in found {
+            // A named secret already reported at this literal says it better.
+            self.report(module, span, message, None);
+        }
+    }
+}
+
+/// A literal somewhere in the value: the secret is written here, not merely propagated.
+fn has_string_literal(e: &Expr) -> bool {
+    let mut found = false;
+    e.walk(&mut |x| found |= matches!(x.kind, ExprKind::Str(_) | ExprKind::Bytes(_)));
+    found
+}
+
+/// A name for a credential. `SECRET_KEY` and `JWT_SECRET_KEY` have their own rules.
+fn is_credential_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    if upper == "SECRET_KEY" || upper.starts_with("SECRET_KEY_") || upper == "JWT_SECRET_KEY" {
+        return false;
+    }
+    let ws: Vec<String> = words(name)
+        .into_iter()
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.len() > 2 && !w.ends_with("ss") => stem.to_string(),
+            _ => w,
+        })
+        .collect();
+    if ws.iter().any(|w| NOT_A_SECRET.contains(&w.as_str())) {
+        return false;
+    }
+    let single = ws.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "password"
+                | "passwd"
+                | "pwd"
+                | "pw"
+                | "passphrase"
+                | "passcode"
+                | "secret"
+                | "token"
+                | "apikey"
+                | "accesskey"
+                | "privatekey"
+                | "secretkey"
+                | "clientsecret"
+                | "authtoken"
+                | "accesstoken"
+        )
+    });
+    let pair = ws.windows(2).any(|p| {
+        matches!(
+            (p[0].as_str(), p[1].as_str()),
+            (
+                "api"
+                    | "access"
+                    | "private"
+                    | "secret"
+                    | "sso"
+                    | "signing"
+                    | "encryption"
+                    | "hmac"
+                    | "auth"
+                    | "client"
+                    | "master"
+                    | "license"
+                    | "shared"
+                    | "webhook",
+                "key"
+            )
+        )
+    });
+    single || pair
+}
+
+/// Words that make a credential-like name describe something else: `PASSWORD_RESET_URL`,
+/// `TOKEN_HEADER`, `JWT_TOKEN_LOCATION`, `password_min_length`.
+const NOT_A_SECRET: &[&str] = &[
+    "url",
+    "uri",
+    "path",
+    "file",
+    "filename",
+    "dir",
+    "endpoint",
+    "route",
+    "view",
+    "template",
+    "field",
+    "name",
+    "label",
+    "message",
+    "msg",
+    "prompt",
+    "placeholder",
+    "hint",
+    "help",
+    "text",
+    "title",
+    "description",
+    "length",
+    "len",
+    "min",
+    "max",
+    "minimum",
+    "maximum",
+    "pattern",
+    "regex",
+    "format",
+    "fmt",
+    "type",
+    "header",
+    "param",
+    "parameter",
+    "prefix",
+    "suffix",
+    "location",
+    "expire",
+    "expires",
+    "expiry",
+    "ttl",
+    "lifetime",
+    "timeout",
+    "age",
+    "algorithm",
+    "alg",
+    "alphabet",
+    "char",
+    "charset",
+    "character",
+    "policy",
+    "rule",
+    "validator",
+    "error",
+    "attr",
+    "attribute",
+    "column",
+    "table",
+    "id",
+    "kind",
+    "mode",
+    "scheme",
+    "method",
+    "version",
+    "count",
+    "size",
+    "byte",
+    "bit",
+    "entropy",
+    "round",
+    "iteration",
+    "enabled",
+    "required",
+    "env",
+    "var",
+    "variable",
+    "query",
+    "sql",
+    "class",
+    "backend",
+    "provider",
+    "strategy",
+    "store",
+    "storage",
+    "cache",
+    "public",
+    "hash",
+    "hashing",
+    "salt",
+    "form",
+    "input",
+    "widget",
+];
+
+/// Whether a literal stored under `name` can be a real secret (not a placeholder, path,
+/// sentence, field name or environment variable name).
+fn plausible_secret(name: &str, s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.starts_with("${")
+        || t.starts_with("{{")
+        || t.starts_with("%(")
+        || (t.starts_with('<') && t.ends_with('>'))
+    {
+        return false;
+    }
+    if t.chars().all(|c| "*xX.-_?#".contains(c)) {
+        return false;
+    }
+    if ["/", "./", "../", "~/", "http://", "https://"]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
+        return false;
+    }
+    if t.split_whitespace().count() >= 4 {
+        return false;
+    }
+    // `DB_PASSWORD_ENV = "DB_PASSWORD"`: an environment variable name.
+    if t.contains('_')
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
+        return false;
+    }
+    // `PASSWORD = "password"`, `field = "token"`: a label or key, not a value.
+    let norm = |x: &str| x.to_ascii_lowercase().replace(['_', '-', ' '], "");
+    if norm(t) == norm(name)
+        || [
+            "password",
+            "passwd",
+            "pwd",
+            "secret",
+            "token",
+            "apikey",
+            "accesstoken",
+        ]
+        .contains(&norm(t).as_str())
+    {
+        return false;
+    }
+    true
+}
+
+/// A note naming a well-known token format in a named secret.
+fn format_note(s: &str) -> String {
+    token_format(s).map_or(String::new(), |k| {
+        // "A Stripe live secret key" → "a Stripe live secret key"
+        let (article, rest) = k.split_once(' ').unwrap_or(("", k));
+        format!(" ({} {rest})", article.to_ascii_lowercase())
+    })
+}
+
+/// `postgresql://user:password@host/db` → (`postgresql`, `password`).
+fn url_password(s: &str) -> Option<(&str, &str)> {
+    if s.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let (scheme, rest) = s.split_once("://")?;
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let (userinfo, host) = authority.rsplit_once('@')?;
+    let (_, password) = userinfo.split_once(':')?;
+    if host.is_empty() || password.is_empty() {
+        return None;
+    }
+    let placeholder = password.starts_with('$')
+        || password.starts_with('{')
+        || password.starts_with('%')
+        || password.starts_with('<')
+        || password.chars().all(|c| "*xX.".contains(c));
+    if placeholder {
+        return None;
+    }
+    Some((scheme, password))
+}
+
+/// The kind of a well-known credential format, if `s` is one.
+fn token_format(s: &str) -> Option<&'static str> {
+    let t = s.trim();
+    let tail_ok = |prefix: &str, min: usize| {
+        t.strip_prefix(prefix).is_some_and(|rest| {
+            rest.len() >= min
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        })
+    };
+    if tail_ok("sk_live_", 16) || tail_ok("rk_live_", 16) {
+        return Some("A Stripe live secret key");
+    }
+    if ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+        .iter()
+        .any(|p| tail_ok(p, 30))
+        || tail_ok("github_pat_", 30)
+    {
+        return Some("A GitHub token");
+    }
+    if tail_ok("glpat-", 20) {
+        return Some("A GitLab token");
+    }
+    if ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"]
+        .iter()
+        .any(|p| tail_ok(p, 10))
+    {
+        return Some("A Slack token");
+    }
+    if t.len() == 20
+        && (t.starts_with("AKIA") || t.starts_with("ASIA"))
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return Some("An AWS access key ID");
+    }
+    if tail_ok("AIza", 35) {
+        return Some("A Google API key");
+    }
+    if t.starts_with("-----BEGIN") && t.contains("PRIVATE KEY-----") {
+        return Some("A private key");
+    }
+    if t.starts_with("SG.") && t.len() >= 60 && t.matches('.').count() == 2 {
+        return Some("A SendGrid API key");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_credential_name, plausible_secret, token_format, url_password};
+
+    #[test]
+    fn names() {
+        for n in [
+            "password",
+            "DB_PASSWORD",
+            "api_key",
+            "API_KEY",
+            "PARTNER_SSO_KEYS",
+            "client_secret",
+            "authToken",
+            "MAIL_PASSWORD",
+            "JWT_PRIVATE_KEY",
+        ] {
+            assert!(is_credential_name(n), "{n}");
+        }
+        for n in [
+            "SECRET_KEY",
+            "SECRET_KEY_FALLBACKS",
+            "JWT_SECRET_KEY",
+            "JWT_TOKEN_LOCATION",
+            "JWT_ACCESS_TOKEN_EXPIRES",
+            "TOKEN_HEADER",
+            "PASSWORD_RESET_URL",
+            "password_field",
+            "JWT_PUBLIC_KEY",
+            "key",
+            "RESET_TOKEN_ALPHABET",
+            "username",
+        ] {
+            assert!(!is_credential_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn values() {
+        assert!(plausible_secret("password", "hunter2"));
+        assert!(plausible_secret("password", "changeme"));
+        assert!(!plausible_secret("password", "${DB_PASSWORD}"));
+        assert!(!plausible_secret("password", "***"));
+        assert!(!plausible_secret("token", "DB_TOKEN_VAR"));
+        assert!(!plausible_secret("PASSWORD", "password"));
+        assert!(!plausible_secret("password", "Please enter your password"));
+    }
+
+    #[test]
+    fn urls_and_tokens() {
+        assert_eq!(
+            url_password("postgresql://admin:s3cr3tpw@db/notes"),
+            Some(("postgresql", "s3cr3tpw"))
+        );
+        assert_eq!(
+            url_password("redis://:pw@localhost:6379/0"),
+            Some(("redis", "pw"))
+        );
+        assert_eq!(url_password("postgresql://admin@db/notes"), None);
+        assert_eq!(url_password("postgresql://u:${PW}@db/notes"), None);
+        assert_eq!(url_password("sqlite:///x.db"), None);
+        assert!(token_format("sk_live_51Hx9ZqLkT0pW3mVbR8cYdNf2aGhJ4sE").is_some());
+        assert!(token_format("AKIAIOSFODNN7EXAMPLE").is_some());
+        assert!(token_format("ghp_0123456789abcdefghijklmnopqrstuvwxyz").is_some());
+        assert!(token_format("sk_test_abc").is_none());
+    }
+}

@@ -1,0 +1,103 @@
+use super::{callee, raised, reads_request};
+use crate::{Context, Reporter, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for deserialisation formats that run code: `pickle` / `cPickle` / `_pickle`
+    /// `loads`, `load` and `Unpickler`, `dill`, `cloudpickle`, `marshal`, `shelve.open`,
+    /// `jsonpickle.decode`, `pandas.read_pickle`, `joblib.load`, and `numpy.load` with
+    /// `allow_pickle=True`.
+    ///
+    /// ## Why is this bad?
+    /// A pickle is a program: unpickling calls whatever its `__reduce__` names, such as
+    /// `os.system`. Data that a client can send or modify — a form field, a cookie, a
+    /// cached value, an uploaded file — becomes remote code execution.
+    ///
+    /// ## Example
+    /// ```python
+    /// draft = pickle.loads(base64.b64decode(request.form["draft"]))
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// draft = DraftSchema().load(json.loads(request.form["draft"]))
+    /// ```
+    ///
+    /// ## Known problems
+    /// Trusted local files (a model the app itself wrote) are reported too; suppress them
+    /// with a comment saying why the file is trusted.
+    ///
+    /// ## References
+    /// - [Python: pickle — warning](https://docs.python.org/3/library/pickle.html)
+    /// - [OWASP: Deserialization Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html)
+    pub(crate) static RULE = {
+        code: "FG904",
+        name: "pickle-deserialization",
+        summary: "Data deserialised with pickle or another code-running format",
+        severity: High,
+        confidence: High,
+        cwe: [502],
+        owasp: "A08",
+        remediation: "Exchange data as JSON validated by a schema; never unpickle data a client can influence.",
+        since: "0.1.0",
+        status: Stable,
+        check: check,
+    }
+}
+
+const DESERIALIZERS: &[&str] = &[
+    "pickle.loads",
+    "pickle.load",
+    "pickle.Unpickler",
+    "_pickle.loads",
+    "_pickle.load",
+    "_pickle.Unpickler",
+    "cPickle.loads",
+    "cPickle.load",
+    "cPickle.Unpickler",
+    "dill.loads",
+    "dill.load",
+    "dill.Unpickler",
+    "cloudpickle.loads",
+    "cloudpickle.load",
+    "marshal.loads",
+    "marshal.load",
+    "shelve.open",
+    "shelve.DbfilenameShelf",
+    "jsonpickle.decode",
+    "jsonpickle.loads",
+    "jsonpickle.unpickler.decode",
+    "pandas.read_pickle",
+    "joblib.load",
+];
+
+fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    let index = ctx.index;
+    for c in index.calls() {
+        let Some(q) = callee(c) else { continue };
+        let listed = DESERIALIZERS.contains(&q);
+        let numpy_pickle = q == "numpy.load"
+            && c.call
+                .keyword("allow_pickle")
+                .is_some_and(|e| index.eval(c.module, c.scope, e).truthy() == Some(true));
+        if !listed && !numpy_pickle {
+            continue;
+        }
+        let from_request = c
+            .call
+            .args
+            .first()
+            .is_some_and(|a| reads_request(index, c.module, c.scope, a));
+        let message = if from_request {
+            format!("`{q}` deserialises request data: a crafted payload runs code on the server")
+        } else {
+            format!(
+                "`{q}` runs code embedded in the data it loads: only use it on data no client can influence"
+            )
+        };
+        let finding = out.at(c.module, c.call.func.span, message);
+        if from_request {
+            finding.severity(raised(RULE.severity));
+        }
+    }
+}
