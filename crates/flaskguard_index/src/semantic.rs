@@ -103,6 +103,8 @@ pub struct Index<'a> {
     pub modules: &'a [Module],
     by_name: FxHashMap<&'a str, ModuleId>,
     pub semantic: Vec<ModuleSemantic<'a>>,
+    /// The call sites of each project function: `(module, index into its calls)`.
+    callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
 }
 
 impl<'a> Index<'a> {
@@ -115,23 +117,49 @@ impl<'a> Index<'a> {
             modules,
             by_name,
             semantic,
+            callers: FxHashMap::default(),
         };
-        let callees: Vec<Vec<Option<Resolved>>> = index
+        index.resolve_callees(false);
+        // Who calls each project function: lets an unannotated parameter take the value
+        // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
+        let mut callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>> = FxHashMap::default();
+        for sem in &index.semantic {
+            for (i, c) in sem.calls.iter().enumerate() {
+                if let Some(target) = c.callee.as_ref().and_then(|r| index.project_function(&r.qual)) {
+                    callers.entry(target).or_default().push((c.module, i));
+                }
+            }
+        }
+        index.callers = callers;
+        // Calls inside functions that could not be resolved may now be.
+        index.resolve_callees(true);
+        index
+    }
+
+    fn resolve_callees(&mut self, only_unresolved_in_functions: bool) {
+        use rayon::prelude::*;
+        let this = &*self;
+        let callees: Vec<Vec<Option<Option<Resolved>>>> = this
             .semantic
             .par_iter()
             .map(|sem| {
                 sem.calls
                     .iter()
-                    .map(|c| index.resolve(c.module, c.scope, &c.call.func))
+                    .map(|c| {
+                        let again = !only_unresolved_in_functions
+                            || (c.callee.is_none() && matches!(c.scope, ScopeRef::Function(_)));
+                        again.then(|| this.resolve(c.module, c.scope, &c.call.func))
+                    })
                     .collect()
             })
             .collect();
-        for (sem, callees) in index.semantic.iter_mut().zip(callees) {
+        for (sem, callees) in self.semantic.iter_mut().zip(callees) {
             for (call, callee) in sem.calls.iter_mut().zip(callees) {
-                call.callee = callee;
+                if let Some(callee) = callee {
+                    call.callee = callee;
+                }
             }
         }
-        index
     }
 
     pub fn module(&self, id: ModuleId) -> &'a Module {
@@ -393,6 +421,26 @@ impl<'a> Index<'a> {
                 qual: format!("{}()", r.qual),
                 site: None,
             });
+        }
+        // A plain function: what its callers pass.
+        if !matches!(f.parent, ScopeRef::Class(_)) {
+            if let Some(sites) = self.callers.get(&(module, func)) {
+                for &(cm, ci) in sites.iter().take(8) {
+                    let site = &self.semantic[cm.0 as usize].calls[ci];
+                    let arg = match param.kind {
+                        ParamKind::PositionalOnly => site.call.args.get(index),
+                        ParamKind::Positional => site.call.argument(index, &param.name),
+                        ParamKind::KeywordOnly => site.call.keyword(&param.name),
+                        ParamKind::VarArgs | ParamKind::KwArgs => None,
+                    };
+                    if let Some(arg) = arg {
+                        if let Some(r) = self.resolve_expr(cm, site.scope, arg, depth + 1) {
+                            return Some(r);
+                        }
+                    }
+                }
+            }
+            return None;
         }
         // `self` in a method: an instance of the class.
         if index == 0 && param.kind != ParamKind::KeywordOnly {

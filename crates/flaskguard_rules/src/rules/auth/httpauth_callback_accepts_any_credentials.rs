@@ -74,6 +74,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             module: cb.module,
             scope: ScopeRef::Function(cb.func),
             secret: &secret.name,
+            others: cb
+                .def
+                .params
+                .iter()
+                .filter(|p| p.name != secret.name)
+                .map(|p| p.name.as_str())
+                .collect(),
             unchecked: Vec::new(),
         };
         walker.block(&cb.def.body, false);
@@ -103,6 +110,9 @@ struct Walker<'w, 'a> {
     module: ModuleId,
     scope: ScopeRef,
     secret: &'w str,
+    /// The other parameters: a token sent as the user name (`username_or_token`) is
+    /// checked by passing it to a verifying function.
+    others: Vec<&'w str>,
     /// Returns of a truthy value reached without a check: the statement and its value.
     unchecked: Vec<(Span, Option<&'a Expr>)>,
 }
@@ -219,7 +229,11 @@ impl<'a> Walker<'_, 'a> {
                 ExprKind::Call(call) => {
                     let passes_secret = call.args.iter().any(|a| self.mentions(a))
                         || call.keywords.iter().any(|k| self.mentions(&k.value));
-                    if passes_secret && !self.is_trivial_call(&call.func) {
+                    let passes_other = call.args.iter().any(|a| self.mentions_other(a))
+                        || call.keywords.iter().any(|k| self.mentions_other(&k.value));
+                    if (passes_secret && !self.is_trivial_call(&call.func))
+                        || (passes_other && names_a_check(&call.func))
+                    {
                         found = true;
                     }
                 }
@@ -249,6 +263,12 @@ impl<'a> Walker<'_, 'a> {
         found
     }
 
+    fn mentions_other(&self, expr: &Expr) -> bool {
+        let mut found = false;
+        expr.walk(&mut |e| found |= e.as_name().is_some_and(|n| self.others.contains(&n)));
+        found
+    }
+
     fn mentions(&self, expr: &Expr) -> bool {
         let mut found = false;
         expr.walk(&mut |e| found |= e.as_name() == Some(self.secret));
@@ -273,6 +293,22 @@ impl<'a> Walker<'_, 'a> {
         ) || r.qual.starts_with("logging.")
             || r.qual.contains(".logger.")
     }
+}
+
+/// A function named for checking a credential: `verify_auth_token`, `check_api_key`,
+/// `serializer.loads`, `decode_token`.
+fn names_a_check(func: &Expr) -> bool {
+    let name = match &func.kind {
+        ExprKind::Attribute { attr, .. } => attr.as_str(),
+        ExprKind::Name(n) => n.as_str(),
+        _ => return false,
+    };
+    super::words(name).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "verify" | "check" | "validate" | "authenticate" | "decode" | "loads" | "confirm"
+        )
+    })
 }
 
 /// `None`, `False`, `0`, `""`: a refusal.

@@ -1,4 +1,6 @@
-use flaskguard_index::Value;
+use flaskguard_index::semantic::CallSite;
+use flaskguard_index::{Span, Value};
+use flaskguard_report::Severity;
 
 use crate::{Context, Reporter, declare_rule};
 
@@ -29,7 +31,8 @@ declare_rule! {
     /// and look it up in a fixed key set.
     ///
     /// ## Known problems
-    /// In PyJWT 2, `verify=False` is ignored (with a warning); it is still reported, since
+    /// Reading a token unverified to choose the key, then verifying the same token in the
+    /// same function, is reported at medium severity. In PyJWT 2, `verify=False` is ignored (with a warning); it is still reported, since
     /// it states the intent and disables verification on PyJWT 1.
     ///
     /// ## References
@@ -61,28 +64,52 @@ const DECODERS: &[&str] = &[
 ];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
-        let Some(callee) = &c.callee else { continue };
-        let qual = callee.qual.as_str();
-        if !DECODERS.contains(&qual) {
+    let decodes: Vec<&CallSite<'_>> = ctx
+        .index
+        .calls()
+        .filter(|c| {
+            c.callee
+                .as_ref()
+                .is_some_and(|r| DECODERS.contains(&r.qual.as_str()))
+        })
+        .collect();
+    for c in &decodes {
+        let Some(qual) = c.callee.as_ref().map(|r| r.qual.as_str()) else {
             continue;
-        }
-        for k in &c.call.keywords {
-            let Some(name) = k.arg.as_deref() else {
-                continue;
-            };
-            let value = ctx.index.eval(c.module, c.scope, &k.value);
-            let disabled = match name {
-                "options" => value
-                    .dict_get("verify_signature")
-                    .is_some_and(|v| v.truthy() == Some(false)),
-                "verify" => value == Value::Bool(false),
-                _ => false,
-            };
-            if disabled {
+        };
+        let Some(span) = disabled_verification(ctx, c) else {
+            continue;
+        };
+        // Peeking at a token to choose the key, then verifying the same token: the claims
+        // only steer which key is used.
+        let verified_later = decodes.iter().find(|v| {
+            v.module == c.module
+                && v.scope == c.scope
+                && v.expr.span.start > c.expr.span.end
+                && disabled_verification(ctx, v).is_none()
+                && same_token(c, v)
+        });
+        match verified_later {
+            Some(v) if !accepts_none(ctx, v) => {
+                let line = ctx
+                    .index
+                    .module(v.module)
+                    .source
+                    .line_col(v.expr.span.start)
+                    .line;
                 out.at(
                     c.module,
-                    k.span,
+                    span,
+                    format!(
+                        "`{qual}` reads the claims without checking the signature, and they choose how the token is verified on line {line}: the sender picks the key"
+                    ),
+                )
+                .severity(Severity::Medium);
+            }
+            _ => {
+                out.at(
+                    c.module,
+                    span,
                     format!(
                         "`{qual}` is called with the signature check disabled: the claims are whatever the sender wrote"
                     ),
@@ -90,4 +117,40 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         }
     }
+}
+
+/// The keyword that disables the signature check, if any.
+fn disabled_verification(ctx: &Context<'_, '_>, c: &CallSite<'_>) -> Option<Span> {
+    c.call.keywords.iter().find_map(|k| {
+        let value = ctx.index.eval(c.module, c.scope, &k.value);
+        let disabled = match k.arg.as_deref()? {
+            "options" => value
+                .dict_get("verify_signature")
+                .is_some_and(|v| v.truthy() == Some(false)),
+            "verify" => value == Value::Bool(false),
+            _ => false,
+        };
+        disabled.then_some(k.span)
+    })
+}
+
+/// The verifying call accepts unsigned tokens anyway (`algorithms=[..., "none"]`).
+fn accepts_none(ctx: &Context<'_, '_>, c: &CallSite<'_>) -> bool {
+    c.call.argument(2, "algorithms").is_some_and(|a| {
+        ctx.index
+            .eval(c.module, c.scope, a)
+            .strings()
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case("none"))
+    })
+}
+
+/// Both calls decode the same variable.
+fn same_token(a: &CallSite<'_>, b: &CallSite<'_>) -> bool {
+    let name = |c: &CallSite<'_>| {
+        c.call
+            .argument(0, "jwt")
+            .and_then(|e| e.as_name().map(str::to_string))
+    };
+    name(a).is_some() && name(a) == name(b)
 }

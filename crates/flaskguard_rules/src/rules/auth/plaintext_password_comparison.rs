@@ -108,6 +108,14 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         .filter_map(|cb| cb.auth)
         .collect();
     for cb in httpauth_callbacks(index, &["get_password"]) {
+        // A callback that never returns a password (`return None`) hands nothing over.
+        let returns_something = index.semantic[cb.module.0 as usize]
+            .returns
+            .get(&cb.func)
+            .is_some_and(|rs| rs.iter().any(|r| !matches!(r.kind, ExprKind::NoneLit)));
+        if !returns_something {
+            continue;
+        }
         let message = if cb.class == "HTTPDigestAuth" {
             let ha1 = cb
                 .auth
@@ -222,12 +230,11 @@ fn plain_use(e: &Expr, password: &str) -> bool {
     }
     let mut hashed = false;
     e.walk(&mut |x| {
-        if let ExprKind::Call(call) = &x.kind {
-            if call.args.iter().any(|a| mentions(a, password))
-                || call.keywords.iter().any(|k| mentions(&k.value, password))
-            {
-                hashed = true;
-            }
+        if let ExprKind::Call(call) = &x.kind
+            && (call.args.iter().any(|a| mentions(a, password))
+                || call.keywords.iter().any(|k| mentions(&k.value, password)))
+        {
+            hashed = true;
         }
     });
     !hashed

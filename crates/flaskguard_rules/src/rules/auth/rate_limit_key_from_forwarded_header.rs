@@ -217,14 +217,14 @@ fn forwarding_header(name: &str) -> Option<String> {
     FORWARDING_HEADERS.contains(&lower).then(|| {
         lower
             .split('-')
-            .map(|p| match p {
-                "ip" => "IP".to_string(),
-                _ => {
-                    let mut cs = p.chars();
-                    cs.next().map_or(String::new(), |f| {
-                        f.to_ascii_uppercase().to_string() + cs.as_str()
-                    })
+            .map(|p| {
+                if p == "ip" {
+                    return "IP".to_string();
                 }
+                let mut cs = p.chars();
+                cs.next().map_or(String::new(), |f| {
+                    f.to_ascii_uppercase().to_string() + cs.as_str()
+                })
             })
             .collect::<Vec<_>>()
             .join("-")

@@ -1,4 +1,4 @@
-use super::{Credential, Credentials, exemptions};
+use super::{Credential, Credentials, exemptions, view_calls};
 use crate::analysis::route_label;
 use crate::{Context, Reporter, declare_rule};
 
@@ -33,8 +33,9 @@ declare_rule! {
     /// ## Known problems
     /// Views that authenticate with header tokens only (`HTTPTokenAuth`, Flask-JWT-Extended
     /// with header tokens) and views that use no session at all (webhooks verified by a
-    /// signature) are not reported: they are not exposed to CSRF. A project decorator is
-    /// classified by what it reads (the session or a request header).
+    /// signature) are not reported: they are not exposed to CSRF. Nor are exempted views
+    /// that call `csrf.protect()` themselves. A project decorator is classified by what it
+    /// reads (the session or a request header).
     ///
     /// ## References
     /// - [Flask-WTF: Exclude views from protection](https://flask-wtf.readthedocs.io/en/stable/csrf/#exclude-views-from-protection)
@@ -61,6 +62,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .routes
             .iter()
             .filter(|r| r.is_state_changing())
+            // `csrf.protect()` called by the view itself checks the token.
+            .filter(|r| !view_calls(ctx, r, "flask_wtf.CSRFProtect().protect"))
             .filter_map(|r| match credentials.route(ctx, r) {
                 Credential::Ambient(how) => Some((r, how)),
                 _ => None,

@@ -326,6 +326,18 @@ pub(super) fn route_functions(
         .collect()
 }
 
+/// Whether the route's view calls `qual` itself (`csrf.protect()` in an exempted view).
+pub(super) fn view_calls(ctx: &Context<'_, '_>, route: &Route<'_>, qual: &str) -> bool {
+    route_functions(ctx, route)
+        .into_iter()
+        .any(|(module, func)| {
+            ctx.index.semantic[module.0 as usize].calls.iter().any(|c| {
+                c.scope == ScopeRef::Function(func)
+                    && c.callee.as_ref().is_some_and(|r| r.qual == qual)
+            })
+        })
+}
+
 /// A function and the functions nested in it (a decorator's wrapper).
 fn with_nested(index: &Index<'_>, (module, func): (ModuleId, FuncIdx)) -> Vec<FuncIdx> {
     let m = index.module(module);

@@ -2,7 +2,7 @@ use flaskguard_flask::ExtKind;
 use flaskguard_index::Value;
 use flaskguard_report::Severity;
 
-use super::{Credential, Credentials, deployed_settings, exemptions};
+use super::{Credential, Credentials, deployed_settings, exemptions, view_calls};
 use crate::analysis::route_label;
 use crate::helpers::effective_literal;
 use crate::{Context, Reporter, Target, declare_rule};
@@ -39,7 +39,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Known problems
-    /// The `CSRF_*` keys are only checked when Flask-SeaSurf is used in the project. When
+    /// The `CSRF_*` keys are only checked when Flask-SeaSurf is used in the project.
+    /// Exempted views that call `csrf.validate()` themselves are not reported. When
     /// Flask-WTF's `CSRFProtect` is initialised too, a disabled SeaSurf is reported with
     /// low severity. Settings in development and testing configuration are not reported.
     ///
@@ -134,7 +135,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
 
     for ex in exemptions(ctx, "flask_seasurf.SeaSurf()") {
         let exposed = ex.routes.iter().find_map(|r| {
-            if !r.is_state_changing() {
+            // `csrf.validate()` called by the view itself checks the token.
+            if !r.is_state_changing() || view_calls(ctx, r, "flask_seasurf.SeaSurf().validate") {
                 return None;
             }
             match credentials.route(ctx, r) {

@@ -12,12 +12,13 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// Every site on the internet may then read the responses of every route the policy
-    /// covers, from its visitors' browsers. Browsers do not attach cookies to such
-    /// requests, but the responses of anything reachable only from the visitor's network
-    /// (an intranet app, a service bound to localhost) and of every public route become
-    /// readable by any page; and the blanket policy is one `supports_credentials=True`
-    /// away from exposing logged-in users' data. In an application that authenticates
-    /// browsers with cookies, a cross-origin policy should name the origins it trusts.
+    /// covers, from its visitors' browsers. Browsers do not expose responses to requests
+    /// sent with cookies under a wildcard policy, but the responses of anything reachable
+    /// only from the visitor's network (an intranet app, a service bound to localhost)
+    /// and of every public route become readable by any page; and the blanket policy is
+    /// one `supports_credentials=True` away from exposing logged-in users' data. In an
+    /// application that authenticates browsers with cookies, a cross-origin policy should
+    /// name the origins it trusts.
     ///
     /// ## Example
     /// ```python

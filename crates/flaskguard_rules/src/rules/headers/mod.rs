@@ -275,12 +275,9 @@ pub(super) fn cors_policies(ctx: &Context<'_, '_>) -> Vec<CorsPolicy> {
         if c.call.has_kwargs_spread() || in_tests(ctx, c.module) {
             continue;
         }
-        let origins = keyword(ctx, c.module, c.scope, c.call, "origins").or_else(|| {
-            c.call
-                .args
-                .first()
-                .map(|a| (ctx.index.eval(c.module, c.scope, a), a.span))
-        });
+        // Flask-CORS ignores positional arguments of `cross_origin`: only `origins=`
+        // narrows the default `*`.
+        let origins = keyword(ctx, c.module, c.scope, c.call, "origins");
         let credentials =
             keyword(ctx, c.module, c.scope, c.call, "supports_credentials").map(|(v, _)| v);
         out.push(CorsPolicy {

@@ -438,7 +438,6 @@ const NOT_A_SECRET: &[&str] = &[
     "public",
     "hash",
     "hashing",
-    "salt",
     "form",
     "input",
     "widget",

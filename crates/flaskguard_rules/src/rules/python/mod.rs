@@ -96,12 +96,11 @@ pub(super) fn mentioned_names(e: &Expr) -> Vec<String> {
             }
         }
         ExprKind::Call(call) => {
-            if let ExprKind::Attribute { attr, .. } = &call.func.kind {
-                if attr == "get" {
-                    if let Some(s) = call.args.first().and_then(Expr::as_str) {
-                        out.push(s.to_string());
-                    }
-                }
+            if let ExprKind::Attribute { attr, .. } = &call.func.kind
+                && attr == "get"
+                && let Some(s) = call.args.first().and_then(Expr::as_str)
+            {
+                out.push(s.to_string());
             }
         }
         _ => {}

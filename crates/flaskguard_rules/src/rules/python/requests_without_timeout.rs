@@ -65,11 +65,15 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             continue;
         }
         match c.call.keyword("timeout") {
-            Some(t) => {
-                if ctx.index.eval(c.module, c.scope, t) == Value::None {
-                    let span = keyword_span(c, "timeout").unwrap_or(t.span);
-                    out.at(c.module, span, format!("`{q}` is called with `timeout=None`: it waits forever for a slow server"));
-                }
+            Some(t) if ctx.index.eval(c.module, c.scope, t) == Value::None => {
+                let span = keyword_span(c, "timeout").unwrap_or(t.span);
+                out.at(
+                    c.module,
+                    span,
+                    format!(
+                        "`{q}` is called with `timeout=None`: it waits forever for a slow server"
+                    ),
+                );
             }
             None if !c.call.has_kwargs_spread() => {
                 out.at(
@@ -80,7 +84,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     ),
                 );
             }
-            None => {}
+            Some(_) | None => {}
         }
     }
 }

@@ -70,17 +70,19 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         } else {
             None
         };
-        if let Some(kw) = verify_kw {
-            if let Some(v) = c.call.keyword(kw) {
-                let value = index.eval(c.module, c.scope, v);
-                if value != Value::None && value.truthy() == Some(false) {
-                    out.at(
-                        c.module,
-                        keyword_span(c, kw).unwrap_or(v.span),
-                        format!("`{q}` is called with `{kw}=False`: the server's certificate is not checked"),
-                    );
-                    continue;
-                }
+        if let Some(kw) = verify_kw
+            && let Some(v) = c.call.keyword(kw)
+        {
+            let value = index.eval(c.module, c.scope, v);
+            if value != Value::None && value.truthy() == Some(false) {
+                out.at(
+                    c.module,
+                    keyword_span(c, kw).unwrap_or(v.span),
+                    format!(
+                        "`{q}` is called with `{kw}=False`: the server's certificate is not checked"
+                    ),
+                );
+                continue;
             }
         }
         if q == "ssl._create_unverified_context" {
@@ -151,10 +153,10 @@ fn is_http_call(q: &str) -> bool {
         "httpx.Client().",
         "httpx.AsyncClient().",
     ] {
-        if let Some(m) = q.strip_prefix(prefix) {
-            if HTTP_METHODS.contains(&m) {
-                return true;
-            }
+        if q.strip_prefix(prefix)
+            .is_some_and(|m| HTTP_METHODS.contains(&m))
+        {
+            return true;
         }
     }
     matches!(
@@ -175,13 +177,14 @@ fn is_cert_none(
     e: &Expr,
     callee: &str,
 ) -> bool {
-    if let Some(r) = ctx.index.resolve(module, scope, e) {
-        if matches!(
+    let constant = ctx.index.resolve(module, scope, e).is_some_and(|r| {
+        matches!(
             r.qual.as_str(),
             "ssl.CERT_NONE" | "ssl.VerifyMode.CERT_NONE"
-        ) {
-            return true;
-        }
+        )
+    });
+    if constant {
+        return true;
     }
     callee.starts_with("urllib3.")
         && matches!(ctx.index.eval(module, scope, e), Value::Str(s) if s == "CERT_NONE" || s == "NONE")

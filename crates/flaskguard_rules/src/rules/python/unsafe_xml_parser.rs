@@ -103,15 +103,14 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     // Parsers passed to a standard-library parse call are reported with that call.
     let mut consumed: Vec<Site> = Vec::new();
     for c in index.calls() {
-        if callee(c).is_some_and(|q| STDLIB.contains(&q)) {
-            if let Some(site) = c
+        if callee(c).is_some_and(|q| STDLIB.contains(&q))
+            && let Some(site) = c
                 .call
                 .keyword("parser")
                 .and_then(|p| index.resolve(c.module, c.scope, p))
                 .and_then(|r| r.site)
-            {
-                consumed.push(site);
-            }
+        {
+            consumed.push(site);
         }
     }
     for c in index.calls() {

@@ -1,4 +1,5 @@
-use flaskguard_index::ir::ExprKind;
+use flaskguard_index::ModuleId;
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
 
 use super::{Autoescape, autoescape_of, in_tests, is_flask_app, is_flask_jinja_env};
 use crate::{Context, Reporter, declare_rule};
@@ -124,15 +125,20 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if in_tests(ctx, a.module) {
             continue;
         }
-        let Some(base) = ctx.index.resolve(a.module, a.scope, value) else {
-            continue;
+        let base = match ctx.index.resolve(a.module, a.scope, value) {
+            Some(base) => base.qual,
+            // `def configure(app): app.jinja_env.autoescape = False`
+            None if param_app_jinja_env(ctx, a.module, a.scope, value) => {
+                "flask.Flask().jinja_env".to_string()
+            }
+            None => continue,
         };
         let v = ctx.index.eval(a.module, a.scope, a.value);
         let (what, setting) = match attr.as_str() {
-            "autoescape" if is_flask_jinja_env(&base.qual) => {
+            "autoescape" if is_flask_jinja_env(&base) => {
                 ("`app.jinja_env.autoescape`", autoescape_of(&v))
             }
-            "jinja_options" if is_flask_app(&base.qual) => {
+            "jinja_options" if is_flask_app(&base) => {
                 let Some(ae) = v.dict_get("autoescape") else {
                     continue;
                 };
@@ -158,4 +164,18 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             Autoescape::On | Autoescape::Unknown => {}
         }
     }
+}
+
+/// Whether `expr` is `<app>.jinja_env` for a parameter `<app>` that call sites bind to a
+/// `Flask(...)` object (the Flask model resolves only direct references).
+fn param_app_jinja_env(
+    ctx: &Context<'_, '_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    expr: &Expr,
+) -> bool {
+    let ExprKind::Attribute { value: app, attr } = &expr.kind else {
+        return false;
+    };
+    attr == "jinja_env" && !crate::rules::csrf::app_sites(ctx.index, module, scope, app).is_empty()
 }
