@@ -353,3 +353,28 @@ fn sarif_passes_the_multitool_validator() {
     let problems: Vec<&str> = text.lines().filter(|l| l.contains(": error ") || l.contains(": warning ")).collect();
     assert!(problems.is_empty(), "SARIF validation problems:\n{}", problems.join("\n"));
 }
+
+/// Replaces the run's duration, the only part of the text report that changes between runs.
+fn normalise_timing(text: &str) -> String {
+    text.lines()
+        .map(|l| match l.rfind(" lines in ") {
+            Some(i) if l.ends_with(" ms") => format!("{} lines in [duration]", &l[..i]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Snapshot of every message, code frame and help text on the vulnerable example.
+#[test]
+fn snapshot_text_report_of_the_vulnerable_example() {
+    let o = run(&repo_root(), &["check", "examples/vulnerable-app"]);
+    insta::assert_snapshot!("vulnerable_app_text", normalise_timing(&stdout(&o)));
+}
+
+#[test]
+fn snapshot_routes_of_the_vulnerable_example() {
+    let o = run(&repo_root(), &["routes", "examples/vulnerable-app"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("vulnerable_app_routes", stdout(&o));
+}

@@ -159,6 +159,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
             ext.init_calls
                 .push((c.module, c.scope, c.call, c.expr.span));
             ext.attached = true;
+            ext.apps.extend(app_site(index, c.module, c.scope, c.call));
         }
     }
     // `ext.attr = value`

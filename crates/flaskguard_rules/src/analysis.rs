@@ -301,6 +301,12 @@ fn apply_inline_suppressions(
     }
 }
 
+/// Whether an extension covers a route: it is attached to the route's app, or either
+/// side's app is unknown.
+fn applies(e: &flaskguard_flask::Extension<'_>, r: &flaskguard_flask::Route<'_>) -> bool {
+    e.apps.is_empty() || r.app.is_none_or(|a| e.apps.contains(&a))
+}
+
 /// `GET, POST /login`
 pub fn route_label(route: &flaskguard_flask::Route<'_>) -> String {
     format!("{} {}", route.methods.join(", "), route.rule)
@@ -314,18 +320,29 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         .iter()
         .filter(|e| matches!(e.kind, ExtKind::CsrfProtect | ExtKind::SeaSurf) && e.attached)
         .collect();
-    let limiter_defaults: Vec<String> = model
+    let limiters: Vec<(&flaskguard_flask::Extension<'_>, Vec<String>)> = model
         .extensions_of(ExtKind::Limiter)
-        .filter_map(|l| l.arg(index, "default_limits"))
-        .flat_map(|a| {
-            a.value
-                .strings()
-                .into_iter()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
+        .map(|l| {
+            let defaults = l
+                .arg(index, "default_limits")
+                .map(|a| a.value.strings().into_iter().map(str::to_string).collect())
+                .unwrap_or_default();
+            (l, defaults)
         })
         .collect();
-    let cors_global = model.has_extension(ExtKind::Cors);
+    // CORS(app) covers an app; CORS(blueprint) covers that blueprint's routes.
+    let cors: Vec<(&flaskguard_flask::Extension<'_>, Option<flaskguard_index::Site>)> = model
+        .extensions_of(ExtKind::Cors)
+        .map(|c| {
+            let blueprint = c
+                .call
+                .argument(0, "app")
+                .and_then(|a| index.resolve(c.module, c.scope, a))
+                .filter(|r| r.qual == "flask.Blueprint()")
+                .and_then(|r| r.site);
+            (c, blueprint)
+        })
+        .collect();
     let mut out = Vec::new();
     for r in &model.routes {
         let module = index.module(r.module);
@@ -369,10 +386,7 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             "n/a".to_string()
         } else if r.has(DecoratorKind::CsrfExempt) {
             "exempt".to_string()
-        } else if csrf_exts
-            .iter()
-            .any(|e| e.apps.is_empty() || r.app.is_none_or(|a| e.apps.contains(&a)))
-        {
+        } else if csrf_exts.iter().any(|e| applies(e, r)) {
             "protected".to_string()
         } else {
             "none".to_string()
@@ -389,14 +403,19 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             .map(|d| d.label.clone())
             .collect();
         if rate_limit.is_empty() {
-            rate_limit = limiter_defaults
+            rate_limit = limiters
                 .iter()
-                .map(|l| format!("default {l}"))
+                .filter(|(l, _)| applies(l, r))
+                .flat_map(|(_, d)| d.iter().map(|l| format!("default {l}")))
                 .collect();
         }
+        let cors_applies = cors.iter().any(|(c, bp)| match bp {
+            Some(site) => r.owner == flaskguard_flask::Owner::Blueprint(*site),
+            None => applies(c, r),
+        });
         let cors = if r.has(DecoratorKind::CrossOrigin) {
             "cross_origin".to_string()
-        } else if cors_global {
+        } else if cors_applies {
             "CORS".to_string()
         } else {
             "-".to_string()

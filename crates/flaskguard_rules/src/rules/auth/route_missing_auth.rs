@@ -114,15 +114,19 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             Owner::Api(_) | Owner::Unknown => "this API".to_string(),
         };
         let total = protected.len() + unprotected.len() - 1;
+        let share = if protected.len() == total {
+            format!("all {total}")
+        } else {
+            format!("{} of the {total}", protected.len())
+        };
         for r in unprotected {
             let label = route_label(r);
             out.at(
                 r.module,
                 r.span,
                 format!(
-                    "`{label}` (`{}`) requires no authentication, while {} of the {total} other views of {owner_name} do ({labels})",
+                    "`{label}` (`{}`) requires no authentication, while {share} other views of {owner_name} do ({labels})",
                     r.endpoint,
-                    protected.len(),
                 ),
             )
             .route(label);

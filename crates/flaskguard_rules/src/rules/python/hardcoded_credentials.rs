@@ -105,14 +105,23 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 scan.named(c.module, c.scope, name, &k.value);
             }
         }
-        // `generate_password_hash("admin")`: a password literal, whatever it is called.
-        let password_arg = match q {
-            "werkzeug.security.generate_password_hash" => c.call.argument(0, "password"),
-            "werkzeug.security.check_password_hash" => c.call.argument(1, "password"),
+        // Credentials by position, whatever they are called: `generate_password_hash("admin")`,
+        // `jwt.encode(claims, "secret")`.
+        let positional = match q {
+            "werkzeug.security.generate_password_hash" => {
+                c.call.argument(0, "password").map(|e| ("password", e))
+            }
+            "werkzeug.security.check_password_hash" => {
+                c.call.argument(1, "password").map(|e| ("password", e))
+            }
+            "jwt.encode" | "jwt.decode" | "jose.jwt.encode" | "jose.jwt.decode" => {
+                c.call.argument(1, "key").map(|e| ("key", e))
+            }
             _ => None,
         };
-        if let Some(p) = password_arg {
-            scan.named(c.module, c.scope, "password", p);
+        if let Some((what, e)) = positional {
+            let label = format!("The {what} passed to `{q}`");
+            scan.credential(c.module, c.scope, what, &label, e);
         }
         for arg in c
             .call
@@ -176,13 +185,28 @@ impl Scan<'_, '_, '_, '_> {
 
     /// A value stored under (or passed as) `name`.
     fn named(&mut self, module: ModuleId, scope: ScopeRef, name: &str, value: &Expr) {
-        if !is_credential_name(name) || !has_string_literal(value) {
+        if is_credential_name(name) {
+            self.credential(module, scope, name, &format!("`{name}`"), value);
+        }
+    }
+
+    /// A value that is a credential by its place (`label` says which); `name` is the
+    /// name it goes by, to tell labels (`PASSWORD = "password"`) from values.
+    fn credential(
+        &mut self,
+        module: ModuleId,
+        scope: ScopeRef,
+        name: &str,
+        label: &str,
+        value: &Expr,
+    ) {
+        if !has_string_literal(value) {
             return;
         }
         let evaluated = self.ctx.index.eval(module, scope, value);
         let (message, severity) = match &evaluated {
             Value::Str(s) if plausible_secret(name, s) => (
-                format!("`{name}` is hard-coded: {}{}", redact(s), format_note(s)),
+                format!("{label} is hard-coded: {}{}", redact(s), format_note(s)),
                 None,
             ),
             Value::Env {
@@ -190,12 +214,12 @@ impl Scan<'_, '_, '_, '_> {
                 default: Some(d),
             } => match d.as_ref() {
                 Value::Str(s) if s.is_empty() => (
-                    format!("`{name}` falls back to an empty value when `{var}` is unset"),
+                    format!("{label} falls back to an empty value when `{var}` is unset"),
                     Some(Severity::Low),
                 ),
                 Value::Str(s) if plausible_secret(name, s) => (
                     format!(
-                        "`{name}` falls back to the hard-coded value {} when `{var}` is unset",
+                        "{label} falls back to the hard-coded value {} when `{var}` is unset",
                         redact(s)
                     ),
                     None,
@@ -211,7 +235,7 @@ impl Scan<'_, '_, '_, '_> {
                 let Some(first) = secrets.first() else { return };
                 (
                     format!(
-                        "`{name}` holds {} hard-coded secret(s), e.g. {}",
+                        "{label} holds {} hard-coded secret(s), e.g. {}",
                         secrets.len(),
                         redact(first)
                     ),
@@ -227,7 +251,7 @@ impl Scan<'_, '_, '_, '_> {
                 let Some(first) = secrets.first() else { return };
                 (
                     format!(
-                        "`{name}` holds {} hard-coded secret(s), e.g. {}",
+                        "{label} holds {} hard-coded secret(s), e.g. {}",
                         secrets.len(),
                         redact(first)
                     ),
@@ -463,6 +487,18 @@ fn plausible_secret(name: &str, s: &str) -> bool {
     if ["/", "./", "../", "~/", "http://", "https://"]
         .iter()
         .any(|p| t.starts_with(p))
+    {
+        return false;
+    }
+    // Public keys and certificates are not secrets.
+    if [
+        "-----BEGIN PUBLIC KEY",
+        "-----BEGIN RSA PUBLIC KEY",
+        "-----BEGIN CERTIFICATE",
+        "ssh-",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
     {
         return false;
     }
