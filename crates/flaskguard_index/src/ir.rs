@@ -669,3 +669,15 @@ pub fn walk_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
 pub fn walk_body_exprs<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Expr)) {
     walk_stmts(body, &mut |stmt| stmt.for_each_expr(&mut |e| e.walk(f)));
 }
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn print_sizes() {
+        eprintln!("Expr {} ExprKind {} Stmt {} StmtKind {} Call {} Keyword {} Param {} FunctionDef {}",
+            std::mem::size_of::<super::Expr>(), std::mem::size_of::<super::ExprKind>(),
+            std::mem::size_of::<super::Stmt>(), std::mem::size_of::<super::StmtKind>(),
+            std::mem::size_of::<super::Call>(), std::mem::size_of::<super::Keyword>(),
+            std::mem::size_of::<super::Param>(), std::mem::size_of::<super::FunctionDef>());
+    }
+}

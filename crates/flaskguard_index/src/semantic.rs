@@ -12,6 +12,9 @@ use crate::{Module, ModuleId};
 /// How deep name resolution may chase aliases, assignments and re-exports.
 const MAX_RESOLVE_DEPTH: u32 = 16;
 
+/// The share of the resolution depth one step from a parameter to its callers' arguments costs.
+const PARAM_HOP_COST: u32 = 6;
+
 /// One way a name is bound in a scope.
 #[derive(Clone, Debug)]
 pub enum Binding<'a> {
@@ -424,8 +427,10 @@ impl<'a> Index<'a> {
         }
         // A plain function: what its callers pass.
         if !matches!(f.parent, ScopeRef::Class(_)) {
-            if let Some(sites) = self.callers.get(&(module, func)) {
-                for &(cm, ci) in sites.iter().take(8) {
+            // Each hop through a caller costs a third of the resolution budget, so at most
+            // two hops are taken and the work stays bounded (callers × hops).
+            if let Some(sites) = self.callers.get(&(module, func)).filter(|_| depth + PARAM_HOP_COST <= MAX_RESOLVE_DEPTH) {
+                for &(cm, ci) in sites.iter().take(4) {
                     let site = &self.semantic[cm.0 as usize].calls[ci];
                     let arg = match param.kind {
                         ParamKind::PositionalOnly => site.call.args.get(index),
@@ -434,7 +439,7 @@ impl<'a> Index<'a> {
                         ParamKind::VarArgs | ParamKind::KwArgs => None,
                     };
                     if let Some(arg) = arg {
-                        if let Some(r) = self.resolve_expr(cm, site.scope, arg, depth + 1) {
+                        if let Some(r) = self.resolve_expr(cm, site.scope, arg, depth + PARAM_HOP_COST) {
                             return Some(r);
                         }
                     }

@@ -109,9 +109,15 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .iter()
             .find(|d| d.kind == DecoratorKind::RateLimitExempt)
         {
-            let written = index.module(r.module).source.slice(d.span);
+            // Decorators are written where the view function is defined.
+            let module = r
+                .handler
+                .map(|(m, _)| m)
+                .or(r.view_class.map(|(m, _)| m))
+                .unwrap_or(r.module);
+            let written = index.module(module).source.slice(d.span);
             out.at(
-                r.module,
+                module,
                 d.span,
                 format!("`{label}` checks credentials or secrets but is exempt from rate limiting (`@{written}`)"),
             )
