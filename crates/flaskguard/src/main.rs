@@ -283,7 +283,8 @@ fn resolve(scan: &ScanArgs) -> Result<Resolved> {
 fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     let started = Instant::now();
     // The project lives until the process exits: freeing it node by node is wasted time.
-    let project: &'static Project = Box::leak(Box::new(Project::load(&scan.paths, &resolved.discover)));
+    let project: &'static Project =
+        Box::leak(Box::new(Project::load(&scan.paths, &resolved.discover)));
     let analysis = analyze(
         project,
         &AnalysisOptions {

@@ -10,7 +10,12 @@ fn bin() -> Command {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).env("NO_COLOR", "1").output().expect("run flaskguard")
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run flaskguard")
 }
 
 fn stdout(o: &Output) -> String {
@@ -42,9 +47,16 @@ fn findings_exit_1_and_clean_exit_0() {
     let dir = project(&[("app.py", DEBUG_APP)]);
     let o = run(dir.path(), &["check", ".", "--select", "FG201"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(stdout(&o).contains("app.py:4:9: FG201 critical"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("app.py:4:9: FG201 critical"),
+        "{}",
+        stdout(&o)
+    );
 
-    let clean = project(&[("app.py", "from flask import Flask\n\napp = Flask(__name__)\n")]);
+    let clean = project(&[(
+        "app.py",
+        "from flask import Flask\n\napp = Flask(__name__)\n",
+    )]);
     let o = run(clean.path(), &["check", ".", "--select", "FG201"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("No findings."));
@@ -52,12 +64,28 @@ fn findings_exit_1_and_clean_exit_0() {
 
 #[test]
 fn fail_on_threshold_and_exit_zero() {
-    let dir = project(&[("app.py", "from flask import Flask\n\napp = Flask(__name__)\napp.run(host=\"0.0.0.0\")\n")]);
-    let o = run(dir.path(), &["check", ".", "--select", "FG220", "--fail-on", "high"]);
-    assert_eq!(o.status.code(), Some(0), "a medium finding must not fail --fail-on high");
-    let o = run(dir.path(), &["check", ".", "--select", "FG220", "--fail-on", "medium"]);
+    let dir = project(&[(
+        "app.py",
+        "from flask import Flask\n\napp = Flask(__name__)\napp.run(host=\"0.0.0.0\")\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG220", "--fail-on", "high"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "a medium finding must not fail --fail-on high"
+    );
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG220", "--fail-on", "medium"],
+    );
     assert_eq!(o.status.code(), Some(1));
-    let o = run(dir.path(), &["check", ".", "--select", "FG220", "--exit-zero"]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG220", "--exit-zero"],
+    );
     assert_eq!(o.status.code(), Some(0));
 }
 
@@ -67,7 +95,10 @@ fn unreadable_target_is_a_one_line_error_with_status_2() {
     let o = run(dir.path(), &["check", "does-not-exist"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.starts_with("flaskguard failed: cannot read does-not-exist"), "{err}");
+    assert!(
+        err.starts_with("flaskguard failed: cannot read does-not-exist"),
+        "{err}"
+    );
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
 
@@ -75,7 +106,10 @@ fn unreadable_target_is_a_one_line_error_with_status_2() {
 fn bad_config_names_file_line_and_key() {
     let dir = project(&[
         ("app.py", DEBUG_APP),
-        ("pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.flaskguard]\nselect = [\"FG201\"]\nfail-onn = \"high\"\n"),
+        (
+            "pyproject.toml",
+            "[project]\nname = \"demo\"\n\n[tool.flaskguard]\nselect = [\"FG201\"]\nfail-onn = \"high\"\n",
+        ),
     ]);
     let o = run(dir.path(), &["check", "."]);
     assert_eq!(o.status.code(), Some(2));
@@ -84,22 +118,38 @@ fn bad_config_names_file_line_and_key() {
     assert!(err.contains("line 6"), "{err}");
     assert!(err.contains("fail-onn"), "{err}");
 
-    let dir = project(&[("app.py", DEBUG_APP), ("flaskguard.toml", "select = [\"FG201\"]\n\nbogus = true\n")]);
+    let dir = project(&[
+        ("app.py", DEBUG_APP),
+        ("flaskguard.toml", "select = [\"FG201\"]\n\nbogus = true\n"),
+    ]);
     let o = run(dir.path(), &["check", "."]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("flaskguard.toml") && err.contains("line 3") && err.contains("bogus"), "{err}");
+    assert!(
+        err.contains("flaskguard.toml") && err.contains("line 3") && err.contains("bogus"),
+        "{err}"
+    );
 
-    let dir = project(&[("app.py", DEBUG_APP), ("flaskguard.toml", "select = [\"FG999\"]\n")]);
+    let dir = project(&[
+        ("app.py", DEBUG_APP),
+        ("flaskguard.toml", "select = [\"FG999\"]\n"),
+    ]);
     let o = run(dir.path(), &["check", "."]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown rule selector `FG999`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown rule selector `FG999`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn configuration_selects_ignores_and_overrides_severity() {
     let dir = project(&[
-        ("app.py", "from flask import Flask\n\napp = Flask(__name__)\napp.run(host=\"0.0.0.0\", debug=True)\n"),
+        (
+            "app.py",
+            "from flask import Flask\n\napp = Flask(__name__)\napp.run(host=\"0.0.0.0\", debug=True)\n",
+        ),
         (
             "flaskguard.toml",
             "select = [\"FG201\", \"FG220\"]\nignore = [\"FG201\"]\n\n[severity]\nFG220 = \"critical\"\n",
@@ -107,7 +157,12 @@ fn configuration_selects_ignores_and_overrides_severity() {
     ]);
     let o = run(dir.path(), &["check", ".", "--output-format", "json"]);
     let report = json(&o);
-    let codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, vec!["FG220"]);
     assert_eq!(report["findings"][0]["severity"], "critical");
 }
@@ -117,11 +172,19 @@ fn per_file_ignores_apply() {
     let dir = project(&[
         ("dev/run.py", DEBUG_APP),
         ("app.py", DEBUG_APP),
-        ("flaskguard.toml", "select = [\"FG201\"]\n\n[per-file-ignores]\n\"dev/*\" = [\"FG201\"]\n"),
+        (
+            "flaskguard.toml",
+            "select = [\"FG201\"]\n\n[per-file-ignores]\n\"dev/*\" = [\"FG201\"]\n",
+        ),
     ]);
     let o = run(dir.path(), &["check", ".", "--output-format", "json"]);
     let report = json(&o);
-    let paths: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["location"]["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths, vec!["app.py"]);
 }
 
@@ -131,8 +194,22 @@ fn inline_suppressions_and_nosec_are_kept_visible() {
         "app.py",
         "from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True)  # flaskguard: ignore[FG201] local only\napp.run(host=\"0.0.0.0\")  # nosec B104\n",
     )]);
-    let o = run(dir.path(), &["check", ".", "--select", "FG201,FG220", "--output-format", "json"]);
-    assert_eq!(o.status.code(), Some(0), "suppressed findings must not fail the run");
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201,FG220",
+            "--output-format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "suppressed findings must not fail the run"
+    );
     let report = json(&o);
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 2);
@@ -145,30 +222,87 @@ fn inline_suppressions_and_nosec_are_kept_visible() {
 #[test]
 fn baseline_accepts_known_findings_only() {
     let dir = project(&[("app.py", DEBUG_APP)]);
-    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--write-baseline", "baseline.json"]);
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--write-baseline",
+            "baseline.json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
-    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--baseline", "baseline.json"]);
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--baseline",
+            "baseline.json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // An edit elsewhere in the file keeps the fingerprint: the finding stays accepted.
-    std::fs::write(dir.path().join("app.py"), format!("# a comment\n\n{DEBUG_APP}")).unwrap();
-    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--baseline", "baseline.json"]);
+    std::fs::write(
+        dir.path().join("app.py"),
+        format!("# a comment\n\n{DEBUG_APP}"),
+    )
+    .unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--baseline",
+            "baseline.json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // A new finding is not in the baseline.
     std::fs::write(dir.path().join("other.py"), DEBUG_APP).unwrap();
-    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--baseline", "baseline.json"]);
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--baseline",
+            "baseline.json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
 }
 
 #[test]
 fn json_sarif_junit_and_github_formats() {
     let dir = project(&[("app.py", DEBUG_APP)]);
-    let report = json(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "json"]));
+    let report = json(&run(
+        dir.path(),
+        &["check", ".", "--select", "FG201", "--output-format", "json"],
+    ));
     assert_eq!(report["schema_version"], 1);
     assert_eq!(report["tool"]["name"], "flaskguard");
     assert_eq!(report["findings"][0]["code"], "FG201");
     assert!(report["findings"][0]["fingerprint"].as_str().unwrap().len() == 16);
 
-    let sarif = json(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "sarif"]));
+    let sarif = json(&run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--output-format",
+            "sarif",
+        ],
+    ));
     assert_eq!(sarif["version"], "2.1.0");
     let run0 = &sarif["runs"][0];
     let rule = &run0["tool"]["driver"]["rules"][0];
@@ -179,17 +313,55 @@ fn json_sarif_junit_and_github_formats() {
     assert_eq!(run0["results"][0]["level"], "error");
     assert!(run0["results"][0]["partialFingerprints"]["flaskguard/v1"].is_string());
 
-    let junit = stdout(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "junit"]));
-    assert!(junit.contains("<testsuites") && junit.contains("<failure type=\"FG201\""), "{junit}");
+    let junit = stdout(&run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--output-format",
+            "junit",
+        ],
+    ));
+    assert!(
+        junit.contains("<testsuites") && junit.contains("<failure type=\"FG201\""),
+        "{junit}"
+    );
 
-    let gh = stdout(&run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "github"]));
-    assert!(gh.starts_with("::error title=FG201 flask-debug-enabled,file=app.py,line=4"), "{gh}");
+    let gh = stdout(&run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--output-format",
+            "github",
+        ],
+    ));
+    assert!(
+        gh.starts_with("::error title=FG201 flask-debug-enabled,file=app.py,line=4"),
+        "{gh}"
+    );
 }
 
 #[test]
 fn output_file_is_written() {
     let dir = project(&[("app.py", DEBUG_APP)]);
-    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "json", "--output", "report.json"]);
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "--output-format",
+            "json",
+            "--output",
+            "report.json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).is_empty());
     let text = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
@@ -201,35 +373,55 @@ fn output_file_is_written() {
 fn bad_inputs_become_diagnostics_and_the_scan_goes_on() {
     let deep = format!("x = {}1{}\n", "[".repeat(5000), "]".repeat(5000));
     let deep_calls = format!("y = {}1{}\n", "f(".repeat(5000), ")".repeat(5000));
-    let deep_blocks: String = (0..120).map(|i| format!("{}if x:\n", "    ".repeat(i))).collect::<String>()
+    let deep_blocks: String = (0..120)
+        .map(|i| format!("{}if x:\n", "    ".repeat(i)))
+        .collect::<String>()
         + &"    ".repeat(120)
         + "pass\n";
     let long_line = format!("x = \"{}\"\n", "a".repeat(10 * 1024 * 1024));
     let dir = project(&[
         ("app.py", DEBUG_APP),
-        ("broken.py", "from flask import Flask\n\napp = Flask(__name__)\n\ndef f(:\n    return\n\napp.run(debug=True)\n"),
+        (
+            "broken.py",
+            "from flask import Flask\n\napp = Flask(__name__)\n\ndef f(:\n    return\n\napp.run(debug=True)\n",
+        ),
         ("deep.py", &deep),
         ("deep_calls.py", &deep_calls),
-        ("parens.py", &format!("z = {}1{}\n", "(".repeat(5000), ")".repeat(5000))),
+        (
+            "parens.py",
+            &format!("z = {}1{}\n", "(".repeat(5000), ")".repeat(5000)),
+        ),
         ("deep_blocks.py", &deep_blocks),
         ("long.py", &long_line),
         ("nul.py", "x = 1\0\n"),
     ]);
     std::fs::write(dir.path().join("latin.py"), b"x = '\xe9t\xe9'\n").unwrap();
-    std::fs::write(dir.path().join("declared.py"), b"# -*- coding: latin-1 -*-\nx = '\xe9t\xe9'\n").unwrap();
+    std::fs::write(
+        dir.path().join("declared.py"),
+        b"# -*- coding: latin-1 -*-\nx = '\xe9t\xe9'\n",
+    )
+    .unwrap();
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
         std::os::unix::fs::symlink("missing.py", dir.path().join("dangling.py")).unwrap();
     }
-    let o = run(dir.path(), &["check", ".", "--select", "FG201", "--output-format", "json"]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG201", "--output-format", "json"],
+    );
     assert_eq!(o.status.code(), Some(1), "stderr: {}", stderr(&o));
     let report = json(&o);
     let errors: Vec<(String, String)> = report["errors"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["path"].as_str().unwrap().to_string(), e["code"].as_str().unwrap().to_string()))
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap().to_string(),
+                e["code"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let has = |path: &str, code: &str| errors.iter().any(|(p, c)| p == path && c == code);
     assert!(has("broken.py", "FG001"), "{errors:?}");
@@ -238,11 +430,25 @@ fn bad_inputs_become_diagnostics_and_the_scan_goes_on() {
     assert!(has("long.py", "FG002"), "{errors:?}");
     assert!(has("nul.py", "FG002"), "{errors:?}");
     assert!(has("latin.py", "FG002"), "{errors:?}");
-    assert!(!errors.iter().any(|(p, _)| p == "declared.py"), "a declared Latin-1 file is readable: {errors:?}");
-    let paths: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["location"]["path"].as_str().unwrap()).collect();
-    assert!(paths.contains(&"app.py"), "the good file is still analysed: {paths:?}");
+    assert!(
+        !errors.iter().any(|(p, _)| p == "declared.py"),
+        "a declared Latin-1 file is readable: {errors:?}"
+    );
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"app.py"),
+        "the good file is still analysed: {paths:?}"
+    );
     // Error recovery: the broken file's recoverable statements are analysed too.
-    assert!(paths.contains(&"broken.py"), "recovered code is analysed: {paths:?}");
+    assert!(
+        paths.contains(&"broken.py"),
+        "recovered code is analysed: {paths:?}"
+    );
 }
 
 #[test]
@@ -277,14 +483,20 @@ app.register_blueprint(bp)
     let routes = json(&o);
     let routes = routes.as_array().unwrap();
     assert_eq!(routes.len(), 2);
-    let admin = routes.iter().find(|r| r["rule"] == "/admin/users").expect("prefixed rule");
+    let admin = routes
+        .iter()
+        .find(|r| r["rule"] == "/admin/users")
+        .expect("prefixed rule");
     assert_eq!(admin["methods"], serde_json::json!(["GET", "POST"]));
     assert_eq!(admin["auth"], serde_json::json!(["login_required"]));
     assert_eq!(admin["csrf"], "protected");
     let index = routes.iter().find(|r| r["rule"] == "/").unwrap();
     assert_eq!(index["auth"], serde_json::json!([]));
     let text = stdout(&run(dir.path(), &["routes", "."]));
-    assert!(text.contains("2 routes, 1 without authentication"), "{text}");
+    assert!(
+        text.contains("2 routes, 1 without authentication"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -294,7 +506,10 @@ fn rule_command_prints_documentation() {
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
     assert!(text.starts_with("# flask-debug-enabled (FG201)"), "{text}");
-    assert!(text.contains("## Why is this bad?") && text.contains("CWE-489"), "{text}");
+    assert!(
+        text.contains("## Why is this bad?") && text.contains("CWE-489"),
+        "{text}"
+    );
     let o = run(dir.path(), &["rule", "flask-debug-enabled"]);
     assert_eq!(o.status.code(), Some(0));
     let all = stdout(&run(dir.path(), &["rule", "--all"]));
@@ -311,24 +526,60 @@ fn repo_root() -> PathBuf {
 #[test]
 fn examples_vulnerable_has_many_codes_and_hardened_is_clean() {
     let root = repo_root();
-    let o = run(&root, &["check", "examples/vulnerable-app", "--output-format", "json"]);
+    let o = run(
+        &root,
+        &[
+            "check",
+            "examples/vulnerable-app",
+            "--output-format",
+            "json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     let report = json(&o);
-    let mut codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let mut codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     codes.sort_unstable();
     codes.dedup();
-    assert!(codes.len() >= 40, "only {} distinct codes: {codes:?}", codes.len());
+    assert!(
+        codes.len() >= 40,
+        "only {} distinct codes: {codes:?}",
+        codes.len()
+    );
 
-    let o = run(&root, &["check", "examples/hardened-app", "--fail-on", "medium", "--output-format", "json"]);
+    let o = run(
+        &root,
+        &[
+            "check",
+            "examples/hardened-app",
+            "--fail-on",
+            "medium",
+            "--output-format",
+            "json",
+        ],
+    );
     let report = json(&o);
     let serious: Vec<String> = report["findings"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|f| matches!(f["severity"].as_str(), Some("medium" | "high" | "critical")))
-        .map(|f| format!("{} {}:{} {}", f["code"], f["location"]["path"], f["location"]["start"]["line"], f["message"]))
+        .map(|f| {
+            format!(
+                "{} {}:{} {}",
+                f["code"], f["location"]["path"], f["location"]["start"]["line"], f["message"]
+            )
+        })
         .collect();
-    assert!(serious.is_empty(), "hardened app has findings at medium or above:\n{}", serious.join("\n"));
+    assert!(
+        serious.is_empty(),
+        "hardened app has findings at medium or above:\n{}",
+        serious.join("\n")
+    );
     assert_eq!(o.status.code(), Some(0));
 }
 
@@ -338,20 +589,45 @@ fn examples_vulnerable_has_many_codes_and_hardened_is_clean() {
 #[test]
 fn sarif_passes_the_multitool_validator() {
     let Some(tool) = std::env::var_os("SARIF_MULTITOOL") else {
-        assert!(std::env::var_os("CI").is_none(), "CI must set SARIF_MULTITOOL (see .ci/run)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set SARIF_MULTITOOL (see .ci/run)"
+        );
         return;
     };
     let root = repo_root();
     let out = tempfile::tempdir().unwrap();
     let sarif = out.path().join("vulnerable.sarif");
-    let o = run(&root, &["check", "examples/vulnerable-app", "--output-format", "sarif", "--output", sarif.to_str().unwrap()]);
+    let o = run(
+        &root,
+        &[
+            "check",
+            "examples/vulnerable-app",
+            "--output-format",
+            "sarif",
+            "--output",
+            sarif.to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
-    let v = Command::new(tool).arg("validate").arg(&sarif).output().expect("run the SARIF validator");
-    let text = String::from_utf8_lossy(&v.stdout).into_owned() + &String::from_utf8_lossy(&v.stderr);
+    let v = Command::new(tool)
+        .arg("validate")
+        .arg(&sarif)
+        .output()
+        .expect("run the SARIF validator");
+    let text =
+        String::from_utf8_lossy(&v.stdout).into_owned() + &String::from_utf8_lossy(&v.stderr);
     assert!(v.status.success(), "validator failed: {text}");
     assert!(text.contains("Analysis completed successfully"), "{text}");
-    let problems: Vec<&str> = text.lines().filter(|l| l.contains(": error ") || l.contains(": warning ")).collect();
-    assert!(problems.is_empty(), "SARIF validation problems:\n{}", problems.join("\n"));
+    let problems: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(": error ") || l.contains(": warning "))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "SARIF validation problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 /// Replaces the run's duration, the only part of the text report that changes between runs.

@@ -318,12 +318,14 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
         let profile = Profile::from_name(&def.name);
         for stmt in &def.body {
             let (target, value) = match &stmt.kind {
-                StmtKind::Assign { targets, value } if targets.len() == 1 => (&targets[0], value),
+                StmtKind::Assign { targets, value } if targets.len() == 1 => {
+                    (&targets[0], &**value)
+                }
                 StmtKind::AnnAssign {
                     target,
                     value: Some(value),
                     ..
-                } => (target, value),
+                } => (&**target, &**value),
                 _ => continue,
             };
             let Some(name) = target.as_name() else {

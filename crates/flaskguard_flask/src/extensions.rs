@@ -121,7 +121,11 @@ fn app_site(index: &Index<'_>, module: ModuleId, scope: ScopeRef, call: &Call) -
     let arg = call.argument(0, "app")?;
     let r = index.resolve(module, scope, arg)?;
     // `ProxyFix(app.wsgi_app)` and friends are not apps.
-    if r.qual == "flask.Flask()" { r.site } else { None }
+    if r.qual == "flask.Flask()" {
+        r.site
+    } else {
+        None
+    }
 }
 
 pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
@@ -145,7 +149,9 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
             init_calls: Vec::new(),
             attributes: Vec::new(),
             attached: !c.call.args.is_empty() || c.call.keyword("app").is_some(),
-            apps: app_site(index, c.module, c.scope, c.call).into_iter().collect(),
+            apps: app_site(index, c.module, c.scope, c.call)
+                .into_iter()
+                .collect(),
         });
     }
     // `ext.init_app(app, …)`

@@ -498,7 +498,10 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
     for r in &mut routes {
         r.app = match r.owner {
             Owner::App(site) => Some(site),
-            Owner::Blueprint(site) => blueprints.iter().find(|b| b.site == site).and_then(|b| b.app),
+            Owner::Blueprint(site) => blueprints
+                .iter()
+                .find(|b| b.site == site)
+                .and_then(|b| b.app),
             Owner::Api(_) | Owner::Unknown => None,
         };
         if let Owner::Blueprint(site) = r.owner {

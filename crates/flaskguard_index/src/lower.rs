@@ -155,40 +155,40 @@ impl Lowerer {
                 self.classes[idx.0 as usize].body = body;
                 StmtKind::ClassDef(idx)
             }
-            ast::Stmt::Return(r) => StmtKind::Return(r.value.as_deref().map(|e| self.expr(e))),
-            ast::Stmt::Delete(d) => StmtKind::Delete(self.exprs(&d.targets)),
+            ast::Stmt::Return(r) => StmtKind::Return(r.value.as_deref().map(|e| self.boxed(e))),
+            ast::Stmt::Delete(d) => StmtKind::Delete(self.exprs(&d.targets).into()),
             ast::Stmt::TypeAlias(_) | ast::Stmt::IpyEscapeCommand(_) | ast::Stmt::Pass(_) => {
                 StmtKind::Pass
             }
             ast::Stmt::Assign(a) => StmtKind::Assign {
-                targets: self.exprs(&a.targets),
-                value: self.expr(&a.value),
+                targets: self.exprs(&a.targets).into(),
+                value: self.boxed(&a.value),
             },
             ast::Stmt::AugAssign(a) => StmtKind::AugAssign {
-                target: self.expr(&a.target),
+                target: self.boxed(&a.target),
                 op: bin_op(a.op),
-                value: self.expr(&a.value),
+                value: self.boxed(&a.value),
             },
             ast::Stmt::AnnAssign(a) => StmtKind::AnnAssign {
-                target: self.expr(&a.target),
-                annotation: self.expr(&a.annotation),
-                value: a.value.as_deref().map(|e| self.expr(e)),
+                target: self.boxed(&a.target),
+                annotation: self.boxed(&a.annotation),
+                value: a.value.as_deref().map(|e| self.boxed(e)),
             },
             ast::Stmt::For(f) => StmtKind::For {
-                target: self.expr(&f.target),
-                iter: self.expr(&f.iter),
-                body: self.stmts(&f.body),
-                orelse: self.stmts(&f.orelse),
+                target: self.boxed(&f.target),
+                iter: self.boxed(&f.iter),
+                body: self.stmts(&f.body).into(),
+                orelse: self.stmts(&f.orelse).into(),
             },
             ast::Stmt::While(w) => StmtKind::While {
-                test: self.expr(&w.test),
-                body: self.stmts(&w.body),
-                orelse: self.stmts(&w.orelse),
+                test: self.boxed(&w.test),
+                body: self.stmts(&w.body).into(),
+                orelse: self.stmts(&w.orelse).into(),
             },
             ast::Stmt::If(i) => {
-                let test = self.expr(&i.test);
-                let body = self.stmts(&i.body);
-                let orelse = self.elif_chain(&i.elif_else_clauses);
+                let test = self.boxed(&i.test);
+                let body = self.stmts(&i.body).into();
+                let orelse = self.elif_chain(&i.elif_else_clauses).into();
                 StmtKind::If { test, body, orelse }
             }
             ast::Stmt::With(w) => StmtKind::With {
@@ -202,10 +202,10 @@ impl Lowerer {
                         )
                     })
                     .collect(),
-                body: self.stmts(&w.body),
+                body: self.stmts(&w.body).into(),
             },
             ast::Stmt::Match(m) => StmtKind::Match {
-                subject: self.expr(&m.subject),
+                subject: self.boxed(&m.subject),
                 cases: m
                     .cases
                     .iter()
@@ -217,11 +217,11 @@ impl Lowerer {
                     .collect(),
             },
             ast::Stmt::Raise(r) => StmtKind::Raise {
-                exc: r.exc.as_deref().map(|e| self.expr(e)),
-                cause: r.cause.as_deref().map(|e| self.expr(e)),
+                exc: r.exc.as_deref().map(|e| self.boxed(e)),
+                cause: r.cause.as_deref().map(|e| self.boxed(e)),
             },
             ast::Stmt::Try(t) => StmtKind::Try {
-                body: self.stmts(&t.body),
+                body: self.stmts(&t.body).into(),
                 handlers: t
                     .handlers
                     .iter()
@@ -235,26 +235,26 @@ impl Lowerer {
                         }
                     })
                     .collect(),
-                orelse: self.stmts(&t.orelse),
-                finalbody: self.stmts(&t.finalbody),
+                orelse: self.stmts(&t.orelse).into(),
+                finalbody: self.stmts(&t.finalbody).into(),
             },
             ast::Stmt::Assert(a) => StmtKind::Assert {
-                test: self.expr(&a.test),
-                msg: a.msg.as_deref().map(|e| self.expr(e)),
+                test: self.boxed(&a.test),
+                msg: a.msg.as_deref().map(|e| self.boxed(e)),
             },
             ast::Stmt::Import(i) => StmtKind::Import(i.names.iter().map(alias).collect()),
             ast::Stmt::ImportFrom(i) => StmtKind::ImportFrom {
-                module: i.module.as_ref().map(|m| m.id.to_string()),
+                module: i.module.as_ref().map(|m| m.id.as_str().into()),
                 names: i.names.iter().map(alias).collect(),
                 level: i.level,
             },
             ast::Stmt::Global(g) => {
-                StmtKind::Global(g.names.iter().map(|n| n.id.to_string()).collect())
+                StmtKind::Global(g.names.iter().map(|n| n.id.as_str().into()).collect())
             }
             ast::Stmt::Nonlocal(g) => {
-                StmtKind::Nonlocal(g.names.iter().map(|n| n.id.to_string()).collect())
+                StmtKind::Nonlocal(g.names.iter().map(|n| n.id.as_str().into()).collect())
             }
-            ast::Stmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
+            ast::Stmt::Expr(e) => StmtKind::Expr(self.boxed(&e.value)),
             ast::Stmt::Break(_) => StmtKind::Break,
             ast::Stmt::Continue(_) => StmtKind::Continue,
         })
@@ -267,9 +267,9 @@ impl Lowerer {
         match &first.test {
             None => self.stmts(&first.body),
             Some(test) => {
-                let test = self.expr(test);
-                let body = self.stmts(&first.body);
-                let orelse = self.elif_chain(rest);
+                let test = self.boxed(test);
+                let body = self.stmts(&first.body).into();
+                let orelse = self.elif_chain(rest).into();
                 let end = clauses.last().map_or(first.range, |c| c.range).end();
                 vec![Stmt {
                     span: Span::new(first.range.start().to_u32(), end.to_u32()),

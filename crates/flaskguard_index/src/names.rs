@@ -55,6 +55,35 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// Rewrites a resolved name to its canonical form.
 pub fn canonicalize(name: String) -> String {
+    // Most names belong to packages without aliases: skip the table for them.
+    let top = name.split('.').next().unwrap_or("");
+    if !matches!(
+        top,
+        "flask"
+            | "jinja2"
+            | "flask_wtf"
+            | "flask_seasurf"
+            | "flask_cors"
+            | "flask_talisman"
+            | "flask_limiter"
+            | "flask_jwt_extended"
+            | "flask_login"
+            | "flask_httpauth"
+            | "flask_session"
+            | "flask_sslify"
+            | "werkzeug"
+            | "xml"
+            | "jwt"
+            | "yaml"
+            | "markupsafe"
+            | "mako"
+            | "flask_restful"
+            | "flask_restx"
+            | "itsdangerous"
+            | "Crypto"
+    ) {
+        return name;
+    }
     for (prefix, replacement) in ALIASES {
         if let Some(rest) = name.strip_prefix(prefix) {
             if prefix == replacement {

@@ -108,6 +108,8 @@ pub struct Index<'a> {
     pub semantic: Vec<ModuleSemantic<'a>>,
     /// The call sites of each project function: `(module, index into its calls)`.
     callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
+    /// The first component of every project module name.
+    top_level: rustc_hash::FxHashSet<&'a str>,
 }
 
 impl<'a> Index<'a> {
@@ -116,19 +118,29 @@ impl<'a> Index<'a> {
         use rayon::prelude::*;
         let semantic: Vec<ModuleSemantic<'a>> = modules.par_iter().map(collect_module).collect();
         let by_name = modules.iter().map(|m| (m.name.as_str(), m.id)).collect();
+        let top_level = modules
+            .iter()
+            .map(|m| m.name.split('.').next().unwrap_or(&m.name))
+            .collect();
         let mut index = Index {
             modules,
             by_name,
             semantic,
             callers: FxHashMap::default(),
+            top_level,
         };
         index.resolve_callees(false);
         // Who calls each project function: lets an unannotated parameter take the value
         // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
-        let mut callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>> = FxHashMap::default();
+        let mut callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>> =
+            FxHashMap::default();
         for sem in &index.semantic {
             for (i, c) in sem.calls.iter().enumerate() {
-                if let Some(target) = c.callee.as_ref().and_then(|r| index.project_function(&r.qual)) {
+                if let Some(target) = c
+                    .callee
+                    .as_ref()
+                    .and_then(|r| index.project_function(&r.qual))
+                {
                     callers.entry(target).or_default().push((c.module, i));
                 }
             }
@@ -286,7 +298,9 @@ impl<'a> Index<'a> {
     /// The project function a qualified name denotes, if any.
     pub fn project_function(&self, qual: &str) -> Option<(ModuleId, FuncIdx)> {
         let (module, rest) = self.split_module(qual)?;
-        let f = self.semantic[module.0 as usize].functions_by_name.get(rest)?;
+        let f = self.semantic[module.0 as usize]
+            .functions_by_name
+            .get(rest)?;
         Some((module, *f))
     }
 
@@ -299,6 +313,10 @@ impl<'a> Index<'a> {
 
     /// Splits `pkg.mod.rest` at the longest prefix that names a project module.
     fn split_module<'q>(&self, qual: &'q str) -> Option<(ModuleId, &'q str)> {
+        let top = qual.split('.').next().unwrap_or(qual);
+        if !self.top_level.contains(top) {
+            return None;
+        }
         let mut end = qual.len();
         loop {
             let prefix = &qual[..end];
@@ -429,7 +447,11 @@ impl<'a> Index<'a> {
         if !matches!(f.parent, ScopeRef::Class(_)) {
             // Each hop through a caller costs a third of the resolution budget, so at most
             // two hops are taken and the work stays bounded (callers × hops).
-            if let Some(sites) = self.callers.get(&(module, func)).filter(|_| depth + PARAM_HOP_COST <= MAX_RESOLVE_DEPTH) {
+            if let Some(sites) = self
+                .callers
+                .get(&(module, func))
+                .filter(|_| depth + PARAM_HOP_COST <= MAX_RESOLVE_DEPTH)
+            {
                 for &(cm, ci) in sites.iter().take(4) {
                     let site = &self.semantic[cm.0 as usize].calls[ci];
                     let arg = match param.kind {
@@ -439,7 +461,9 @@ impl<'a> Index<'a> {
                         ParamKind::VarArgs | ParamKind::KwArgs => None,
                     };
                     if let Some(arg) = arg {
-                        if let Some(r) = self.resolve_expr(cm, site.scope, arg, depth + PARAM_HOP_COST) {
+                        if let Some(r) =
+                            self.resolve_expr(cm, site.scope, arg, depth + PARAM_HOP_COST)
+                        {
                             return Some(r);
                         }
                     }
@@ -500,10 +524,14 @@ impl<'a> Index<'a> {
 fn collect_module(module: &Module) -> ModuleSemantic<'_> {
     let mut sem = ModuleSemantic::default();
     for (i, f) in module.functions.iter().enumerate() {
-        sem.functions_by_name.entry(f.qualname.as_str()).or_insert(FuncIdx(i as u32));
+        sem.functions_by_name
+            .entry(f.qualname.as_str())
+            .or_insert(FuncIdx(i as u32));
     }
     for (i, c) in module.classes.iter().enumerate() {
-        sem.classes_by_name.entry(c.qualname.as_str()).or_insert(ClassIdx(i as u32));
+        sem.classes_by_name
+            .entry(c.qualname.as_str())
+            .or_insert(ClassIdx(i as u32));
     }
     let mut collector = Collector {
         module,

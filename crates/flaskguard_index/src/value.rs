@@ -216,7 +216,10 @@ impl Index<'_> {
                     .keywords
                     .iter()
                     .filter_map(|k| {
-                        Some((k.arg.as_ref()?.to_string(), self.eval_depth(module, scope, &k.value, d)))
+                        Some((
+                            k.arg.as_ref()?.to_string(),
+                            self.eval_depth(module, scope, &k.value, d),
+                        ))
                     })
                     .collect();
                 match callee.qual.as_str() {

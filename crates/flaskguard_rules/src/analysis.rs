@@ -331,7 +331,10 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         })
         .collect();
     // CORS(app) covers an app; CORS(blueprint) covers that blueprint's routes.
-    let cors: Vec<(&flaskguard_flask::Extension<'_>, Option<flaskguard_index::Site>)> = model
+    let cors: Vec<(
+        &flaskguard_flask::Extension<'_>,
+        Option<flaskguard_index::Site>,
+    )> = model
         .extensions_of(ExtKind::Cors)
         .map(|c| {
             let blueprint = c

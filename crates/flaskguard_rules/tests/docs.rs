@@ -17,9 +17,30 @@ fn render(rule: &flaskguard_rules::Rule) -> String {
     let _ = writeln!(out, "| Summary | {} |", rule.summary);
     let _ = writeln!(out, "| Severity | {} |", rule.severity);
     let _ = writeln!(out, "| Confidence | {} |", rule.confidence.as_str());
-    let _ = writeln!(out, "| CWE | {} |", if cwe.is_empty() { "—".to_string() } else { cwe.join(", ") });
-    let _ = writeln!(out, "| OWASP Top 10 2021 | {} |", if rule.owasp.is_empty() { "—" } else { rule.owasp });
-    let _ = writeln!(out, "| Status | {} since {} |", rule.status.as_str(), rule.since);
+    let _ = writeln!(
+        out,
+        "| CWE | {} |",
+        if cwe.is_empty() {
+            "—".to_string()
+        } else {
+            cwe.join(", ")
+        }
+    );
+    let _ = writeln!(
+        out,
+        "| OWASP Top 10 2021 | {} |",
+        if rule.owasp.is_empty() {
+            "—"
+        } else {
+            rule.owasp
+        }
+    );
+    let _ = writeln!(
+        out,
+        "| Status | {} since {} |",
+        rule.status.as_str(),
+        rule.since
+    );
     let _ = writeln!(out, "| Remediation | {} |\n", rule.remediation);
     out.push_str(&rule.docs());
     out
@@ -29,10 +50,16 @@ fn render(rule: &flaskguard_rules::Rule) -> String {
 fn rule_docs_are_current() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules");
     let update = std::env::var_os("UPDATE_DOCS").is_some();
-    let mut index = String::from("# Rules\n\nGenerated from the rules' doc comments.\n\n| code | name | severity | summary |\n| --- | --- | --- | --- |\n");
+    let mut index = String::from(
+        "# Rules\n\nGenerated from the rules' doc comments.\n\n| code | name | severity | summary |\n| --- | --- | --- | --- |\n",
+    );
     let mut stale = Vec::new();
     for rule in RULES.iter() {
-        let _ = writeln!(index, "| [{}]({}.md) | {} | {} | {} |", rule.code, rule.code, rule.name, rule.severity, rule.summary);
+        let _ = writeln!(
+            index,
+            "| [{}]({}.md) | {} | {} | {} |",
+            rule.code, rule.code, rule.name, rule.severity, rule.summary
+        );
         let path = dir.join(format!("{}.md", rule.code));
         let expected = render(rule);
         if update {

@@ -84,7 +84,13 @@ fn check_fixture(code: &str, dir: &Path) -> Vec<String> {
     let mut cases = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() && path.file_name().unwrap().to_string_lossy().starts_with("case_") {
+        if path.is_dir()
+            && path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("case_")
+        {
             cases.push(path);
         }
     }
@@ -96,12 +102,24 @@ fn check_fixture(code: &str, dir: &Path) -> Vec<String> {
     };
     problems.extend(check_project(code, dir, dir, &rest, &cases));
     for case in &cases {
-        problems.extend(check_project(code, case, case, &DiscoverOptions::default(), &[]));
+        problems.extend(check_project(
+            code,
+            case,
+            case,
+            &DiscoverOptions::default(),
+            &[],
+        ));
     }
     problems
 }
 
-fn check_project(code: &str, dir: &Path, root_dir: &Path, options: &DiscoverOptions, skip: &[PathBuf]) -> Vec<String> {
+fn check_project(
+    code: &str,
+    dir: &Path,
+    root_dir: &Path,
+    options: &DiscoverOptions,
+    skip: &[PathBuf],
+) -> Vec<String> {
     let project = Project::load(&[dir.to_path_buf()], options);
     // `select.txt` names further rules a fixture needs (e.g. the rule a suppression targets).
     let mut select = vec![code.to_string()];
@@ -136,7 +154,11 @@ fn check_project(code: &str, dir: &Path, root_dir: &Path, options: &DiscoverOpti
         .collect();
     let keep = |set: BTreeSet<(String, u32)>| -> BTreeSet<(String, u32)> {
         set.into_iter()
-            .filter(|(p, _)| !skip.iter().any(|s| Path::new(p).starts_with(s.file_name().unwrap())))
+            .filter(|(p, _)| {
+                !skip
+                    .iter()
+                    .any(|s| Path::new(p).starts_with(s.file_name().unwrap()))
+            })
             .collect()
     };
     let errors = keep(markers(dir, "error", code));

@@ -66,7 +66,11 @@ fn finding_location(f: &Finding) -> Value {
             if f.location.start.line == f.location.end.line {
                 let start = f.location.start.column.saturating_sub(1) as usize;
                 let end = f.location.end.column.saturating_sub(1) as usize;
-                let flagged: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+                let flagged: String = line
+                    .chars()
+                    .skip(start)
+                    .take(end.saturating_sub(start))
+                    .collect();
                 if !flagged.is_empty() {
                     loc["physicalLocation"]["region"]["snippet"] = json!({ "text": flagged });
                 }

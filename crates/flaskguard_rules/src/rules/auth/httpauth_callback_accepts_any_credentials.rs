@@ -127,7 +127,7 @@ impl<'a> Walker<'_, 'a> {
                     let value = value.as_ref();
                     let verified = value.is_some_and(|v| self.verifies(v));
                     if !checked && !verified && value.is_some_and(|v| !falsy_literal(v)) {
-                        self.unchecked.push((stmt.span, value));
+                        self.unchecked.push((stmt.span, value.map(|v| &**v)));
                     }
                     return (checked, true);
                 }

@@ -58,7 +58,9 @@ const RESPONSE_TYPES: &[&str] = &[
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
         let Some(callee) = &c.callee else { continue };
-        let Some(receiver) = callee.qual.strip_suffix(".set_cookie") else { continue };
+        let Some(receiver) = callee.qual.strip_suffix(".set_cookie") else {
+            continue;
+        };
         if !RESPONSE_TYPES.contains(&receiver) && !is_hook_response(ctx, c, receiver) {
             continue;
         }
@@ -66,7 +68,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             continue;
         }
         let flag = |name: &str, position: usize| {
-            c.call.argument(position, name).map(|e| ctx.index.eval(c.module, c.scope, e))
+            c.call
+                .argument(position, name)
+                .map(|e| ctx.index.eval(c.module, c.scope, e))
         };
         let mut missing = Vec::new();
         if flag("secure", 7).is_none_or(|v| v.truthy() == Some(false)) {
@@ -76,7 +80,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             missing.push("httponly");
         }
         let samesite = flag("samesite", 9);
-        let samesite_none = matches!(&samesite, Some(Value::Str(s)) if s.eq_ignore_ascii_case("none"));
+        let samesite_none =
+            matches!(&samesite, Some(Value::Str(s)) if s.eq_ignore_ascii_case("none"));
         if samesite.is_none() || matches!(samesite, Some(Value::None)) {
             missing.push("samesite");
         }
@@ -87,7 +92,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .and_then(|v| v.as_str().map(|s| format!("`{s}`")))
             .unwrap_or_else(|| "A cookie".to_string());
         if !missing.is_empty() {
-            out.at(c.module, c.expr.span, format!("Cookie {name} is set without {}", missing.join(", ")));
+            out.at(
+                c.module,
+                c.expr.span,
+                format!("Cookie {name} is set without {}", missing.join(", ")),
+            );
         } else if samesite_none {
             out.at(c.module, c.expr.span, format!("Cookie {name} is set with `samesite=\"None\"`: it is sent on cross-site requests"));
         }
@@ -96,18 +105,26 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
 
 /// The receiver is the `response` parameter of an `after_request` hook or any function
 /// annotated to take a Flask response.
-fn is_hook_response(ctx: &Context<'_, '_>, c: &flaskguard_index::semantic::CallSite<'_>, receiver: &str) -> bool {
+fn is_hook_response(
+    ctx: &Context<'_, '_>,
+    c: &flaskguard_index::semantic::CallSite<'_>,
+    receiver: &str,
+) -> bool {
     if receiver.ends_with("Response()") {
         return true;
     }
-    let flaskguard_index::ir::ScopeRef::Function(f) = c.scope else { return false };
+    let flaskguard_index::ir::ScopeRef::Function(f) = c.scope else {
+        return false;
+    };
     let def = &ctx.index.module(c.module).functions[f.0 as usize];
     def.decorators.iter().any(|d| {
-        ctx.index
-            .resolve(c.module, def.parent, d)
-            .is_some_and(|r| r.qual.ends_with(".after_request") || r.qual.ends_with(".after_app_request"))
+        ctx.index.resolve(c.module, def.parent, d).is_some_and(|r| {
+            r.qual.ends_with(".after_request") || r.qual.ends_with(".after_app_request")
+        })
     }) && def.params.first().is_some_and(|p| {
-        let flaskguard_index::ir::ExprKind::Attribute { value, .. } = &c.call.func.kind else { return false };
+        let flaskguard_index::ir::ExprKind::Attribute { value, .. } = &c.call.func.kind else {
+            return false;
+        };
         value.as_name() == Some(p.name.as_str())
     })
 }

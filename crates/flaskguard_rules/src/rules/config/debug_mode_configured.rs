@@ -60,18 +60,29 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     continue;
                 }
                 if s.origin == ConfigOrigin::EnvFile {
-                    let line = ctx.project.texts[s.text_index.unwrap_or(0)].source.slice(s.span);
+                    let line = ctx.project.texts[s.text_index.unwrap_or(0)]
+                        .source
+                        .slice(s.span);
                     let line = line.split(" #").next().unwrap_or(line).trim();
-                    format!("`{line}` in an env file enables debug mode for every `flask run` that reads it")
+                    format!(
+                        "`{line}` in an env file enables debug mode for every `flask run` that reads it"
+                    )
                 } else {
-                    format!("`{} = True` in shipped configuration{}", s.key, class_note(&s.origin))
+                    format!(
+                        "`{} = True` in shipped configuration{}",
+                        s.key,
+                        class_note(&s.origin)
+                    )
                 }
             }
             "ENV" => {
                 if effective_literal(&s.value).and_then(Value::as_str) != Some("development") {
                     continue;
                 }
-                format!("`ENV = \"development\"` in shipped configuration{}", class_note(&s.origin))
+                format!(
+                    "`ENV = \"development\"` in shipped configuration{}",
+                    class_note(&s.origin)
+                )
             }
             _ => continue,
         };

@@ -77,7 +77,9 @@ fn unguarded_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 unguarded_calls(body, out);
                 unguarded_calls(orelse, out);
             }
-            StmtKind::Try { body, finalbody, .. } => {
+            StmtKind::Try {
+                body, finalbody, ..
+            } => {
                 unguarded_calls(body, out);
                 unguarded_calls(finalbody, out);
             }
@@ -88,10 +90,18 @@ fn unguarded_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
 }
 
 fn is_main_guard(test: &Expr) -> bool {
-    let ExprKind::Compare { left, ops, comparators } = &test.kind else { return false };
+    let ExprKind::Compare {
+        left,
+        ops,
+        comparators,
+    } = &test.kind
+    else {
+        return false;
+    };
     if ops[..] != [CmpOp::Eq] {
         return false;
     }
     let sides = [left.as_ref(), &comparators[0]];
-    sides.iter().any(|e| e.as_name() == Some("__name__")) && sides.iter().any(|e| e.as_str() == Some("__main__"))
+    sides.iter().any(|e| e.as_name() == Some("__name__"))
+        && sides.iter().any(|e| e.as_str() == Some("__main__"))
 }

@@ -48,9 +48,15 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         };
         let Some(host) = host else { continue };
         let value = ctx.index.eval(c.module, c.scope, host);
-        let Some(h) = crate::helpers::effective_literal(&value).and_then(|v| v.as_str()) else { continue };
+        let Some(h) = crate::helpers::effective_literal(&value).and_then(|v| v.as_str()) else {
+            continue;
+        };
         if matches!(h, "0.0.0.0" | "::" | "[::]" | "") {
-            out.at(c.module, host.span, format!("The development server listens on every interface (`{h}`)"));
+            out.at(
+                c.module,
+                host.span,
+                format!("The development server listens on every interface (`{h}`)"),
+            );
         }
     }
 }

@@ -54,7 +54,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         }
         let (secret, fallback) = match &s.value {
             Value::Str(v) => (v.as_str(), false),
-            Value::Env { var, default: Some(d) } => match d.as_ref() {
+            Value::Env {
+                var,
+                default: Some(d),
+            } => match d.as_ref() {
                 Value::Str(v) => {
                     let _ = var;
                     (v.as_str(), true)
@@ -67,7 +70,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             continue;
         }
         let message = if fallback {
-            format!("`SECRET_KEY` falls back to a hard-coded value {} when the environment variable is missing", redact(secret))
+            format!(
+                "`SECRET_KEY` falls back to a hard-coded value {} when the environment variable is missing",
+                redact(secret)
+            )
         } else {
             format!("`SECRET_KEY` is hard-coded in source: {}", redact(secret))
         };

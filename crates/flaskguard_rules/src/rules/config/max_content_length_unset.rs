@@ -49,11 +49,16 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         return;
     }
     if !ctx.model.routes.iter().any(|r| {
-        r.methods.iter().any(|m| matches!(m.as_str(), "POST" | "PUT" | "PATCH"))
+        r.methods
+            .iter()
+            .any(|m| matches!(m.as_str(), "POST" | "PUT" | "PATCH"))
     }) {
         return;
     }
     if let Some(target) = app_target(ctx.model) {
-        out.report(target, "`MAX_CONTENT_LENGTH` is never set: request bodies are unbounded");
+        out.report(
+            target,
+            "`MAX_CONTENT_LENGTH` is never set: request bodies are unbounded",
+        );
     }
 }

@@ -48,16 +48,19 @@ pub(super) fn falsy_settings<'m, 'a>(
     model: &'m FlaskModel<'a>,
     key: &'m str,
 ) -> impl Iterator<Item = &'m ConfigSetting<'a>> {
-    model
-        .production_settings(key)
-        .filter(|s| crate::helpers::effective_literal(&s.value).and_then(Value::truthy) == Some(false))
+    model.production_settings(key).filter(|s| {
+        crate::helpers::effective_literal(&s.value).and_then(Value::truthy) == Some(false)
+    })
 }
 
 /// Whether some setting of `key` (in a deployed profile) is truthy or read from the
 /// environment (the deployment decides).
 pub(super) fn set_truthy_or_env(model: &FlaskModel<'_>, key: &str) -> bool {
-    model.settings(key).filter(|s| s.profile.is_deployed()).any(|s| match &s.value {
-        Value::Env { .. } | Value::Unknown | Value::Call { .. } => true,
-        v => v.truthy() == Some(true),
-    })
+    model
+        .settings(key)
+        .filter(|s| s.profile.is_deployed())
+        .any(|s| match &s.value {
+            Value::Env { .. } | Value::Unknown | Value::Call { .. } => true,
+            v => v.truthy() == Some(true),
+        })
 }

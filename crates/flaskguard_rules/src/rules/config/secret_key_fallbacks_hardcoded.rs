@@ -43,8 +43,13 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for s in ctx.model.production_settings("SECRET_KEY_FALLBACKS") {
-        let Value::List(items) = &s.value else { continue };
-        let literals = items.iter().filter(|v| matches!(v, Value::Str(k) if !k.is_empty())).count();
+        let Value::List(items) = &s.value else {
+            continue;
+        };
+        let literals = items
+            .iter()
+            .filter(|v| matches!(v, Value::Str(k) if !k.is_empty()))
+            .count();
         if literals == 0 {
             continue;
         }

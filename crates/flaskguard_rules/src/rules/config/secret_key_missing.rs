@@ -57,7 +57,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             _ => false,
         };
         if empty {
-            out.report(setting_target(s), format!("`SECRET_KEY` is set to `{}`: sessions cannot be signed", ctx_text(ctx, s)));
+            out.report(
+                setting_target(s),
+                format!(
+                    "`SECRET_KEY` is set to `{}`: sessions cannot be signed",
+                    ctx_text(ctx, s)
+                ),
+            );
         }
     }
     if ctx.model.is_configured("SECRET_KEY") || ctx.model.apps.is_empty() {
@@ -93,7 +99,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         return;
     }
     if let Some(target) = app_target(ctx.model) {
-        out.report(target, "The app uses sessions but never configures `SECRET_KEY`");
+        out.report(
+            target,
+            "The app uses sessions but never configures `SECRET_KEY`",
+        );
     }
 }
 

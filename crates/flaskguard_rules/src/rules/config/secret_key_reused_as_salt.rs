@@ -44,38 +44,64 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
-        let Some(salt) = c.call.keyword("salt") else { continue };
+        let Some(salt) = c.call.keyword("salt") else {
+            continue;
+        };
         if is_secret_key(ctx.index, c.module, c.scope, salt, 0) {
             let callee = c.callee.as_ref().map_or("this call", |r| r.qual.as_str());
-            out.at(c.module, salt.span, format!("The app's `SECRET_KEY` is passed as the salt of `{callee}`"));
+            out.at(
+                c.module,
+                salt.span,
+                format!("The app's `SECRET_KEY` is passed as the salt of `{callee}`"),
+            );
         }
     }
 }
 
 /// Whether `expr` denotes the app's secret key.
-pub(super) fn is_secret_key(index: &Index<'_>, module: ModuleId, scope: ScopeRef, expr: &Expr, depth: u32) -> bool {
+pub(super) fn is_secret_key(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    expr: &Expr,
+    depth: u32,
+) -> bool {
     if depth > 6 {
         return false;
     }
     match &expr.kind {
         ExprKind::Subscript { value, index: key } => {
-            index.resolve(module, scope, value).is_some_and(|r| r.qual.ends_with(".config") && (r.qual.starts_with("flask.Flask()") || r.qual.starts_with("flask.current_app")))
-                && index.eval(module, scope, key).as_str() == Some("SECRET_KEY")
+            index.resolve(module, scope, value).is_some_and(|r| {
+                r.qual.ends_with(".config")
+                    && (r.qual.starts_with("flask.Flask()")
+                        || r.qual.starts_with("flask.current_app"))
+            }) && index.eval(module, scope, key).as_str() == Some("SECRET_KEY")
         }
         ExprKind::Call(call) => {
             matches!(&call.func.kind, ExprKind::Attribute { value, attr } if attr == "get"
                 && index.resolve(module, scope, value).is_some_and(|r| r.qual.ends_with(".config")))
-                && call.args.first().is_some_and(|a| index.eval(module, scope, a).as_str() == Some("SECRET_KEY"))
+                && call
+                    .args
+                    .first()
+                    .is_some_and(|a| index.eval(module, scope, a).as_str() == Some("SECRET_KEY"))
         }
         ExprKind::Attribute { value, attr } => {
-            (attr == "secret_key" && index.resolve(module, scope, value).is_some_and(|r| r.qual == "flask.Flask()" || r.qual == "flask.current_app"))
-                || (attr == "SECRET_KEY" && index.resolve(module, scope, value).is_some_and(|r| index.project_class(&r.qual).is_some()))
+            (attr == "secret_key"
+                && index
+                    .resolve(module, scope, value)
+                    .is_some_and(|r| r.qual == "flask.Flask()" || r.qual == "flask.current_app"))
+                || (attr == "SECRET_KEY"
+                    && index
+                        .resolve(module, scope, value)
+                        .is_some_and(|r| index.project_class(&r.qual).is_some()))
         }
         ExprKind::Name(name) => {
             if name == "SECRET_KEY" {
                 return true;
             }
-            let Some((found, bindings)) = index.bindings_of(module, scope, name) else { return false };
+            let Some((found, bindings)) = index.bindings_of(module, scope, name) else {
+                return false;
+            };
             matches!(bindings, [Binding::Assign(v)] if is_secret_key(index, module, found, v, depth + 1))
         }
         _ => false,

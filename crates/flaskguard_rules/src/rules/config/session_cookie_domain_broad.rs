@@ -43,7 +43,9 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for s in ctx.model.production_settings("SESSION_COOKIE_DOMAIN") {
-        let Some(Value::Str(domain)) = effective_literal(&s.value) else { continue };
+        let Some(Value::Str(domain)) = effective_literal(&s.value) else {
+            continue;
+        };
         if domain.is_empty() || domain == "localhost" {
             continue;
         }

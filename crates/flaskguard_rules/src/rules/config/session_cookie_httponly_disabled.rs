@@ -43,12 +43,18 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for s in falsy_settings(ctx.model, "SESSION_COOKIE_HTTPONLY") {
-        out.report(setting_target(s), "`SESSION_COOKIE_HTTPONLY` is false: scripts on the page can read the session cookie");
+        out.report(
+            setting_target(s),
+            "`SESSION_COOKIE_HTTPONLY` is false: scripts on the page can read the session cookie",
+        );
     }
     for t in ctx.model.extensions_of(ExtKind::Talisman) {
         if let Some(a) = t.arg(ctx.index, "session_cookie_http_only") {
             if a.value.truthy() == Some(false) {
-                out.report(Target::Module(a.module, a.span), "Flask-Talisman is told not to mark the session cookie HttpOnly");
+                out.report(
+                    Target::Module(a.module, a.span),
+                    "Flask-Talisman is told not to mark the session cookie HttpOnly",
+                );
             }
         }
     }

@@ -51,7 +51,10 @@ declare_rule! {
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let mut reported = false;
     for s in falsy_settings(ctx.model, "SESSION_COOKIE_SECURE") {
-        out.report(setting_target(s), "`SESSION_COOKIE_SECURE` is false: the session cookie is also sent over plain HTTP");
+        out.report(
+            setting_target(s),
+            "`SESSION_COOKIE_SECURE` is false: the session cookie is also sent over plain HTTP",
+        );
         reported = true;
     }
     let mut talisman_secures = false;

@@ -63,8 +63,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         return;
     }
     if let Some(target) = app_target(ctx.model) {
-        out.report(target, "`SESSION_COOKIE_SAMESITE` is never set (Flask's default sends no SameSite attribute)")
-            .severity(flaskguard_report::Severity::Low);
+        out.report(
+            target,
+            "`SESSION_COOKIE_SAMESITE` is never set (Flask's default sends no SameSite attribute)",
+        )
+        .severity(flaskguard_report::Severity::Low);
     }
 }
 

@@ -47,7 +47,9 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for s in ctx.model.production_settings("PERMANENT_SESSION_LIFETIME") {
-        let Some(seconds) = effective_literal(&s.value).and_then(duration_seconds) else { continue };
+        let Some(seconds) = effective_literal(&s.value).and_then(duration_seconds) else {
+            continue;
+        };
         if seconds > LIMIT_SECONDS {
             out.report(setting_target(s), format!("`PERMANENT_SESSION_LIFETIME` is {}: a stolen session cookie stays valid that long", human_duration(seconds)));
         }

@@ -51,15 +51,22 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for s in ctx.model.production_settings("SECRET_KEY") {
         let (secret, fallback) = match &s.value {
             Value::Str(v) => (v.as_str(), false),
-            Value::Env { default: Some(d), .. } => match d.as_ref() {
+            Value::Env {
+                default: Some(d), ..
+            } => match d.as_ref() {
                 Value::Str(v) => (v.as_str(), true),
                 _ => continue,
             },
             _ => continue,
         };
-        let Some(reason) = weak_secret_reason(secret) else { continue };
+        let Some(reason) = weak_secret_reason(secret) else {
+            continue;
+        };
         let message = if fallback {
-            format!("`SECRET_KEY` falls back to {} when the environment variable is missing, and {reason}", redact(secret))
+            format!(
+                "`SECRET_KEY` falls back to {} when the environment variable is missing, and {reason}",
+                redact(secret)
+            )
         } else {
             format!("`SECRET_KEY` {} can be guessed: {reason}", redact(secret))
         };

@@ -54,12 +54,18 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 if evalex.as_ref().and_then(Value::truthy) == Some(true) {
                     out.at(c.module, c.expr.span, "`DebuggedApplication(..., evalex=True)` serves an interactive Python console on error pages");
                 } else {
-                    out.at(c.module, c.expr.span, "`DebuggedApplication` shows tracebacks with source code to every client")
-                        .severity(flaskguard_report::Severity::Medium);
+                    out.at(
+                        c.module,
+                        c.expr.span,
+                        "`DebuggedApplication` shows tracebacks with source code to every client",
+                    )
+                    .severity(flaskguard_report::Severity::Medium);
                 }
             }
             "werkzeug.serving.run_simple" => {
-                let Some(e) = c.call.keyword("use_debugger") else { continue };
+                let Some(e) = c.call.keyword("use_debugger") else {
+                    continue;
+                };
                 if ctx.index.eval(c.module, c.scope, e).truthy() == Some(true) {
                     out.at(c.module, e.span, "`run_simple(..., use_debugger=True)` enables the Werkzeug debugger console");
                 }
@@ -69,20 +75,38 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     }
     // `os.environ["WERKZEUG_DEBUG_PIN"] = "off"`
     for a in ctx.index.assigns() {
-        let flaskguard_index::ir::ExprKind::Subscript { value, index } = &a.target.kind else { continue };
-        if ctx.index.resolve(a.module, a.scope, value).is_none_or(|r| r.qual != "os.environ") {
+        let flaskguard_index::ir::ExprKind::Subscript { value, index } = &a.target.kind else {
+            continue;
+        };
+        if ctx
+            .index
+            .resolve(a.module, a.scope, value)
+            .is_none_or(|r| r.qual != "os.environ")
+        {
             continue;
         }
         if ctx.index.eval(a.module, a.scope, index).as_str() != Some("WERKZEUG_DEBUG_PIN") {
             continue;
         }
-        if ctx.index.eval(a.module, a.scope, a.value).as_str().is_some_and(|v| v.eq_ignore_ascii_case("off")) {
-            out.at(a.module, a.span, "`WERKZEUG_DEBUG_PIN=off` removes the PIN that guards the debugger console");
+        if ctx
+            .index
+            .eval(a.module, a.scope, a.value)
+            .as_str()
+            .is_some_and(|v| v.eq_ignore_ascii_case("off"))
+        {
+            out.at(
+                a.module,
+                a.span,
+                "`WERKZEUG_DEBUG_PIN=off` removes the PIN that guards the debugger console",
+            );
         }
     }
     for e in &ctx.model.env {
         if e.key == "WERKZEUG_DEBUG_PIN" && e.value.eq_ignore_ascii_case("off") {
-            out.report(crate::Target::Text(e.text_index, e.span), "`WERKZEUG_DEBUG_PIN=off` removes the PIN that guards the debugger console");
+            out.report(
+                crate::Target::Text(e.text_index, e.span),
+                "`WERKZEUG_DEBUG_PIN=off` removes the PIN that guards the debugger console",
+            );
         }
     }
 }
