@@ -7,6 +7,7 @@ mod config;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -297,8 +298,14 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     report.root = std::env::current_dir()
         .ok()
         .map(|d| d.to_string_lossy().replace('\\', "/"));
-    report.settings.select = resolved.selection.select.clone();
-    report.settings.ignore = resolved.selection.ignore.clone();
+    report
+        .settings
+        .select
+        .clone_from(&resolved.selection.select);
+    report
+        .settings
+        .ignore
+        .clone_from(&resolved.selection.ignore);
     report.settings.config_file = resolved
         .config_path
         .as_ref()
@@ -315,15 +322,14 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
 }
 
 fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
-    match output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write the report to {}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            stdout.flush()?;
-            Ok(())
-        }
+    if let Some(path) = output {
+        std::fs::write(path, text)
+            .with_context(|| format!("cannot write the report to {}", path.display()))
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+        Ok(())
     }
 }
 
@@ -347,15 +353,15 @@ fn check(args: &CheckArgs) -> Result<u8> {
         .baseline
         .clone()
         .or_else(|| resolved.file.baseline.as_ref().map(PathBuf::from));
-    if let Some(path) = &baseline_path {
-        if args.write_baseline.as_deref() != Some(path.as_path()) || path.exists() {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the baseline {}", path.display()))?;
-            let baseline =
-                Baseline::parse(&text).with_context(|| format!("baseline {}", path.display()))?;
-            baseline.apply(&mut report);
-            report.settings.baseline = Some(path.display().to_string());
-        }
+    if let Some(path) = &baseline_path
+        && (args.write_baseline.as_deref() != Some(path.as_path()) || path.exists())
+    {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the baseline {}", path.display()))?;
+        let baseline =
+            Baseline::parse(&text).with_context(|| format!("baseline {}", path.display()))?;
+        baseline.apply(&mut report);
+        report.settings.baseline = Some(path.display().to_string());
     }
     report.finish();
     if let Some(path) = &args.write_baseline {
@@ -456,11 +462,14 @@ fn routes_table(report: &Report) -> String {
         line(row.iter().map(String::as_str).collect(), &mut out);
     }
     let unauth = report.routes.iter().filter(|r| r.auth.is_empty()).count();
-    out.push_str(&format!(
-        "\n{} routes, {} without authentication\n",
+    let _ = write!(
+        out,
+        "
+{} routes, {} without authentication
+",
         report.routes.len(),
         unauth
-    ));
+    );
     out
 }
 
@@ -485,18 +494,17 @@ fn rule(args: &RuleArgs) -> Result<u8> {
         let metas: Vec<_> = rules.iter().map(|r| r.meta()).collect();
         serde_json::to_string_pretty(&metas)? + "\n"
     } else if args.all {
-        rules
-            .iter()
-            .map(|r| {
-                format!(
-                    "{}  {:<8} {:<10} {}\n",
-                    r.code,
-                    r.severity,
-                    r.status.as_str(),
-                    r.name
-                )
-            })
-            .collect()
+        rules.iter().fold(String::new(), |mut out, r| {
+            let _ = writeln!(
+                out,
+                "{}  {:<8} {:<10} {}",
+                r.code,
+                r.severity,
+                r.status.as_str(),
+                r.name
+            );
+            out
+        })
     } else {
         let r = rules[0];
         let cwe: Vec<String> = r.cwe.iter().map(|c| format!("CWE-{c}")).collect();

@@ -374,7 +374,14 @@ fn bad_inputs_become_diagnostics_and_the_scan_goes_on() {
     let deep = format!("x = {}1{}\n", "[".repeat(5000), "]".repeat(5000));
     let deep_calls = format!("y = {}1{}\n", "f(".repeat(5000), ")".repeat(5000));
     let deep_blocks: String = (0..120)
-        .map(|i| format!("{}if x:\n", "    ".repeat(i)))
+        .flat_map(|i| {
+            [
+                "    ".repeat(i),
+                "if x:
+"
+                .to_string(),
+            ]
+        })
         .collect::<String>()
         + &"    ".repeat(120)
         + "pass\n";

@@ -207,29 +207,29 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                         ));
                     }
                 }
-                if let Some(arg) = c.call.args.first() {
-                    if let ExprKind::Dict(items) = &arg.kind {
-                        for (k, v) in items {
-                            let Some(k) = k else { continue };
-                            if let Value::Str(key) = index.eval(c.module, c.scope, k) {
-                                out.push(setting(index, key, v, c.module, c.scope, origin.clone()));
-                            }
+                if let Some(arg) = c.call.args.first()
+                    && let ExprKind::Dict(items) = &arg.kind
+                {
+                    for (k, v) in items {
+                        let Some(k) = k else { continue };
+                        if let Value::Str(key) = index.eval(c.module, c.scope, k) {
+                            out.push(setting(index, key, v, c.module, c.scope, origin.clone()));
                         }
                     }
                 }
             }
             "setdefault" => {
-                if let (Some(k), Some(v)) = (c.call.args.first(), c.call.args.get(1)) {
-                    if let Value::Str(key) = index.eval(c.module, c.scope, k) {
-                        out.push(setting(
-                            index,
-                            key,
-                            v,
-                            c.module,
-                            c.scope,
-                            ConfigOrigin::SetDefault,
-                        ));
-                    }
+                if let (Some(k), Some(v)) = (c.call.args.first(), c.call.args.get(1))
+                    && let Value::Str(key) = index.eval(c.module, c.scope, k)
+                {
+                    out.push(setting(
+                        index,
+                        key,
+                        v,
+                        c.module,
+                        c.scope,
+                        ConfigOrigin::SetDefault,
+                    ));
                 }
             }
             "from_object" => {
@@ -421,10 +421,10 @@ fn add_class_with_bases(
     let (module, idx) = class;
     let def = &index.module(module).classes[idx.0 as usize];
     for base in &def.bases {
-        if let Some(r) = index.resolve(module, def.parent, base) {
-            if let Some(b) = index.project_class(&r.qual) {
-                add_class_with_bases(index, b, out);
-            }
+        if let Some(r) = index.resolve(module, def.parent, base)
+            && let Some(b) = index.project_class(&r.qual)
+        {
+            add_class_with_bases(index, b, out);
         }
     }
 }

@@ -411,22 +411,20 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
             for d in &f.decorators {
                 let ExprKind::Call(call) = &d.kind else {
                     // `@app.before_request`
-                    if let Some(r) = index.resolve(m.id, f.parent, d) {
-                        if let Some((base, method)) = r.qual.rsplit_once('.') {
-                            if matches!(method, "before_request" | "before_app_request") {
-                                if let Some(owner) = owner_of(&Resolved {
-                                    qual: base.to_string(),
-                                    site: r.site,
-                                }) {
-                                    hooks.push(Hook {
-                                        owner,
-                                        kind: method.to_string(),
-                                        handler: Some(func),
-                                        guards: hook_guards(index, func),
-                                    });
-                                }
-                            }
-                        }
+                    if let Some(r) = index.resolve(m.id, f.parent, d)
+                        && let Some((base, method)) = r.qual.rsplit_once('.')
+                        && matches!(method, "before_request" | "before_app_request")
+                        && let Some(owner) = owner_of(&Resolved {
+                            qual: base.to_string(),
+                            site: r.site,
+                        })
+                    {
+                        hooks.push(Hook {
+                            owner,
+                            kind: method.to_string(),
+                            handler: Some(func),
+                            guards: hook_guards(index, func),
+                        });
                     }
                     continue;
                 };
@@ -504,22 +502,21 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                 .and_then(|b| b.app),
             Owner::Api(_) | Owner::Unknown => None,
         };
-        if let Owner::Blueprint(site) = r.owner {
-            if let Some(prefix) = blueprints
+        if let Owner::Blueprint(site) = r.owner
+            && let Some(prefix) = blueprints
                 .iter()
                 .find(|b| b.site == site)
                 .and_then(|b| b.url_prefix.clone())
-            {
-                let prefix = prefix.trim_end_matches('/');
-                r.rule = if r.rule.is_empty() || r.rule == "/" {
-                    format!("{prefix}/")
-                } else {
-                    format!("{prefix}{}", r.rule)
-                };
-            }
+        {
+            let prefix = prefix.trim_end_matches('/');
+            r.rule = if r.rule.is_empty() || r.rule == "/" {
+                format!("{prefix}/")
+            } else {
+                format!("{prefix}{}", r.rule)
+            };
         }
     }
-    routes.sort_by(|a, b| (a.module, a.span).cmp(&(b.module, b.span)));
+    routes.sort_by_key(|a| (a.module, a.span));
     (blueprints, routes, hooks)
 }
 

@@ -295,7 +295,7 @@ fn parse_module(
     }
     let mut comments = Vec::new();
     let mut prev_end: Option<u32> = None;
-    for token in parsed.tokens().iter() {
+    for token in parsed.tokens() {
         match token.kind() {
             TokenKind::Comment => {
                 let start = token.start().to_u32();

@@ -84,14 +84,14 @@ impl Lowerer {
         self.depth += 1;
         let kind = self.stmt_kind(stmt);
         self.depth -= 1;
-        kind.map(|kind| Stmt {
+        Some(Stmt {
             span: span(stmt.range()),
             kind,
         })
     }
 
-    fn stmt_kind(&mut self, stmt: &ast::Stmt) -> Option<StmtKind> {
-        Some(match stmt {
+    fn stmt_kind(&mut self, stmt: &ast::Stmt) -> StmtKind {
+        match stmt {
             ast::Stmt::FunctionDef(f) => {
                 let decorators = f
                     .decorator_list
@@ -257,7 +257,7 @@ impl Lowerer {
             ast::Stmt::Expr(e) => StmtKind::Expr(self.boxed(&e.value)),
             ast::Stmt::Break(_) => StmtKind::Break,
             ast::Stmt::Continue(_) => StmtKind::Continue,
-        })
+        }
     }
 
     fn elif_chain(&mut self, clauses: &[ast::ElifElseClause]) -> Vec<Stmt> {

@@ -233,12 +233,12 @@ impl<'a> Index<'a> {
             ExprKind::Name(name) => self.resolve_name(module, scope, name, depth + 1),
             ExprKind::Attribute { value, attr } => {
                 let base = self.resolve_expr(module, scope, value, depth + 1)?;
-                Some(self.member(base, attr, depth + 1))
+                Some(self.member(&base, attr, depth + 1))
             }
             ExprKind::Call(call) => {
                 let callee = self.resolve_expr(module, scope, &call.func, depth + 1)?;
                 Some(self.call_result(
-                    callee,
+                    &callee,
                     Site {
                         module,
                         span: expr.span,
@@ -259,12 +259,14 @@ impl<'a> Index<'a> {
     }
 
     /// `base.attr`, chasing into project modules.
-    fn member(&self, base: Resolved, attr: &str, depth: u32) -> Resolved {
+    fn member(&self, base: &Resolved, attr: &str, depth: u32) -> Resolved {
         let qual = format!("{}.{attr}", base.qual);
-        if base.site.is_none() && !base.qual.ends_with(']') && !base.qual.ends_with(')') {
-            if let Some(r) = self.chase(&qual, depth) {
-                return r;
-            }
+        if base.site.is_none()
+            && !base.qual.ends_with(']')
+            && !base.qual.ends_with(')')
+            && let Some(r) = self.chase(&qual, depth)
+        {
+            return r;
         }
         Resolved {
             qual: canonicalize(qual),
@@ -273,7 +275,7 @@ impl<'a> Index<'a> {
     }
 
     /// The result of calling `callee`.
-    fn call_result(&self, callee: Resolved, site: Site, depth: u32) -> Resolved {
+    fn call_result(&self, callee: &Resolved, site: Site, depth: u32) -> Resolved {
         // A project function: what it returns (application factories, helpers).
         if let Some((module, func)) = self.project_function(&callee.qual) {
             let returns = self.semantic[module.0 as usize].returns.get(&func);
@@ -281,10 +283,9 @@ impl<'a> Index<'a> {
                 for value in returns {
                     if let Some(r) =
                         self.resolve_expr(module, ScopeRef::Function(func), value, depth + 1)
+                        && r.qual.ends_with(')')
                     {
-                        if r.qual.ends_with(')') {
-                            return r;
-                        }
+                        return r;
                     }
                 }
             }
@@ -352,7 +353,7 @@ impl<'a> Index<'a> {
             None => base,
             Some(tail) => tail
                 .split('.')
-                .fold(base, |acc, attr| self.member(acc, attr, depth + 1)),
+                .fold(base, |acc, attr| self.member(&acc, attr, depth + 1)),
         })
     }
 
@@ -370,12 +371,11 @@ impl<'a> Index<'a> {
         while let Some(s) = current {
             // Class bodies are not enclosing scopes for the functions defined in them.
             let skip = !first && matches!(s, ScopeRef::Class(_));
-            if !skip {
-                if let Some(bindings) = sem.scopes.get(&s).and_then(|sc| sc.bindings.get(name)) {
-                    if !bindings.iter().all(|b| matches!(b, Binding::Global)) {
-                        return self.resolve_bindings(module, s, name, bindings, depth);
-                    }
-                }
+            if !skip
+                && let Some(bindings) = sem.scopes.get(&s).and_then(|sc| sc.bindings.get(name))
+                && !bindings.iter().all(|b| matches!(b, Binding::Global))
+            {
+                return self.resolve_bindings(module, s, name, bindings, depth);
             }
             first = false;
             current = Self::parent_scope(m, s);
@@ -460,36 +460,36 @@ impl<'a> Index<'a> {
                         ParamKind::KeywordOnly => site.call.keyword(&param.name),
                         ParamKind::VarArgs | ParamKind::KwArgs => None,
                     };
-                    if let Some(arg) = arg {
-                        if let Some(r) =
+                    if let Some(arg) = arg
+                        && let Some(r) =
                             self.resolve_expr(cm, site.scope, arg, depth + PARAM_HOP_COST)
-                        {
-                            return Some(r);
-                        }
+                    {
+                        return Some(r);
                     }
                 }
             }
             return None;
         }
         // `self` in a method: an instance of the class.
-        if index == 0 && param.kind != ParamKind::KeywordOnly {
-            if let ScopeRef::Class(c) = f.parent {
-                let is_static = f
-                    .decorators
-                    .iter()
-                    .any(|d| d.as_name() == Some("staticmethod"));
-                let is_class = f
-                    .decorators
-                    .iter()
-                    .any(|d| d.as_name() == Some("classmethod"));
-                if !is_static {
-                    let class = &m.classes[c.0 as usize];
-                    let suffix = if is_class { "" } else { "()" };
-                    return Some(Resolved::new(format!(
-                        "{}.{}{suffix}",
-                        m.name, class.qualname
-                    )));
-                }
+        if index == 0
+            && param.kind != ParamKind::KeywordOnly
+            && let ScopeRef::Class(c) = f.parent
+        {
+            let is_static = f
+                .decorators
+                .iter()
+                .any(|d| d.as_name() == Some("staticmethod"));
+            let is_class = f
+                .decorators
+                .iter()
+                .any(|d| d.as_name() == Some("classmethod"));
+            if !is_static {
+                let class = &m.classes[c.0 as usize];
+                let suffix = if is_class { "" } else { "()" };
+                return Some(Resolved::new(format!(
+                    "{}.{}{suffix}",
+                    m.name, class.qualname
+                )));
             }
         }
         None
@@ -508,10 +508,8 @@ impl<'a> Index<'a> {
         let mut first = true;
         while let Some(s) = current {
             let skip = !first && matches!(s, ScopeRef::Class(_));
-            if !skip {
-                if let Some(b) = sem.scopes.get(&s).and_then(|sc| sc.bindings.get(name)) {
-                    return Some((s, b.as_slice()));
-                }
+            if !skip && let Some(b) = sem.scopes.get(&s).and_then(|sc| sc.bindings.get(name)) {
+                return Some((s, b.as_slice()));
             }
             first = false;
             current = Self::parent_scope(m, s);
@@ -650,12 +648,11 @@ impl<'m> Collector<'m, '_> {
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {
-                    match &a.asname {
-                        Some(asname) => self.bind(scope, asname, Binding::Import(a.name.clone())),
-                        None => {
-                            let top = a.name.split('.').next().unwrap_or(&a.name);
-                            self.bind(scope, top, Binding::Import(top.to_string()));
-                        }
+                    if let Some(asname) = &a.asname {
+                        self.bind(scope, asname, Binding::Import(a.name.clone()));
+                    } else {
+                        let top = a.name.split('.').next().unwrap_or(&a.name);
+                        self.bind(scope, top, Binding::Import(top.to_string()));
                     }
                 }
             }
@@ -747,7 +744,7 @@ impl<'m> Collector<'m, '_> {
     fn bind_target(&mut self, scope: ScopeRef, target: &'m Expr, value: Option<&'m Expr>) {
         match &target.kind {
             ExprKind::Name(n) => {
-                self.bind(scope, n, value.map_or(Binding::Unknown, Binding::Assign))
+                self.bind(scope, n, value.map_or(Binding::Unknown, Binding::Assign));
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
                 let values = value.and_then(|v| match &v.kind {

@@ -163,10 +163,10 @@ impl Index<'_> {
             ExprKind::Name(name) => self.eval_name(module, scope, name, d),
             ExprKind::Attribute { .. } => {
                 // `Config.SECRET_KEY`, `settings.DEBUG`: a class or module attribute.
-                if let Some(r) = self.resolve(module, scope, expr) {
-                    if let Some(v) = self.eval_qualified(&r.qual, d) {
-                        return v;
-                    }
+                if let Some(r) = self.resolve(module, scope, expr)
+                    && let Some(v) = self.eval_qualified(&r.qual, d)
+                {
+                    return v;
                 }
                 Value::Unknown
             }
@@ -196,10 +196,10 @@ impl Index<'_> {
                 let Some(r) = self.resolve(module, scope, value) else {
                     return Value::Unknown;
                 };
-                if r.qual == "os.environ" {
-                    if let Value::Str(var) = self.eval_depth(module, scope, index, d) {
-                        return Value::Env { var, default: None };
-                    }
+                if r.qual == "os.environ"
+                    && let Value::Str(var) = self.eval_depth(module, scope, index, d)
+                {
+                    return Value::Env { var, default: None };
                 }
                 Value::Unknown
             }
@@ -303,11 +303,12 @@ fn binop(l: &Value, op: BinOp, r: &Value) -> Value {
         }
         (Value::Int(a), BinOp::FloorDiv, Value::Int(b)) if *b != 0 => Value::Int(a.div_euclid(*b)),
         (Value::Int(a), BinOp::Mod, Value::Int(b)) if *b != 0 => Value::Int(a.rem_euclid(*b)),
-        (Value::Int(a), BinOp::Pow, Value::Int(b)) if (0..64).contains(b) => {
-            a.checked_pow(*b as u32).map_or(Value::Unknown, Value::Int)
-        }
+        (Value::Int(a), BinOp::Pow, Value::Int(b)) if (0..64).contains(b) => u32::try_from(*b)
+            .ok()
+            .and_then(|b| a.checked_pow(b))
+            .map_or(Value::Unknown, Value::Int),
         (Value::Str(a), BinOp::Mult, Value::Int(n)) if (0..10_000).contains(n) => {
-            Value::Str(a.repeat(*n as usize))
+            Value::Str(a.repeat(usize::try_from(*n).unwrap_or(0)))
         }
         _ => match (l.as_number(), r.as_number()) {
             (Some(a), Some(b)) if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) => {

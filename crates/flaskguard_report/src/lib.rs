@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod emit;
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -383,5 +384,10 @@ pub fn fingerprint(code: &str, path: &str, flagged_text: &str, occurrence: usize
     hasher.update([0]);
     hasher.update(occurrence.to_le_bytes());
     let digest = hasher.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    digest[..8]
+        .iter()
+        .fold(String::with_capacity(16), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
 }

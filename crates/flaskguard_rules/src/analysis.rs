@@ -378,12 +378,12 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             .filter(|d| d.kind == DecoratorKind::Auth)
             .map(|d| d.label.clone())
             .collect();
-        if let Owner::Blueprint(site) | Owner::App(site) = r.owner {
-            if model.hooks.iter().any(|h| {
+        if let Owner::Blueprint(site) | Owner::App(site) = r.owner
+            && model.hooks.iter().any(|h| {
                 h.guards && matches!(h.owner, Owner::Blueprint(s) | Owner::App(s) if s == site)
-            }) {
-                auth.push("before_request".to_string());
-            }
+            })
+        {
+            auth.push("before_request".to_string());
         }
         let csrf = if !r.is_state_changing() {
             "n/a".to_string()

@@ -105,7 +105,7 @@ pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> 
     loop {
         let word: String = rest
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
+            .take_while(char::is_ascii_alphanumeric)
             .collect();
         if word.len() >= 2
             && (word.starts_with('B') || word.starts_with("FG"))

@@ -79,10 +79,11 @@ fn rule_docs_are_current() {
         // No page for a rule that no longer exists.
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some(code) = name.strip_suffix(".md") {
-                if code != "README" && !RULES.iter().any(|r| r.code == code) {
-                    stale.push("an orphan page");
-                }
+            if let Some(code) = name.strip_suffix(".md")
+                && code != "README"
+                && !RULES.iter().any(|r| r.code == code)
+            {
+                stale.push("an orphan page");
             }
         }
     }

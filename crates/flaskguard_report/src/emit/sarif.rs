@@ -2,6 +2,8 @@
 //! (helpUri, tags, precision, security-severity), per-result level, suppressions,
 //! partialFingerprints, and taint paths as codeFlows.
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use crate::{Confidence, Finding, Location, Report, Severity, SuppressionKind};
@@ -37,7 +39,7 @@ fn percent_encode(path: &str) -> String {
         if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out
@@ -62,18 +64,18 @@ fn finding_location(f: &Finding) -> Value {
     if let Some(snippet) = &f.snippet {
         let text = snippet.lines.join("\n");
         let last = snippet.first_line + snippet.lines.len().saturating_sub(1) as u32;
-        if let Some(line) = snippet.lines.first() {
-            if f.location.start.line == f.location.end.line {
-                let start = f.location.start.column.saturating_sub(1) as usize;
-                let end = f.location.end.column.saturating_sub(1) as usize;
-                let flagged: String = line
-                    .chars()
-                    .skip(start)
-                    .take(end.saturating_sub(start))
-                    .collect();
-                if !flagged.is_empty() {
-                    loc["physicalLocation"]["region"]["snippet"] = json!({ "text": flagged });
-                }
+        if let Some(line) = snippet.lines.first()
+            && f.location.start.line == f.location.end.line
+        {
+            let start = f.location.start.column.saturating_sub(1) as usize;
+            let end = f.location.end.column.saturating_sub(1) as usize;
+            let flagged: String = line
+                .chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect();
+            if !flagged.is_empty() {
+                loc["physicalLocation"]["region"]["snippet"] = json!({ "text": flagged });
             }
         }
         loc["physicalLocation"]["contextRegion"] = json!({
@@ -210,9 +212,10 @@ fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
             .collect();
         r["codeFlows"] = json!([{ "threadFlows": [{ "locations": locations }] }]);
     }
-    if let Some(fix) = &f.fix {
-        if !fix.edits.is_empty() {
-            let replacements: Vec<Value> = fix
+    if let Some(fix) = &f.fix
+        && !fix.edits.is_empty()
+    {
+        let replacements: Vec<Value> = fix
                 .edits
                 .iter()
                 .map(|e| {
@@ -222,14 +225,13 @@ fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
                     })
                 })
                 .collect();
-            r["fixes"] = json!([{
-                "description": { "text": fix.title },
-                "artifactChanges": [{
-                    "artifactLocation": artifact_location(&f.location.path),
-                    "replacements": replacements,
-                }]
-            }]);
-        }
+        r["fixes"] = json!([{
+            "description": { "text": fix.title },
+            "artifactChanges": [{
+                "artifactLocation": artifact_location(&f.location.path),
+                "replacements": replacements,
+            }]
+        }]);
     }
     r
 }

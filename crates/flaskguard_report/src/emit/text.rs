@@ -114,15 +114,15 @@ fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
     }
     if let Some(fix) = &f.fix {
         let _ = writeln!(out, "  {} {}", style.paint("1;32", "fix:"), fix.title);
-    } else if let Some(rule) = report.rule(&f.code) {
-        if !rule.remediation.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                style.paint("1;32", "help:"),
-                rule.remediation
-            );
-        }
+    } else if let Some(rule) = report.rule(&f.code)
+        && !rule.remediation.is_empty()
+    {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            style.paint("1;32", "help:"),
+            rule.remediation
+        );
     }
     if let Some(s) = &f.suppression {
         let _ = writeln!(out, "  {} {:?}", style.dim("suppressed:"), s.kind);

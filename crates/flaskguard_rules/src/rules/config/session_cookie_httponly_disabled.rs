@@ -49,13 +49,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         );
     }
     for t in ctx.model.extensions_of(ExtKind::Talisman) {
-        if let Some(a) = t.arg(ctx.index, "session_cookie_http_only") {
-            if a.value.truthy() == Some(false) {
-                out.report(
-                    Target::Module(a.module, a.span),
-                    "Flask-Talisman is told not to mark the session cookie HttpOnly",
-                );
-            }
+        if let Some(a) = t.arg(ctx.index, "session_cookie_http_only")
+            && a.value.truthy() == Some(false)
+        {
+            out.report(
+                Target::Module(a.module, a.span),
+                "Flask-Talisman is told not to mark the session cookie HttpOnly",
+            );
         }
     }
 }
