@@ -78,11 +78,19 @@ fn finding_location(f: &Finding) -> Value {
                 loc["physicalLocation"]["region"]["snippet"] = json!({ "text": flagged });
             }
         }
-        loc["physicalLocation"]["contextRegion"] = json!({
-            "startLine": snippet.first_line.max(1),
-            "endLine": last.max(1),
-            "snippet": { "text": text },
-        });
+        // The context must be a proper superset of the region, or absent.
+        let (start, end) = (f.location.start, f.location.end);
+        let covers = snippet.first_line <= start.line && last >= end.line;
+        let more_lines = snippet.first_line < start.line || last > end.line;
+        let last_len = snippet.lines.last().map_or(0, |l| l.chars().count() as u32);
+        let partial_line = start.column > 1 || end.column <= last_len;
+        if covers && (more_lines || partial_line) {
+            loc["physicalLocation"]["contextRegion"] = json!({
+                "startLine": snippet.first_line.max(1),
+                "endLine": last.max(1),
+                "snippet": { "text": text },
+            });
+        }
     }
     loc
 }
