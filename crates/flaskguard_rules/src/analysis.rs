@@ -72,10 +72,13 @@ pub struct Analysis {
 pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     let index = Index::build(&project.modules);
     let model = FlaskModel::build(&index, &project.texts);
+    let spec = crate::taint::spec::Spec::builtin();
     let ctx = Context {
         index: &index,
         model: &model,
         project,
+        spec: &spec,
+        flows: std::sync::OnceLock::new(),
     };
     let enabled: Vec<&'static crate::Rule> = crate::RULES
         .iter()

@@ -11,6 +11,7 @@ pub mod policy;
 mod registry;
 mod reporter;
 pub mod rules;
+pub mod taint;
 
 pub use analysis::{Analysis, AnalysisOptions, analyze};
 pub use registry::{RULES, rule_by_code, rule_by_name};

@@ -11,6 +11,16 @@ pub struct Context<'i, 'a> {
     pub index: &'i Index<'a>,
     pub model: &'i FlaskModel<'a>,
     pub project: &'a Project,
+    pub(crate) spec: &'i crate::taint::spec::Spec,
+    /// The taint engine's flows, computed by the first rule that asks.
+    pub(crate) flows: std::sync::OnceLock<Vec<crate::taint::Flow>>,
+}
+
+impl Context<'_, '_> {
+    /// Every flow from request data to a sink in the project.
+    pub(crate) fn flows(&self) -> &[crate::taint::Flow] {
+        self.flows.get_or_init(|| crate::taint::engine::Engine::new(self.index, self.model, self.spec).run())
+    }
 }
 
 /// Where a finding points.

@@ -6,6 +6,7 @@ pub(crate) mod config;
 pub(crate) mod csrf;
 pub(crate) mod headers;
 pub(crate) mod python;
+pub(crate) mod taint;
 pub(crate) mod templates;
 
 use crate::Rule;
@@ -17,4 +18,5 @@ pub(crate) static CATEGORIES: &[&[&Rule]] = &[
     headers::RULES,
     auth::RULES,
     python::RULES,
+    taint::RULES,
 ];

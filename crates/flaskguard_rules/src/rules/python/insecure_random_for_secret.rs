@@ -42,7 +42,7 @@ declare_rule! {
         summary: "random module used to generate a token, password or code",
         severity: High,
         confidence: Medium,
-        cwe: [338],
+        cwe: [330, 338],
         owasp: "A02",
         remediation: "Generate secrets with the secrets module (secrets.token_urlsafe, secrets.randbelow, secrets.choice).",
         since: "0.1.0",

@@ -1,0 +1,47 @@
+use crate::taint::{Class, report_class};
+use crate::{Context, Reporter, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for request data stored into `flask.session` without validation.
+    ///
+    /// ## Why is this bad?
+    /// Code that later reads the session trusts it as the app's own state: unvalidated values stored there (roles, ids, redirect targets) become trusted input on every following request.
+    ///
+    /// ## Example
+    /// ```python
+    /// session["role"] = request.form["role"]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// role = request.form["role"]
+    /// if role not in {"reader", "editor"}:
+    ///     abort(400)
+    /// session["role"] = role
+    /// ```
+    ///
+    /// ## Known problems
+    /// Flows are followed through assignments, string building, containers, and project functions and methods (by summary); attributes of objects across methods and dynamic dispatch are not yet followed. Sanitizers and guards are specific to the kind of sink.
+    ///
+    /// ## References
+    /// - [Flask: Sessions](https://flask.palletsprojects.com/en/stable/quickstart/#sessions)
+    /// - [CWE-501: Trust Boundary Violation](https://cwe.mitre.org/data/definitions/501.html)
+    pub(crate) static RULE = {
+        code: "FG152",
+        name: "session-value-from-request",
+        summary: "Request data stored in the session without validation (trust boundary)",
+        severity: Medium,
+        confidence: High,
+        cwe: [501],
+        owasp: "A04",
+        remediation: "Validate and normalise request data (allow-lists, `int()`) before storing it in the session; keep authorisation data server-side.",
+        since: "0.1.0",
+        status: Preview,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    report_class(ctx, out, Class::Trust, &|_| true);
+}

@@ -1,0 +1,1597 @@
+//! The taint engine: a flow-sensitive abstract interpretation of each function over
+//! flaskguard's IR, with constant folding (dead branches pruned), strong updates,
+//! element-sensitive lists and dicts, kind-specific sanitizers and guards, and function
+//! summaries for interprocedural flows.
+
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use flaskguard_flask::FlaskModel;
+use flaskguard_index::ir::{
+    BinOp, BoolOp, Call, CmpOp, Expr, ExprKind, FPart, FuncIdx, PatternKind, ScopeRef, Stmt,
+    StmtKind, UnaryOp,
+};
+use flaskguard_index::{Index, ModuleId, Span, Value};
+
+use super::spec::{Class, SinkMode, SinkRow, Spec};
+
+/// At most this many propagation steps are kept per value.
+const MAX_STEPS: usize = 8;
+/// Loop bodies are re-analysed until the environment is stable, at most this often.
+const MAX_LOOP_PASSES: usize = 3;
+/// Summaries are computed at most this deep in the call graph.
+const MAX_CALL_DEPTH: usize = 6;
+
+/// One step of a data-flow path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Step {
+    pub module: ModuleId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// Where a tainted value comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// Request data, first read here.
+    Source(Arc<Step>),
+    /// The value of a parameter of the function being summarised.
+    Param(u16),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Taint {
+    pub origins: Vec<Origin>,
+    pub steps: Arc<Vec<Step>>,
+    /// Classes (bit mask) for which the value has been made safe.
+    pub sanitized: u32,
+}
+
+impl Taint {
+    fn source(step: Step) -> Taint {
+        Taint {
+            origins: vec![Origin::Source(Arc::new(step))],
+            steps: Arc::new(Vec::new()),
+            sanitized: 0,
+        }
+    }
+
+    fn with_step(&self, step: Step) -> Taint {
+        let mut t = self.clone();
+        if t.steps.len() < MAX_STEPS && t.steps.last().is_none_or(|s| s.span != step.span) {
+            Arc::make_mut(&mut t.steps).push(step);
+        }
+        t
+    }
+
+    fn merge(&self, other: &Taint) -> Taint {
+        let mut origins = self.origins.clone();
+        for o in &other.origins {
+            if !origins.contains(o) && origins.len() < 4 {
+                origins.push(o.clone());
+            }
+        }
+        Taint {
+            origins,
+            steps: if self.steps.len() >= other.steps.len() {
+                self.steps.clone()
+            } else {
+                other.steps.clone()
+            },
+            sanitized: self.sanitized & other.sanitized,
+        }
+    }
+
+    fn is_safe_for(&self, class: Class) -> bool {
+        self.sanitized & class.bit() != 0
+    }
+}
+
+/// The abstract value of an expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AVal {
+    /// Not from the request; value unknown.
+    Unknown,
+    /// A known constant.
+    Const(Value),
+    Tainted(Taint),
+    /// A list or tuple with known elements.
+    Seq(Vec<AVal>),
+    /// A dict with known constant string keys.
+    Map(Vec<(String, AVal)>),
+}
+
+impl AVal {
+    /// The taint of the value as a whole.
+    pub fn taint(&self) -> Option<Taint> {
+        match self {
+            AVal::Unknown | AVal::Const(_) => None,
+            AVal::Tainted(t) => Some(t.clone()),
+            AVal::Seq(items) => items
+                .iter()
+                .filter_map(AVal::taint)
+                .reduce(|a, b| a.merge(&b)),
+            AVal::Map(items) => items
+                .iter()
+                .filter_map(|(_, v)| v.taint())
+                .reduce(|a, b| a.merge(&b)),
+        }
+    }
+
+    fn as_const(&self) -> Option<&Value> {
+        match self {
+            AVal::Const(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn truthy(&self) -> Option<bool> {
+        self.as_const().and_then(Value::truthy)
+    }
+
+    /// The join of two values at a control-flow merge.
+    fn join(&self, other: &AVal) -> AVal {
+        if self == other {
+            return self.clone();
+        }
+        match (self, other) {
+            (AVal::Seq(a), AVal::Seq(b)) if a.len() == b.len() => {
+                AVal::Seq(a.iter().zip(b).map(|(x, y)| x.join(y)).collect())
+            }
+            (AVal::Map(a), AVal::Map(b)) => {
+                let mut out: Vec<(String, AVal)> = a.clone();
+                for (k, v) in b {
+                    match out.iter_mut().find(|(ok, _)| ok == k) {
+                        Some((_, ov)) => *ov = ov.join(v),
+                        None => out.push((k.clone(), v.clone())),
+                    }
+                }
+                AVal::Map(out)
+            }
+            _ => match (self.taint(), other.taint()) {
+                (Some(a), Some(b)) => AVal::Tainted(a.merge(&b)),
+                (Some(t), None) | (None, Some(t)) => AVal::Tainted(t),
+                (None, None) => AVal::Unknown,
+            },
+        }
+    }
+
+    fn tainted_like(t: Taint) -> AVal {
+        AVal::Tainted(t)
+    }
+}
+
+type Env = FxHashMap<String, AVal>;
+
+fn join_env(a: &Env, b: &Env) -> Env {
+    let mut out = a.clone();
+    for (k, v) in b {
+        match out.get_mut(k) {
+            Some(ov) => *ov = ov.join(v),
+            None => {
+                // Bound on one path only: keep its taint (the other path left it unbound).
+                out.insert(k.clone(), v.join(&AVal::Unknown));
+            }
+        }
+    }
+    for (k, v) in a {
+        if !b.contains_key(k) {
+            out.insert(k.clone(), v.join(&AVal::Unknown));
+        }
+    }
+    out
+}
+
+/// A flow from request data to a sink.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    pub class: Class,
+    pub source: Arc<Step>,
+    pub steps: Vec<Step>,
+    pub sink: Step,
+}
+
+/// A parameter that reaches a sink inside a function.
+#[derive(Clone, Debug)]
+struct ParamSink {
+    param: u16,
+    class: Class,
+    steps: Vec<Step>,
+    sink: Step,
+}
+
+/// What calling a function does with taint.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// The returned value (with `Param` origins for parameters that flow to it).
+    returns: Option<AVal>,
+    /// Each `return` with its value, for response bodies of routes.
+    return_sites: Vec<(Span, AVal)>,
+    param_sinks: Vec<ParamSink>,
+    /// Flows from request data read inside the function.
+    flows: Vec<Flow>,
+}
+
+pub struct Engine<'i, 'a> {
+    pub index: &'i Index<'a>,
+    pub model: &'i FlaskModel<'a>,
+    pub spec: &'i Spec,
+    summaries: Mutex<FxHashMap<(ModuleId, FuncIdx), Arc<Summary>>>,
+    in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx)>>,
+    /// Route handlers and their URL parameter names.
+    routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+}
+
+impl<'i, 'a> Engine<'i, 'a> {
+    pub fn new(index: &'i Index<'a>, model: &'i FlaskModel<'a>, spec: &'i Spec) -> Self {
+        let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        for r in &model.routes {
+            // `int`, `float` and `uuid` converters only ever pass numbers and UUIDs.
+            let params: Vec<String> = r
+                .params()
+                .into_iter()
+                .filter(|(conv, _)| !matches!(conv.as_str(), "int" | "float" | "uuid"))
+                .map(|(_, n)| n)
+                .collect();
+            if let Some(h) = r.handler {
+                routes.entry(h).or_default().extend(params.clone());
+            }
+            if let Some((m, c)) = r.view_class {
+                // Every HTTP method of a view class receives the URL parameters.
+                let class = &index.module(m).classes[c.0 as usize];
+                for stmt in &class.body {
+                    if let StmtKind::FunctionDef(f) = &stmt.kind {
+                        routes.entry((m, *f)).or_default().extend(params.clone());
+                    }
+                }
+            }
+        }
+        Engine {
+            index,
+            model,
+            spec,
+            summaries: Mutex::new(FxHashMap::default()),
+            in_progress: Mutex::new(FxHashSet::default()),
+            routes,
+        }
+    }
+
+    /// Whether `module` may read request data (imports Flask or a Flask extension).
+    fn reads_requests(&self, module: ModuleId) -> bool {
+        self.index.semantic[module.0 as usize]
+            .calls
+            .iter()
+            .any(|c| c.callee.as_ref().is_some_and(|r| r.qual.starts_with("flask") || r.qual.starts_with("werkzeug")))
+            || self.index.module(module).body.iter().any(|s| match &s.kind {
+                StmtKind::ImportFrom { module: Some(m), .. } => m.starts_with("flask"),
+                StmtKind::Import(names) => names.iter().any(|a| a.name.starts_with("flask")),
+                _ => false,
+            })
+    }
+
+    /// Analyses every function of the modules that use Flask; returns all flows.
+    pub fn run(&self) -> Vec<Flow> {
+        use rayon::prelude::*;
+        let targets: Vec<(ModuleId, FuncIdx)> = self
+            .index
+            .modules
+            .iter()
+            .filter(|m| self.reads_requests(m.id))
+            .flat_map(|m| (0..m.functions.len()).map(move |i| (m.id, FuncIdx(i as u32))))
+            .collect();
+        let mut flows: Vec<Flow> = targets
+            .par_iter()
+            .flat_map_iter(|&f| {
+                let summary = self.summary(f, 0);
+                let mut out = summary.flows.clone();
+                // Route parameters are request data.
+                if let Some(names) = self.routes.get(&f) {
+                    out.extend(self.route_param_flows(f, names, &summary));
+                }
+                out
+            })
+            .collect();
+        // Module-level code runs too (scripts, app setup reading nothing, usually).
+        let module_flows: Vec<Flow> = self
+            .index
+            .modules
+            .par_iter()
+            .filter(|m| self.reads_requests(m.id))
+            .flat_map_iter(|m| {
+                let mut fx = FnCtx::new(self, m.id, None, ScopeRef::Module, 0);
+                fx.block(&m.body);
+                fx.flows
+            })
+            .collect();
+        flows.extend(module_flows);
+        let mut seen = FxHashSet::default();
+        flows.retain(|f| seen.insert((f.class, f.sink.module, f.sink.span, f.source.span, f.source.module)));
+        flows.sort_by(|a, b| (a.sink.module, a.sink.span, a.class).cmp(&(b.sink.module, b.sink.span, b.class)));
+        flows
+    }
+
+    fn route_param_flows(&self, (module, func): (ModuleId, FuncIdx), names: &[String], summary: &Summary) -> Vec<Flow> {
+        let def = &self.index.module(module).functions[func.0 as usize];
+        let mut out = Vec::new();
+        let source_of = |pi: u16| -> Option<Arc<Step>> {
+            let p = def.params.get(pi as usize)?;
+            names.iter().any(|n| *n == p.name.as_str()).then(|| {
+                Arc::new(Step {
+                    module,
+                    span: p.span,
+                    message: format!("URL parameter `{}`", p.name),
+                })
+            })
+        };
+        for ps in &summary.param_sinks {
+            if let Some(source) = source_of(ps.param) {
+                out.push(Flow {
+                    class: ps.class,
+                    source,
+                    steps: ps.steps.clone(),
+                    sink: ps.sink.clone(),
+                });
+            }
+        }
+        // A route's return value is the response body.
+        for (span, value) in &summary.return_sites {
+            let Some(t) = value.taint() else { continue };
+            if t.is_safe_for(Class::Xss) {
+                continue;
+            }
+            for o in &t.origins {
+                let source = match o {
+                    Origin::Source(s) => Some(s.clone()),
+                    Origin::Param(p) => source_of(*p),
+                };
+                if let Some(source) = source {
+                    out.push(Flow {
+                        class: Class::Xss,
+                        source,
+                        steps: t.steps.to_vec(),
+                        sink: Step {
+                            module,
+                            span: *span,
+                            message: "returned as the HTML response body".to_string(),
+                        },
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The summary of a function, computed once.
+    fn summary(&self, f: (ModuleId, FuncIdx), depth: usize) -> Arc<Summary> {
+        if let Some(s) = self.summaries.lock().expect("summaries lock").get(&f) {
+            return s.clone();
+        }
+        if depth > MAX_CALL_DEPTH || !self.in_progress.lock().expect("lock").insert(f) {
+            // Recursion or too deep: a conservative summary (parameters flow to the result).
+            return Arc::new(Summary::default());
+        }
+        let (module, func) = f;
+        let def = &self.index.module(module).functions[func.0 as usize];
+        let mut fx = FnCtx::new(self, module, Some(func), ScopeRef::Function(func), depth);
+        for (i, p) in def.params.iter().enumerate() {
+            let is_self = i == 0 && matches!(def.parent, ScopeRef::Class(_)) && (p.name == "self" || p.name == "cls");
+            if is_self {
+                continue;
+            }
+            fx.env.insert(
+                p.name.to_string(),
+                AVal::Tainted(Taint {
+                    origins: vec![Origin::Param(i as u16)],
+                    steps: Arc::new(Vec::new()),
+                    sanitized: 0,
+                }),
+            );
+        }
+        fx.block(&def.body);
+        let summary = Arc::new(Summary {
+            returns: fx.returns.clone(),
+            return_sites: fx.return_sites,
+            param_sinks: fx.param_sinks,
+            flows: fx.flows,
+        });
+        // Deterministic: whichever thread finishes first stores the same result.
+        self.summaries.lock().expect("summaries lock").entry(f).or_insert_with(|| summary.clone());
+        self.in_progress.lock().expect("lock").remove(&f);
+        summary
+    }
+
+    fn is_source(&self, qual: &str) -> bool {
+        self.spec.roots.iter().any(|root| {
+            qual.strip_prefix(root.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+        }) && !self
+            .spec
+            .untainted
+            .iter()
+            .any(|u| qual.strip_prefix(u.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('.')))
+    }
+}
+
+struct FnCtx<'e, 'i, 'a> {
+    engine: &'e Engine<'i, 'a>,
+    module: ModuleId,
+    scope: ScopeRef,
+    depth: usize,
+    env: Env,
+    returns: Option<AVal>,
+    return_sites: Vec<(Span, AVal)>,
+    param_sinks: Vec<ParamSink>,
+    flows: Vec<Flow>,
+    /// The current path can no longer continue (after return/raise/abort).
+    dead: bool,
+}
+
+impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+    fn new(engine: &'e Engine<'i, 'a>, module: ModuleId, _func: Option<FuncIdx>, scope: ScopeRef, depth: usize) -> Self {
+        FnCtx {
+            engine,
+            module,
+            scope,
+            depth,
+            env: Env::default(),
+            returns: None,
+            return_sites: Vec::new(),
+            param_sinks: Vec::new(),
+            flows: Vec::new(),
+            dead: false,
+        }
+    }
+
+    fn step(&self, span: Span, message: impl Into<String>) -> Step {
+        Step {
+            module: self.module,
+            span,
+            message: message.into(),
+        }
+    }
+
+    fn text(&self, span: Span) -> String {
+        let t = self.engine.index.module(self.module).source.slice(span);
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.chars().count() > 60 {
+            format!("{}…", t.chars().take(59).collect::<String>())
+        } else {
+            t
+        }
+    }
+
+    // ---- statements ----
+
+    fn block(&mut self, body: &[Stmt]) {
+        for stmt in body {
+            if self.dead {
+                return;
+            }
+            self.stmt(stmt);
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        match &stmt.kind {
+            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) | StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {}
+            StmtKind::Break | StmtKind::Continue => self.dead = true,
+            StmtKind::Expr(e) => {
+                let _ = self.eval(e);
+                if self.is_abort(e) {
+                    self.dead = true;
+                } else {
+                    self.validator_call(e);
+                }
+            }
+            StmtKind::Return(value) => {
+                let v = value.as_deref().map_or(AVal::Const(Value::None), |e| self.eval(e));
+                let body = match &v {
+                    // `return body, status` / `return body, status, headers`
+                    AVal::Seq(items) if !items.is_empty() && value.as_deref().is_some_and(|e| matches!(e.kind, ExprKind::Tuple(_))) => items[0].clone(),
+                    _ => v.clone(),
+                };
+                let is_json = value.as_deref().is_some_and(|e| matches!(e.kind, ExprKind::Dict(_) | ExprKind::List(_)));
+                let non_html = value.as_deref().is_some_and(|e| self.declares_non_html(e));
+                if !is_json && !non_html {
+                    self.return_sites.push((stmt.span, body));
+                }
+                self.returns = Some(match &self.returns {
+                    Some(r) => r.join(&v),
+                    None => v,
+                });
+                self.dead = true;
+            }
+            StmtKind::Raise { exc, .. } => {
+                if let Some(e) = exc {
+                    self.eval(e);
+                }
+                self.dead = true;
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.eval(value);
+                for t in targets.iter() {
+                    self.assign(t, v.clone(), stmt.span);
+                }
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(value) = value {
+                    let v = self.eval(value);
+                    self.assign(target, v, stmt.span);
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                let old = self.eval(target);
+                let v = self.eval(value);
+                let new = self.binop(&old, *op, &v, stmt.span);
+                self.assign(target, new, stmt.span);
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets.iter() {
+                    if let Some(n) = t.as_name() {
+                        self.env.remove(n);
+                    }
+                }
+            }
+            StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
+            StmtKind::While { test, body, orelse } => {
+                let t = self.eval(test);
+                if t.truthy() == Some(false) {
+                    self.block(orelse);
+                    return;
+                }
+                self.loop_body(None, body);
+                self.block(orelse);
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let it = self.eval(iter);
+                let elem = element_of(&it);
+                self.loop_body(Some((target, elem, stmt.span)), body);
+                self.block(orelse);
+            }
+            StmtKind::With { items, body } => {
+                for (ctx, var) in items.iter() {
+                    let v = self.eval(ctx);
+                    if let Some(var) = var {
+                        self.assign(var, v, stmt.span);
+                    }
+                }
+                self.block(body);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                let before = self.env.clone();
+                self.block(body);
+                let after_body_dead = self.dead;
+                let mut merged = self.env.clone();
+                let mut all_dead = after_body_dead;
+                if !after_body_dead {
+                    self.block(orelse);
+                    merged = self.env.clone();
+                    all_dead = self.dead;
+                }
+                for h in handlers.iter() {
+                    self.env = join_env(&before, &merged);
+                    self.dead = false;
+                    if let Some(n) = &h.name {
+                        self.env.insert(n.clone(), AVal::Unknown);
+                    }
+                    self.block(&h.body);
+                    if !self.dead {
+                        merged = if all_dead { self.env.clone() } else { join_env(&merged, &self.env) };
+                        all_dead = false;
+                    }
+                }
+                self.env = merged;
+                self.dead = all_dead;
+                let dead = self.dead;
+                self.dead = false;
+                self.block(finalbody);
+                self.dead = self.dead || dead;
+            }
+            StmtKind::Match { subject, cases } => {
+                let s = self.eval(subject);
+                let before = self.env.clone();
+                let mut merged: Option<Env> = None;
+                for case in cases.iter() {
+                    // A constant subject picks its case; others are dead.
+                    match (&s, &case.pattern.kind) {
+                        (AVal::Const(sv), PatternKind::Value(pv)) => {
+                            let pv = self.engine.index.eval(self.module, self.scope, pv);
+                            if pv.is_constant() && &pv != sv {
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.env = before.clone();
+                    self.dead = false;
+                    if let PatternKind::As { name: Some(n), .. } = &case.pattern.kind {
+                        self.env.insert(n.clone(), s.clone());
+                    }
+                    self.block(&case.body);
+                    if !self.dead {
+                        merged = Some(match merged {
+                            Some(m) => join_env(&m, &self.env),
+                            None => self.env.clone(),
+                        });
+                    }
+                    if matches!((&s, &case.pattern.kind), (AVal::Const(_), PatternKind::Value(_))) {
+                        break;
+                    }
+                }
+                match merged {
+                    Some(m) => {
+                        self.env = join_env(&m, &before);
+                        self.dead = false;
+                    }
+                    None => {
+                        self.env = before;
+                    }
+                }
+            }
+            StmtKind::Assert { test, .. } => {
+                let _ = self.eval(test);
+                self.apply_guard(test, true);
+            }
+        }
+    }
+
+    fn loop_body(&mut self, target: Option<(&Expr, AVal, Span)>, body: &[Stmt]) {
+        let before = self.env.clone();
+        let mut state = before.clone();
+        for _ in 0..MAX_LOOP_PASSES {
+            self.env = state.clone();
+            self.dead = false;
+            if let Some((t, elem, span)) = &target {
+                self.assign(t, elem.clone(), *span);
+            }
+            self.block(body);
+            let next = join_env(&state, &self.env);
+            if next == state {
+                break;
+            }
+            state = next;
+        }
+        self.env = join_env(&before, &state);
+        self.dead = false;
+    }
+
+    fn if_stmt(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt]) {
+        let t = self.eval(test);
+        match t.truthy() {
+            Some(true) => {
+                self.apply_guard(test, true);
+                self.block(body);
+            }
+            Some(false) => self.block(orelse),
+            None => {
+                let before = self.env.clone();
+                self.apply_guard(test, true);
+                self.block(body);
+                let (then_env, then_dead) = (std::mem::replace(&mut self.env, before), self.dead);
+                self.dead = false;
+                self.apply_guard(test, false);
+                self.block(orelse);
+                let (else_env, else_dead) = (std::mem::take(&mut self.env), self.dead);
+                match (then_dead, else_dead) {
+                    (true, true) => {
+                        self.env = else_env;
+                        self.dead = true;
+                    }
+                    (true, false) => {
+                        self.env = else_env;
+                        self.dead = false;
+                    }
+                    (false, true) => {
+                        self.env = then_env;
+                        self.dead = false;
+                    }
+                    (false, false) => {
+                        self.env = join_env(&then_env, &else_env);
+                        self.dead = false;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Narrows the environment on the path where `test` is `holds`: allow-list
+    /// membership, `re.fullmatch`, `isdigit()` and friends make the tested name safe.
+    fn apply_guard(&mut self, test: &Expr, holds: bool) {
+        match &test.kind {
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.apply_guard(operand, !holds),
+            ExprKind::BoolOp { op: BoolOp::And, values } if holds => {
+                for v in values {
+                    self.apply_guard(v, true);
+                }
+            }
+            ExprKind::BoolOp { op: BoolOp::Or, values } if !holds => {
+                for v in values {
+                    self.apply_guard(v, false);
+                }
+            }
+            // `not urlsplit(x).netloc`: a relative URL on this path.
+            ExprKind::Attribute { value, attr } if !holds && is_host_part(attr) => {
+                self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
+            }
+            ExprKind::Compare { left, ops, comparators } if ops.len() == 1 && holds && matches!(ops[0], CmpOp::Eq | CmpOp::In) => {
+                // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`
+                for side in [left.as_ref(), &comparators[0]] {
+                    if let ExprKind::Attribute { value, attr } = &side.kind {
+                        if is_host_part(attr) {
+                            self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
+                        }
+                    }
+                }
+                self.membership_guard(left, ops[0], &comparators[0], holds);
+            }
+            ExprKind::Compare { left, ops, comparators } if ops.len() == 1 => {
+                self.membership_guard(left, ops[0], &comparators[0], holds);
+            }
+            _ => self.other_guard(test, holds),
+        }
+    }
+
+    /// Marks the value at a place (`x`, `obj.attr`) as safe for `mask`.
+    fn sanitize_place(&mut self, place: &Expr, mask: u32) {
+        let Some(name) = place_name(place) else { return };
+        let current = match self.env.get(&name) {
+            Some(v) => v.clone(),
+            None => self.eval(place),
+        };
+        if let Some(mut t) = current.taint() {
+            t.sanitized |= mask;
+            self.env.insert(name, AVal::Tainted(t));
+        }
+    }
+
+    fn membership_guard(&mut self, left: &Expr, op: CmpOp, right: &Expr, holds: bool) {
+                let membership = (op == CmpOp::In && holds) || (op == CmpOp::NotIn && !holds);
+                let equality = (op == CmpOp::Eq && holds) || (op == CmpOp::NotEq && !holds);
+                if membership || equality {
+                    let r = self.eval(right);
+                    let constant = match &r {
+                        AVal::Const(_) => true,
+                        AVal::Seq(items) => items.iter().all(|i| matches!(i, AVal::Const(_))),
+                        AVal::Map(items) => items.iter().all(|(_, v)| v.taint().is_none()),
+                        AVal::Unknown => membership,
+                        AVal::Tainted(_) => false,
+                    };
+                    if constant {
+                        if let Some(name) = place_name(left) {
+                            let v = if equality { r.clone() } else { AVal::Unknown };
+                            self.env.insert(name, v);
+                        }
+                    }
+                }
+    }
+
+    fn other_guard(&mut self, test: &Expr, holds: bool) {
+        match &test.kind {
+            ExprKind::Call(call) if holds => {
+                // `re.fullmatch(p, x)`, `x.isdigit()`, `x.isalnum()`, `x.isidentifier()`
+                if let ExprKind::Attribute { value, attr } = &call.func.kind {
+                    if matches!(attr.as_str(), "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier") {
+                        if let Some(name) = place_name(value) {
+                            self.env.insert(name, AVal::Unknown);
+                        }
+                        return;
+                    }
+                }
+                let callee = self.engine.index.resolve(self.module, self.scope, &call.func);
+                if callee.is_some_and(|r| r.qual == "re.fullmatch" || r.qual == "re.match") {
+                    if let Some(name) = call.args.get(1).and_then(place_name) {
+                        self.env.insert(name, AVal::Unknown);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `return body, 200, {"Content-Type": "text/plain"}`: a tuple whose headers set a
+    /// non-HTML content type.
+    fn declares_non_html(&self, e: &Expr) -> bool {
+        let ExprKind::Tuple(items) = &e.kind else { return false };
+        items.iter().skip(1).any(|item| {
+            let ExprKind::Dict(entries) = &item.kind else { return false };
+            entries.iter().any(|(k, v)| {
+                let key = k.as_ref().and_then(|k| k.as_str()).map(str::to_ascii_lowercase);
+                let value = self.engine.index.eval(self.module, self.scope, v);
+                key.as_deref() == Some("content-type") && value.as_str().is_some_and(|v| !v.contains("html"))
+            })
+        })
+    }
+
+    /// `validate_url(url)` as a statement: a project function named for checking its
+    /// argument, that raises or aborts on some path, validates what it is given.
+    fn validator_call(&mut self, e: &Expr) {
+        let Some(call) = e.as_call() else { return };
+        let index = self.engine.index;
+        let Some(r) = index.resolve(self.module, self.scope, &call.func) else { return };
+        let Some((m, f)) = index.project_function(&r.qual) else { return };
+        let def = &index.module(m).functions[f.0 as usize];
+        let name = def.name.to_ascii_lowercase();
+        let named_as_check = ["assert", "validate", "check", "ensure", "verify", "require", "reject"]
+            .iter()
+            .any(|w| name.contains(w));
+        if !named_as_check {
+            return;
+        }
+        let mut raises = false;
+        flaskguard_index::ir::walk_stmts(&def.body, &mut |s| {
+            if matches!(s.kind, StmtKind::Raise { .. }) {
+                raises = true;
+            }
+        });
+        if !raises {
+            return;
+        }
+        for arg in &call.args {
+            self.sanitize_place(arg, u32::MAX);
+        }
+    }
+
+    fn is_abort(&self, e: &Expr) -> bool {
+        let Some(call) = e.as_call() else { return false };
+        self.engine
+            .index
+            .resolve(self.module, self.scope, &call.func)
+            .is_some_and(|r| matches!(r.qual.as_str(), "flask.abort" | "werkzeug.exceptions.abort" | "sys.exit" | "builtins.exit"))
+    }
+
+    fn assign(&mut self, target: &Expr, value: AVal, span: Span) {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let value = match value.taint() {
+                    Some(t) if matches!(value, AVal::Tainted(_)) => AVal::Tainted(t.with_step(self.step(span, format!("assigned to `{n}`")))),
+                    _ => value,
+                };
+                self.env.insert(n.to_string(), value);
+            }
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                for (i, e) in elts.iter().enumerate() {
+                    let v = match &value {
+                        AVal::Seq(items) if items.len() == elts.len() => items[i].clone(),
+                        other => element_of(other),
+                    };
+                    self.assign(e, v, span);
+                }
+            }
+            ExprKind::Starred(inner) => self.assign(inner, element_of(&value), span),
+            ExprKind::Attribute { .. } => {
+                if let Some(name) = place_name(target) {
+                    self.env.insert(name, value);
+                }
+            }
+            ExprKind::Subscript { value: base, index } => {
+                // `session[...] = request data`: the trust boundary.
+                if let Some(r) = self.engine.index.resolve(self.module, self.scope, base) {
+                    if r.qual == "flask.session" {
+                        self.sink_value(Class::Trust, &value, self.step(span, format!("stored in `{}`", self.text(target.span))));
+                        return;
+                    }
+                }
+                let key = self.eval(index);
+                let Some(name) = place_name(base) else { return };
+                let current = self.env.get(&name).cloned();
+                let updated = match (current, key.as_const()) {
+                    (Some(AVal::Map(mut items)), Some(Value::Str(k))) => {
+                        match items.iter_mut().find(|(ik, _)| ik == k) {
+                            Some((_, v)) => *v = value,
+                            None => items.push((k.clone(), value)),
+                        }
+                        AVal::Map(items)
+                    }
+                    (Some(AVal::Seq(mut items)), Some(Value::Int(i))) if (*i as usize) < items.len() && *i >= 0 => {
+                        items[*i as usize] = value;
+                        AVal::Seq(items)
+                    }
+                    (Some(old), _) => old.join(&value),
+                    (None, _) => AVal::Unknown.join(&value),
+                };
+                self.env.insert(name, updated);
+            }
+            _ => {}
+        }
+    }
+
+    // ---- expressions ----
+
+    fn eval(&mut self, e: &Expr) -> AVal {
+        match &e.kind {
+            ExprKind::Str(s) => AVal::Const(Value::Str(s.to_string())),
+            ExprKind::Bytes(s) => AVal::Const(Value::Str(s.clone())),
+            ExprKind::Int(Some(i)) => AVal::Const(Value::Int(*i)),
+            ExprKind::Float(f) => AVal::Const(Value::Float(*f)),
+            ExprKind::Bool(b) => AVal::Const(Value::Bool(*b)),
+            ExprKind::NoneLit => AVal::Const(Value::None),
+            ExprKind::Name(n) => {
+                if let Some(v) = self.env.get(n.as_str()) {
+                    return v.clone();
+                }
+                self.global(e)
+            }
+            ExprKind::Attribute { value, attr } => {
+                if let Some(name) = place_name(e) {
+                    if let Some(v) = self.env.get(&name) {
+                        return v.clone();
+                    }
+                }
+                if let Some(r) = self.engine.index.resolve(self.module, self.scope, e) {
+                    if self.engine.is_source(&r.qual) {
+                        return AVal::Tainted(Taint::source(self.step(e.span, format!("`{}` (request data)", self.text(e.span)))));
+                    }
+                    if r.qual.starts_with("flask.request") {
+                        return AVal::Unknown;
+                    }
+                }
+                let base = self.eval(value);
+                match base {
+                    AVal::Tainted(t) => AVal::Tainted(t),
+                    AVal::Seq(_) | AVal::Map(_) => AVal::tainted_like_opt(base.taint()),
+                    _ => {
+                        let _ = attr;
+                        self.global(e)
+                    }
+                }
+            }
+            ExprKind::Subscript { value, index } => {
+                let base = self.eval(value);
+                let key = self.eval(index);
+                match (&base, key.as_const()) {
+                    (AVal::Map(items), Some(Value::Str(k))) => items.iter().find(|(ik, _)| ik == k).map_or(AVal::Unknown, |(_, v)| v.clone()),
+                    (AVal::Seq(items), Some(Value::Int(i))) => {
+                        let idx = if *i < 0 { items.len() as i64 + i } else { *i };
+                        usize::try_from(idx).ok().and_then(|i| items.get(i)).cloned().unwrap_or(AVal::Unknown)
+                    }
+                    (AVal::Const(Value::Dict(items)), Some(k)) => items.iter().find(|(ik, _)| ik == k).map_or(AVal::Unknown, |(_, v)| AVal::Const(v.clone())),
+                    (AVal::Const(Value::List(items)), Some(Value::Int(i))) => usize::try_from(*i).ok().and_then(|i| items.get(i)).map_or(AVal::Unknown, |v| AVal::Const(v.clone())),
+                    _ => match base.taint() {
+                        Some(t) => AVal::Tainted(t),
+                        None => match key.taint() {
+                            // A constant table looked up with request data yields a table value.
+                            Some(_) if matches!(base, AVal::Map(_) | AVal::Const(_)) => AVal::Unknown,
+                            _ => AVal::Unknown,
+                        },
+                    },
+                }
+            }
+            ExprKind::Call(call) => self.call(e, call),
+            ExprKind::FString(parts) => {
+                let mut taint: Option<Taint> = None;
+                let mut s = String::new();
+                let mut known = true;
+                for p in parts {
+                    match p {
+                        FPart::Literal(l) => s.push_str(l),
+                        FPart::Expr(x) => {
+                            let v = self.eval(x);
+                            match (&v, v.taint()) {
+                                (_, Some(t)) => {
+                                    taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
+                                    known = false;
+                                }
+                                (AVal::Const(Value::Str(c)), None) => s.push_str(c),
+                                (AVal::Const(Value::Int(i)), None) => s.push_str(&i.to_string()),
+                                _ => known = false,
+                            }
+                        }
+                    }
+                }
+                match taint {
+                    Some(t) => AVal::Tainted(t.with_step(self.step(e.span, "formatted into a string"))),
+                    None if known => AVal::Const(Value::Str(s)),
+                    None => AVal::Unknown,
+                }
+            }
+            ExprKind::BinOp { left, op, right } => {
+                let l = self.eval(left);
+                let r = self.eval(right);
+                self.binop(&l, *op, &r, e.span)
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let v = self.eval(operand);
+                match (op, &v) {
+                    (UnaryOp::Not, _) => v.truthy().map_or(AVal::Unknown, |b| AVal::Const(Value::Bool(!b))),
+                    (UnaryOp::USub, AVal::Const(Value::Int(i))) => AVal::Const(Value::Int(-i)),
+                    (_, AVal::Tainted(_)) => AVal::Unknown,
+                    _ => AVal::Unknown,
+                }
+            }
+            ExprKind::BoolOp { op, values } => {
+                let mut acc: Option<AVal> = None;
+                for v in values {
+                    let val = self.eval(v);
+                    acc = Some(match acc {
+                        None => val,
+                        Some(a) => match (op, a.truthy()) {
+                            (BoolOp::Or, Some(true)) | (BoolOp::And, Some(false)) => a,
+                            (BoolOp::Or, Some(false)) | (BoolOp::And, Some(true)) => val,
+                            _ => a.join(&val),
+                        },
+                    });
+                }
+                acc.unwrap_or(AVal::Unknown)
+            }
+            ExprKind::Compare { left, ops, comparators } => {
+                let l = self.eval(left);
+                let mut all_const = true;
+                let mut result = true;
+                let mut prev = l;
+                for (op, c) in ops.iter().zip(comparators.iter()) {
+                    let r = self.eval(c);
+                    match compare(&prev, *op, &r) {
+                        Some(b) => result &= b,
+                        None => all_const = false,
+                    }
+                    prev = r;
+                }
+                if all_const { AVal::Const(Value::Bool(result)) } else { AVal::Unknown }
+            }
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for i in items {
+                    if let ExprKind::Starred(inner) = &i.kind {
+                        let v = self.eval(inner);
+                        out.push(element_of(&v));
+                    } else {
+                        out.push(self.eval(i));
+                    }
+                }
+                AVal::Seq(out)
+            }
+            ExprKind::Dict(items) => {
+                let mut out = Vec::new();
+                let mut spread_taint: Option<Taint> = None;
+                for (k, v) in items {
+                    let val = self.eval(v);
+                    match k.as_ref().map(|k| self.eval(k)) {
+                        Some(AVal::Const(Value::Str(s))) => out.push((s, val)),
+                        Some(kv) => {
+                            if let Some(t) = val.taint().or_else(|| kv.taint()) {
+                                spread_taint = Some(spread_taint.map_or(t.clone(), |a| a.merge(&t)));
+                            }
+                        }
+                        None => {
+                            if let Some(t) = val.taint() {
+                                spread_taint = Some(spread_taint.map_or(t.clone(), |a| a.merge(&t)));
+                            }
+                        }
+                    }
+                }
+                match spread_taint {
+                    Some(t) => AVal::Tainted(t),
+                    None => AVal::Map(out),
+                }
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let t = self.eval(test);
+                match t.truthy() {
+                    Some(true) => self.eval(body),
+                    Some(false) => self.eval(orelse),
+                    None => {
+                        let a = self.eval(body);
+                        let b = self.eval(orelse);
+                        a.join(&b)
+                    }
+                }
+            }
+            ExprKind::Named { target, value } => {
+                let v = self.eval(value);
+                self.assign(target, v.clone(), e.span);
+                v
+            }
+            ExprKind::Comprehension { elt, value, generators, .. } => {
+                let saved = self.env.clone();
+                for g in generators.iter() {
+                    let it = self.eval(&g.iter);
+                    self.assign(&g.target, element_of(&it), g.target.span);
+                    for cond in &g.ifs {
+                        let _ = self.eval(cond);
+                        self.apply_guard(cond, true);
+                    }
+                }
+                let mut v = self.eval(elt);
+                if let Some(val) = value {
+                    v = v.join(&self.eval(val));
+                }
+                self.env = saved;
+                match v.taint() {
+                    Some(t) => AVal::Tainted(t),
+                    None => AVal::Unknown,
+                }
+            }
+            ExprKind::Starred(inner) | ExprKind::Await(inner) => self.eval(inner),
+            ExprKind::Lambda { .. } => AVal::Unknown,
+            ExprKind::Slice { lower, upper, step } => {
+                for x in [lower, upper, step].into_iter().flatten() {
+                    let _ = self.eval(x);
+                }
+                AVal::Unknown
+            }
+            ExprKind::Yield(v) => {
+                if let Some(v) = v {
+                    let _ = self.eval(v);
+                }
+                AVal::Unknown
+            }
+            ExprKind::YieldFrom(v) => {
+                let _ = self.eval(v);
+                AVal::Unknown
+            }
+            ExprKind::Int(None) | ExprKind::Ellipsis | ExprKind::Unsupported => AVal::Unknown,
+        }
+    }
+
+    /// A name or attribute not bound locally: request data, a module constant, or unknown.
+    fn global(&self, e: &Expr) -> AVal {
+        let index = self.engine.index;
+        if let Some(r) = index.resolve(self.module, self.scope, e) {
+            if self.engine.is_source(&r.qual) {
+                return AVal::Tainted(Taint::source(self.step(e.span, format!("`{}` (request data)", self.text(e.span)))));
+            }
+        }
+        let v = index.eval(self.module, self.scope, e);
+        if v.is_constant() { AVal::Const(v) } else { AVal::Unknown }
+    }
+
+    fn binop(&self, l: &AVal, op: BinOp, r: &AVal, span: Span) -> AVal {
+        match (l.taint(), r.taint()) {
+            (None, None) => {
+                if let (AVal::Const(a), AVal::Const(b)) = (l, r) {
+                    let folded = fold_binop(a, op, b);
+                    if let Some(v) = folded {
+                        return AVal::Const(v);
+                    }
+                }
+                if let (AVal::Seq(a), BinOp::Add, AVal::Seq(b)) = (l, op, r) {
+                    return AVal::Seq(a.iter().chain(b).cloned().collect());
+                }
+                AVal::Unknown
+            }
+            (Some(a), Some(b)) => AVal::Tainted(a.merge(&b).with_step(self.step(span, "combined into a string"))),
+            (Some(t), None) | (None, Some(t)) => {
+                // `"%s" % x` formats, `+` concatenates.
+                let msg = if op == BinOp::Mod { "formatted with `%`" } else { "concatenated" };
+                AVal::Tainted(t.with_step(self.step(span, msg)))
+            }
+        }
+    }
+
+    fn call(&mut self, e: &Expr, call: &Call) -> AVal {
+        let index = self.engine.index;
+        let callee = index.resolve(self.module, self.scope, &call.func);
+        let qual = callee.as_ref().map(|r| r.qual.as_str()).unwrap_or("");
+        let (receiver, method) = match &call.func.kind {
+            ExprKind::Attribute { value, attr } => (Some(value.as_ref()), Some(attr.as_str())),
+            _ => (None, None),
+        };
+        let recv_val = receiver.map(|r| self.eval(r));
+        let args: Vec<AVal> = call.args.iter().map(|a| self.eval(a)).collect();
+        let kwargs: Vec<(Option<&str>, AVal)> = call.keywords.iter().map(|k| (k.arg.as_deref(), self.eval(&k.value))).collect();
+
+        self.check_sinks(e, call, qual, method, &args, &kwargs);
+
+        // Request data read through a method: `request.args.get("x")`, `request.get_json()`.
+        if !qual.is_empty() && self.engine.is_source(qual) {
+            // `request.args.get("n", type=int)` converts (and drops invalid values).
+            let converted = call.keyword("type").and_then(|t| self.engine.index.resolve(self.module, self.scope, t)).is_some_and(|r| {
+                matches!(r.qual.as_str(), "builtins.int" | "builtins.float" | "builtins.bool" | "uuid.UUID")
+            });
+            if converted {
+                return AVal::Unknown;
+            }
+            return AVal::Tainted(Taint::source(self.step(e.span, format!("`{}` (request data)", self.text(e.span)))));
+        }
+        // Sanitizers.
+        if let Some(&mask) = self.engine.spec.sanitizers.get(qual) {
+            if mask == u32::MAX {
+                return AVal::Unknown;
+            }
+            let v = args.first().cloned().or_else(|| kwargs.first().map(|(_, v)| v.clone())).unwrap_or(AVal::Unknown);
+            return match v.taint() {
+                Some(mut t) => {
+                    t.sanitized |= mask;
+                    AVal::Tainted(t)
+                }
+                None => AVal::Unknown,
+            };
+        }
+        // Flask's response helpers build responses (or raise): their results are not
+        // request strings, and what they do with their arguments is modelled as sinks.
+        if qual.starts_with("flask.") && !qual.starts_with("flask.request") && !qual.starts_with("flask.session") && !qual.starts_with("flask.g.") {
+            return AVal::Unknown;
+        }
+        // Project functions: their summary.
+        if let Some(f) = index.project_function(qual) {
+            return self.apply_summary(e, call, f, receiver.is_some(), &args, &kwargs);
+        }
+        // `os.path.join(...)` is a module function, not a method of a value.
+        let module_function = receiver.is_some_and(|r| {
+            place_name(r).is_none_or(|p| !self.env.contains_key(&p))
+                && index
+                    .resolve(self.module, self.scope, r)
+                    .is_some_and(|rq| !rq.qual.contains('(') && !rq.qual.contains('[') && rq.site.is_none())
+        });
+        if let (Some(method), false) = (method, module_function) {
+            if let Some(v) = self.method_call(receiver, recv_val.as_ref(), method, &args, e.span) {
+                return v;
+            }
+        }
+        if qual.starts_with("builtins.") {
+            match qual {
+                "builtins.str" | "builtins.repr" | "builtins.format" | "builtins.list" | "builtins.tuple" | "builtins.sorted" | "builtins.reversed" | "builtins.set" | "builtins.dict" | "builtins.bytes" | "builtins.iter" | "builtins.next" | "builtins.getattr" | "builtins.min" | "builtins.max" => {}
+                _ => return AVal::Unknown,
+            }
+            if qual == "builtins.str" {
+                if let Some(AVal::Const(v)) = args.first() {
+                    return AVal::Const(match v {
+                        Value::Int(i) => Value::Str(i.to_string()),
+                        other => other.clone(),
+                    });
+                }
+            }
+        }
+        if qual == "os.environ.get" || qual == "os.getenv" {
+            let v = index.eval(self.module, self.scope, e);
+            return if v.is_constant() { AVal::Const(v) } else { AVal::Unknown };
+        }
+        // Anything else: the result carries the taint of its inputs.
+        let mut taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
+        for v in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
+            if let Some(t) = v.taint() {
+                taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
+            }
+        }
+        match taint {
+            Some(t) => AVal::Tainted(t),
+            None => AVal::Unknown,
+        }
+    }
+
+    /// Methods of builtin containers and strings, and mutations of local containers.
+    fn method_call(&mut self, receiver: Option<&Expr>, recv: Option<&AVal>, method: &str, args: &[AVal], span: Span) -> Option<AVal> {
+        let recv = recv?;
+        let place = receiver.and_then(place_name);
+        match method {
+            "append" | "add" => {
+                let name = place?;
+                let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
+                let new = match (cur, args.first()) {
+                    (AVal::Seq(mut items), Some(v)) => {
+                        items.push(v.clone());
+                        AVal::Seq(items)
+                    }
+                    (cur, Some(v)) => cur.join(v),
+                    (cur, None) => cur,
+                };
+                self.env.insert(name, new);
+                Some(AVal::Const(Value::None))
+            }
+            "extend" | "update" | "insert" | "setdefault" => {
+                let name = place?;
+                let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
+                let added = args.iter().fold(AVal::Unknown, |a, v| a.join(v));
+                if method == "update" {
+                    if let (AVal::Map(mut items), Some(AVal::Map(new))) = (cur.clone(), args.first()) {
+                        for (k, v) in new {
+                            match items.iter_mut().find(|(ik, _)| ik == k) {
+                                Some((_, ov)) => *ov = v.clone(),
+                                None => items.push((k.clone(), v.clone())),
+                            }
+                        }
+                        self.env.insert(name, AVal::Map(items));
+                        return Some(AVal::Const(Value::None));
+                    }
+                }
+                let new = match added.taint() {
+                    Some(_) => cur.join(&added),
+                    None => cur,
+                };
+                self.env.insert(name, new.clone());
+                Some(if method == "setdefault" { element_of(&new) } else { AVal::Const(Value::None) })
+            }
+            "get" | "pop" => match (recv, args.first().and_then(AVal::as_const)) {
+                (AVal::Map(items), Some(Value::Str(k))) => Some(
+                    items
+                        .iter()
+                        .find(|(ik, _)| ik == k)
+                        .map_or_else(|| args.get(1).cloned().unwrap_or(AVal::Const(Value::None)), |(_, v)| v.clone()),
+                ),
+                (AVal::Const(Value::Dict(items)), Some(k)) => Some(
+                    items
+                        .iter()
+                        .find(|(ik, _)| ik == k)
+                        .map_or_else(|| args.get(1).cloned().unwrap_or(AVal::Const(Value::None)), |(_, v)| AVal::Const(v.clone())),
+                ),
+                (AVal::Map(_) | AVal::Const(_), _) => Some(AVal::Unknown),
+                (r, _) => r.taint().map(AVal::Tainted),
+            },
+            // Predicates and numbers: never strings an attacker controls.
+            "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier" | "startswith" | "endswith" | "count" | "find" | "rfind" | "index" | "__len__" | "__contains__" => Some(AVal::Unknown),
+            "format" => {
+                let mut taint = recv.taint();
+                for a in args {
+                    if let Some(t) = a.taint() {
+                        taint = Some(taint.map_or(t.clone(), |x| x.merge(&t)));
+                    }
+                }
+                Some(match taint {
+                    Some(t) => AVal::Tainted(t.with_step(self.step(span, "formatted with `str.format`"))),
+                    None => match recv {
+                        AVal::Const(_) => AVal::Unknown,
+                        _ => AVal::Unknown,
+                    },
+                })
+            }
+            "join" => {
+                let t = args.first().and_then(AVal::taint).or_else(|| recv.taint());
+                Some(t.map_or(AVal::Unknown, |t| AVal::Tainted(t.with_step(self.step(span, "joined into a string")))))
+            }
+            "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "title" | "capitalize" | "casefold" | "replace" | "encode" | "decode" | "split" | "rsplit" | "splitlines" | "partition" | "zfill" | "ljust" | "rjust" | "center" | "expandtabs" | "swapcase" | "removeprefix" | "removesuffix" | "copy" | "items" | "keys" | "values" | "to_dict" | "getlist" | "lists" | "read" | "readlines" | "getvalue" => {
+                match recv {
+                    AVal::Const(Value::Str(s)) if method == "lower" => Some(AVal::Const(Value::Str(s.to_lowercase()))),
+                    AVal::Const(Value::Str(s)) if method == "upper" => Some(AVal::Const(Value::Str(s.to_uppercase()))),
+                    AVal::Const(Value::Str(s)) if method == "strip" && args.is_empty() => Some(AVal::Const(Value::Str(s.trim().to_string()))),
+                    AVal::Const(_) => Some(AVal::Unknown),
+                    AVal::Map(items) if method == "values" || method == "items" => Some(AVal::Seq(items.iter().map(|(_, v)| v.clone()).collect())),
+                    AVal::Map(items) if method == "keys" => Some(AVal::Seq(items.iter().map(|(k, _)| AVal::Const(Value::Str(k.clone()))).collect())),
+                    other => other.taint().map(AVal::Tainted).or(Some(AVal::Unknown)),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn apply_summary(&mut self, e: &Expr, call: &Call, f: (ModuleId, FuncIdx), bound: bool, args: &[AVal], kwargs: &[(Option<&str>, AVal)]) -> AVal {
+        let (fm, fi) = f;
+        let def = &self.engine.index.module(fm).functions[fi.0 as usize];
+        let is_method = matches!(def.parent, ScopeRef::Class(_));
+        let shift = usize::from(is_method && bound && def.params.first().is_some_and(|p| p.name == "self" || p.name == "cls"));
+        // Map each parameter to the value passed.
+        let mut param_vals: Vec<AVal> = vec![AVal::Unknown; def.params.len()];
+        for (i, v) in args.iter().enumerate() {
+            if let Some(slot) = param_vals.get_mut(i + shift) {
+                *slot = v.clone();
+            }
+        }
+        for (name, v) in kwargs {
+            if let Some(name) = name {
+                if let Some(pi) = def.params.iter().position(|p| p.name == *name) {
+                    param_vals[pi] = v.clone();
+                }
+            }
+        }
+        let _ = call;
+        let summary = self.engine.summary(f, self.depth + 1);
+        let call_step = self.step(e.span, format!("passed to `{}()`", def.name));
+        // Parameters that reach sinks inside the callee.
+        for ps in &summary.param_sinks {
+            let Some(v) = param_vals.get(ps.param as usize) else { continue };
+            let Some(t) = v.taint() else { continue };
+            if t.is_safe_for(ps.class) {
+                continue;
+            }
+            let mut steps = t.steps.to_vec();
+            steps.push(call_step.clone());
+            steps.extend(ps.steps.iter().cloned());
+            self.record(ps.class, &Taint { origins: t.origins.clone(), steps: Arc::new(steps), sanitized: t.sanitized }, ps.sink.clone());
+        }
+        // The returned value.
+        let Some(ret) = &summary.returns else { return AVal::Unknown };
+        substitute(ret, &param_vals, &call_step)
+    }
+
+    fn check_sinks(&mut self, e: &Expr, call: &Call, qual: &str, method: Option<&str>, args: &[AVal], kwargs: &[(Option<&str>, AVal)]) {
+        let spec = self.engine.spec;
+        let by_name = spec.sinks_by_name.get(qual);
+        let by_method = match (by_name, method) {
+            (None, Some(m)) if qual.is_empty() || qual.ends_with(&format!(".{m}")) => spec.sinks_by_method.get(m),
+            _ => None,
+        };
+        let rows: Vec<&SinkRow> = by_name.into_iter().flatten().chain(by_method.into_iter().flatten()).collect();
+        if rows.is_empty() {
+            return;
+        }
+        for row in rows {
+            if let Some(r) = &row.receiver {
+                if r == "xml" && !(qual.starts_with("lxml") || qual.starts_with("xml.")) {
+                    continue;
+                }
+            }
+            let value = row
+                .keyword
+                .as_deref()
+                .and_then(|k| kwargs.iter().find(|(n, _)| *n == Some(k)).map(|(_, v)| v.clone()))
+                .or_else(|| {
+                    let pos = row.arg?;
+                    // Positions after a `*spread` are unknown.
+                    if call.args.iter().take(pos + 1).any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+                        return None;
+                    }
+                    args.get(pos).cloned()
+                });
+            let Some(value) = value else { continue };
+            let value = match row.mode {
+                SinkMode::Plain => value,
+                SinkMode::Program => {
+                    let shell = call.keyword("shell").map(|s| self.engine.index.eval(self.module, self.scope, s));
+                    if shell.as_ref().and_then(Value::truthy) == Some(true) {
+                        value
+                    } else {
+                        match &value {
+                            AVal::Seq(items) => items.first().cloned().unwrap_or(AVal::Unknown),
+                            other => other.clone(),
+                        }
+                    }
+                }
+                SinkMode::Html => {
+                    let mime = call.keyword("mimetype").or_else(|| call.keyword("content_type")).map(|m| self.engine.index.eval(self.module, self.scope, m));
+                    match mime {
+                        Some(Value::Str(m)) if !m.contains("html") => continue,
+                        _ => value,
+                    }
+                }
+                SinkMode::Yaml => {
+                    let loader = call.keyword("Loader").or_else(|| call.args.get(1));
+                    let safe = loader.and_then(|l| self.engine.index.resolve(self.module, self.scope, l)).is_some_and(|r| {
+                        matches!(r.qual.as_str(), "yaml.SafeLoader" | "yaml.CSafeLoader" | "yaml.BaseLoader" | "yaml.CBaseLoader")
+                    });
+                    if safe || loader.is_none() {
+                        // `yaml.load(s)` without a Loader is an error in PyYAML 6; the
+                        // non-taint rule FG126 reports it.
+                        continue;
+                    }
+                    value
+                }
+            };
+            let label = if qual.is_empty() { method.unwrap_or("call").to_string() } else { qual.to_string() };
+            let sink = self.step(e.span, format!("reaches `{label}` ({})", row.class.describe()));
+            self.sink_value(row.class, &value, sink);
+        }
+    }
+
+    fn sink_value(&mut self, class: Class, value: &AVal, sink: Step) {
+        let Some(t) = value.taint() else { return };
+        if t.is_safe_for(class) {
+            return;
+        }
+        self.record(class, &t, sink);
+    }
+
+    fn record(&mut self, class: Class, t: &Taint, sink: Step) {
+        for o in &t.origins {
+            match o {
+                Origin::Source(s) => self.flows.push(Flow {
+                    class,
+                    source: s.clone(),
+                    steps: t.steps.to_vec(),
+                    sink: sink.clone(),
+                }),
+                Origin::Param(p) => self.param_sinks.push(ParamSink {
+                    param: *p,
+                    class,
+                    steps: t.steps.to_vec(),
+                    sink: sink.clone(),
+                }),
+            }
+        }
+    }
+}
+
+impl AVal {
+    fn tainted_like_opt(t: Option<Taint>) -> AVal {
+        t.map_or(AVal::Unknown, AVal::tainted_like)
+    }
+}
+
+/// Replaces `Param` origins in a callee's return value with the arguments' taint.
+fn substitute(ret: &AVal, params: &[AVal], call_step: &Step) -> AVal {
+    match ret {
+        AVal::Tainted(t) => {
+            let mut out: Option<Taint> = None;
+            for o in &t.origins {
+                let piece = match o {
+                    Origin::Source(_) => Some(Taint { origins: vec![o.clone()], steps: t.steps.clone(), sanitized: t.sanitized }),
+                    Origin::Param(p) => params.get(*p as usize).and_then(AVal::taint).map(|mut pt| {
+                        pt.sanitized |= t.sanitized;
+                        pt.with_step(call_step.clone())
+                    }),
+                };
+                if let Some(piece) = piece {
+                    out = Some(out.map_or(piece.clone(), |a| a.merge(&piece)));
+                }
+            }
+            out.map_or(AVal::Unknown, AVal::Tainted)
+        }
+        AVal::Seq(items) => AVal::Seq(items.iter().map(|i| substitute(i, params, call_step)).collect()),
+        AVal::Map(items) => AVal::Map(items.iter().map(|(k, v)| (k.clone(), substitute(v, params, call_step))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The value of one element of a container (or of iterating over it).
+fn element_of(v: &AVal) -> AVal {
+    match v {
+        AVal::Seq(items) => items.iter().fold(AVal::Unknown, |a, i| if matches!(a, AVal::Unknown) { i.clone() } else { a.join(i) }),
+        AVal::Map(items) => items.iter().fold(AVal::Unknown, |a, (k, _)| a.join(&AVal::Const(Value::Str(k.clone())))),
+        AVal::Tainted(t) => AVal::Tainted(t.clone()),
+        _ => AVal::Unknown,
+    }
+}
+
+/// The parts of a parsed URL that name the host.
+fn is_host_part(attr: &str) -> bool {
+    matches!(attr, "netloc" | "hostname" | "host")
+}
+
+/// `x`, `self.x`, `obj.attr.sub`: a place the environment tracks.
+fn place_name(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attribute { value, attr } => place_name(value).map(|b| format!("{b}.{attr}")),
+        _ => None,
+    }
+}
+
+fn compare(l: &AVal, op: CmpOp, r: &AVal) -> Option<bool> {
+    let (AVal::Const(a), AVal::Const(b)) = (l, r) else {
+        if let (AVal::Const(a), AVal::Seq(items)) = (l, r) {
+            if items.iter().all(|i| matches!(i, AVal::Const(_))) {
+                let found = items.iter().any(|i| i.as_const() == Some(a));
+                return match op {
+                    CmpOp::In => Some(found),
+                    CmpOp::NotIn => Some(!found),
+                    _ => None,
+                };
+            }
+        }
+        return None;
+    };
+    let num = |v: &Value| v.as_number();
+    Some(match op {
+        CmpOp::Eq => a == b,
+        CmpOp::NotEq => a != b,
+        CmpOp::Lt => num(a)? < num(b)?,
+        CmpOp::LtE => num(a)? <= num(b)?,
+        CmpOp::Gt => num(a)? > num(b)?,
+        CmpOp::GtE => num(a)? >= num(b)?,
+        CmpOp::Is => a == b && matches!(a, Value::None | Value::Bool(_)),
+        CmpOp::IsNot => !(a == b && matches!(a, Value::None | Value::Bool(_))),
+        CmpOp::In | CmpOp::NotIn => {
+            let found = match (a, b) {
+                (Value::Str(x), Value::Str(y)) => y.contains(x.as_str()),
+                (x, Value::List(items)) => items.contains(x),
+                (x, Value::Dict(items)) => items.iter().any(|(k, _)| k == x),
+                _ => return None,
+            };
+            if op == CmpOp::In { found } else { !found }
+        }
+    })
+}
+
+fn fold_binop(a: &Value, op: BinOp, b: &Value) -> Option<Value> {
+    Some(match (a, op, b) {
+        (Value::Int(x), BinOp::Add, Value::Int(y)) => Value::Int(x.checked_add(*y)?),
+        (Value::Int(x), BinOp::Sub, Value::Int(y)) => Value::Int(x.checked_sub(*y)?),
+        (Value::Int(x), BinOp::Mult, Value::Int(y)) => Value::Int(x.checked_mul(*y)?),
+        (Value::Int(x), BinOp::FloorDiv, Value::Int(y)) if *y != 0 => Value::Int(x.div_euclid(*y)),
+        (Value::Int(x), BinOp::Mod, Value::Int(y)) if *y != 0 => Value::Int(x.rem_euclid(*y)),
+        (Value::Str(x), BinOp::Add, Value::Str(y)) => Value::Str(format!("{x}{y}")),
+        (Value::Str(x), BinOp::Mod, y) => match y {
+            Value::Str(s) if x.matches("%s").count() == 1 => Value::Str(x.replacen("%s", s, 1)),
+            _ => return None,
+        },
+        _ => match (a.as_number(), b.as_number()) {
+            (Some(x), Some(y)) => match op {
+                BinOp::Add => Value::Float(x + y),
+                BinOp::Sub => Value::Float(x - y),
+                BinOp::Mult => Value::Float(x * y),
+                BinOp::Div if y != 0.0 => Value::Float(x / y),
+                _ => return None,
+            },
+            _ => return None,
+        },
+    })
+}

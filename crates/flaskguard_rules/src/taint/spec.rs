@@ -1,0 +1,247 @@
+//! The models spec: sources, sinks and sanitizers as data (`models/python.toml`),
+//! extensible from the user's configuration.
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+/// The vulnerability classes the taint engine knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    Sql,
+    Command,
+    Code,
+    Template,
+    Xss,
+    Path,
+    Redirect,
+    Ssrf,
+    Deserialization,
+    Xpath,
+    Ldap,
+    Log,
+    Header,
+    Trust,
+}
+
+impl Class {
+    pub const ALL: [Class; 14] = [
+        Class::Sql,
+        Class::Command,
+        Class::Code,
+        Class::Template,
+        Class::Xss,
+        Class::Path,
+        Class::Redirect,
+        Class::Ssrf,
+        Class::Deserialization,
+        Class::Xpath,
+        Class::Ldap,
+        Class::Log,
+        Class::Header,
+        Class::Trust,
+    ];
+
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Class::Sql => "an SQL query",
+            Class::Command => "an OS command",
+            Class::Code => "evaluated Python code",
+            Class::Template => "a template's source",
+            Class::Xss => "an HTML response",
+            Class::Path => "a file system path",
+            Class::Redirect => "a redirect location",
+            Class::Ssrf => "an outbound request URL",
+            Class::Deserialization => "a deserializer",
+            Class::Xpath => "an XPath query",
+            Class::Ldap => "an LDAP query",
+            Class::Log => "a log message",
+            Class::Header => "a response header",
+            Class::Trust => "the session",
+        }
+    }
+}
+
+/// How a sink's argument is judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SinkMode {
+    /// Any taint of the argument.
+    #[default]
+    Plain,
+    /// `subprocess.*`: with `shell=True` the whole command; otherwise the program (the
+    /// string, or the first element of the list).
+    Program,
+    /// A response body: unless an explicit non-HTML mimetype or content type is passed.
+    Html,
+    /// `yaml.load`: unless a safe `Loader` is passed.
+    Yaml,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkRow {
+    pub name: Option<String>,
+    pub method: Option<String>,
+    pub arg: Option<usize>,
+    pub keyword: Option<String>,
+    pub class: Class,
+    #[serde(default)]
+    pub mode: SinkMode,
+    /// Only when the receiver resolves to something of this family (e.g. `xml`).
+    pub receiver: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SanitizerRow {
+    pub name: String,
+    pub classes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    #[serde(default)]
+    pub roots: Vec<String>,
+    #[serde(default)]
+    pub untainted: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecFile {
+    pub version: u32,
+    #[serde(default)]
+    pub sources: Sources,
+    #[serde(default)]
+    pub sinks: Vec<SinkRow>,
+    #[serde(default)]
+    pub sanitizers: Vec<SanitizerRow>,
+}
+
+/// The loaded spec, indexed for lookups.
+#[derive(Debug, Default)]
+pub struct Spec {
+    pub roots: Vec<String>,
+    pub untainted: Vec<String>,
+    pub sinks_by_name: FxHashMap<String, Vec<SinkRow>>,
+    pub sinks_by_method: FxHashMap<String, Vec<SinkRow>>,
+    /// Sanitizer name → bit mask of the classes it makes safe.
+    pub sanitizers: FxHashMap<String, u32>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SpecError {
+    #[error("{origin}: {message}")]
+    Invalid { origin: String, message: String },
+}
+
+/// The spec bundled with flaskguard.
+pub const BUILTIN: &str = include_str!("../../models/python.toml");
+
+impl Spec {
+    /// Parses and validates a spec file; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<SpecFile, SpecError> {
+        let file: SpecFile = toml::from_str(text).map_err(|e| {
+            let message = match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}: {}", e.message())
+                }
+                None => e.message().to_string(),
+            };
+            SpecError::Invalid {
+                origin: origin.to_string(),
+                message,
+            }
+        })?;
+        if file.version != 1 {
+            return Err(SpecError::Invalid {
+                origin: origin.to_string(),
+                message: format!("unsupported spec version {} (expected 1)", file.version),
+            });
+        }
+        for (i, row) in file.sinks.iter().enumerate() {
+            if row.name.is_some() == row.method.is_some() {
+                return Err(SpecError::Invalid {
+                    origin: origin.to_string(),
+                    message: format!("sink #{}: give exactly one of `name` and `method`", i + 1),
+                });
+            }
+            if row.arg.is_none() && row.keyword.is_none() {
+                return Err(SpecError::Invalid {
+                    origin: origin.to_string(),
+                    message: format!("sink #{}: give `arg`, `keyword` or both", i + 1),
+                });
+            }
+        }
+        Ok(file)
+    }
+
+    /// Adds a parsed spec file's rows.
+    pub fn extend(&mut self, file: SpecFile) -> Result<(), SpecError> {
+        self.roots.extend(file.sources.roots);
+        self.untainted.extend(file.sources.untainted);
+        for row in file.sinks {
+            match (&row.name, &row.method) {
+                (Some(n), _) => self.sinks_by_name.entry(n.clone()).or_default().push(row),
+                (None, Some(m)) => self.sinks_by_method.entry(m.clone()).or_default().push(row),
+                (None, None) => {}
+            }
+        }
+        for s in file.sanitizers {
+            let mut mask = 0;
+            for c in &s.classes {
+                if c == "*" {
+                    mask = u32::MAX;
+                } else {
+                    let class: Class = toml::Value::String(c.clone()).try_into().map_err(|_| SpecError::Invalid {
+                        origin: "sanitizers".to_string(),
+                        message: format!("unknown class `{c}` for sanitizer `{}`", s.name),
+                    })?;
+                    mask |= class.bit();
+                }
+            }
+            *self.sanitizers.entry(s.name).or_insert(0) |= mask;
+        }
+        Ok(())
+    }
+
+    /// The built-in spec.
+    pub fn builtin() -> Spec {
+        let mut spec = Spec::default();
+        let file = Spec::parse(BUILTIN, "models/python.toml").expect("the built-in spec is valid");
+        spec.extend(file).expect("the built-in spec is valid");
+        spec
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_spec_loads() {
+        let spec = Spec::builtin();
+        assert!(spec.sinks_by_name.contains_key("os.system"));
+        assert!(spec.sinks_by_method.contains_key("execute"));
+        assert_eq!(spec.sanitizers["builtins.int"], u32::MAX);
+        assert_eq!(spec.sanitizers["shlex.quote"], Class::Command.bit());
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = Spec::parse("version = 1\nsinks = [{ name = \"x\", arg = 0, class = \"nope\" }]\n", "user.toml").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("user.toml: line 2"), "{text}");
+        let err = Spec::parse("version = 1\nsinks = [{ arg = 0, class = \"sql\" }]\n", "user.toml").unwrap_err();
+        assert!(err.to_string().contains("exactly one of"), "{err}");
+        let err = Spec::parse("version = 2\n", "user.toml").unwrap_err();
+        assert!(err.to_string().contains("version 2"));
+    }
+}
