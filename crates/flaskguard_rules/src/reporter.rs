@@ -19,7 +19,9 @@ pub struct Context<'i, 'a> {
 impl Context<'_, '_> {
     /// Every flow from request data to a sink in the project.
     pub(crate) fn flows(&self) -> &[crate::taint::Flow] {
-        self.flows.get_or_init(|| crate::taint::engine::Engine::new(self.index, self.model, self.spec).run())
+        self.flows.get_or_init(|| {
+            crate::taint::engine::Engine::new(self.index, self.model, self.spec).run()
+        })
     }
 }
 

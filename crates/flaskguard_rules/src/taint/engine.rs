@@ -262,12 +262,23 @@ impl<'i, 'a> Engine<'i, 'a> {
         self.index.semantic[module.0 as usize]
             .calls
             .iter()
-            .any(|c| c.callee.as_ref().is_some_and(|r| r.qual.starts_with("flask") || r.qual.starts_with("werkzeug")))
-            || self.index.module(module).body.iter().any(|s| match &s.kind {
-                StmtKind::ImportFrom { module: Some(m), .. } => m.starts_with("flask"),
-                StmtKind::Import(names) => names.iter().any(|a| a.name.starts_with("flask")),
-                _ => false,
+            .any(|c| {
+                c.callee
+                    .as_ref()
+                    .is_some_and(|r| r.qual.starts_with("flask") || r.qual.starts_with("werkzeug"))
             })
+            || self
+                .index
+                .module(module)
+                .body
+                .iter()
+                .any(|s| match &s.kind {
+                    StmtKind::ImportFrom {
+                        module: Some(m), ..
+                    } => m.starts_with("flask"),
+                    StmtKind::Import(names) => names.iter().any(|a| a.name.starts_with("flask")),
+                    _ => false,
+                })
     }
 
     /// Analyses every function of the modules that use Flask; returns all flows.
@@ -306,12 +317,27 @@ impl<'i, 'a> Engine<'i, 'a> {
             .collect();
         flows.extend(module_flows);
         let mut seen = FxHashSet::default();
-        flows.retain(|f| seen.insert((f.class, f.sink.module, f.sink.span, f.source.span, f.source.module)));
-        flows.sort_by(|a, b| (a.sink.module, a.sink.span, a.class).cmp(&(b.sink.module, b.sink.span, b.class)));
+        flows.retain(|f| {
+            seen.insert((
+                f.class,
+                f.sink.module,
+                f.sink.span,
+                f.source.span,
+                f.source.module,
+            ))
+        });
+        flows.sort_by(|a, b| {
+            (a.sink.module, a.sink.span, a.class).cmp(&(b.sink.module, b.sink.span, b.class))
+        });
         flows
     }
 
-    fn route_param_flows(&self, (module, func): (ModuleId, FuncIdx), names: &[String], summary: &Summary) -> Vec<Flow> {
+    fn route_param_flows(
+        &self,
+        (module, func): (ModuleId, FuncIdx),
+        names: &[String],
+        summary: &Summary,
+    ) -> Vec<Flow> {
         let def = &self.index.module(module).functions[func.0 as usize];
         let mut out = Vec::new();
         let source_of = |pi: u16| -> Option<Arc<Step>> {
@@ -375,7 +401,9 @@ impl<'i, 'a> Engine<'i, 'a> {
         let def = &self.index.module(module).functions[func.0 as usize];
         let mut fx = FnCtx::new(self, module, Some(func), ScopeRef::Function(func), depth);
         for (i, p) in def.params.iter().enumerate() {
-            let is_self = i == 0 && matches!(def.parent, ScopeRef::Class(_)) && (p.name == "self" || p.name == "cls");
+            let is_self = i == 0
+                && matches!(def.parent, ScopeRef::Class(_))
+                && (p.name == "self" || p.name == "cls");
             if is_self {
                 continue;
             }
@@ -396,20 +424,24 @@ impl<'i, 'a> Engine<'i, 'a> {
             flows: fx.flows,
         });
         // Deterministic: whichever thread finishes first stores the same result.
-        self.summaries.lock().expect("summaries lock").entry(f).or_insert_with(|| summary.clone());
+        self.summaries
+            .lock()
+            .expect("summaries lock")
+            .entry(f)
+            .or_insert_with(|| summary.clone());
         self.in_progress.lock().expect("lock").remove(&f);
         summary
     }
 
     fn is_source(&self, qual: &str) -> bool {
         self.spec.roots.iter().any(|root| {
-            qual.strip_prefix(root.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
-        }) && !self
-            .spec
-            .untainted
-            .iter()
-            .any(|u| qual.strip_prefix(u.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('.')))
+            qual.strip_prefix(root.as_str()).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
+            })
+        }) && !self.spec.untainted.iter().any(|u| {
+            qual.strip_prefix(u.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
     }
 }
 
@@ -428,7 +460,13 @@ struct FnCtx<'e, 'i, 'a> {
 }
 
 impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
-    fn new(engine: &'e Engine<'i, 'a>, module: ModuleId, _func: Option<FuncIdx>, scope: ScopeRef, depth: usize) -> Self {
+    fn new(
+        engine: &'e Engine<'i, 'a>,
+        module: ModuleId,
+        _func: Option<FuncIdx>,
+        scope: ScopeRef,
+        depth: usize,
+    ) -> Self {
         FnCtx {
             engine,
             module,
@@ -474,7 +512,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
 
     fn stmt(&mut self, stmt: &Stmt) {
         match &stmt.kind {
-            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) | StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {}
+            StmtKind::FunctionDef(_)
+            | StmtKind::ClassDef(_)
+            | StmtKind::Pass
+            | StmtKind::Global(_)
+            | StmtKind::Nonlocal(_)
+            | StmtKind::Import(_)
+            | StmtKind::ImportFrom { .. } => {}
             StmtKind::Break | StmtKind::Continue => self.dead = true,
             StmtKind::Expr(e) => {
                 let _ = self.eval(e);
@@ -485,13 +529,24 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
             }
             StmtKind::Return(value) => {
-                let v = value.as_deref().map_or(AVal::Const(Value::None), |e| self.eval(e));
+                let v = value
+                    .as_deref()
+                    .map_or(AVal::Const(Value::None), |e| self.eval(e));
                 let body = match &v {
                     // `return body, status` / `return body, status, headers`
-                    AVal::Seq(items) if !items.is_empty() && value.as_deref().is_some_and(|e| matches!(e.kind, ExprKind::Tuple(_))) => items[0].clone(),
+                    AVal::Seq(items)
+                        if !items.is_empty()
+                            && value
+                                .as_deref()
+                                .is_some_and(|e| matches!(e.kind, ExprKind::Tuple(_))) =>
+                    {
+                        items[0].clone()
+                    }
                     _ => v.clone(),
                 };
-                let is_json = value.as_deref().is_some_and(|e| matches!(e.kind, ExprKind::Dict(_) | ExprKind::List(_)));
+                let is_json = value
+                    .as_deref()
+                    .is_some_and(|e| matches!(e.kind, ExprKind::Dict(_) | ExprKind::List(_)));
                 let non_html = value.as_deref().is_some_and(|e| self.declares_non_html(e));
                 if !is_json && !non_html {
                     self.return_sites.push((stmt.span, body));
@@ -543,7 +598,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.loop_body(None, body);
                 self.block(orelse);
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let it = self.eval(iter);
                 let elem = element_of(&it);
                 self.loop_body(Some((target, elem, stmt.span)), body);
@@ -558,7 +618,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 self.block(body);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 let before = self.env.clone();
                 self.block(body);
                 let after_body_dead = self.dead;
@@ -577,7 +642,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                     self.block(&h.body);
                     if !self.dead {
-                        merged = if all_dead { self.env.clone() } else { join_env(&merged, &self.env) };
+                        merged = if all_dead {
+                            self.env.clone()
+                        } else {
+                            join_env(&merged, &self.env)
+                        };
                         all_dead = false;
                     }
                 }
@@ -615,7 +684,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                             None => self.env.clone(),
                         });
                     }
-                    if matches!((&s, &case.pattern.kind), (AVal::Const(_), PatternKind::Value(_))) {
+                    if matches!(
+                        (&s, &case.pattern.kind),
+                        (AVal::Const(_), PatternKind::Value(_))
+                    ) {
                         break;
                     }
                 }
@@ -699,13 +771,22 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     /// membership, `re.fullmatch`, `isdigit()` and friends make the tested name safe.
     fn apply_guard(&mut self, test: &Expr, holds: bool) {
         match &test.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.apply_guard(operand, !holds),
-            ExprKind::BoolOp { op: BoolOp::And, values } if holds => {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.apply_guard(operand, !holds),
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            } if holds => {
                 for v in values {
                     self.apply_guard(v, true);
                 }
             }
-            ExprKind::BoolOp { op: BoolOp::Or, values } if !holds => {
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            } if !holds => {
                 for v in values {
                     self.apply_guard(v, false);
                 }
@@ -714,7 +795,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ExprKind::Attribute { value, attr } if !holds && is_host_part(attr) => {
                 self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() == 1 && holds && matches!(ops[0], CmpOp::Eq | CmpOp::In) => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1 && holds && matches!(ops[0], CmpOp::Eq | CmpOp::In) => {
                 // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`
                 for side in [left.as_ref(), &comparators[0]] {
                     if let ExprKind::Attribute { value, attr } = &side.kind {
@@ -725,16 +810,41 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 self.membership_guard(left, ops[0], &comparators[0], holds);
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() == 1 => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1 => {
                 self.membership_guard(left, ops[0], &comparators[0], holds);
             }
             _ => self.other_guard(test, holds),
         }
     }
 
-    /// Marks the value at a place (`x`, `obj.attr`) as safe for `mask`.
+    /// Marks the value at a place (`x`, `obj.attr`) as safe for `mask`; for a parsed URL
+    /// (`urlparse(x)`), the URL itself.
     fn sanitize_place(&mut self, place: &Expr, mask: u32) {
-        let Some(name) = place_name(place) else { return };
+        if let Some(call) = place.as_call() {
+            let parses = self
+                .engine
+                .index
+                .resolve(self.module, self.scope, &call.func)
+                .is_some_and(|r| {
+                    matches!(
+                        r.qual.as_str(),
+                        "urllib.parse.urlparse" | "urllib.parse.urlsplit" | "urlparse.urlparse"
+                    )
+                });
+            if parses {
+                if let Some(arg) = call.args.first() {
+                    self.sanitize_place(arg, mask);
+                }
+            }
+            return;
+        }
+        let Some(name) = place_name(place) else {
+            return;
+        };
         let current = match self.env.get(&name) {
             Some(v) => v.clone(),
             None => self.eval(place),
@@ -746,24 +856,24 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     }
 
     fn membership_guard(&mut self, left: &Expr, op: CmpOp, right: &Expr, holds: bool) {
-                let membership = (op == CmpOp::In && holds) || (op == CmpOp::NotIn && !holds);
-                let equality = (op == CmpOp::Eq && holds) || (op == CmpOp::NotEq && !holds);
-                if membership || equality {
-                    let r = self.eval(right);
-                    let constant = match &r {
-                        AVal::Const(_) => true,
-                        AVal::Seq(items) => items.iter().all(|i| matches!(i, AVal::Const(_))),
-                        AVal::Map(items) => items.iter().all(|(_, v)| v.taint().is_none()),
-                        AVal::Unknown => membership,
-                        AVal::Tainted(_) => false,
-                    };
-                    if constant {
-                        if let Some(name) = place_name(left) {
-                            let v = if equality { r.clone() } else { AVal::Unknown };
-                            self.env.insert(name, v);
-                        }
-                    }
+        let membership = (op == CmpOp::In && holds) || (op == CmpOp::NotIn && !holds);
+        let equality = (op == CmpOp::Eq && holds) || (op == CmpOp::NotEq && !holds);
+        if membership || equality {
+            let r = self.eval(right);
+            let constant = match &r {
+                AVal::Const(_) => true,
+                AVal::Seq(items) => items.iter().all(|i| matches!(i, AVal::Const(_))),
+                AVal::Map(items) => items.iter().all(|(_, v)| v.taint().is_none()),
+                AVal::Unknown => membership,
+                AVal::Tainted(_) => false,
+            };
+            if constant {
+                if let Some(name) = place_name(left) {
+                    let v = if equality { r.clone() } else { AVal::Unknown };
+                    self.env.insert(name, v);
                 }
+            }
+        }
     }
 
     fn other_guard(&mut self, test: &Expr, holds: bool) {
@@ -771,14 +881,25 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ExprKind::Call(call) if holds => {
                 // `re.fullmatch(p, x)`, `x.isdigit()`, `x.isalnum()`, `x.isidentifier()`
                 if let ExprKind::Attribute { value, attr } = &call.func.kind {
-                    if matches!(attr.as_str(), "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier") {
+                    if matches!(
+                        attr.as_str(),
+                        "isdigit"
+                            | "isdecimal"
+                            | "isnumeric"
+                            | "isalnum"
+                            | "isalpha"
+                            | "isidentifier"
+                    ) {
                         if let Some(name) = place_name(value) {
                             self.env.insert(name, AVal::Unknown);
                         }
                         return;
                     }
                 }
-                let callee = self.engine.index.resolve(self.module, self.scope, &call.func);
+                let callee = self
+                    .engine
+                    .index
+                    .resolve(self.module, self.scope, &call.func);
                 if callee.is_some_and(|r| r.qual == "re.fullmatch" || r.qual == "re.match") {
                     if let Some(name) = call.args.get(1).and_then(place_name) {
                         self.env.insert(name, AVal::Unknown);
@@ -792,13 +913,21 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     /// `return body, 200, {"Content-Type": "text/plain"}`: a tuple whose headers set a
     /// non-HTML content type.
     fn declares_non_html(&self, e: &Expr) -> bool {
-        let ExprKind::Tuple(items) = &e.kind else { return false };
+        let ExprKind::Tuple(items) = &e.kind else {
+            return false;
+        };
         items.iter().skip(1).any(|item| {
-            let ExprKind::Dict(entries) = &item.kind else { return false };
+            let ExprKind::Dict(entries) = &item.kind else {
+                return false;
+            };
             entries.iter().any(|(k, v)| {
-                let key = k.as_ref().and_then(|k| k.as_str()).map(str::to_ascii_lowercase);
+                let key = k
+                    .as_ref()
+                    .and_then(|k| k.as_str())
+                    .map(str::to_ascii_lowercase);
                 let value = self.engine.index.eval(self.module, self.scope, v);
-                key.as_deref() == Some("content-type") && value.as_str().is_some_and(|v| !v.contains("html"))
+                key.as_deref() == Some("content-type")
+                    && value.as_str().is_some_and(|v| !v.contains("html"))
             })
         })
     }
@@ -808,13 +937,19 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     fn validator_call(&mut self, e: &Expr) {
         let Some(call) = e.as_call() else { return };
         let index = self.engine.index;
-        let Some(r) = index.resolve(self.module, self.scope, &call.func) else { return };
-        let Some((m, f)) = index.project_function(&r.qual) else { return };
+        let Some(r) = index.resolve(self.module, self.scope, &call.func) else {
+            return;
+        };
+        let Some((m, f)) = index.project_function(&r.qual) else {
+            return;
+        };
         let def = &index.module(m).functions[f.0 as usize];
         let name = def.name.to_ascii_lowercase();
-        let named_as_check = ["assert", "validate", "check", "ensure", "verify", "require", "reject"]
-            .iter()
-            .any(|w| name.contains(w));
+        let named_as_check = [
+            "assert", "validate", "check", "ensure", "verify", "require", "reject",
+        ]
+        .iter()
+        .any(|w| name.contains(w));
         if !named_as_check {
             return;
         }
@@ -833,18 +968,27 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     }
 
     fn is_abort(&self, e: &Expr) -> bool {
-        let Some(call) = e.as_call() else { return false };
+        let Some(call) = e.as_call() else {
+            return false;
+        };
         self.engine
             .index
             .resolve(self.module, self.scope, &call.func)
-            .is_some_and(|r| matches!(r.qual.as_str(), "flask.abort" | "werkzeug.exceptions.abort" | "sys.exit" | "builtins.exit"))
+            .is_some_and(|r| {
+                matches!(
+                    r.qual.as_str(),
+                    "flask.abort" | "werkzeug.exceptions.abort" | "sys.exit" | "builtins.exit"
+                )
+            })
     }
 
     fn assign(&mut self, target: &Expr, value: AVal, span: Span) {
         match &target.kind {
             ExprKind::Name(n) => {
                 let value = match value.taint() {
-                    Some(t) if matches!(value, AVal::Tainted(_)) => AVal::Tainted(t.with_step(self.step(span, format!("assigned to `{n}`")))),
+                    Some(t) if matches!(value, AVal::Tainted(_)) => {
+                        AVal::Tainted(t.with_step(self.step(span, format!("assigned to `{n}`"))))
+                    }
                     _ => value,
                 };
                 self.env.insert(n.to_string(), value);
@@ -868,7 +1012,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 // `session[...] = request data`: the trust boundary.
                 if let Some(r) = self.engine.index.resolve(self.module, self.scope, base) {
                     if r.qual == "flask.session" {
-                        self.sink_value(Class::Trust, &value, self.step(span, format!("stored in `{}`", self.text(target.span))));
+                        self.sink_value(
+                            Class::Trust,
+                            &value,
+                            self.step(span, format!("stored in `{}`", self.text(target.span))),
+                        );
                         return;
                     }
                 }
@@ -883,7 +1031,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         }
                         AVal::Map(items)
                     }
-                    (Some(AVal::Seq(mut items)), Some(Value::Int(i))) if (*i as usize) < items.len() && *i >= 0 => {
+                    (Some(AVal::Seq(mut items)), Some(Value::Int(i)))
+                        if (*i as usize) < items.len() && *i >= 0 =>
+                    {
                         items[*i as usize] = value;
                         AVal::Seq(items)
                     }
@@ -920,7 +1070,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 if let Some(r) = self.engine.index.resolve(self.module, self.scope, e) {
                     if self.engine.is_source(&r.qual) {
-                        return AVal::Tainted(Taint::source(self.step(e.span, format!("`{}` (request data)", self.text(e.span)))));
+                        return AVal::Tainted(Taint::source(
+                            self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
+                        ));
                     }
                     if r.qual.starts_with("flask.request") {
                         return AVal::Unknown;
@@ -940,18 +1092,33 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let base = self.eval(value);
                 let key = self.eval(index);
                 match (&base, key.as_const()) {
-                    (AVal::Map(items), Some(Value::Str(k))) => items.iter().find(|(ik, _)| ik == k).map_or(AVal::Unknown, |(_, v)| v.clone()),
+                    (AVal::Map(items), Some(Value::Str(k))) => items
+                        .iter()
+                        .find(|(ik, _)| ik == k)
+                        .map_or(AVal::Unknown, |(_, v)| v.clone()),
                     (AVal::Seq(items), Some(Value::Int(i))) => {
                         let idx = if *i < 0 { items.len() as i64 + i } else { *i };
-                        usize::try_from(idx).ok().and_then(|i| items.get(i)).cloned().unwrap_or(AVal::Unknown)
+                        usize::try_from(idx)
+                            .ok()
+                            .and_then(|i| items.get(i))
+                            .cloned()
+                            .unwrap_or(AVal::Unknown)
                     }
-                    (AVal::Const(Value::Dict(items)), Some(k)) => items.iter().find(|(ik, _)| ik == k).map_or(AVal::Unknown, |(_, v)| AVal::Const(v.clone())),
-                    (AVal::Const(Value::List(items)), Some(Value::Int(i))) => usize::try_from(*i).ok().and_then(|i| items.get(i)).map_or(AVal::Unknown, |v| AVal::Const(v.clone())),
+                    (AVal::Const(Value::Dict(items)), Some(k)) => items
+                        .iter()
+                        .find(|(ik, _)| ik == k)
+                        .map_or(AVal::Unknown, |(_, v)| AVal::Const(v.clone())),
+                    (AVal::Const(Value::List(items)), Some(Value::Int(i))) => usize::try_from(*i)
+                        .ok()
+                        .and_then(|i| items.get(i))
+                        .map_or(AVal::Unknown, |v| AVal::Const(v.clone())),
                     _ => match base.taint() {
                         Some(t) => AVal::Tainted(t),
                         None => match key.taint() {
                             // A constant table looked up with request data yields a table value.
-                            Some(_) if matches!(base, AVal::Map(_) | AVal::Const(_)) => AVal::Unknown,
+                            Some(_) if matches!(base, AVal::Map(_) | AVal::Const(_)) => {
+                                AVal::Unknown
+                            }
                             _ => AVal::Unknown,
                         },
                     },
@@ -980,7 +1147,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
                 match taint {
-                    Some(t) => AVal::Tainted(t.with_step(self.step(e.span, "formatted into a string"))),
+                    Some(t) => {
+                        AVal::Tainted(t.with_step(self.step(e.span, "formatted into a string")))
+                    }
                     None if known => AVal::Const(Value::Str(s)),
                     None => AVal::Unknown,
                 }
@@ -993,7 +1162,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.eval(operand);
                 match (op, &v) {
-                    (UnaryOp::Not, _) => v.truthy().map_or(AVal::Unknown, |b| AVal::Const(Value::Bool(!b))),
+                    (UnaryOp::Not, _) => v
+                        .truthy()
+                        .map_or(AVal::Unknown, |b| AVal::Const(Value::Bool(!b))),
                     (UnaryOp::USub, AVal::Const(Value::Int(i))) => AVal::Const(Value::Int(-i)),
                     (_, AVal::Tainted(_)) => AVal::Unknown,
                     _ => AVal::Unknown,
@@ -1014,7 +1185,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 acc.unwrap_or(AVal::Unknown)
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let l = self.eval(left);
                 let mut all_const = true;
                 let mut result = true;
@@ -1027,7 +1202,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                     prev = r;
                 }
-                if all_const { AVal::Const(Value::Bool(result)) } else { AVal::Unknown }
+                if all_const {
+                    AVal::Const(Value::Bool(result))
+                } else {
+                    AVal::Unknown
+                }
             }
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
                 let mut out = Vec::with_capacity(items.len());
@@ -1050,12 +1229,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         Some(AVal::Const(Value::Str(s))) => out.push((s, val)),
                         Some(kv) => {
                             if let Some(t) = val.taint().or_else(|| kv.taint()) {
-                                spread_taint = Some(spread_taint.map_or(t.clone(), |a| a.merge(&t)));
+                                spread_taint =
+                                    Some(spread_taint.map_or(t.clone(), |a| a.merge(&t)));
                             }
                         }
                         None => {
                             if let Some(t) = val.taint() {
-                                spread_taint = Some(spread_taint.map_or(t.clone(), |a| a.merge(&t)));
+                                spread_taint =
+                                    Some(spread_taint.map_or(t.clone(), |a| a.merge(&t)));
                             }
                         }
                     }
@@ -1082,7 +1263,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.assign(target, v.clone(), e.span);
                 v
             }
-            ExprKind::Comprehension { elt, value, generators, .. } => {
+            ExprKind::Comprehension {
+                elt,
+                value,
+                generators,
+                ..
+            } => {
                 let saved = self.env.clone();
                 for g in generators.iter() {
                     let it = self.eval(&g.iter);
@@ -1129,11 +1315,17 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let index = self.engine.index;
         if let Some(r) = index.resolve(self.module, self.scope, e) {
             if self.engine.is_source(&r.qual) {
-                return AVal::Tainted(Taint::source(self.step(e.span, format!("`{}` (request data)", self.text(e.span)))));
+                return AVal::Tainted(Taint::source(
+                    self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
+                ));
             }
         }
         let v = index.eval(self.module, self.scope, e);
-        if v.is_constant() { AVal::Const(v) } else { AVal::Unknown }
+        if v.is_constant() {
+            AVal::Const(v)
+        } else {
+            AVal::Unknown
+        }
     }
 
     fn binop(&self, l: &AVal, op: BinOp, r: &AVal, span: Span) -> AVal {
@@ -1150,10 +1342,17 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 AVal::Unknown
             }
-            (Some(a), Some(b)) => AVal::Tainted(a.merge(&b).with_step(self.step(span, "combined into a string"))),
+            (Some(a), Some(b)) => AVal::Tainted(
+                a.merge(&b)
+                    .with_step(self.step(span, "combined into a string")),
+            ),
             (Some(t), None) | (None, Some(t)) => {
                 // `"%s" % x` formats, `+` concatenates.
-                let msg = if op == BinOp::Mod { "formatted with `%`" } else { "concatenated" };
+                let msg = if op == BinOp::Mod {
+                    "formatted with `%`"
+                } else {
+                    "concatenated"
+                };
                 AVal::Tainted(t.with_step(self.step(span, msg)))
             }
         }
@@ -1169,27 +1368,43 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         };
         let recv_val = receiver.map(|r| self.eval(r));
         let args: Vec<AVal> = call.args.iter().map(|a| self.eval(a)).collect();
-        let kwargs: Vec<(Option<&str>, AVal)> = call.keywords.iter().map(|k| (k.arg.as_deref(), self.eval(&k.value))).collect();
+        let kwargs: Vec<(Option<&str>, AVal)> = call
+            .keywords
+            .iter()
+            .map(|k| (k.arg.as_deref(), self.eval(&k.value)))
+            .collect();
 
         self.check_sinks(e, call, qual, method, &args, &kwargs);
 
         // Request data read through a method: `request.args.get("x")`, `request.get_json()`.
         if !qual.is_empty() && self.engine.is_source(qual) {
             // `request.args.get("n", type=int)` converts (and drops invalid values).
-            let converted = call.keyword("type").and_then(|t| self.engine.index.resolve(self.module, self.scope, t)).is_some_and(|r| {
-                matches!(r.qual.as_str(), "builtins.int" | "builtins.float" | "builtins.bool" | "uuid.UUID")
-            });
+            let converted = call
+                .keyword("type")
+                .and_then(|t| self.engine.index.resolve(self.module, self.scope, t))
+                .is_some_and(|r| {
+                    matches!(
+                        r.qual.as_str(),
+                        "builtins.int" | "builtins.float" | "builtins.bool" | "uuid.UUID"
+                    )
+                });
             if converted {
                 return AVal::Unknown;
             }
-            return AVal::Tainted(Taint::source(self.step(e.span, format!("`{}` (request data)", self.text(e.span)))));
+            return AVal::Tainted(Taint::source(
+                self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
+            ));
         }
         // Sanitizers.
         if let Some(&mask) = self.engine.spec.sanitizers.get(qual) {
             if mask == u32::MAX {
                 return AVal::Unknown;
             }
-            let v = args.first().cloned().or_else(|| kwargs.first().map(|(_, v)| v.clone())).unwrap_or(AVal::Unknown);
+            let v = args
+                .first()
+                .cloned()
+                .or_else(|| kwargs.first().map(|(_, v)| v.clone()))
+                .unwrap_or(AVal::Unknown);
             return match v.taint() {
                 Some(mut t) => {
                     t.sanitized |= mask;
@@ -1200,7 +1415,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         // Flask's response helpers build responses (or raise): their results are not
         // request strings, and what they do with their arguments is modelled as sinks.
-        if qual.starts_with("flask.") && !qual.starts_with("flask.request") && !qual.starts_with("flask.session") && !qual.starts_with("flask.g.") {
+        if qual.starts_with("flask.")
+            && !qual.starts_with("flask.request")
+            && !qual.starts_with("flask.session")
+            && !qual.starts_with("flask.g.")
+        {
             return AVal::Unknown;
         }
         // Project functions: their summary.
@@ -1210,9 +1429,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         // `os.path.join(...)` is a module function, not a method of a value.
         let module_function = receiver.is_some_and(|r| {
             place_name(r).is_none_or(|p| !self.env.contains_key(&p))
-                && index
-                    .resolve(self.module, self.scope, r)
-                    .is_some_and(|rq| !rq.qual.contains('(') && !rq.qual.contains('[') && rq.site.is_none())
+                && index.resolve(self.module, self.scope, r).is_some_and(|rq| {
+                    !rq.qual.contains('(') && !rq.qual.contains('[') && rq.site.is_none()
+                })
         });
         if let (Some(method), false) = (method, module_function) {
             if let Some(v) = self.method_call(receiver, recv_val.as_ref(), method, &args, e.span) {
@@ -1221,7 +1440,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         if qual.starts_with("builtins.") {
             match qual {
-                "builtins.str" | "builtins.repr" | "builtins.format" | "builtins.list" | "builtins.tuple" | "builtins.sorted" | "builtins.reversed" | "builtins.set" | "builtins.dict" | "builtins.bytes" | "builtins.iter" | "builtins.next" | "builtins.getattr" | "builtins.min" | "builtins.max" => {}
+                "builtins.str" | "builtins.repr" | "builtins.format" | "builtins.list"
+                | "builtins.tuple" | "builtins.sorted" | "builtins.reversed" | "builtins.set"
+                | "builtins.dict" | "builtins.bytes" | "builtins.iter" | "builtins.next"
+                | "builtins.getattr" | "builtins.min" | "builtins.max" => {}
                 _ => return AVal::Unknown,
             }
             if qual == "builtins.str" {
@@ -1235,7 +1457,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         if qual == "os.environ.get" || qual == "os.getenv" {
             let v = index.eval(self.module, self.scope, e);
-            return if v.is_constant() { AVal::Const(v) } else { AVal::Unknown };
+            return if v.is_constant() {
+                AVal::Const(v)
+            } else {
+                AVal::Unknown
+            };
         }
         // Anything else: the result carries the taint of its inputs.
         let mut taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
@@ -1251,7 +1477,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     }
 
     /// Methods of builtin containers and strings, and mutations of local containers.
-    fn method_call(&mut self, receiver: Option<&Expr>, recv: Option<&AVal>, method: &str, args: &[AVal], span: Span) -> Option<AVal> {
+    fn method_call(
+        &mut self,
+        receiver: Option<&Expr>,
+        recv: Option<&AVal>,
+        method: &str,
+        args: &[AVal],
+        span: Span,
+    ) -> Option<AVal> {
         let recv = recv?;
         let place = receiver.and_then(place_name);
         match method {
@@ -1274,7 +1507,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
                 let added = args.iter().fold(AVal::Unknown, |a, v| a.join(v));
                 if method == "update" {
-                    if let (AVal::Map(mut items), Some(AVal::Map(new))) = (cur.clone(), args.first()) {
+                    if let (AVal::Map(mut items), Some(AVal::Map(new))) =
+                        (cur.clone(), args.first())
+                    {
                         for (k, v) in new {
                             match items.iter_mut().find(|(ik, _)| ik == k) {
                                 Some((_, ov)) => *ov = v.clone(),
@@ -1290,26 +1525,32 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     None => cur,
                 };
                 self.env.insert(name, new.clone());
-                Some(if method == "setdefault" { element_of(&new) } else { AVal::Const(Value::None) })
+                Some(if method == "setdefault" {
+                    element_of(&new)
+                } else {
+                    AVal::Const(Value::None)
+                })
             }
             "get" | "pop" => match (recv, args.first().and_then(AVal::as_const)) {
-                (AVal::Map(items), Some(Value::Str(k))) => Some(
-                    items
-                        .iter()
-                        .find(|(ik, _)| ik == k)
-                        .map_or_else(|| args.get(1).cloned().unwrap_or(AVal::Const(Value::None)), |(_, v)| v.clone()),
-                ),
-                (AVal::Const(Value::Dict(items)), Some(k)) => Some(
-                    items
-                        .iter()
-                        .find(|(ik, _)| ik == k)
-                        .map_or_else(|| args.get(1).cloned().unwrap_or(AVal::Const(Value::None)), |(_, v)| AVal::Const(v.clone())),
-                ),
+                (AVal::Map(items), Some(Value::Str(k))) => {
+                    Some(items.iter().find(|(ik, _)| ik == k).map_or_else(
+                        || args.get(1).cloned().unwrap_or(AVal::Const(Value::None)),
+                        |(_, v)| v.clone(),
+                    ))
+                }
+                (AVal::Const(Value::Dict(items)), Some(k)) => {
+                    Some(items.iter().find(|(ik, _)| ik == k).map_or_else(
+                        || args.get(1).cloned().unwrap_or(AVal::Const(Value::None)),
+                        |(_, v)| AVal::Const(v.clone()),
+                    ))
+                }
                 (AVal::Map(_) | AVal::Const(_), _) => Some(AVal::Unknown),
                 (r, _) => r.taint().map(AVal::Tainted),
             },
             // Predicates and numbers: never strings an attacker controls.
-            "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier" | "startswith" | "endswith" | "count" | "find" | "rfind" | "index" | "__len__" | "__contains__" => Some(AVal::Unknown),
+            "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier"
+            | "startswith" | "endswith" | "count" | "find" | "rfind" | "index" | "__len__"
+            | "__contains__" => Some(AVal::Unknown),
             "format" => {
                 let mut taint = recv.taint();
                 for a in args {
@@ -1318,7 +1559,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
                 Some(match taint {
-                    Some(t) => AVal::Tainted(t.with_step(self.step(span, "formatted with `str.format`"))),
+                    Some(t) => {
+                        AVal::Tainted(t.with_step(self.step(span, "formatted with `str.format`")))
+                    }
                     None => match recv {
                         AVal::Const(_) => AVal::Unknown,
                         _ => AVal::Unknown,
@@ -1327,28 +1570,60 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
             "join" => {
                 let t = args.first().and_then(AVal::taint).or_else(|| recv.taint());
-                Some(t.map_or(AVal::Unknown, |t| AVal::Tainted(t.with_step(self.step(span, "joined into a string")))))
+                Some(t.map_or(AVal::Unknown, |t| {
+                    AVal::Tainted(t.with_step(self.step(span, "joined into a string")))
+                }))
             }
-            "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "title" | "capitalize" | "casefold" | "replace" | "encode" | "decode" | "split" | "rsplit" | "splitlines" | "partition" | "zfill" | "ljust" | "rjust" | "center" | "expandtabs" | "swapcase" | "removeprefix" | "removesuffix" | "copy" | "items" | "keys" | "values" | "to_dict" | "getlist" | "lists" | "read" | "readlines" | "getvalue" => {
-                match recv {
-                    AVal::Const(Value::Str(s)) if method == "lower" => Some(AVal::Const(Value::Str(s.to_lowercase()))),
-                    AVal::Const(Value::Str(s)) if method == "upper" => Some(AVal::Const(Value::Str(s.to_uppercase()))),
-                    AVal::Const(Value::Str(s)) if method == "strip" && args.is_empty() => Some(AVal::Const(Value::Str(s.trim().to_string()))),
-                    AVal::Const(_) => Some(AVal::Unknown),
-                    AVal::Map(items) if method == "values" || method == "items" => Some(AVal::Seq(items.iter().map(|(_, v)| v.clone()).collect())),
-                    AVal::Map(items) if method == "keys" => Some(AVal::Seq(items.iter().map(|(k, _)| AVal::Const(Value::Str(k.clone()))).collect())),
-                    other => other.taint().map(AVal::Tainted).or(Some(AVal::Unknown)),
+            "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "title" | "capitalize"
+            | "casefold" | "replace" | "encode" | "decode" | "split" | "rsplit" | "splitlines"
+            | "partition" | "zfill" | "ljust" | "rjust" | "center" | "expandtabs" | "swapcase"
+            | "removeprefix" | "removesuffix" | "copy" | "items" | "keys" | "values"
+            | "to_dict" | "getlist" | "lists" | "read" | "readlines" | "getvalue" => match recv {
+                AVal::Const(Value::Str(s)) if method == "lower" => {
+                    Some(AVal::Const(Value::Str(s.to_lowercase())))
                 }
-            }
+                AVal::Const(Value::Str(s)) if method == "upper" => {
+                    Some(AVal::Const(Value::Str(s.to_uppercase())))
+                }
+                AVal::Const(Value::Str(s)) if method == "strip" && args.is_empty() => {
+                    Some(AVal::Const(Value::Str(s.trim().to_string())))
+                }
+                AVal::Const(_) => Some(AVal::Unknown),
+                AVal::Map(items) if method == "values" || method == "items" => {
+                    Some(AVal::Seq(items.iter().map(|(_, v)| v.clone()).collect()))
+                }
+                AVal::Map(items) if method == "keys" => Some(AVal::Seq(
+                    items
+                        .iter()
+                        .map(|(k, _)| AVal::Const(Value::Str(k.clone())))
+                        .collect(),
+                )),
+                other => other.taint().map(AVal::Tainted).or(Some(AVal::Unknown)),
+            },
             _ => None,
         }
     }
 
-    fn apply_summary(&mut self, e: &Expr, call: &Call, f: (ModuleId, FuncIdx), bound: bool, args: &[AVal], kwargs: &[(Option<&str>, AVal)]) -> AVal {
+    fn apply_summary(
+        &mut self,
+        e: &Expr,
+        call: &Call,
+        f: (ModuleId, FuncIdx),
+        bound: bool,
+        args: &[AVal],
+        kwargs: &[(Option<&str>, AVal)],
+    ) -> AVal {
         let (fm, fi) = f;
         let def = &self.engine.index.module(fm).functions[fi.0 as usize];
         let is_method = matches!(def.parent, ScopeRef::Class(_));
-        let shift = usize::from(is_method && bound && def.params.first().is_some_and(|p| p.name == "self" || p.name == "cls"));
+        let shift = usize::from(
+            is_method
+                && bound
+                && def
+                    .params
+                    .first()
+                    .is_some_and(|p| p.name == "self" || p.name == "cls"),
+        );
         // Map each parameter to the value passed.
         let mut param_vals: Vec<AVal> = vec![AVal::Unknown; def.params.len()];
         for (i, v) in args.iter().enumerate() {
@@ -1368,7 +1643,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let call_step = self.step(e.span, format!("passed to `{}()`", def.name));
         // Parameters that reach sinks inside the callee.
         for ps in &summary.param_sinks {
-            let Some(v) = param_vals.get(ps.param as usize) else { continue };
+            let Some(v) = param_vals.get(ps.param as usize) else {
+                continue;
+            };
             let Some(t) = v.taint() else { continue };
             if t.is_safe_for(ps.class) {
                 continue;
@@ -1376,21 +1653,45 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             let mut steps = t.steps.to_vec();
             steps.push(call_step.clone());
             steps.extend(ps.steps.iter().cloned());
-            self.record(ps.class, &Taint { origins: t.origins.clone(), steps: Arc::new(steps), sanitized: t.sanitized }, ps.sink.clone());
+            self.record(
+                ps.class,
+                &Taint {
+                    origins: t.origins.clone(),
+                    steps: Arc::new(steps),
+                    sanitized: t.sanitized,
+                },
+                ps.sink.clone(),
+            );
         }
         // The returned value.
-        let Some(ret) = &summary.returns else { return AVal::Unknown };
+        let Some(ret) = &summary.returns else {
+            return AVal::Unknown;
+        };
         substitute(ret, &param_vals, &call_step)
     }
 
-    fn check_sinks(&mut self, e: &Expr, call: &Call, qual: &str, method: Option<&str>, args: &[AVal], kwargs: &[(Option<&str>, AVal)]) {
+    fn check_sinks(
+        &mut self,
+        e: &Expr,
+        call: &Call,
+        qual: &str,
+        method: Option<&str>,
+        args: &[AVal],
+        kwargs: &[(Option<&str>, AVal)],
+    ) {
         let spec = self.engine.spec;
         let by_name = spec.sinks_by_name.get(qual);
         let by_method = match (by_name, method) {
-            (None, Some(m)) if qual.is_empty() || qual.ends_with(&format!(".{m}")) => spec.sinks_by_method.get(m),
+            (None, Some(m)) if qual.is_empty() || qual.ends_with(&format!(".{m}")) => {
+                spec.sinks_by_method.get(m)
+            }
             _ => None,
         };
-        let rows: Vec<&SinkRow> = by_name.into_iter().flatten().chain(by_method.into_iter().flatten()).collect();
+        let rows: Vec<&SinkRow> = by_name
+            .into_iter()
+            .flatten()
+            .chain(by_method.into_iter().flatten())
+            .collect();
         if rows.is_empty() {
             return;
         }
@@ -1403,11 +1704,21 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             let value = row
                 .keyword
                 .as_deref()
-                .and_then(|k| kwargs.iter().find(|(n, _)| *n == Some(k)).map(|(_, v)| v.clone()))
+                .and_then(|k| {
+                    kwargs
+                        .iter()
+                        .find(|(n, _)| *n == Some(k))
+                        .map(|(_, v)| v.clone())
+                })
                 .or_else(|| {
                     let pos = row.arg?;
                     // Positions after a `*spread` are unknown.
-                    if call.args.iter().take(pos + 1).any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+                    if call
+                        .args
+                        .iter()
+                        .take(pos + 1)
+                        .any(|a| matches!(a.kind, ExprKind::Starred(_)))
+                    {
                         return None;
                     }
                     args.get(pos).cloned()
@@ -1416,7 +1727,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             let value = match row.mode {
                 SinkMode::Plain => value,
                 SinkMode::Program => {
-                    let shell = call.keyword("shell").map(|s| self.engine.index.eval(self.module, self.scope, s));
+                    let shell = call
+                        .keyword("shell")
+                        .map(|s| self.engine.index.eval(self.module, self.scope, s));
                     if shell.as_ref().and_then(Value::truthy) == Some(true) {
                         value
                     } else {
@@ -1427,7 +1740,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
                 SinkMode::Html => {
-                    let mime = call.keyword("mimetype").or_else(|| call.keyword("content_type")).map(|m| self.engine.index.eval(self.module, self.scope, m));
+                    let mime = call
+                        .keyword("mimetype")
+                        .or_else(|| call.keyword("content_type"))
+                        .map(|m| self.engine.index.eval(self.module, self.scope, m));
                     match mime {
                         Some(Value::Str(m)) if !m.contains("html") => continue,
                         _ => value,
@@ -1435,9 +1751,17 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 SinkMode::Yaml => {
                     let loader = call.keyword("Loader").or_else(|| call.args.get(1));
-                    let safe = loader.and_then(|l| self.engine.index.resolve(self.module, self.scope, l)).is_some_and(|r| {
-                        matches!(r.qual.as_str(), "yaml.SafeLoader" | "yaml.CSafeLoader" | "yaml.BaseLoader" | "yaml.CBaseLoader")
-                    });
+                    let safe = loader
+                        .and_then(|l| self.engine.index.resolve(self.module, self.scope, l))
+                        .is_some_and(|r| {
+                            matches!(
+                                r.qual.as_str(),
+                                "yaml.SafeLoader"
+                                    | "yaml.CSafeLoader"
+                                    | "yaml.BaseLoader"
+                                    | "yaml.CBaseLoader"
+                            )
+                        });
                     if safe || loader.is_none() {
                         // `yaml.load(s)` without a Loader is an error in PyYAML 6; the
                         // non-taint rule FG126 reports it.
@@ -1446,8 +1770,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     value
                 }
             };
-            let label = if qual.is_empty() { method.unwrap_or("call").to_string() } else { qual.to_string() };
-            let sink = self.step(e.span, format!("reaches `{label}` ({})", row.class.describe()));
+            let label = if qual.is_empty() {
+                method.unwrap_or("call").to_string()
+            } else {
+                qual.to_string()
+            };
+            let sink = self.step(
+                e.span,
+                format!("reaches `{label}` ({})", row.class.describe()),
+            );
             self.sink_value(row.class, &value, sink);
         }
     }
@@ -1493,11 +1824,17 @@ fn substitute(ret: &AVal, params: &[AVal], call_step: &Step) -> AVal {
             let mut out: Option<Taint> = None;
             for o in &t.origins {
                 let piece = match o {
-                    Origin::Source(_) => Some(Taint { origins: vec![o.clone()], steps: t.steps.clone(), sanitized: t.sanitized }),
-                    Origin::Param(p) => params.get(*p as usize).and_then(AVal::taint).map(|mut pt| {
-                        pt.sanitized |= t.sanitized;
-                        pt.with_step(call_step.clone())
+                    Origin::Source(_) => Some(Taint {
+                        origins: vec![o.clone()],
+                        steps: t.steps.clone(),
+                        sanitized: t.sanitized,
                     }),
+                    Origin::Param(p) => {
+                        params.get(*p as usize).and_then(AVal::taint).map(|mut pt| {
+                            pt.sanitized |= t.sanitized;
+                            pt.with_step(call_step.clone())
+                        })
+                    }
                 };
                 if let Some(piece) = piece {
                     out = Some(out.map_or(piece.clone(), |a| a.merge(&piece)));
@@ -1505,8 +1842,18 @@ fn substitute(ret: &AVal, params: &[AVal], call_step: &Step) -> AVal {
             }
             out.map_or(AVal::Unknown, AVal::Tainted)
         }
-        AVal::Seq(items) => AVal::Seq(items.iter().map(|i| substitute(i, params, call_step)).collect()),
-        AVal::Map(items) => AVal::Map(items.iter().map(|(k, v)| (k.clone(), substitute(v, params, call_step))).collect()),
+        AVal::Seq(items) => AVal::Seq(
+            items
+                .iter()
+                .map(|i| substitute(i, params, call_step))
+                .collect(),
+        ),
+        AVal::Map(items) => AVal::Map(
+            items
+                .iter()
+                .map(|(k, v)| (k.clone(), substitute(v, params, call_step)))
+                .collect(),
+        ),
         other => other.clone(),
     }
 }
@@ -1514,8 +1861,16 @@ fn substitute(ret: &AVal, params: &[AVal], call_step: &Step) -> AVal {
 /// The value of one element of a container (or of iterating over it).
 fn element_of(v: &AVal) -> AVal {
     match v {
-        AVal::Seq(items) => items.iter().fold(AVal::Unknown, |a, i| if matches!(a, AVal::Unknown) { i.clone() } else { a.join(i) }),
-        AVal::Map(items) => items.iter().fold(AVal::Unknown, |a, (k, _)| a.join(&AVal::Const(Value::Str(k.clone())))),
+        AVal::Seq(items) => items.iter().fold(AVal::Unknown, |a, i| {
+            if matches!(a, AVal::Unknown) {
+                i.clone()
+            } else {
+                a.join(i)
+            }
+        }),
+        AVal::Map(items) => items.iter().fold(AVal::Unknown, |a, (k, _)| {
+            a.join(&AVal::Const(Value::Str(k.clone())))
+        }),
         AVal::Tainted(t) => AVal::Tainted(t.clone()),
         _ => AVal::Unknown,
     }

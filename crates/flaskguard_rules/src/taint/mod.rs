@@ -11,24 +11,45 @@ pub use engine::Flow;
 pub use spec::Class;
 
 /// Reports every flow of `class` (the engine runs once per analysis, shared by the rules).
-pub(crate) fn report_class(ctx: &Context<'_, '_>, out: &mut Reporter, class: Class, filter: &dyn Fn(&Flow) -> bool) {
+pub(crate) fn report_class(
+    ctx: &Context<'_, '_>,
+    out: &mut Reporter,
+    class: Class,
+    filter: &dyn Fn(&Flow) -> bool,
+) {
     for flow in ctx.flows().iter().filter(|f| f.class == class && filter(f)) {
         let source_text = flow.source.message.clone();
         let sink_text = flow.sink.message.trim_start_matches("reaches ").to_string();
         let finding = out.report(
             Target::Module(flow.sink.module, flow.sink.span),
-            format!("{source_text} {sink_text}", source_text = capitalise(&source_text), sink_text = if flow.sink.message.starts_with("reaches") { format!("reaches {sink_text}") } else { sink_text }),
+            format!(
+                "{source_text} {sink_text}",
+                source_text = capitalise(&source_text),
+                sink_text = if flow.sink.message.starts_with("reaches") {
+                    format!("reaches {sink_text}")
+                } else {
+                    sink_text
+                }
+            ),
         );
-        finding.step(Target::Module(flow.source.module, flow.source.span), format!("source: {}", flow.source.message));
+        finding.step(
+            Target::Module(flow.source.module, flow.source.span),
+            format!("source: {}", flow.source.message),
+        );
         for s in &flow.steps {
             finding.step(Target::Module(s.module, s.span), s.message.clone());
         }
-        finding.step(Target::Module(flow.sink.module, flow.sink.span), format!("sink: {}", flow.sink.message));
+        finding.step(
+            Target::Module(flow.sink.module, flow.sink.span),
+            format!("sink: {}", flow.sink.message),
+        );
         let _ = Severity::High;
     }
 }
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

@@ -200,9 +200,11 @@ impl Spec {
                 if c == "*" {
                     mask = u32::MAX;
                 } else {
-                    let class: Class = toml::Value::String(c.clone()).try_into().map_err(|_| SpecError::Invalid {
-                        origin: "sanitizers".to_string(),
-                        message: format!("unknown class `{c}` for sanitizer `{}`", s.name),
+                    let class: Class = toml::Value::String(c.clone()).try_into().map_err(|_| {
+                        SpecError::Invalid {
+                            origin: "sanitizers".to_string(),
+                            message: format!("unknown class `{c}` for sanitizer `{}`", s.name),
+                        }
                     })?;
                     mask |= class.bit();
                 }
@@ -236,10 +238,18 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let err = Spec::parse("version = 1\nsinks = [{ name = \"x\", arg = 0, class = \"nope\" }]\n", "user.toml").unwrap_err();
+        let err = Spec::parse(
+            "version = 1\nsinks = [{ name = \"x\", arg = 0, class = \"nope\" }]\n",
+            "user.toml",
+        )
+        .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("user.toml: line 2"), "{text}");
-        let err = Spec::parse("version = 1\nsinks = [{ arg = 0, class = \"sql\" }]\n", "user.toml").unwrap_err();
+        let err = Spec::parse(
+            "version = 1\nsinks = [{ arg = 0, class = \"sql\" }]\n",
+            "user.toml",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("exactly one of"), "{err}");
         let err = Spec::parse("version = 2\n", "user.toml").unwrap_err();
         assert!(err.to_string().contains("version 2"));
