@@ -3,6 +3,9 @@
 //! element-sensitive lists and dicts, kind-specific sanitizers and guards, and function
 //! summaries for interprocedural flows.
 
+// Abstract-value algebra reads best with short names (a, b, t, v).
+#![allow(clippy::many_single_char_names)]
+
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -565,7 +568,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
             StmtKind::Assign { targets, value } => {
                 let v = self.eval(value);
-                for t in targets.iter() {
+                for t in targets {
                     self.assign(t, v.clone(), stmt.span);
                 }
             }
@@ -582,7 +585,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.assign(target, new, stmt.span);
             }
             StmtKind::Delete(targets) => {
-                for t in targets.iter() {
+                for t in targets {
                     if let Some(n) = t.as_name() {
                         self.env.remove(n);
                     }
@@ -606,11 +609,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             } => {
                 let it = self.eval(iter);
                 let elem = element_of(&it);
-                self.loop_body(Some((target, elem, stmt.span)), body);
+                self.loop_body(Some(&(target, elem, stmt.span)), body);
                 self.block(orelse);
             }
             StmtKind::With { items, body } => {
-                for (ctx, var) in items.iter() {
+                for (ctx, var) in items {
                     let v = self.eval(ctx);
                     if let Some(var) = var {
                         self.assign(var, v, stmt.span);
@@ -631,10 +634,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let mut all_dead = after_body_dead;
                 if !after_body_dead {
                     self.block(orelse);
-                    merged = self.env.clone();
+                    merged.clone_from(&self.env);
                     all_dead = self.dead;
                 }
-                for h in handlers.iter() {
+                for h in handlers {
                     self.env = join_env(&before, &merged);
                     self.dead = false;
                     if let Some(n) = &h.name {
@@ -661,16 +664,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let s = self.eval(subject);
                 let before = self.env.clone();
                 let mut merged: Option<Env> = None;
-                for case in cases.iter() {
+                for case in cases {
                     // A constant subject picks its case; others are dead.
-                    match (&s, &case.pattern.kind) {
-                        (AVal::Const(sv), PatternKind::Value(pv)) => {
-                            let pv = self.engine.index.eval(self.module, self.scope, pv);
-                            if pv.is_constant() && &pv != sv {
-                                continue;
-                            }
+                    if let (AVal::Const(sv), PatternKind::Value(pv)) = (&s, &case.pattern.kind) {
+                        let pv = self.engine.index.eval(self.module, self.scope, pv);
+                        if pv.is_constant() && &pv != sv {
+                            continue;
                         }
-                        _ => {}
                     }
                     self.env = before.clone();
                     self.dead = false;
@@ -708,13 +708,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
-    fn loop_body(&mut self, target: Option<(&Expr, AVal, Span)>, body: &[Stmt]) {
+    fn loop_body(&mut self, target: Option<&(&Expr, AVal, Span)>, body: &[Stmt]) {
         let before = self.env.clone();
         let mut state = before.clone();
         for _ in 0..MAX_LOOP_PASSES {
-            self.env = state.clone();
+            self.env.clone_from(&state);
             self.dead = false;
-            if let Some((t, elem, span)) = &target {
+            if let Some((t, elem, span)) = target {
                 self.assign(t, elem.clone(), *span);
             }
             self.block(body);
@@ -802,10 +802,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             } if ops.len() == 1 && holds && matches!(ops[0], CmpOp::Eq | CmpOp::In) => {
                 // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`
                 for side in [left.as_ref(), &comparators[0]] {
-                    if let ExprKind::Attribute { value, attr } = &side.kind {
-                        if is_host_part(attr) {
-                            self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
-                        }
+                    if let ExprKind::Attribute { value, attr } = &side.kind
+                        && is_host_part(attr)
+                    {
+                        self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
                     }
                 }
                 self.membership_guard(left, ops[0], &comparators[0], holds);
@@ -835,10 +835,8 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         "urllib.parse.urlparse" | "urllib.parse.urlsplit" | "urlparse.urlparse"
                     )
                 });
-            if parses {
-                if let Some(arg) = call.args.first() {
-                    self.sanitize_place(arg, mask);
-                }
+            if parses && let Some(arg) = call.args.first() {
+                self.sanitize_place(arg, mask);
             }
             return;
         }
@@ -867,11 +865,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 AVal::Unknown => membership,
                 AVal::Tainted(_) => false,
             };
-            if constant {
-                if let Some(name) = place_name(left) {
-                    let v = if equality { r.clone() } else { AVal::Unknown };
-                    self.env.insert(name, v);
-                }
+            if constant && let Some(name) = place_name(left) {
+                let v = if equality { r.clone() } else { AVal::Unknown };
+                self.env.insert(name, v);
             }
         }
     }
@@ -880,8 +876,8 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         match &test.kind {
             ExprKind::Call(call) if holds => {
                 // `re.fullmatch(p, x)`, `x.isdigit()`, `x.isalnum()`, `x.isidentifier()`
-                if let ExprKind::Attribute { value, attr } = &call.func.kind {
-                    if matches!(
+                if let ExprKind::Attribute { value, attr } = &call.func.kind
+                    && matches!(
                         attr.as_str(),
                         "isdigit"
                             | "isdecimal"
@@ -889,21 +885,21 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                             | "isalnum"
                             | "isalpha"
                             | "isidentifier"
-                    ) {
-                        if let Some(name) = place_name(value) {
-                            self.env.insert(name, AVal::Unknown);
-                        }
-                        return;
+                    )
+                {
+                    if let Some(name) = place_name(value) {
+                        self.env.insert(name, AVal::Unknown);
                     }
+                    return;
                 }
                 let callee = self
                     .engine
                     .index
                     .resolve(self.module, self.scope, &call.func);
-                if callee.is_some_and(|r| r.qual == "re.fullmatch" || r.qual == "re.match") {
-                    if let Some(name) = call.args.get(1).and_then(place_name) {
-                        self.env.insert(name, AVal::Unknown);
-                    }
+                if callee.is_some_and(|r| r.qual == "re.fullmatch" || r.qual == "re.match")
+                    && let Some(name) = call.args.get(1).and_then(place_name)
+                {
+                    self.env.insert(name, AVal::Unknown);
                 }
             }
             _ => {}
@@ -1010,15 +1006,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
             ExprKind::Subscript { value: base, index } => {
                 // `session[...] = request data`: the trust boundary.
-                if let Some(r) = self.engine.index.resolve(self.module, self.scope, base) {
-                    if r.qual == "flask.session" {
-                        self.sink_value(
-                            Class::Trust,
-                            &value,
-                            self.step(span, format!("stored in `{}`", self.text(target.span))),
-                        );
-                        return;
-                    }
+                if let Some(r) = self.engine.index.resolve(self.module, self.scope, base)
+                    && r.qual == "flask.session"
+                {
+                    let sink = self.step(span, format!("stored in `{}`", self.text(target.span)));
+                    self.sink_value(Class::Trust, &value, &sink);
+                    return;
                 }
                 let key = self.eval(index);
                 let Some(name) = place_name(base) else { return };
@@ -1032,9 +1025,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         AVal::Map(items)
                     }
                     (Some(AVal::Seq(mut items)), Some(Value::Int(i)))
-                        if (*i as usize) < items.len() && *i >= 0 =>
+                        if usize::try_from(*i).is_ok_and(|i| i < items.len()) =>
                     {
-                        items[*i as usize] = value;
+                        let i = usize::try_from(*i).unwrap_or_default();
+                        items[i] = value;
                         AVal::Seq(items)
                     }
                     (Some(old), _) => old.join(&value),
@@ -1063,10 +1057,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.global(e)
             }
             ExprKind::Attribute { value, attr } => {
-                if let Some(name) = place_name(e) {
-                    if let Some(v) = self.env.get(&name) {
-                        return v.clone();
-                    }
+                if let Some(name) = place_name(e)
+                    && let Some(v) = self.env.get(&name)
+                {
+                    return v.clone();
                 }
                 if let Some(r) = self.engine.index.resolve(self.module, self.scope, e) {
                     if self.engine.is_source(&r.qual) {
@@ -1097,7 +1091,8 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         .find(|(ik, _)| ik == k)
                         .map_or(AVal::Unknown, |(_, v)| v.clone()),
                     (AVal::Seq(items), Some(Value::Int(i))) => {
-                        let idx = if *i < 0 { items.len() as i64 + i } else { *i };
+                        let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+                        let idx = if *i < 0 { len + i } else { *i };
                         usize::try_from(idx)
                             .ok()
                             .and_then(|i| items.get(i))
@@ -1166,7 +1161,6 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         .truthy()
                         .map_or(AVal::Unknown, |b| AVal::Const(Value::Bool(!b))),
                     (UnaryOp::USub, AVal::Const(Value::Int(i))) => AVal::Const(Value::Int(-i)),
-                    (_, AVal::Tainted(_)) => AVal::Unknown,
                     _ => AVal::Unknown,
                 }
             }
@@ -1270,7 +1264,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 ..
             } => {
                 let saved = self.env.clone();
-                for g in generators.iter() {
+                for g in generators {
                     let it = self.eval(&g.iter);
                     self.assign(&g.target, element_of(&it), g.target.span);
                     for cond in &g.ifs {
@@ -1289,7 +1283,6 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
             }
             ExprKind::Starred(inner) | ExprKind::Await(inner) => self.eval(inner),
-            ExprKind::Lambda { .. } => AVal::Unknown,
             ExprKind::Slice { lower, upper, step } => {
                 for x in [lower, upper, step].into_iter().flatten() {
                     let _ = self.eval(x);
@@ -1306,19 +1299,22 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let _ = self.eval(v);
                 AVal::Unknown
             }
-            ExprKind::Int(None) | ExprKind::Ellipsis | ExprKind::Unsupported => AVal::Unknown,
+            ExprKind::Int(None)
+            | ExprKind::Ellipsis
+            | ExprKind::Unsupported
+            | ExprKind::Lambda { .. } => AVal::Unknown,
         }
     }
 
     /// A name or attribute not bound locally: request data, a module constant, or unknown.
     fn global(&self, e: &Expr) -> AVal {
         let index = self.engine.index;
-        if let Some(r) = index.resolve(self.module, self.scope, e) {
-            if self.engine.is_source(&r.qual) {
-                return AVal::Tainted(Taint::source(
-                    self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
-                ));
-            }
+        if let Some(r) = index.resolve(self.module, self.scope, e)
+            && self.engine.is_source(&r.qual)
+        {
+            return AVal::Tainted(Taint::source(
+                self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
+            ));
         }
         let v = index.eval(self.module, self.scope, e);
         if v.is_constant() {
@@ -1361,7 +1357,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     fn call(&mut self, e: &Expr, call: &Call) -> AVal {
         let index = self.engine.index;
         let callee = index.resolve(self.module, self.scope, &call.func);
-        let qual = callee.as_ref().map(|r| r.qual.as_str()).unwrap_or("");
+        let qual = callee.as_ref().map_or("", |r| r.qual.as_str());
         let (receiver, method) = match &call.func.kind {
             ExprKind::Attribute { value, attr } => (Some(value.as_ref()), Some(attr.as_str())),
             _ => (None, None),
@@ -1433,10 +1429,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     !rq.qual.contains('(') && !rq.qual.contains('[') && rq.site.is_none()
                 })
         });
-        if let (Some(method), false) = (method, module_function) {
-            if let Some(v) = self.method_call(receiver, recv_val.as_ref(), method, &args, e.span) {
-                return v;
-            }
+        if let (Some(method), false) = (method, module_function)
+            && let Some(v) = self.method_call(receiver, recv_val.as_ref(), method, &args, e.span)
+        {
+            return v;
         }
         if qual.starts_with("builtins.") {
             match qual {
@@ -1446,13 +1442,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 | "builtins.getattr" | "builtins.min" | "builtins.max" => {}
                 _ => return AVal::Unknown,
             }
-            if qual == "builtins.str" {
-                if let Some(AVal::Const(v)) = args.first() {
-                    return AVal::Const(match v {
-                        Value::Int(i) => Value::Str(i.to_string()),
-                        other => other.clone(),
-                    });
-                }
+            if qual == "builtins.str"
+                && let Some(AVal::Const(v)) = args.first()
+            {
+                return AVal::Const(match v {
+                    Value::Int(i) => Value::Str(i.to_string()),
+                    other => other.clone(),
+                });
             }
         }
         if qual == "os.environ.get" || qual == "os.getenv" {
@@ -1506,19 +1502,18 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let name = place?;
                 let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
                 let added = args.iter().fold(AVal::Unknown, |a, v| a.join(v));
-                if method == "update" {
-                    if let (AVal::Map(mut items), Some(AVal::Map(new))) =
+                if method == "update"
+                    && let (AVal::Map(mut items), Some(AVal::Map(new))) =
                         (cur.clone(), args.first())
-                    {
-                        for (k, v) in new {
-                            match items.iter_mut().find(|(ik, _)| ik == k) {
-                                Some((_, ov)) => *ov = v.clone(),
-                                None => items.push((k.clone(), v.clone())),
-                            }
+                {
+                    for (k, v) in new {
+                        match items.iter_mut().find(|(ik, _)| ik == k) {
+                            Some((_, ov)) => *ov = v.clone(),
+                            None => items.push((k.clone(), v.clone())),
                         }
-                        self.env.insert(name, AVal::Map(items));
-                        return Some(AVal::Const(Value::None));
                     }
+                    self.env.insert(name, AVal::Map(items));
+                    return Some(AVal::Const(Value::None));
                 }
                 let new = match added.taint() {
                     Some(_) => cur.join(&added),
@@ -1562,10 +1557,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     Some(t) => {
                         AVal::Tainted(t.with_step(self.step(span, "formatted with `str.format`")))
                     }
-                    None => match recv {
-                        AVal::Const(_) => AVal::Unknown,
-                        _ => AVal::Unknown,
-                    },
+                    None => AVal::Unknown,
                 })
             }
             "join" => {
@@ -1632,10 +1624,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
         }
         for (name, v) in kwargs {
-            if let Some(name) = name {
-                if let Some(pi) = def.params.iter().position(|p| p.name == *name) {
-                    param_vals[pi] = v.clone();
-                }
+            if let Some(name) = name
+                && let Some(pi) = def.params.iter().position(|p| p.name == *name)
+            {
+                param_vals[pi] = v.clone();
             }
         }
         let _ = call;
@@ -1660,7 +1652,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     steps: Arc::new(steps),
                     sanitized: t.sanitized,
                 },
-                ps.sink.clone(),
+                &ps.sink,
             );
         }
         // The returned value.
@@ -1696,10 +1688,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             return;
         }
         for row in rows {
-            if let Some(r) = &row.receiver {
-                if r == "xml" && !(qual.starts_with("lxml") || qual.starts_with("xml.")) {
-                    continue;
-                }
+            if let Some(r) = &row.receiver
+                && r == "xml"
+                && !(qual.starts_with("lxml") || qual.starts_with("xml."))
+            {
+                continue;
             }
             let value = row
                 .keyword
@@ -1779,11 +1772,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 e.span,
                 format!("reaches `{label}` ({})", row.class.describe()),
             );
-            self.sink_value(row.class, &value, sink);
+            self.sink_value(row.class, &value, &sink);
         }
     }
 
-    fn sink_value(&mut self, class: Class, value: &AVal, sink: Step) {
+    fn sink_value(&mut self, class: Class, value: &AVal, sink: &Step) {
         let Some(t) = value.taint() else { return };
         if t.is_safe_for(class) {
             return;
@@ -1791,7 +1784,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         self.record(class, &t, sink);
     }
 
-    fn record(&mut self, class: Class, t: &Taint, sink: Step) {
+    fn record(&mut self, class: Class, t: &Taint, sink: &Step) {
         for o in &t.origins {
             match o {
                 Origin::Source(s) => self.flows.push(Flow {
@@ -1892,15 +1885,15 @@ fn place_name(e: &Expr) -> Option<String> {
 
 fn compare(l: &AVal, op: CmpOp, r: &AVal) -> Option<bool> {
     let (AVal::Const(a), AVal::Const(b)) = (l, r) else {
-        if let (AVal::Const(a), AVal::Seq(items)) = (l, r) {
-            if items.iter().all(|i| matches!(i, AVal::Const(_))) {
-                let found = items.iter().any(|i| i.as_const() == Some(a));
-                return match op {
-                    CmpOp::In => Some(found),
-                    CmpOp::NotIn => Some(!found),
-                    _ => None,
-                };
-            }
+        if let (AVal::Const(a), AVal::Seq(items)) = (l, r)
+            && items.iter().all(|i| matches!(i, AVal::Const(_)))
+        {
+            let found = items.iter().any(|i| i.as_const() == Some(a));
+            return match op {
+                CmpOp::In => Some(found),
+                CmpOp::NotIn => Some(!found),
+                _ => None,
+            };
         }
         return None;
     };
