@@ -661,3 +661,23 @@ fn snapshot_routes_of_the_vulnerable_example() {
     assert_eq!(o.status.code(), Some(0));
     insta::assert_snapshot!("vulnerable_app_routes", stdout(&o));
 }
+
+/// Modules that import each other's names in a cycle must not recurse forever.
+#[test]
+fn import_cycles_terminate() {
+    let dir = project(&[
+        ("pkg/__init__.py", "from pkg.a import SECRET_KEY\n"),
+        ("pkg/a.py", "from pkg.b import SECRET_KEY\n"),
+        ("pkg/b.py", "from pkg.a import SECRET_KEY\n"),
+        (
+            "pkg/app.py",
+            "from flask import Flask\nfrom pkg import SECRET_KEY\n\napp = Flask(__name__)\napp.config[\"SECRET_KEY\"] = SECRET_KEY\nx = SECRET_KEY + \"tail\"\n",
+        ),
+    ]);
+    let o = run(dir.path(), &["check", ".", "--output-format", "json"]);
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "stderr: {}",
+        stderr(&o)
+    );
+}

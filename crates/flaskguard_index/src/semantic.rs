@@ -96,6 +96,8 @@ pub struct ModuleSemantic<'a> {
     pub assigns: Vec<AssignSite<'a>>,
     /// `return` values of each function.
     pub returns: FxHashMap<FuncIdx, Vec<&'a Expr>>,
+    /// Call sites by the span of their call expression.
+    calls_by_span: FxHashMap<(u32, u32), u32>,
     /// Functions and classes by their dotted name inside the module.
     functions_by_name: FxHashMap<&'a str, FuncIdx>,
     classes_by_name: FxHashMap<&'a str, ClassIdx>,
@@ -294,6 +296,13 @@ impl<'a> Index<'a> {
             qual: format!("{}()", callee.qual),
             site: Some(site),
         }
+    }
+
+    /// The resolved callee of a call expression, as computed when the index was built.
+    pub fn callee_of(&self, module: ModuleId, call: &Expr) -> Option<&Resolved> {
+        let sem = &self.semantic[module.0 as usize];
+        let i = *sem.calls_by_span.get(&(call.span.start, call.span.end))?;
+        sem.calls[i as usize].callee.as_ref()
     }
 
     /// The project function a qualified name denotes, if any.
@@ -568,6 +577,12 @@ fn collect_module(module: &Module) -> ModuleSemantic<'_> {
         }
         collector.block(scope, &c.body);
     }
+    sem.calls_by_span = sem
+        .calls
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.expr.span.start, c.expr.span.end), i as u32))
+        .collect();
     sem
 }
 

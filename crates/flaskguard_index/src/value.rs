@@ -264,6 +264,10 @@ impl Index<'_> {
     }
 
     fn eval_name(&self, module: ModuleId, scope: ScopeRef, name: &str, depth: u32) -> Value {
+        // Import cycles (`a` re-exports from `b`, which imports from `a`) end here.
+        if depth > MAX_EVAL_DEPTH {
+            return Value::Unknown;
+        }
         let Some((found_in, bindings)) = self.bindings_of(module, scope, name) else {
             return Value::Unknown;
         };
@@ -273,7 +277,9 @@ impl Index<'_> {
         };
         match binding {
             Binding::Assign(value) => self.eval_depth(module, found_in, value, depth),
-            Binding::Import(qual) => self.eval_qualified(qual, depth).unwrap_or(Value::Unknown),
+            Binding::Import(qual) => self
+                .eval_qualified(qual, depth + 1)
+                .unwrap_or(Value::Unknown),
             _ => Value::Unknown,
         }
     }

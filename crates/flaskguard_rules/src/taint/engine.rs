@@ -1356,8 +1356,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
 
     fn call(&mut self, e: &Expr, call: &Call) -> AVal {
         let index = self.engine.index;
-        let callee = index.resolve(self.module, self.scope, &call.func);
-        let qual = callee.as_ref().map_or("", |r| r.qual.as_str());
+        // Resolved once when the index was built (same scope, same expression).
+        let callee = index.callee_of(self.module, e);
+        let qual = callee.map_or("", |r| r.qual.as_str());
         let (receiver, method) = match &call.func.kind {
             ExprKind::Attribute { value, attr } => (Some(value.as_ref()), Some(attr.as_str())),
             _ => (None, None),
