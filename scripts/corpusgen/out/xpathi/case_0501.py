@@ -1,0 +1,28 @@
+from lxml import etree
+
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+USERS_XML = b"""<users>
+  <user id="1" name="alice" role="admin" email="alice@example.org"/>
+  <user id="2" name="bob" role="staff" email="bob@example.org"/>
+</users>"""
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+ROOT = etree.fromstring(USERS_XML, PARSER)
+
+
+@app.route("/lookup/media")
+def check():
+    supplied = ""
+    for key in request.args:
+        if request.args.get(key) == "on":
+            supplied = key
+            break
+    entry = ""
+    idx = 0
+    while idx < len(supplied):
+        entry += supplied[idx]
+        idx += 1
+    nodes = ROOT.xpath("//user[@name='" + entry + "']")
+    return jsonify(found=len(nodes))

@@ -1,0 +1,3 @@
+"""Cookie settings shared by endpoints."""
+
+COOKIE_FLAGS = {"secure": True, "httponly": True, "samesite": "Lax"}

@@ -1,0 +1,18 @@
+from ldap3 import SUBTREE, Connection, Server
+
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+LDAP_SERVER = Server("ldap://ldap.example.internal")
+
+
+@app.route("/media", methods=["POST"])
+def render_page():
+    upload = request.files["document"]
+    given = upload.filename or ""
+    bar = given
+    search_filter = "(|(uid={0})(mail={0}))".format(bar)
+    conn = Connection(LDAP_SERVER, auto_bind=True)
+    conn.search(search_base="dc=example,dc=org", search_filter=search_filter, search_scope=SUBTREE)
+    return jsonify(found=len(conn.entries))

@@ -1,0 +1,25 @@
+from lxml import etree
+
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+USERS_XML = b"""<users>
+  <user id="1" name="alice" role="admin" email="alice@example.org"/>
+  <user id="2" name="bob" role="staff" email="bob@example.org"/>
+</users>"""
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+ROOT = etree.fromstring(USERS_XML, PARSER)
+
+
+def process_value(entry):
+    tree = etree.ElementTree(ROOT)
+    nodes = tree.xpath("//user[@id=%s]" % entry)
+    return jsonify(found=len(nodes))
+
+
+@app.route("/items")
+def dashboard():
+    user_input = request.url.split("ref=", 1)[-1]
+    entry = user_input[:256]
+    return process_value(entry)
