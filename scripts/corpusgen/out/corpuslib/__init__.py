@@ -1,1 +1,0 @@
-"""Helpers shared by the corpus endpoints (imported as ``corpuslib.*``; tests/corpus is the import root)."""
