@@ -78,7 +78,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         model: &model,
         project,
         spec: &spec,
-        flows: std::sync::OnceLock::new(),
+        taint: std::sync::OnceLock::new(),
     };
     let enabled: Vec<&'static crate::Rule> = crate::RULES
         .iter()

@@ -13,15 +13,32 @@ pub struct Context<'i, 'a> {
     pub project: &'a Project,
     pub(crate) spec: &'i crate::taint::spec::Spec,
     /// The taint engine's flows, computed by the first rule that asks.
-    pub(crate) flows: std::sync::OnceLock<Vec<crate::taint::Flow>>,
+    pub(crate) taint: std::sync::OnceLock<crate::taint::TaintResults>,
 }
 
 impl Context<'_, '_> {
     /// Every flow from request data to a sink in the project.
     pub(crate) fn flows(&self) -> &[crate::taint::Flow] {
-        self.flows.get_or_init(|| {
+        &self.taint().flows
+    }
+
+    fn taint(&self) -> &crate::taint::TaintResults {
+        self.taint.get_or_init(|| {
             crate::taint::engine::Engine::new(self.index, self.model, self.spec).run()
         })
+    }
+
+    /// What the taint engine saw reach the sink call at `span`, if it analysed it.
+    pub(crate) fn sink_verdict(
+        &self,
+        module: flaskguard_index::ModuleId,
+        span: Span,
+        class: crate::taint::Class,
+    ) -> Option<crate::taint::Verdict> {
+        self.taint()
+            .verdicts
+            .get(&(module, span.start, span.end, class))
+            .copied()
     }
 }
 

@@ -186,6 +186,27 @@ fn join_env(a: &Env, b: &Env) -> Env {
     out
 }
 
+/// What reaches a sink, for the rules that audit sinks without taint (FG905, FG904…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// A constant.
+    Const,
+    /// Request data made safe for this kind of sink (escaped, quoted, cast, allow-listed).
+    Sanitized,
+    /// Not request data, but not known either (a parameter, a file, the environment).
+    Clean,
+    /// Request data, unsanitized: the taint rule reports it.
+    Tainted,
+}
+
+/// Everything the engine found.
+#[derive(Debug, Default)]
+pub struct TaintResults {
+    pub flows: Vec<Flow>,
+    /// The worst value seen at each sink call: `(module, call start, call end, class)`.
+    pub verdicts: FxHashMap<(ModuleId, u32, u32, Class), Verdict>,
+}
+
 /// A flow from request data to a sink.
 #[derive(Clone, Debug)]
 pub struct Flow {
@@ -214,6 +235,7 @@ pub struct Summary {
     param_sinks: Vec<ParamSink>,
     /// Flows from request data read inside the function.
     flows: Vec<Flow>,
+    verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
 }
 
 pub struct Engine<'i, 'a> {
@@ -285,7 +307,7 @@ impl<'i, 'a> Engine<'i, 'a> {
     }
 
     /// Analyses every function of the modules that use Flask; returns all flows.
-    pub fn run(&self) -> Vec<Flow> {
+    pub fn run(&self) -> TaintResults {
         use rayon::prelude::*;
         let targets: Vec<(ModuleId, FuncIdx)> = self
             .index
@@ -294,10 +316,20 @@ impl<'i, 'a> Engine<'i, 'a> {
             .filter(|m| self.reads_requests(m.id))
             .flat_map(|m| (0..m.functions.len()).map(move |i| (m.id, FuncIdx(i as u32))))
             .collect();
+        let verdicts: Mutex<FxHashMap<(ModuleId, u32, u32, Class), Verdict>> =
+            Mutex::new(FxHashMap::default());
+        let add_verdicts = |list: &[(ModuleId, Span, Class, Verdict)]| {
+            let mut map = verdicts.lock().expect("verdicts lock");
+            for &(m, span, class, v) in list {
+                let slot = map.entry((m, span.start, span.end, class)).or_insert(v);
+                *slot = (*slot).max(v);
+            }
+        };
         let mut flows: Vec<Flow> = targets
             .par_iter()
             .flat_map_iter(|&f| {
                 let summary = self.summary(f, 0);
+                add_verdicts(&summary.verdicts);
                 let mut out = summary.flows.clone();
                 // Route parameters are request data.
                 if let Some(names) = self.routes.get(&f) {
@@ -315,6 +347,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             .flat_map_iter(|m| {
                 let mut fx = FnCtx::new(self, m.id, None, ScopeRef::Module, 0);
                 fx.block(&m.body);
+                add_verdicts(&fx.verdicts);
                 fx.flows
             })
             .collect();
@@ -332,7 +365,10 @@ impl<'i, 'a> Engine<'i, 'a> {
         flows.sort_by(|a, b| {
             (a.sink.module, a.sink.span, a.class).cmp(&(b.sink.module, b.sink.span, b.class))
         });
-        flows
+        TaintResults {
+            flows,
+            verdicts: verdicts.into_inner().expect("verdicts lock"),
+        }
     }
 
     fn route_param_flows(
@@ -425,6 +461,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             return_sites: fx.return_sites,
             param_sinks: fx.param_sinks,
             flows: fx.flows,
+            verdicts: fx.verdicts,
         });
         // Deterministic: whichever thread finishes first stores the same result.
         self.summaries
@@ -458,6 +495,7 @@ struct FnCtx<'e, 'i, 'a> {
     return_sites: Vec<(Span, AVal)>,
     param_sinks: Vec<ParamSink>,
     flows: Vec<Flow>,
+    verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
     /// The current path can no longer continue (after return/raise/abort).
     dead: bool,
 }
@@ -480,6 +518,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             return_sites: Vec::new(),
             param_sinks: Vec::new(),
             flows: Vec::new(),
+            verdicts: Vec::new(),
             dead: false,
         }
     }
@@ -522,7 +561,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             | StmtKind::Nonlocal(_)
             | StmtKind::Import(_)
             | StmtKind::ImportFrom { .. } => {}
-            StmtKind::Break | StmtKind::Continue => self.dead = true,
+            // The loop's environment flows on past `break`/`continue` (over-approximated by
+            // analysing what follows them too).
+            StmtKind::Break | StmtKind::Continue => {}
             StmtKind::Expr(e) => {
                 let _ = self.eval(e);
                 if self.is_abort(e) {
@@ -865,9 +906,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 AVal::Unknown => membership,
                 AVal::Tainted(_) => false,
             };
-            if constant && let Some(name) = place_name(left) {
-                let v = if equality { r.clone() } else { AVal::Unknown };
-                self.env.insert(name, v);
+            if constant {
+                if equality {
+                    if let Some(name) = place_name(left) {
+                        self.env.insert(name, r.clone());
+                    }
+                } else {
+                    self.sanitize_place(left, u32::MAX);
+                }
             }
         }
     }
@@ -887,9 +933,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                             | "isidentifier"
                     )
                 {
-                    if let Some(name) = place_name(value) {
-                        self.env.insert(name, AVal::Unknown);
-                    }
+                    self.sanitize_place(value, u32::MAX);
                     return;
                 }
                 let callee = self
@@ -897,9 +941,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     .index
                     .resolve(self.module, self.scope, &call.func);
                 if callee.is_some_and(|r| r.qual == "re.fullmatch" || r.qual == "re.match")
-                    && let Some(name) = call.args.get(1).and_then(place_name)
+                    && let Some(arg) = call.args.get(1)
                 {
-                    self.env.insert(name, AVal::Unknown);
+                    self.sanitize_place(arg, u32::MAX);
                 }
             }
             _ => {}
@@ -1394,9 +1438,6 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         // Sanitizers.
         if let Some(&mask) = self.engine.spec.sanitizers.get(qual) {
-            if mask == u32::MAX {
-                return AVal::Unknown;
-            }
             let v = args
                 .first()
                 .cloned()
@@ -1756,11 +1797,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                                     | "yaml.CBaseLoader"
                             )
                         });
-                    if safe || loader.is_none() {
-                        // `yaml.load(s)` without a Loader is an error in PyYAML 6; the
-                        // non-taint rule FG126 reports it.
+                    if safe {
+                        self.verdicts
+                            .push((self.module, e.span, row.class, Verdict::Sanitized));
                         continue;
                     }
+                    // No Loader: PyYAML before 5.1 loads arbitrary objects by default.
                     value
                 }
             };
@@ -1773,6 +1815,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 e.span,
                 format!("reaches `{label}` ({})", row.class.describe()),
             );
+            self.verdicts.push((
+                self.module,
+                e.span,
+                row.class,
+                verdict_of(&value, row.class),
+            ));
             self.sink_value(row.class, &value, &sink);
         }
     }
@@ -1808,6 +1856,30 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
 impl AVal {
     fn tainted_like_opt(t: Option<Taint>) -> AVal {
         t.map_or(AVal::Unknown, AVal::tainted_like)
+    }
+}
+
+/// What a value at a sink of `class` is.
+fn verdict_of(value: &AVal, class: Class) -> Verdict {
+    match value.taint() {
+        Some(t) if t.is_safe_for(class) => Verdict::Sanitized,
+        Some(t) if t.origins.iter().any(|o| matches!(o, Origin::Source(_))) => Verdict::Tainted,
+        Some(_) => Verdict::Clean,
+        None => {
+            fn constant(v: &AVal) -> bool {
+                match v {
+                    AVal::Const(_) => true,
+                    AVal::Seq(items) => items.iter().all(constant),
+                    AVal::Map(items) => items.iter().all(|(_, v)| constant(v)),
+                    AVal::Unknown | AVal::Tainted(_) => false,
+                }
+            }
+            if constant(value) {
+                Verdict::Const
+            } else {
+                Verdict::Clean
+            }
+        }
     }
 }
 

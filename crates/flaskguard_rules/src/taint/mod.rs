@@ -7,7 +7,7 @@ use flaskguard_report::Severity;
 
 use crate::reporter::Target;
 use crate::{Context, Reporter};
-pub use engine::Flow;
+pub use engine::{Flow, TaintResults, Verdict};
 pub use spec::Class;
 
 /// Reports every flow of `class` (the engine runs once per analysis, shared by the rules).

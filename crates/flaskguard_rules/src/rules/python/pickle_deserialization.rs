@@ -83,6 +83,19 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if !listed && !numpy_pickle {
             continue;
         }
+        // The taint engine saw a constant or a quoted, cast or allow-listed value (nothing
+        // to audit), or request data (the taint rule reports that flow). Values of unknown
+        // origin stay findings: their danger needs no taint.
+        if matches!(
+            ctx.sink_verdict(c.module, c.expr.span, crate::taint::Class::Deserialization),
+            Some(
+                crate::taint::Verdict::Const
+                    | crate::taint::Verdict::Sanitized
+                    | crate::taint::Verdict::Tainted
+            )
+        ) {
+            continue;
+        }
         let from_request = c
             .call
             .args

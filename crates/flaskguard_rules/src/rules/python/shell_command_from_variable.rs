@@ -96,6 +96,19 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if index.eval(c.module, c.scope, command).is_constant() {
             continue;
         }
+        // The taint engine saw a constant or a quoted, cast or allow-listed value (nothing
+        // to audit), or request data (the taint rule reports that flow). Values of unknown
+        // origin stay findings: their danger needs no taint.
+        if matches!(
+            ctx.sink_verdict(c.module, c.expr.span, crate::taint::Class::Command),
+            Some(
+                crate::taint::Verdict::Const
+                    | crate::taint::Verdict::Sanitized
+                    | crate::taint::Verdict::Tainted
+            )
+        ) {
+            continue;
+        }
         let shown = ctx.project.modules[c.module.0 as usize]
             .source
             .slice(command.span);
