@@ -1187,7 +1187,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 match taint {
                     Some(t) => {
-                        AVal::Tainted(t.with_step(self.step(e.span, "formatted into a string")))
+                        let mut t = t.with_step(self.step(e.span, "formatted into a string"));
+                        if let Some(FPart::Literal(first)) = parts.first()
+                            && fixes_host(first)
+                        {
+                            t.sanitized |= Class::Redirect.bit() | Class::Ssrf.bit();
+                        }
+                        AVal::Tainted(t)
                     }
                     None if known => AVal::Const(Value::Str(s)),
                     None => AVal::Unknown,
@@ -1393,7 +1399,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 } else {
                     "concatenated"
                 };
-                AVal::Tainted(t.with_step(self.step(span, msg)))
+                let mut t = t.with_step(self.step(span, msg));
+                // A constant prefix that fixes the host (`"/search?q=" + x`,
+                // `"https://api.example.com/" + x`) keeps the URL on that host.
+                if let (AVal::Const(Value::Str(prefix)), true) = (l, r.taint().is_some())
+                    && fixes_host(prefix)
+                {
+                    t.sanitized |= Class::Redirect.bit() | Class::Ssrf.bit();
+                }
+                AVal::Tainted(t)
             }
         }
     }
@@ -1567,6 +1581,25 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 } else {
                     AVal::Const(Value::None)
                 })
+            }
+            "pop" if matches!(recv, AVal::Seq(_)) => {
+                let AVal::Seq(mut items) = recv.clone() else {
+                    return None;
+                };
+                let index = match args.first().and_then(AVal::as_const) {
+                    None => items.len().checked_sub(1),
+                    Some(Value::Int(i)) if *i >= 0 => usize::try_from(*i).ok(),
+                    Some(Value::Int(i)) => items.len().checked_sub(usize::try_from(-*i).ok()?),
+                    _ => None,
+                };
+                let Some(index) = index.filter(|i| *i < items.len()) else {
+                    return Some(element_of(recv));
+                };
+                let removed = items.remove(index);
+                if let Some(name) = place {
+                    self.env.insert(name, AVal::Seq(items));
+                }
+                Some(removed)
             }
             "get" | "pop" => match (recv, args.first().and_then(AVal::as_const)) {
                 (AVal::Map(items), Some(Value::Str(k))) => {
@@ -1939,6 +1972,23 @@ fn element_of(v: &AVal) -> AVal {
         }),
         AVal::Tainted(t) => AVal::Tainted(t.clone()),
         _ => AVal::Unknown,
+    }
+}
+
+/// Whether a URL prefix already fixes the host: a path (`/x`, not `//x` or `/\\x`), or
+/// `scheme://host/` with the path started.
+fn fixes_host(prefix: &str) -> bool {
+    if let Some(rest) = prefix.strip_prefix('/') {
+        return !rest.is_empty() && !rest.starts_with('/') && !rest.starts_with('\\');
+    }
+    match prefix.split_once("://") {
+        Some((scheme, rest)) => {
+            scheme.chars().all(|c| c.is_ascii_alphabetic())
+                && rest
+                    .find('/')
+                    .is_some_and(|i| i > 0 && !rest[..i].contains('@'))
+        }
+        None => false,
     }
 }
 
