@@ -308,10 +308,18 @@ impl<'a> Index<'a> {
     /// The project function a qualified name denotes, if any.
     pub fn project_function(&self, qual: &str) -> Option<(ModuleId, FuncIdx)> {
         let (module, rest) = self.split_module(qual)?;
-        let f = self.semantic[module.0 as usize]
-            .functions_by_name
-            .get(rest)?;
-        Some((module, *f))
+        let by_name = &self.semantic[module.0 as usize].functions_by_name;
+        if let Some(f) = by_name.get(rest) {
+            return Some((module, *f));
+        }
+        // A method of an instance: `mod.Class().method` is `Class.method`.
+        let (class, method) = rest.rsplit_once("().")?;
+        if class.contains('(') || method.contains('.') {
+            return None;
+        }
+        by_name
+            .get(format!("{class}.{method}").as_str())
+            .map(|f| (module, *f))
     }
 
     /// The project class a qualified name denotes, if any.

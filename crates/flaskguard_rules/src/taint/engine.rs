@@ -1296,8 +1296,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     Some(true) => self.eval(body),
                     Some(false) => self.eval(orelse),
                     None => {
+                        let saved = self.env.clone();
+                        self.apply_guard(test, true);
                         let a = self.eval(body);
+                        self.env.clone_from(&saved);
+                        self.apply_guard(test, false);
                         let b = self.eval(orelse);
+                        self.env = saved;
                         a.join(&b)
                     }
                 }
@@ -1617,6 +1622,25 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 (AVal::Map(_) | AVal::Const(_), _) => Some(AVal::Unknown),
                 (r, _) => r.taint().map(AVal::Tainted),
             },
+            // Constant folding of string predicates.
+            "startswith" | "endswith"
+                if matches!(recv, AVal::Const(Value::Str(_)))
+                    && matches!(args.first(), Some(AVal::Const(Value::Str(_)))) =>
+            {
+                let (AVal::Const(Value::Str(s)), Some(AVal::Const(Value::Str(p)))) =
+                    (recv, args.first())
+                else {
+                    return None;
+                };
+                let b = if method == "startswith" {
+                    s.starts_with(p.as_str())
+                } else {
+                    s.ends_with(p.as_str())
+                };
+                Some(AVal::Const(Value::Bool(b)))
+            }
+            // SQLAlchemy bound parameters: the statement's text stays what it was.
+            "bindparams" | "params" | "execution_options" => Some(recv.clone()),
             // Predicates and numbers: never strings an attacker controls.
             "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier"
             | "startswith" | "endswith" | "count" | "find" | "rfind" | "index" | "__len__"
