@@ -1449,7 +1449,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     )
                 });
             if converted {
-                return AVal::Unknown;
+                let mut t = Taint::source(
+                    self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
+                );
+                t.sanitized = u32::MAX;
+                return AVal::Tainted(t);
             }
             return AVal::Tainted(Taint::source(
                 self.step(e.span, format!("`{}` (request data)", self.text(e.span))),

@@ -22,10 +22,12 @@ pub enum Class {
     Log,
     Header,
     Trust,
+    /// An XML parser's document (entity expansion; judged with the parser's options by FG127).
+    Xml,
 }
 
 impl Class {
-    pub const ALL: [Class; 14] = [
+    pub const ALL: [Class; 15] = [
         Class::Sql,
         Class::Command,
         Class::Code,
@@ -40,6 +42,7 @@ impl Class {
         Class::Log,
         Class::Header,
         Class::Trust,
+        Class::Xml,
     ];
 
     pub fn bit(self) -> u32 {
@@ -62,6 +65,7 @@ impl Class {
             Class::Log => "a log message",
             Class::Header => "a response header",
             Class::Trust => "the session",
+            Class::Xml => "an XML parser",
         }
     }
 }
