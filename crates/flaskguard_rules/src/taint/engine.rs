@@ -233,6 +233,8 @@ pub struct Summary {
     /// Each `return` with its value, for response bodies of routes.
     return_sites: Vec<(Span, AVal)>,
     param_sinks: Vec<ParamSink>,
+    /// Sinks whose value comes only from parameters: judged at each call site.
+    param_verdicts: Vec<(u16, ModuleId, Span, Class)>,
     /// Flows from request data read inside the function.
     flows: Vec<Flow>,
     verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
@@ -460,6 +462,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             returns: fx.returns.clone(),
             return_sites: fx.return_sites,
             param_sinks: fx.param_sinks,
+            param_verdicts: fx.param_verdicts,
             flows: fx.flows,
             verdicts: fx.verdicts,
         });
@@ -494,6 +497,7 @@ struct FnCtx<'e, 'i, 'a> {
     returns: Option<AVal>,
     return_sites: Vec<(Span, AVal)>,
     param_sinks: Vec<ParamSink>,
+    param_verdicts: Vec<(u16, ModuleId, Span, Class)>,
     flows: Vec<Flow>,
     verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
     /// The current path can no longer continue (after return/raise/abort).
@@ -517,6 +521,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             returns: None,
             return_sites: Vec::new(),
             param_sinks: Vec::new(),
+            param_verdicts: Vec::new(),
             flows: Vec::new(),
             verdicts: Vec::new(),
             dead: false,
@@ -1736,6 +1741,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let _ = call;
         let summary = self.engine.summary(f, self.depth + 1);
         let call_step = self.step(e.span, format!("passed to `{}()`", def.name));
+        // Sinks inside the callee fed only by parameters: judged by what is passed here.
+        for &(p, m, span, class) in &summary.param_verdicts {
+            let v = param_vals.get(p as usize).cloned().unwrap_or(AVal::Unknown);
+            self.push_verdict(m, span, class, &v);
+        }
         // Parameters that reach sinks inside the callee.
         for ps in &summary.param_sinks {
             let Some(v) = param_vals.get(ps.param as usize) else {
@@ -1876,14 +1886,27 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 e.span,
                 format!("reaches `{label}` ({})", row.class.describe()),
             );
-            self.verdicts.push((
-                self.module,
-                e.span,
-                row.class,
-                verdict_of(&value, row.class),
-            ));
+            self.push_verdict(self.module, e.span, row.class, &value);
             self.sink_value(row.class, &value, &sink);
         }
+    }
+
+    /// Records what reaches a sink; values that come only from parameters are judged where
+    /// the function is called.
+    fn push_verdict(&mut self, module: ModuleId, span: Span, class: Class, value: &AVal) {
+        if let Some(t) = value.taint()
+            && !t.is_safe_for(class)
+            && t.origins.iter().all(|o| matches!(o, Origin::Param(_)))
+        {
+            for o in &t.origins {
+                if let Origin::Param(p) = o {
+                    self.param_verdicts.push((*p, module, span, class));
+                }
+            }
+            return;
+        }
+        self.verdicts
+            .push((module, span, class, verdict_of(value, class)));
     }
 
     fn sink_value(&mut self, class: Class, value: &AVal, sink: &Step) {
