@@ -597,6 +597,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     .as_deref()
                     .is_some_and(|e| matches!(e.kind, ExprKind::Dict(_) | ExprKind::List(_)));
                 let non_html = value.as_deref().is_some_and(|e| self.declares_non_html(e));
+                if let (Some(e), AVal::Seq(items)) = (value.as_deref(), &v)
+                    && matches!(e.kind, ExprKind::Tuple(_))
+                {
+                    for item in items.iter().skip(1) {
+                        if matches!(item, AVal::Map(_)) {
+                            self.header_values(item, stmt.span);
+                        }
+                    }
+                }
                 if !is_json && !non_html {
                     self.return_sites.push((stmt.span, body));
                 }
@@ -1063,6 +1072,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     return;
                 }
                 let key = self.eval(index);
+                // `response.headers["Location"] = value`
+                if let ExprKind::Attribute { attr, .. } = &base.kind
+                    && attr == "headers"
+                    && let Some(Value::Str(header)) = key.as_const()
+                {
+                    let mut map = Vec::new();
+                    map.push((header.clone(), value.clone()));
+                    self.header_values(&AVal::Map(map), span);
+                    return;
+                }
                 let Some(name) = place_name(base) else { return };
                 let current = self.env.get(&name).cloned();
                 let updated = match (current, key.as_const()) {
@@ -1440,6 +1459,26 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             .collect();
 
         self.check_sinks(e, call, qual, method, &args, &kwargs);
+        if matches!(
+            qual,
+            "flask.Response"
+                | "flask.make_response"
+                | "werkzeug.wrappers.Response"
+                | "flask.redirect"
+        ) {
+            let headers = kwargs
+                .iter()
+                .find(|(n, _)| *n == Some("headers"))
+                .map(|(_, v)| v.clone())
+                .or_else(|| {
+                    (qual == "flask.make_response")
+                        .then(|| args.get(2).cloned())
+                        .flatten()
+                });
+            if let Some(h) = headers {
+                self.header_values(&h, e.span);
+            }
+        }
 
         // Request data read through a method: `request.args.get("x")`, `request.get_json()`.
         if !qual.is_empty() && self.engine.is_source(qual) {
@@ -1888,6 +1927,28 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             );
             self.push_verdict(self.module, e.span, row.class, &value);
             self.sink_value(row.class, &value, &sink);
+        }
+    }
+
+    /// Response headers built from request data: `Location` is a redirect; any other
+    /// header takes CR/LF (response splitting, where the server does not reject them).
+    fn header_values(&mut self, headers: &AVal, span: Span) {
+        let AVal::Map(items) = headers else { return };
+        for (name, value) in items {
+            let class = if name.eq_ignore_ascii_case("location") {
+                Class::Redirect
+            } else {
+                Class::Header
+            };
+            let sink = self.step(
+                span,
+                format!(
+                    "reaches the `{name}` response header ({})",
+                    class.describe()
+                ),
+            );
+            self.push_verdict(self.module, span, class, value);
+            self.sink_value(class, value, &sink);
         }
     }
 
