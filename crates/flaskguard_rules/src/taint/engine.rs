@@ -1480,6 +1480,44 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
         }
 
+        // pathlib: the path object itself is the sink of its file operations.
+        if let (Some(m), Some(rv)) = (method, recv_val.as_ref())
+            && matches!(
+                m,
+                "read_bytes"
+                    | "read_text"
+                    | "write_bytes"
+                    | "write_text"
+                    | "iterdir"
+                    | "unlink"
+                    | "rmdir"
+                    | "touch"
+                    | "mkdir"
+                    | "rglob"
+                    | "glob"
+            )
+        {
+            let sink = self.step(
+                e.span,
+                format!("reaches `pathlib.Path.{m}` ({})", Class::Path.describe()),
+            );
+            self.push_verdict(self.module, e.span, Class::Path, rv);
+            self.sink_value(Class::Path, rv, &sink);
+        }
+        // Digests are hex strings, whatever they hash.
+        if qual.starts_with("hashlib.") || qual.starts_with("hmac.") {
+            let mut t = Taint::source(self.step(e.span, "digest"));
+            t.sanitized = u32::MAX;
+            return if args
+                .iter()
+                .chain(kwargs.iter().map(|(_, v)| v))
+                .any(|v| v.taint().is_some())
+            {
+                AVal::Tainted(t)
+            } else {
+                AVal::Unknown
+            };
+        }
         // Request data read through a method: `request.args.get("x")`, `request.get_json()`.
         if !qual.is_empty() && self.engine.is_source(qual) {
             // `request.args.get("n", type=int)` converts (and drops invalid values).
@@ -1592,7 +1630,67 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     ) -> Option<AVal> {
         let recv = recv?;
         let place = receiver.and_then(place_name);
+        // configparser: values are kept per (section, key).
+        let is_config = receiver.is_some_and(|r| {
+            self.engine
+                .index
+                .resolve(self.module, self.scope, r)
+                .is_some_and(|q| q.qual.starts_with("configparser."))
+        });
+        if is_config && let Some(name) = &place {
+            let key = |a: Option<&AVal>, b: Option<&AVal>| match (
+                a.and_then(AVal::as_const),
+                b.and_then(AVal::as_const),
+            ) {
+                (Some(Value::Str(sec)), Some(Value::Str(k))) => {
+                    Some(format!("{name}::{sec}::{}", k.to_ascii_lowercase()))
+                }
+                _ => None,
+            };
+            match method {
+                "set" => {
+                    if let (Some(k), Some(v)) = (key(args.first(), args.get(1)), args.get(2)) {
+                        self.env.insert(k, v.clone());
+                    }
+                    return Some(AVal::Const(Value::None));
+                }
+                "get" => {
+                    return Some(match key(args.first(), args.get(1)) {
+                        Some(k) => self.env.get(&k).cloned().unwrap_or(AVal::Unknown),
+                        None => AVal::Unknown,
+                    });
+                }
+                _ => {}
+            }
+        }
         match method {
+            "write" | "writelines" if place.is_some() => {
+                let name = place?;
+                let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
+                if let Some(v) = args.first()
+                    && v.taint().is_some()
+                {
+                    self.env.insert(name, cur.join(v));
+                }
+                Some(AVal::Unknown)
+            }
+            "join"
+                if matches!(recv, AVal::Const(Value::Str(_)))
+                    && matches!(args.first(), Some(AVal::Seq(items)) if items.iter().all(|i| matches!(i, AVal::Const(Value::Str(_))))) =>
+            {
+                let (AVal::Const(Value::Str(sep)), Some(AVal::Seq(items))) = (recv, args.first())
+                else {
+                    return None;
+                };
+                let parts: Vec<&str> = items
+                    .iter()
+                    .filter_map(|i| match i {
+                        AVal::Const(Value::Str(s)) => Some(s.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                Some(AVal::Const(Value::Str(parts.join(sep))))
+            }
             "append" | "add" => {
                 let name = place?;
                 let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
