@@ -445,7 +445,9 @@ impl<'i, 'a> Engine<'i, 'a> {
             let is_self = i == 0
                 && matches!(def.parent, ScopeRef::Class(_))
                 && (p.name == "self" || p.name == "cls");
-            if is_self {
+            // `self` stands for the object: its attributes carry what the object was built
+            // from (the call site passes the receiver's value).
+            if is_self && p.name == "cls" {
                 continue;
             }
             fx.env.insert(
@@ -606,6 +608,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         }
                     }
                 }
+                let is_json = is_json || matches!(body, AVal::Map(_));
                 if !is_json && !non_html {
                     self.return_sites.push((stmt.span, body));
                 }
@@ -1226,7 +1229,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ExprKind::BinOp { left, op, right } => {
                 let l = self.eval(left);
                 let r = self.eval(right);
-                self.binop(&l, *op, &r, e.span)
+                let v = self.binop(&l, *op, &r, e.span);
+                // `Markup("<b>%s</b>") % value` escapes the value.
+                if *op == BinOp::Mod && self.is_markup(left) {
+                    return sanitized_for(v, Class::Xss.bit() | Class::Template.bit());
+                }
+                v
             }
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.eval(operand);
@@ -1480,6 +1488,25 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
         }
 
+        // A constant template that turns escaping off renders its variables raw.
+        if qual == "flask.render_template_string"
+            && let Some(AVal::Const(Value::Str(source))) = args.first()
+            && (source.contains("autoescape false")
+                || source.contains("|safe")
+                || source.contains("| safe"))
+        {
+            for (name, v) in &kwargs {
+                let sink = self.step(
+                    e.span,
+                    format!(
+                        "rendered unescaped as `{}` (an HTML response)",
+                        name.unwrap_or("context")
+                    ),
+                );
+                self.push_verdict(self.module, e.span, Class::Xss, v);
+                self.sink_value(Class::Xss, v, &sink);
+            }
+        }
         // pathlib: the path object itself is the sink of its file operations.
         if let (Some(m), Some(rv)) = (method, recv_val.as_ref())
             && matches!(
@@ -1567,7 +1594,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         // Project functions: their summary.
         if let Some(f) = index.project_function(qual) {
-            return self.apply_summary(e, call, f, receiver.is_some(), &args, &kwargs);
+            return self.apply_summary(
+                e,
+                call,
+                f,
+                receiver.is_some(),
+                recv_val.as_ref(),
+                &args,
+                &kwargs,
+            );
         }
         // `os.path.join(...)` is a module function, not a method of a value.
         let module_function = receiver.is_some_and(|r| {
@@ -1791,6 +1826,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier"
             | "startswith" | "endswith" | "count" | "find" | "rfind" | "index" | "__len__"
             | "__contains__" => Some(AVal::Unknown),
+            "format" if receiver.is_some_and(|r| self.is_markup(r)) => {
+                let t = args
+                    .iter()
+                    .filter_map(AVal::taint)
+                    .reduce(|a, b| a.merge(&b));
+                Some(t.map_or(AVal::Unknown, |t| {
+                    sanitized_for(AVal::Tainted(t), Class::Xss.bit() | Class::Template.bit())
+                }))
+            }
             "format" => {
                 let mut taint = recv.taint();
                 for a in args {
@@ -1847,6 +1891,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         call: &Call,
         f: (ModuleId, FuncIdx),
         bound: bool,
+        receiver: Option<&AVal>,
         args: &[AVal],
         kwargs: &[(Option<&str>, AVal)],
     ) -> AVal {
@@ -1863,6 +1908,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         );
         // Map each parameter to the value passed.
         let mut param_vals: Vec<AVal> = vec![AVal::Unknown; def.params.len()];
+        if shift == 1
+            && let (Some(slot), Some(r)) = (param_vals.first_mut(), receiver)
+        {
+            *slot = r.clone();
+        }
         for (i, v) in args.iter().enumerate() {
             if let Some(slot) = param_vals.get_mut(i + shift) {
                 *slot = v.clone();
@@ -2028,6 +2078,17 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
+    /// Whether `e` builds a `markupsafe.Markup` (whose `%` and `format` escape).
+    fn is_markup(&self, e: &Expr) -> bool {
+        e.as_call().is_some_and(|c| {
+            self.engine
+                .index
+                .callee_of(self.module, e)
+                .is_some_and(|r| r.qual == "markupsafe.Markup")
+                && !c.args.is_empty()
+        })
+    }
+
     /// Response headers built from request data: `Location` is a redirect; any other
     /// header takes CR/LF (response splitting, where the server does not reject them).
     fn header_values(&mut self, headers: &AVal, span: Span) {
@@ -2099,6 +2160,17 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
 impl AVal {
     fn tainted_like_opt(t: Option<Taint>) -> AVal {
         t.map_or(AVal::Unknown, AVal::tainted_like)
+    }
+}
+
+/// The value with its taint made safe for `mask`.
+fn sanitized_for(v: AVal, mask: u32) -> AVal {
+    match v.taint() {
+        Some(mut t) => {
+            t.sanitized |= mask;
+            AVal::Tainted(t)
+        }
+        None => v,
     }
 }
 
