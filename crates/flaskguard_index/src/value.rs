@@ -192,6 +192,22 @@ impl Index<'_> {
                     .collect();
                 bool_op(*op, evaluated)
             }
+            ExprKind::IfExp { test, body, orelse } => {
+                match self.eval_depth(module, scope, test, d).truthy() {
+                    Some(true) => self.eval_depth(module, scope, body, d),
+                    Some(false) => self.eval_depth(module, scope, orelse, d),
+                    None => Value::Unknown,
+                }
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1 => {
+                let l = self.eval_depth(module, scope, left, d);
+                let r = self.eval_depth(module, scope, &comparators[0], d);
+                compare(&l, ops[0], &r).map_or(Value::Unknown, Value::Bool)
+            }
             ExprKind::Subscript { value, index } => {
                 let Some(r) = self.resolve(module, scope, value) else {
                     return Value::Unknown;
@@ -330,6 +346,31 @@ fn binop(l: &Value, op: BinOp, r: &Value) -> Value {
             _ => Value::Unknown,
         },
     }
+}
+
+/// Folds a comparison of two constants.
+fn compare(l: &Value, op: crate::ir::CmpOp, r: &Value) -> Option<bool> {
+    use crate::ir::CmpOp;
+    if !l.is_constant() || !r.is_constant() {
+        return None;
+    }
+    Some(match op {
+        CmpOp::Eq => l == r,
+        CmpOp::NotEq => l != r,
+        CmpOp::Lt => l.as_number()? < r.as_number()?,
+        CmpOp::LtE => l.as_number()? <= r.as_number()?,
+        CmpOp::Gt => l.as_number()? > r.as_number()?,
+        CmpOp::GtE => l.as_number()? >= r.as_number()?,
+        CmpOp::In | CmpOp::NotIn => {
+            let found = match (l, r) {
+                (Value::Str(a), Value::Str(b)) => b.contains(a.as_str()),
+                (a, Value::List(items)) => items.contains(a),
+                _ => return None,
+            };
+            if op == CmpOp::In { found } else { !found }
+        }
+        CmpOp::Is | CmpOp::IsNot => return None,
+    })
 }
 
 fn bool_op(op: BoolOp, values: Vec<Value>) -> Value {

@@ -248,12 +248,18 @@ pub struct Engine<'i, 'a> {
     in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx)>>,
     /// Route handlers and their URL parameter names.
     routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+    /// Route handlers and their full URL rules.
+    fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
 }
 
 impl<'i, 'a> Engine<'i, 'a> {
     pub fn new(index: &'i Index<'a>, model: &'i FlaskModel<'a>, spec: &'i Spec) -> Self {
         let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
         for r in &model.routes {
+            if let Some(h) = r.handler {
+                fixed_rules.entry(h).or_default().push(r.rule.clone());
+            }
             // `int`, `float` and `uuid` converters only ever pass numbers and UUIDs.
             let params: Vec<String> = r
                 .params()
@@ -281,6 +287,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             summaries: Mutex::new(FxHashMap::default()),
             in_progress: Mutex::new(FxHashSet::default()),
             routes,
+            fixed_rules,
         }
     }
 
@@ -1139,8 +1146,18 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                             self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
                         ));
                     }
+                    if r.qual == "flask.request.path"
+                        && let Some(rule) = self.fixed_rule()
+                    {
+                        return AVal::Const(Value::Str(rule));
+                    }
+                    // Request attributes that are not attacker-chosen strings (`method`,
+                    // `scheme`, …): request data, but safe for every sink.
                     if r.qual.starts_with("flask.request") {
-                        return AVal::Unknown;
+                        let mut t =
+                            Taint::source(self.step(e.span, format!("`{}`", self.text(e.span))));
+                        t.sanitized = u32::MAX;
+                        return AVal::Tainted(t);
                     }
                 }
                 let base = self.eval(value);
@@ -2075,6 +2092,19 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             );
             self.push_verdict(self.module, e.span, row.class, &value);
             self.sink_value(row.class, &value, &sink);
+        }
+    }
+
+    /// The URL rule of the route this function handles, when the rule has no parameters:
+    /// `request.path` is then that constant.
+    fn fixed_rule(&self) -> Option<String> {
+        let ScopeRef::Function(f) = self.scope else {
+            return None;
+        };
+        let rules = self.engine.fixed_rules.get(&(self.module, f))?;
+        match rules.as_slice() {
+            [rule] if !rule.contains('<') => Some(rule.clone()),
+            _ => None,
         }
     }
 

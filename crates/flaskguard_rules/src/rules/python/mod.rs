@@ -203,6 +203,22 @@ pub(super) fn hash_algorithm(index: &Index<'_>, c: &CallSite<'_>) -> Option<Stri
             .as_str()
             .map(|s| s.to_ascii_lowercase().replace('-', "_"));
     }
+    // `hmac.new(key, msg, hashlib.md5)` / `digestmod="md5"`: HMAC-SHA1 remains sound (it
+    // does not rely on collision resistance); HMAC over MD5 or MD4 is reported.
+    if q == "hmac.new" || q == "hmac.digest" {
+        let digest = c
+            .call
+            .argument(2, "digestmod")
+            .or_else(|| c.call.keyword("digest"))?;
+        let name = match index.resolve(c.module, c.scope, digest) {
+            Some(r) if r.qual.starts_with("hashlib.") => r.qual["hashlib.".len()..].to_string(),
+            _ => index
+                .eval(c.module, c.scope, digest)
+                .as_str()?
+                .to_ascii_lowercase(),
+        };
+        return matches!(name.as_str(), "md5" | "md4").then_some(name);
+    }
     if let Some(name) = q.strip_prefix("hashlib.") {
         return HASHLIB_CONSTRUCTORS
             .contains(&name)
