@@ -293,26 +293,26 @@ impl<'i, 'a> Engine<'i, 'a> {
 
     /// Whether `module` may read request data (imports Flask or a Flask extension).
     fn reads_requests(&self, module: ModuleId) -> bool {
-        self.index.semantic[module.0 as usize]
-            .calls
-            .iter()
-            .any(|c| {
-                c.callee
-                    .as_ref()
-                    .is_some_and(|r| r.qual.starts_with("flask") || r.qual.starts_with("werkzeug"))
+        // Request data enters through names bound to `flask.request` (or the `flask`
+        // module, or a request parser): modules without such a binding cannot read it.
+        let sem = &self.index.semantic[module.0 as usize];
+        sem.scopes.values().any(|scope| {
+            scope.bindings.values().flatten().any(|b| match b {
+                flaskguard_index::semantic::Binding::Import(q) => {
+                    q == "flask"
+                        || q.starts_with("flask.request")
+                        || q.starts_with("flask.globals")
+                        || q.starts_with("flask_restful")
+                        || q.starts_with("flask_restx")
+                        || self.engine_roots_match(q)
+                }
+                _ => false,
             })
-            || self
-                .index
-                .module(module)
-                .body
-                .iter()
-                .any(|s| match &s.kind {
-                    StmtKind::ImportFrom {
-                        module: Some(m), ..
-                    } => m.starts_with("flask"),
-                    StmtKind::Import(names) => names.iter().any(|a| a.name.starts_with("flask")),
-                    _ => false,
-                })
+        })
+    }
+
+    fn engine_roots_match(&self, qual: &str) -> bool {
+        self.spec.roots.iter().any(|r| r.starts_with(qual) || qual.starts_with(r.as_str()))
     }
 
     /// Analyses every function of the modules that use Flask; returns all flows.
@@ -324,7 +324,12 @@ impl<'i, 'a> Engine<'i, 'a> {
             .iter()
             .filter(|m| self.reads_requests(m.id))
             .flat_map(|m| (0..m.functions.len()).map(move |i| (m.id, FuncIdx(i as u32))))
+            .chain(self.routes.keys().copied())
+            .collect::<FxHashSet<_>>()
+            .into_iter()
             .collect();
+        let mut targets = targets;
+        targets.sort_unstable();
         let verdicts: Mutex<FxHashMap<(ModuleId, u32, u32, Class), Verdict>> =
             Mutex::new(FxHashMap::default());
         let add_verdicts = |list: &[(ModuleId, Span, Class, Verdict)]| {

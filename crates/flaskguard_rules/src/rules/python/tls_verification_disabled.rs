@@ -177,7 +177,14 @@ fn is_cert_none(
     e: &Expr,
     callee: &str,
 ) -> bool {
-    let constant = ctx.index.resolve(module, scope, e).is_some_and(|r| {
+    // Only `CERT_NONE` (by name) can resolve to it: resolve nothing else, as this runs on
+    // every argument of every call.
+    let named_cert_none = match &e.kind {
+        flaskguard_index::ir::ExprKind::Name(n) => n == "CERT_NONE",
+        flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr == "CERT_NONE",
+        _ => false,
+    };
+    let constant = named_cert_none && ctx.index.resolve(module, scope, e).is_some_and(|r| {
         matches!(
             r.qual.as_str(),
             "ssl.CERT_NONE" | "ssl.VerifyMode.CERT_NONE"
@@ -187,5 +194,6 @@ fn is_cert_none(
         return true;
     }
     callee.starts_with("urllib3.")
+        && !matches!(e.kind, flaskguard_index::ir::ExprKind::Call(_))
         && matches!(ctx.index.eval(module, scope, e), Value::Str(s) if s == "CERT_NONE" || s == "NONE")
 }

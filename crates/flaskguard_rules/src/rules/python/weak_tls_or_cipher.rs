@@ -186,6 +186,16 @@ fn weak_constant(
     e: &Expr,
     table: &[(&str, &'static str)],
 ) -> Option<&'static str> {
+    // Only a name or attribute ending in one of the table's names can resolve to it:
+    // resolve nothing else (this runs on every argument of every call).
+    let last = match &e.kind {
+        flaskguard_index::ir::ExprKind::Name(n) => n.as_str(),
+        flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr.as_str(),
+        _ => return None,
+    };
+    if !table.iter().any(|(q, _)| q.rsplit('.').next() == Some(last)) {
+        return None;
+    }
     let r = ctx.index.resolve(module, scope, e)?;
     table.iter().find(|(q, _)| *q == r.qual).map(|(_, v)| *v)
 }
