@@ -656,9 +656,11 @@ impl<'m> Collector<'m, '_> {
                 self.bind_target(scope, target, None);
             }
             StmtKind::With { items, .. } => {
-                for (_, var) in items {
+                // `with requests.Session() as http:`: `http` is (usually) what the context
+                // manager returns from `__enter__`, the object itself.
+                for (ctx, var) in items.iter() {
                     if let Some(var) = var {
-                        self.bind_target(scope, var, None);
+                        self.bind_target(scope, var, Some(ctx));
                     }
                 }
             }

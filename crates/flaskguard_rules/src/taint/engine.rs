@@ -312,7 +312,10 @@ impl<'i, 'a> Engine<'i, 'a> {
     }
 
     fn engine_roots_match(&self, qual: &str) -> bool {
-        self.spec.roots.iter().any(|r| r.starts_with(qual) || qual.starts_with(r.as_str()))
+        self.spec
+            .roots
+            .iter()
+            .any(|r| r.starts_with(qual) || qual.starts_with(r.as_str()))
     }
 
     /// Analyses every function of the modules that use Flask; returns all flows.
@@ -869,7 +872,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 left,
                 ops,
                 comparators,
-            } if ops.len() == 1 && holds && matches!(ops[0], CmpOp::Eq | CmpOp::In) => {
+            } if ops.len() == 1
+                && ((holds && matches!(ops[0], CmpOp::Eq | CmpOp::In))
+                    || (!holds && matches!(ops[0], CmpOp::NotEq | CmpOp::NotIn))) =>
+            {
                 // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`
                 for side in [left.as_ref(), &comparators[0]] {
                     if let ExprKind::Attribute { value, attr } = &side.kind
@@ -894,6 +900,30 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     /// Marks the value at a place (`x`, `obj.attr`) as safe for `mask`; for a parsed URL
     /// (`urlparse(x)`), the URL itself.
     fn sanitize_place(&mut self, place: &Expr, mask: u32) {
+        // `parsed = urlparse(url)` earlier: checking `parsed` checks `url`.
+        if let Some(name) = place.as_name()
+            && let Some((_, [flaskguard_index::semantic::Binding::Assign(value)])) =
+                self.engine.index.bindings_of(self.module, self.scope, name)
+            && value.as_call().is_some()
+            && !std::ptr::eq(*value, place)
+        {
+            let value: &Expr = value;
+            if let Some(call) = value.as_call()
+                && self
+                    .engine
+                    .index
+                    .callee_of(self.module, value)
+                    .is_some_and(|r| {
+                        matches!(
+                            r.qual.as_str(),
+                            "urllib.parse.urlparse" | "urllib.parse.urlsplit"
+                        )
+                    })
+                && let Some(arg) = call.args.first()
+            {
+                self.sanitize_place(arg, mask);
+            }
+        }
         if let Some(call) = place.as_call() {
             let parses = self
                 .engine
@@ -1146,15 +1176,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     return v.clone();
                 }
                 if let Some(r) = self.engine.index.resolve(self.module, self.scope, e) {
-                    if self.engine.is_source(&r.qual) {
-                        return AVal::Tainted(Taint::source(
-                            self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
-                        ));
-                    }
                     if r.qual == "flask.request.path"
                         && let Some(rule) = self.fixed_rule()
                     {
                         return AVal::Const(Value::Str(rule));
+                    }
+                    if self.engine.is_source(&r.qual) {
+                        return AVal::Tainted(Taint::source(
+                            self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
+                        ));
                     }
                     // Request attributes that are not attacker-chosen strings (`method`,
                     // `scheme`, …): request data, but safe for every sink.

@@ -184,12 +184,13 @@ fn is_cert_none(
         flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr == "CERT_NONE",
         _ => false,
     };
-    let constant = named_cert_none && ctx.index.resolve(module, scope, e).is_some_and(|r| {
-        matches!(
-            r.qual.as_str(),
-            "ssl.CERT_NONE" | "ssl.VerifyMode.CERT_NONE"
-        )
-    });
+    let constant = named_cert_none
+        && ctx.index.resolve(module, scope, e).is_some_and(|r| {
+            matches!(
+                r.qual.as_str(),
+                "ssl.CERT_NONE" | "ssl.VerifyMode.CERT_NONE"
+            )
+        });
     if constant {
         return true;
     }

@@ -193,7 +193,10 @@ fn weak_constant(
         flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr.as_str(),
         _ => return None,
     };
-    if !table.iter().any(|(q, _)| q.rsplit('.').next() == Some(last)) {
+    if !table
+        .iter()
+        .any(|(q, _)| q.rsplit('.').next() == Some(last))
+    {
         return None;
     }
     let r = ctx.index.resolve(module, scope, e)?;
