@@ -658,7 +658,7 @@ impl<'m> Collector<'m, '_> {
             StmtKind::With { items, .. } => {
                 // `with requests.Session() as http:`: `http` is (usually) what the context
                 // manager returns from `__enter__`, the object itself.
-                for (ctx, var) in items.iter() {
+                for (ctx, var) in &**items {
                     if let Some(var) = var {
                         self.bind_target(scope, var, Some(ctx));
                     }

@@ -582,10 +582,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             | StmtKind::Global(_)
             | StmtKind::Nonlocal(_)
             | StmtKind::Import(_)
-            | StmtKind::ImportFrom { .. } => {}
+            | StmtKind::ImportFrom { .. }
             // The loop's environment flows on past `break`/`continue` (over-approximated by
             // analysing what follows them too).
-            StmtKind::Break | StmtKind::Continue => {}
+            | StmtKind::Break
+            | StmtKind::Continue => {}
             StmtKind::Expr(e) => {
                 let _ = self.eval(e);
                 if self.is_abort(e) {
@@ -1122,8 +1123,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     && attr == "headers"
                     && let Some(Value::Str(header)) = key.as_const()
                 {
-                    let mut map = Vec::new();
-                    map.push((header.clone(), value.clone()));
+                    let map = vec![(header.clone(), value.clone())];
                     self.header_values(&AVal::Map(map), span);
                     return;
                 }
@@ -1937,6 +1937,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn apply_summary(
         &mut self,
         e: &Expr,

@@ -37,8 +37,11 @@ declare_rule! {
     /// ```
     ///
     /// ## Known problems
-    /// Standard-library parsers are reported at medium severity: since Python 3.7.1
-    /// they no longer load external entities by default.
+    /// Standard-library parsers are reported only when external general entities are
+    /// switched back on (`setFeature(feature_external_ges, True)`): since Python 3.7.1
+    /// they load no external entities by default, and expat 2.4.1+ (Python 3.9.7+) bounds
+    /// entity expansion. Parsers that resolve entities but only ever parse constant or
+    /// converted documents are not reported either.
     ///
     /// ## References
     /// - [Python: XML vulnerabilities](https://docs.python.org/3/library/xml.html#xml-vulnerabilities)
@@ -113,8 +116,60 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             consumed.push(site);
         }
     }
+    // SAX parsers with external general entities switched on:
+    // `parser.setFeature(feature_external_ges, True)`.
+    let mut external_ges: Vec<Site> = Vec::new();
+    for c in index.calls() {
+        let Some(r) = &c.callee else { continue };
+        if !r.qual.ends_with(".setFeature") {
+            continue;
+        }
+        let (Some(feature), Some(on)) = (c.call.args.first(), c.call.args.get(1)) else {
+            continue;
+        };
+        let is_ges = index
+            .resolve(c.module, c.scope, feature)
+            .is_some_and(|f| f.qual.ends_with("feature_external_ges"))
+            || index.eval(c.module, c.scope, feature).as_str()
+                == Some("http://xml.org/sax/features/external-general-entities");
+        if is_ges
+            && index.eval(c.module, c.scope, on).truthy() == Some(true)
+            && let Some(site) = r.site
+        {
+            external_ges.push(site);
+        }
+    }
+    // Parsers built with entity resolution whose every use parses a constant (or
+    // converted) document are harmless: no attacker-supplied entity reaches them.
+    let mut used_unsafely: Vec<Site> = Vec::new();
+    let mut used_harmlessly: Vec<Site> = Vec::new();
+    for c in index.calls() {
+        let Some(parser) = c.call.keyword("parser").or_else(|| c.call.args.get(1)) else {
+            continue;
+        };
+        let Some(site) = index
+            .resolve(c.module, c.scope, parser)
+            .and_then(|r| r.site)
+        else {
+            continue;
+        };
+        match ctx.sink_verdict(c.module, c.expr.span, crate::taint::Class::Xml) {
+            Some(crate::taint::Verdict::Const | crate::taint::Verdict::Sanitized) => {
+                used_harmlessly.push(site);
+            }
+            Some(_) => used_unsafely.push(site),
+            None => {}
+        }
+    }
     for c in index.calls() {
         let Some(q) = callee(c) else { continue };
+        let own = Site {
+            module: c.module,
+            span: c.expr.span,
+        };
+        if used_harmlessly.contains(&own) && !used_unsafely.contains(&own) {
+            continue;
+        }
         // The document is a constant or request data made safe (cast, allow-listed): no
         // attacker-supplied entities can reach the parser.
         if matches!(
@@ -131,9 +186,24 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             if consumed.contains(&site) {
                 continue;
             }
+            // Python 3.7.1+ resolves no external entities by default, and expat 2.4.1+
+            // bounds entity expansion: a default standard-library parser is reported only
+            // when external general entities were switched back on.
+            let parser_site = c
+                .call
+                .keyword("parser")
+                .and_then(|p| index.resolve(c.module, c.scope, p))
+                .and_then(|r| r.site);
+            let enabled = external_ges.contains(&site)
+                || parser_site.is_some_and(|p| external_ges.contains(&p));
+            if !enabled {
+                continue;
+            }
             (
-                format!("`{q}` expands XML entities (billion laughs); parse with `defusedxml`"),
-                Severity::Medium,
+                format!(
+                    "`{q}` parses with external general entities enabled (`feature_external_ges`): XXE"
+                ),
+                Severity::High,
             )
         } else if LXML_PARSERS.contains(&q) {
             let Some(problem) = unsafe_parser_options(index, c) else {
