@@ -45,19 +45,37 @@ pub enum Origin {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Taint {
-    pub origins: Vec<Origin>,
+    /// Where the value comes from, each with the classes (bit mask) for which what came
+    /// from there has been made safe.
+    pub origins: Vec<(Origin, u32)>,
     pub steps: Arc<Vec<Step>>,
-    /// Classes (bit mask) for which the value has been made safe.
-    pub sanitized: u32,
 }
 
 impl Taint {
     fn source(step: Step) -> Taint {
         Taint {
-            origins: vec![Origin::Source(Arc::new(step))],
+            origins: vec![(Origin::Source(Arc::new(step)), 0)],
             steps: Arc::new(Vec::new()),
-            sanitized: 0,
         }
+    }
+
+    fn param(index: u16) -> Taint {
+        Taint {
+            origins: vec![(Origin::Param(index), 0)],
+            steps: Arc::new(Vec::new()),
+        }
+    }
+
+    /// Makes every origin safe for `mask`.
+    fn sanitize(&mut self, mask: u32) {
+        for (_, m) in &mut self.origins {
+            *m |= mask;
+        }
+    }
+
+    /// The classes for which the whole value is safe.
+    fn sanitized(&self) -> u32 {
+        self.origins.iter().fold(u32::MAX, |acc, (_, m)| acc & m)
     }
 
     fn with_step(&self, step: Step) -> Taint {
@@ -70,9 +88,11 @@ impl Taint {
 
     fn merge(&self, other: &Taint) -> Taint {
         let mut origins = self.origins.clone();
-        for o in &other.origins {
-            if !origins.contains(o) && origins.len() < 4 {
-                origins.push(o.clone());
+        for (o, m) in &other.origins {
+            if let Some((_, mask)) = origins.iter_mut().find(|(x, _)| x == o) {
+                *mask &= m;
+            } else if origins.len() < 4 {
+                origins.push((o.clone(), *m));
             }
         }
         Taint {
@@ -82,12 +102,11 @@ impl Taint {
             } else {
                 other.steps.clone()
             },
-            sanitized: self.sanitized & other.sanitized,
         }
     }
 
     fn is_safe_for(&self, class: Class) -> bool {
-        self.sanitized & class.bit() != 0
+        self.sanitized() & class.bit() != 0
     }
 }
 
@@ -422,7 +441,10 @@ impl<'i, 'a> Engine<'i, 'a> {
             if t.is_safe_for(Class::Xss) {
                 continue;
             }
-            for o in &t.origins {
+            for (o, mask) in &t.origins {
+                if mask & Class::Xss.bit() != 0 {
+                    continue;
+                }
                 let source = match o {
                     Origin::Source(s) => Some(s.clone()),
                     Origin::Param(p) => source_of(*p),
@@ -465,14 +487,8 @@ impl<'i, 'a> Engine<'i, 'a> {
             if is_self && p.name == "cls" {
                 continue;
             }
-            fx.env.insert(
-                p.name.to_string(),
-                AVal::Tainted(Taint {
-                    origins: vec![Origin::Param(i as u16)],
-                    steps: Arc::new(Vec::new()),
-                    sanitized: 0,
-                }),
-            );
+            fx.env
+                .insert(p.name.to_string(), AVal::Tainted(Taint::param(i as u16)));
         }
         fx.block(&def.body);
         let summary = Arc::new(Summary {
@@ -949,7 +965,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             None => self.eval(place),
         };
         if let Some(mut t) = current.taint() {
-            t.sanitized |= mask;
+            t.sanitize(mask);
             self.env.insert(name, AVal::Tainted(t));
         }
     }
@@ -1191,7 +1207,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     if r.qual.starts_with("flask.request") {
                         let mut t =
                             Taint::source(self.step(e.span, format!("`{}`", self.text(e.span))));
-                        t.sanitized = u32::MAX;
+                        t.sanitize(u32::MAX);
                         return AVal::Tainted(t);
                     }
                 }
@@ -1270,7 +1286,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         if let Some(FPart::Literal(first)) = parts.first()
                             && fixes_host(first)
                         {
-                            t.sanitized |= Class::Redirect.bit() | Class::Ssrf.bit();
+                            t.sanitize(Class::Redirect.bit() | Class::Ssrf.bit());
                         }
                         AVal::Tainted(t)
                     }
@@ -1494,7 +1510,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 if let (AVal::Const(Value::Str(prefix)), true) = (l, r.taint().is_some())
                     && fixes_host(prefix)
                 {
-                    t.sanitized |= Class::Redirect.bit() | Class::Ssrf.bit();
+                    t.sanitize(Class::Redirect.bit() | Class::Ssrf.bit());
                 }
                 AVal::Tainted(t)
             }
@@ -1586,7 +1602,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         // Digests are hex strings, whatever they hash.
         if qual.starts_with("hashlib.") || qual.starts_with("hmac.") {
             let mut t = Taint::source(self.step(e.span, "digest"));
-            t.sanitized = u32::MAX;
+            t.sanitize(u32::MAX);
             return if args
                 .iter()
                 .chain(kwargs.iter().map(|(_, v)| v))
@@ -1613,7 +1629,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let mut t = Taint::source(
                     self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
                 );
-                t.sanitized = u32::MAX;
+                t.sanitize(u32::MAX);
                 return AVal::Tainted(t);
             }
             return AVal::Tainted(Taint::source(
@@ -1629,7 +1645,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 .unwrap_or(AVal::Unknown);
             return match v.taint() {
                 Some(mut t) => {
-                    t.sanitized |= mask;
+                    t.sanitize(mask);
                     AVal::Tainted(t)
                 }
                 None => AVal::Unknown,
@@ -2003,7 +2019,6 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 &Taint {
                     origins: t.origins.clone(),
                     steps: Arc::new(steps),
-                    sanitized: t.sanitized,
                 },
                 &ps.sink,
             );
@@ -2182,10 +2197,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     fn push_verdict(&mut self, module: ModuleId, span: Span, class: Class, value: &AVal) {
         if let Some(t) = value.taint()
             && !t.is_safe_for(class)
-            && t.origins.iter().all(|o| matches!(o, Origin::Param(_)))
+            && t.origins.iter().all(|(o, _)| matches!(o, Origin::Param(_)))
         {
-            for o in &t.origins {
-                if let Origin::Param(p) = o {
+            for (o, mask) in &t.origins {
+                if let Origin::Param(p) = o
+                    && mask & class.bit() == 0
+                {
                     self.param_verdicts.push((*p, module, span, class));
                 }
             }
@@ -2204,7 +2221,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     }
 
     fn record(&mut self, class: Class, t: &Taint, sink: &Step) {
-        for o in &t.origins {
+        for (o, mask) in &t.origins {
+            if mask & class.bit() != 0 {
+                continue;
+            }
             match o {
                 Origin::Source(s) => self.flows.push(Flow {
                     class,
@@ -2233,7 +2253,7 @@ impl AVal {
 fn sanitized_for(v: AVal, mask: u32) -> AVal {
     match v.taint() {
         Some(mut t) => {
-            t.sanitized |= mask;
+            t.sanitize(mask);
             AVal::Tainted(t)
         }
         None => v,
@@ -2244,7 +2264,13 @@ fn sanitized_for(v: AVal, mask: u32) -> AVal {
 fn verdict_of(value: &AVal, class: Class) -> Verdict {
     match value.taint() {
         Some(t) if t.is_safe_for(class) => Verdict::Sanitized,
-        Some(t) if t.origins.iter().any(|o| matches!(o, Origin::Source(_))) => Verdict::Tainted,
+        Some(t)
+            if t.origins
+                .iter()
+                .any(|(o, m)| matches!(o, Origin::Source(_)) && m & class.bit() == 0) =>
+        {
+            Verdict::Tainted
+        }
         Some(_) => Verdict::Clean,
         None => {
             fn constant(v: &AVal) -> bool {
@@ -2269,16 +2295,15 @@ fn substitute(ret: &AVal, params: &[AVal], call_step: &Step) -> AVal {
     match ret {
         AVal::Tainted(t) => {
             let mut out: Option<Taint> = None;
-            for o in &t.origins {
+            for (o, mask) in &t.origins {
                 let piece = match o {
                     Origin::Source(_) => Some(Taint {
-                        origins: vec![o.clone()],
+                        origins: vec![(o.clone(), *mask)],
                         steps: t.steps.clone(),
-                        sanitized: t.sanitized,
                     }),
                     Origin::Param(p) => {
                         params.get(*p as usize).and_then(AVal::taint).map(|mut pt| {
-                            pt.sanitized |= t.sanitized;
+                            pt.sanitize(*mask);
                             pt.with_step(call_step.clone())
                         })
                     }
