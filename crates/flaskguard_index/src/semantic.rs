@@ -239,6 +239,14 @@ impl<'a> Index<'a> {
             }
             ExprKind::Call(call) => {
                 let callee = self.resolve_expr(module, scope, &call.func, depth + 1)?;
+                // `getattr(obj, "name")` is `obj.name`.
+                if callee.qual == "builtins.getattr"
+                    && let (Some(obj), Some(name)) = (call.args.first(), call.args.get(1))
+                    && let Some(name) = name.as_str()
+                {
+                    let base = self.resolve_expr(module, scope, obj, depth + 1)?;
+                    return Some(self.member(&base, name, depth + 1));
+                }
                 Some(self.call_result(
                     &callee,
                     Site {

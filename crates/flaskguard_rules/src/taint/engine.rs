@@ -1134,6 +1134,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     return;
                 }
                 let key = self.eval(index);
+                if let (Some(r), Some(Value::Str(k))) = (
+                    self.engine.index.resolve(self.module, self.scope, base),
+                    key.as_const(),
+                ) && r.qual == "os.environ"
+                {
+                    self.env.insert(format!("os.environ::{k}"), value);
+                    return;
+                }
                 // `response.headers["Location"] = value`
                 if let ExprKind::Attribute { attr, .. } = &base.kind
                     && attr == "headers"
@@ -1505,6 +1513,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     "concatenated"
                 };
                 let mut t = t.with_step(self.step(span, msg));
+                // `"%d" % value`: only numbers come out of numeric conversions.
+                if op == BinOp::Mod
+                    && let AVal::Const(Value::Str(format)) = l
+                    && numeric_only_format(format)
+                {
+                    t.sanitize(u32::MAX);
+                }
                 // A constant prefix that fixes the host (`"/search?q=" + x`,
                 // `"https://api.example.com/" + x`) keeps the URL on that host.
                 if let (AVal::Const(Value::Str(prefix)), true) = (l, r.taint().is_some())
@@ -1613,6 +1628,21 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 AVal::Unknown
             };
         }
+        // The environment, key by key: `os.environ["K"] = v` earlier sets what
+        // `os.environ.get("K")` reads.
+        if qual == "os.environ.get" || qual == "os.getenv" {
+            if let Some(AVal::Const(Value::Str(key))) = args.first()
+                && let Some(v) = self.env.get(&format!("os.environ::{key}"))
+            {
+                return v.clone();
+            }
+            let v = index.eval(self.module, self.scope, e);
+            return if v.is_constant() {
+                AVal::Const(v)
+            } else {
+                AVal::Unknown
+            };
+        }
         // Request data read through a method: `request.args.get("x")`, `request.get_json()`.
         if !qual.is_empty() && self.engine.is_source(qual) {
             // `request.args.get("n", type=int)` converts (and drops invalid values).
@@ -1700,14 +1730,6 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     other => other.clone(),
                 });
             }
-        }
-        if qual == "os.environ.get" || qual == "os.getenv" {
-            let v = index.eval(self.module, self.scope, e);
-            return if v.is_constant() {
-                AVal::Const(v)
-            } else {
-                AVal::Unknown
-            };
         }
         // Anything else: the result carries the taint of its inputs.
         let mut taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
@@ -2365,6 +2387,33 @@ fn fixes_host(prefix: &str) -> bool {
     }
 }
 
+/// A `%` format string whose every conversion is numeric (`%d`, `%i`, `%f`, …).
+fn numeric_only_format(format: &str) -> bool {
+    let mut conversions = 0;
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        // Flags, width and precision.
+        let mut spec = None;
+        for d in chars.by_ref() {
+            if d.is_ascii_alphabetic() || d == '%' {
+                spec = Some(d);
+                break;
+            }
+        }
+        match spec {
+            Some('%') => {}
+            Some('d' | 'i' | 'u' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o') => {
+                conversions += 1
+            }
+            _ => return false,
+        }
+    }
+    conversions > 0
+}
+
 /// The parts of a parsed URL that name the host.
 fn is_host_part(attr: &str) -> bool {
     matches!(attr, "netloc" | "hostname" | "host")
@@ -2417,6 +2466,9 @@ fn compare(l: &AVal, op: CmpOp, r: &AVal) -> Option<bool> {
 
 fn fold_binop(a: &Value, op: BinOp, b: &Value) -> Option<Value> {
     Some(match (a, op, b) {
+        (Value::Str(x), BinOp::Mult, Value::Int(n)) if (0..10_000).contains(n) => {
+            Value::Str(x.repeat(usize::try_from(*n).ok()?))
+        }
         (Value::Int(x), BinOp::Add, Value::Int(y)) => Value::Int(x.checked_add(*y)?),
         (Value::Int(x), BinOp::Sub, Value::Int(y)) => Value::Int(x.checked_sub(*y)?),
         (Value::Int(x), BinOp::Mult, Value::Int(y)) => Value::Int(x.checked_mul(*y)?),
