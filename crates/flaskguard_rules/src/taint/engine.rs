@@ -2406,7 +2406,7 @@ fn numeric_only_format(format: &str) -> bool {
         match spec {
             Some('%') => {}
             Some('d' | 'i' | 'u' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o') => {
-                conversions += 1
+                conversions += 1;
             }
             _ => return false,
         }
