@@ -64,13 +64,34 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if !RESPONSE_TYPES.contains(&receiver) && !is_hook_response(ctx, c, receiver) {
             continue;
         }
-        if c.call.has_kwargs_spread() {
+        // `**flags`: a dict whose keys are known stands for its entries.
+        let mut spread: Vec<(String, Value)> = Vec::new();
+        for k in c.call.keywords.iter().filter(|k| k.arg.is_none()) {
+            match ctx.index.eval(c.module, c.scope, &k.value) {
+                Value::Dict(items) => spread.extend(
+                    items
+                        .into_iter()
+                        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v))),
+                ),
+                _ => {
+                    spread.clear();
+                    break;
+                }
+            }
+        }
+        if c.call.has_kwargs_spread() && spread.is_empty() {
             continue;
         }
         let flag = |name: &str, position: usize| {
             c.call
                 .argument(position, name)
                 .map(|e| ctx.index.eval(c.module, c.scope, e))
+                .or_else(|| {
+                    spread
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| v.clone())
+                })
         };
         let mut missing = Vec::new();
         if flag("secure", 7).is_none_or(|v| v.truthy() == Some(false)) {
@@ -99,6 +120,73 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             );
         } else if samesite_none {
             out.at(c.module, c.expr.span, format!("Cookie {name} is set with `samesite=\"None\"`: it is sent on cross-site requests"));
+        }
+    }
+    raw_set_cookie_headers(ctx, out);
+}
+
+/// `response.headers.add("Set-Cookie", "name=value; Path=/")` without `Secure`.
+fn raw_set_cookie_headers(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    use flaskguard_index::ir::{ExprKind, FPart};
+    for c in ctx.index.calls() {
+        let flaskguard_index::ir::ExprKind::Attribute { value, attr } = &c.call.func.kind else {
+            continue;
+        };
+        if !matches!(attr.as_str(), "add" | "set" | "add_header") {
+            continue;
+        }
+        let ExprKind::Attribute { attr: headers, .. } = &value.kind else {
+            continue;
+        };
+        if headers != "headers" {
+            continue;
+        }
+        let (Some(name), Some(header)) = (c.call.args.first(), c.call.args.get(1)) else {
+            continue;
+        };
+        if !ctx
+            .index
+            .eval(c.module, c.scope, name)
+            .as_str()
+            .is_some_and(|n| n.eq_ignore_ascii_case("set-cookie"))
+        {
+            continue;
+        }
+        // The literal text of the header: flags are constant parts.
+        let text = match &header.kind {
+            ExprKind::FString(parts) => parts
+                .iter()
+                .filter_map(|p| match p {
+                    FPart::Literal(l) => Some(l.as_str()),
+                    FPart::Expr(_) => None,
+                })
+                .collect::<Vec<_>>()
+                .join(""),
+            _ => match ctx.index.eval(c.module, c.scope, header) {
+                Value::Str(s) => s,
+                _ => continue,
+            },
+        };
+        let lower = text.to_ascii_lowercase();
+        let mut missing = Vec::new();
+        if !lower.contains("secure") {
+            missing.push("Secure");
+        }
+        if !lower.contains("httponly") {
+            missing.push("HttpOnly");
+        }
+        if !lower.contains("samesite") {
+            missing.push("SameSite");
+        }
+        if !missing.is_empty() {
+            out.at(
+                c.module,
+                c.expr.span,
+                format!(
+                    "A `Set-Cookie` header is written by hand without {}",
+                    missing.join(", ")
+                ),
+            );
         }
     }
 }
