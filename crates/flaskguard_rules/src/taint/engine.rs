@@ -767,6 +767,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     if let PatternKind::As { name: Some(n), .. } = &case.pattern.kind {
                         self.env.insert(n.clone(), s.clone());
                     }
+                    // `case "light" | "dark":` — the subject is one of those constants here.
+                    if pattern_is_literal(&case.pattern.kind) {
+                        self.sanitize_place(subject, u32::MAX);
+                    }
                     self.block(&case.body);
                     if !self.dead {
                         merged = Some(match merged {
@@ -1130,7 +1134,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     && r.qual == "flask.session"
                 {
                     let sink = self.step(span, format!("stored in `{}`", self.text(target.span)));
-                    self.sink_value(Class::Trust, &value, &sink);
+                    // The key is chosen by the request just as much as the value.
+                    let key = self.eval(index);
+                    let stored = value.join(&key);
+                    self.push_verdict(self.module, span, Class::Trust, &stored);
+                    self.sink_value(Class::Trust, &stored, &sink);
                     return;
                 }
                 let key = self.eval(index);
@@ -1680,6 +1688,25 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 None => AVal::Unknown,
             };
+        }
+        // A query's result is the database's data, not its parameters.
+        let runs_sql = self
+            .engine
+            .spec
+            .sinks_by_name
+            .get(qual)
+            .is_some_and(|rows| rows.iter().any(|r| r.class == Class::Sql))
+            || method.is_some_and(|m| {
+                (qual.is_empty() || qual.ends_with(&format!(".{m}")))
+                    && self
+                        .engine
+                        .spec
+                        .sinks_by_method
+                        .get(m)
+                        .is_some_and(|rows| rows.iter().any(|r| r.class == Class::Sql))
+            });
+        if runs_sql {
+            return AVal::Unknown;
         }
         // Flask's response helpers build responses (or raise): their results are not
         // request strings, and what they do with their arguments is modelled as sinks.
@@ -2412,6 +2439,15 @@ fn numeric_only_format(format: &str) -> bool {
         }
     }
     conversions > 0
+}
+
+/// A `case` pattern made only of literal values (`"a"`, `"a" | "b"`).
+fn pattern_is_literal(kind: &PatternKind) -> bool {
+    match kind {
+        PatternKind::Value(e) | PatternKind::Singleton(e) => e.is_literal(),
+        PatternKind::Or(items) => items.iter().all(|p| pattern_is_literal(&p.kind)),
+        PatternKind::As { .. } | PatternKind::Other { .. } => false,
+    }
 }
 
 /// The parts of a parsed URL that name the host.
