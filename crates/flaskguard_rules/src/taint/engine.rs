@@ -1240,6 +1240,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ExprKind::Subscript { value, index } => {
                 let base = self.eval(value);
                 let key = self.eval(index);
+                if let Some(Value::Str(k)) = key.as_const()
+                    && let Some(v) = self.env.get(&format!("os.environ::{k}"))
+                    && self
+                        .engine
+                        .index
+                        .resolve(self.module, self.scope, value)
+                        .is_some_and(|r| r.qual == "os.environ")
+                {
+                    return v.clone();
+                }
                 match (&base, key.as_const()) {
                     (AVal::Map(items), Some(Value::Str(k))) => items
                         .iter()
@@ -1741,7 +1751,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         {
             return v;
         }
-        if qual.starts_with("builtins.") {
+        if qual.starts_with("builtins.") && !qual.contains('(') {
             match qual {
                 "builtins.str" | "builtins.repr" | "builtins.format" | "builtins.list"
                 | "builtins.tuple" | "builtins.sorted" | "builtins.reversed" | "builtins.set"
