@@ -1498,10 +1498,33 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ));
         }
         let v = index.eval(self.module, self.scope, e);
-        if v.is_constant() {
-            AVal::Const(v)
-        } else {
-            AVal::Unknown
+        self.config_value(v, e.span)
+    }
+
+    /// A value the index evaluated: a constant; the serialization of constants (a constant
+    /// too); a setting from the environment (the deployment's, not the client's: safe for
+    /// every sink, but not a constant to fold); or unknown.
+    fn config_value(&self, v: Value, span: Span) -> AVal {
+        match v {
+            v if v.is_constant() => AVal::Const(v),
+            Value::Call { qual, args, .. }
+                if matches!(
+                    qual.as_str(),
+                    "pickle.dumps"
+                        | "json.dumps"
+                        | "marshal.dumps"
+                        | "yaml.dump"
+                        | "yaml.safe_dump"
+                ) && args.iter().all(Value::is_constant) =>
+            {
+                AVal::Const(Value::Str(String::new()))
+            }
+            Value::Env { .. } => {
+                let mut t = Taint::source(self.step(span, "an environment variable"));
+                t.sanitize(u32::MAX);
+                AVal::Tainted(t)
+            }
+            _ => AVal::Unknown,
         }
     }
 
@@ -1655,11 +1678,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 return v.clone();
             }
             let v = index.eval(self.module, self.scope, e);
-            return if v.is_constant() {
-                AVal::Const(v)
-            } else {
-                AVal::Unknown
-            };
+            return self.config_value(v, e.span);
         }
         // Request data read through a method: `request.args.get("x")`, `request.get_json()`.
         if !qual.is_empty() && self.engine.is_source(qual) {
