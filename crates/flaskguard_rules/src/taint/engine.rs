@@ -269,15 +269,24 @@ pub struct Engine<'i, 'a> {
     routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
     /// Route handlers and their full URL rules.
     fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+    /// Route handlers' URL parameters: name and whether a converter types it.
+    route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>>,
 }
 
 impl<'i, 'a> Engine<'i, 'a> {
     pub fn new(index: &'i Index<'a>, model: &'i FlaskModel<'a>, spec: &'i Spec) -> Self {
         let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
         let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>> =
+            FxHashMap::default();
         for r in &model.routes {
             if let Some(h) = r.handler {
                 fixed_rules.entry(h).or_default().push(r.rule.clone());
+                route_param_kinds.entry(h).or_default().extend(
+                    r.params()
+                        .into_iter()
+                        .map(|(conv, n)| (n, matches!(conv.as_str(), "int" | "float" | "uuid"))),
+                );
             }
             // `int`, `float` and `uuid` converters only ever pass numbers and UUIDs.
             let params: Vec<String> = r
@@ -307,6 +316,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             in_progress: Mutex::new(FxHashSet::default()),
             routes,
             fixed_rules,
+            route_param_kinds,
         }
     }
 
@@ -366,6 +376,30 @@ impl<'i, 'a> Engine<'i, 'a> {
             .flat_map_iter(|&f| {
                 let summary = self.summary(f, 0);
                 add_verdicts(&summary.verdicts);
+                // A route handler's parameters are the URL's: strings are request data,
+                // `int`/`float`/`uuid` converters pass numbers only.
+                if let Some(kinds) = self.route_param_kinds.get(&f) {
+                    let def = &self.index.module(f.0).functions[f.1.0 as usize];
+                    let resolved: Vec<(ModuleId, Span, Class, Verdict)> = summary
+                        .param_verdicts
+                        .iter()
+                        .filter_map(|&(p, m, span, class)| {
+                            let name = def.params.get(p as usize)?.name.as_str();
+                            let typed = kinds.iter().find(|(n, _)| n == name)?.1;
+                            Some((
+                                m,
+                                span,
+                                class,
+                                if typed {
+                                    Verdict::Sanitized
+                                } else {
+                                    Verdict::Tainted
+                                },
+                            ))
+                        })
+                        .collect();
+                    add_verdicts(&resolved);
+                }
                 let mut out = summary.flows.clone();
                 // Route parameters are request data.
                 if let Some(names) = self.routes.get(&f) {
@@ -1020,6 +1054,29 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     .engine
                     .index
                     .resolve(self.module, self.scope, &call.func);
+                // `if is_local_url(target):` — a project predicate named for validating.
+                if let Some(r) = &callee
+                    && let Some((m, f)) = self.engine.index.project_function(&r.qual)
+                {
+                    let name = self.engine.index.module(m).functions[f.0 as usize]
+                        .name
+                        .to_ascii_lowercase();
+                    let validates = [
+                        "is_safe",
+                        "is_local",
+                        "is_valid",
+                        "is_allowed",
+                        "is_trusted",
+                        "valid",
+                        "allowed",
+                        "safe_",
+                    ]
+                    .iter()
+                    .any(|w| name.starts_with(w) || name.contains(w));
+                    if validates && let Some(arg) = call.args.first() {
+                        self.sanitize_place(arg, u32::MAX);
+                    }
+                }
                 if callee.is_some_and(|r| r.qual == "re.fullmatch" || r.qual == "re.match")
                     && let Some(arg) = call.args.get(1)
                 {
@@ -1727,6 +1784,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             .is_some_and(|rows| rows.iter().any(|r| r.class == Class::Sql))
             || method.is_some_and(|m| {
                 (qual.is_empty() || qual.ends_with(&format!(".{m}")))
+                    && index.project_function(qual).is_none()
                     && self
                         .engine
                         .spec
@@ -2119,8 +2177,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     ) {
         let spec = self.engine.spec;
         let by_name = spec.sinks_by_name.get(qual);
+        // A method of the project's own classes is analysed from its body instead.
         let by_method = match (by_name, method) {
-            (None, Some(m)) if qual.is_empty() || qual.ends_with(&format!(".{m}")) => {
+            (None, Some(m))
+                if (qual.is_empty() || qual.ends_with(&format!(".{m}")))
+                    && self.engine.index.project_function(qual).is_none() =>
+            {
                 spec.sinks_by_method.get(m)
             }
             _ => None,
