@@ -67,16 +67,15 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         // `**flags`: a dict whose keys are known stands for its entries.
         let mut spread: Vec<(String, Value)> = Vec::new();
         for k in c.call.keywords.iter().filter(|k| k.arg.is_none()) {
-            match ctx.index.eval(c.module, c.scope, &k.value) {
-                Value::Dict(items) => spread.extend(
+            if let Value::Dict(items) = ctx.index.eval(c.module, c.scope, &k.value) {
+                spread.extend(
                     items
                         .into_iter()
                         .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v))),
-                ),
-                _ => {
-                    spread.clear();
-                    break;
-                }
+                );
+            } else {
+                spread.clear();
+                break;
             }
         }
         if c.call.has_kwargs_spread() && spread.is_empty() {
