@@ -189,3 +189,34 @@ pub(crate) fn redact(secret: &str) -> String {
     let shown: String = secret.chars().take(2).collect();
     format!("\"{shown}…\" ({} characters)", secret.chars().count())
 }
+
+/// The lower-case words of an identifier or URL rule: split at every non-alphanumeric
+/// character and at camelCase boundaries (`verifyPassword`, `/auth/sign-in`).
+pub(crate) fn words(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && !cur.is_empty() {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        cur.push(c.to_ascii_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}

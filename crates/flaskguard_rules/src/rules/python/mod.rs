@@ -35,36 +35,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &shell_command_from_variable::RULE,
 ];
 
-/// The lower-case words of an identifier: split at every non-alphanumeric character and
-/// at camelCase boundaries (`resetToken` → `reset`, `token`).
-pub(super) fn words(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii_alphanumeric() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        if c.is_ascii_uppercase() && !cur.is_empty() {
-            let prev = chars[i - 1];
-            let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
-            if prev.is_ascii_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_ascii_uppercase() && next_lower)
-            {
-                out.push(std::mem::take(&mut cur));
-            }
-        }
-        cur.push(c.to_ascii_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
+pub(super) use crate::helpers::words;
 
 /// A name for a user's password (`password`, `new_pwd`, `passwd`), not for a token or
 /// key that merely mentions one (`password_reset_token`).
