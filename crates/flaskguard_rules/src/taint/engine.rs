@@ -23,6 +23,10 @@ use super::spec::{Class, SinkMode, SinkRow, Spec};
 const MAX_STEPS: usize = 8;
 /// Loop bodies are re-analysed until the environment is stable, at most this often.
 const MAX_LOOP_PASSES: usize = 3;
+/// Helpers of at most this many statements are analysed at each call site.
+const INLINE_MAX_STATEMENTS: usize = 12;
+/// Calls are inlined at most this deep.
+const MAX_INLINE_DEPTH: usize = 2;
 /// Summaries are computed at most this deep in the call graph.
 const MAX_CALL_DEPTH: usize = 6;
 
@@ -567,6 +571,8 @@ struct FnCtx<'e, 'i, 'a> {
     param_verdicts: Vec<(u16, ModuleId, Span, Class)>,
     flows: Vec<Flow>,
     verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
+    /// How many calls deep this context is inlined.
+    inline_depth: usize,
     /// The current path can no longer continue (after return/raise/abort).
     dead: bool,
 }
@@ -591,6 +597,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             param_verdicts: Vec::new(),
             flows: Vec::new(),
             verdicts: Vec::new(),
+            inline_depth: 0,
             dead: false,
         }
     }
@@ -2131,6 +2138,41 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
         }
         let _ = call;
+        // Nested functions (closures over this function's variables) and small helpers are
+        // analysed at the call site with the actual arguments: full context sensitivity
+        // (`pick(items, 0)` picks the element) where it is cheap.
+        let nested = fm == self.module
+            && def.parent == self.scope
+            && matches!(self.scope, ScopeRef::Function(_));
+        let mut size = 0;
+        flaskguard_index::ir::walk_stmts(&def.body, &mut |_| size += 1);
+        if (nested || size <= INLINE_MAX_STATEMENTS) && self.inline_depth < MAX_INLINE_DEPTH {
+            let mut fx = FnCtx::new(
+                self.engine,
+                fm,
+                Some(fi),
+                ScopeRef::Function(fi),
+                self.depth + 1,
+            );
+            fx.inline_depth = self.inline_depth + 1;
+            if nested {
+                fx.env = self.env.clone();
+            }
+            let call_step = self.step(e.span, format!("passed to `{}()`", def.name));
+            for (p, v) in def.params.iter().zip(param_vals) {
+                let v = match v {
+                    AVal::Tainted(t) => AVal::Tainted(t.with_step(call_step.clone())),
+                    other => other,
+                };
+                fx.env.insert(p.name.to_string(), v);
+            }
+            fx.block(&def.body);
+            self.flows.append(&mut fx.flows);
+            self.param_sinks.append(&mut fx.param_sinks);
+            self.param_verdicts.append(&mut fx.param_verdicts);
+            self.verdicts.append(&mut fx.verdicts);
+            return fx.returns.unwrap_or(AVal::Unknown);
+        }
         let summary = self.engine.summary(f, self.depth + 1);
         let call_step = self.step(e.span, format!("passed to `{}()`", def.name));
         // Sinks inside the callee fed only by parameters: judged by what is passed here.
