@@ -23,6 +23,10 @@ use super::spec::{Class, SinkMode, SinkRow, Spec};
 const MAX_STEPS: usize = 8;
 /// Loop bodies are re-analysed until the environment is stable, at most this often.
 const MAX_LOOP_PASSES: usize = 3;
+/// A mark on taint (outside every class's bit): the path was normalised (`realpath`,
+/// `abspath`, `resolve()`), so a later prefix check is meaningful.
+const NORMALIZED: u32 = 1 << 30;
+
 /// Helpers of at most this many statements are analysed at each call site.
 const INLINE_MAX_STATEMENTS: usize = 12;
 /// Calls are inlined at most this deep.
@@ -768,6 +772,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     merged.clone_from(&self.env);
                     all_dead = self.dead;
                 }
+                let mut handlers_dead = true;
                 for h in handlers {
                     self.env = join_env(&before, &merged);
                     self.dead = false;
@@ -775,6 +780,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         self.env.insert(n.clone(), AVal::Unknown);
                     }
                     self.block(&h.body);
+                    handlers_dead &= self.dead;
                     if !self.dead {
                         merged = if all_dead {
                             self.env.clone()
@@ -785,6 +791,19 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
                 self.env = merged;
+                // `try: path.relative_to(root) except ValueError: abort(403)`: past the try,
+                // the (normalised) path lies under `root`.
+                if handlers_dead && !handlers.is_empty() {
+                    for stmt in body.iter() {
+                        if let StmtKind::Expr(e) = &stmt.kind
+                            && let Some(call) = e.as_call()
+                            && let ExprKind::Attribute { value, attr } = &call.func.kind
+                            && attr == "relative_to"
+                        {
+                            self.contain_path(value);
+                        }
+                    }
+                }
                 self.dead = all_dead;
                 let dead = self.dead;
                 self.dead = false;
@@ -1039,8 +1058,54 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
+    /// A normalised path checked to lie under a base directory is safe as a path.
+    fn contain_path(&mut self, place: &Expr) {
+        let v = self.eval(place);
+        if let Some(t) = v.taint()
+            && t.sanitized() & NORMALIZED != 0
+        {
+            self.sanitize_place(place, Class::Path.bit());
+        }
+    }
+
     fn other_guard(&mut self, test: &Expr, holds: bool) {
+        // `os.path.commonpath([full, base]) == base`
+        if let ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } = &test.kind
+            && ops.len() == 1
+            && ((holds && ops[0] == CmpOp::Eq) || (!holds && ops[0] == CmpOp::NotEq))
+        {
+            for side in [left.as_ref(), &comparators[0]] {
+                if let Some(call) = side.as_call()
+                    && self
+                        .engine
+                        .index
+                        .callee_of(self.module, side)
+                        .is_some_and(|r| {
+                            r.qual == "os.path.commonpath" || r.qual == "os.path.commonprefix"
+                        })
+                    && let Some(ExprKind::List(items) | ExprKind::Tuple(items)) =
+                        call.args.first().map(|a| &a.kind)
+                {
+                    for item in items {
+                        self.contain_path(item);
+                    }
+                }
+            }
+            return;
+        }
         match &test.kind {
+            ExprKind::Call(call)
+                if holds
+                    && matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "startswith" || attr == "is_relative_to") =>
+            {
+                if let ExprKind::Attribute { value, .. } = &call.func.kind {
+                    self.contain_path(value);
+                }
+            }
             ExprKind::Call(call) if holds => {
                 // `re.fullmatch(p, x)`, `x.isdigit()`, `x.isalnum()`, `x.isidentifier()`
                 if let ExprKind::Attribute { value, attr } = &call.func.kind
@@ -1766,6 +1831,20 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             return AVal::Tainted(Taint::source(
                 self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
             ));
+        }
+        // Normalising a path resolves `..` (checked later by a prefix test).
+        if matches!(
+            qual,
+            "os.path.realpath" | "os.path.abspath" | "os.path.normpath"
+        ) || (method == Some("resolve")
+            && recv_val.as_ref().is_some_and(|v| v.taint().is_some()))
+        {
+            let v = if method == Some("resolve") {
+                recv_val.clone().unwrap_or(AVal::Unknown)
+            } else {
+                args.first().cloned().unwrap_or(AVal::Unknown)
+            };
+            return sanitized_for(v, NORMALIZED);
         }
         // Sanitizers.
         if let Some(&mask) = self.engine.spec.sanitizers.get(qual) {
