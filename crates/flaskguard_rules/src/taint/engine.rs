@@ -794,7 +794,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 // `try: path.relative_to(root) except ValueError: abort(403)`: past the try,
                 // the (normalised) path lies under `root`.
                 if handlers_dead && !handlers.is_empty() {
-                    for stmt in body.iter() {
+                    for stmt in &**body {
                         if let StmtKind::Expr(e) = &stmt.kind
                             && let Some(call) = e.as_call()
                             && let ExprKind::Attribute { value, attr } = &call.func.kind
