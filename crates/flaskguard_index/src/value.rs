@@ -209,15 +209,33 @@ impl Index<'_> {
                 compare(&l, ops[0], &r).map_or(Value::Unknown, Value::Bool)
             }
             ExprKind::Subscript { value, index } => {
-                let Some(r) = self.resolve(module, scope, value) else {
-                    return Value::Unknown;
-                };
-                if r.qual == "os.environ"
-                    && let Value::Str(var) = self.eval_depth(module, scope, index, d)
+                if let Some(r) = self.resolve(module, scope, value)
+                    && r.qual == "os.environ"
                 {
-                    return Value::Env { var, default: None };
+                    return match self.eval_depth(module, scope, index, d) {
+                        Value::Str(var) => Value::Env { var, default: None },
+                        _ => Value::Unknown,
+                    };
                 }
-                Value::Unknown
+                // A constant list, tuple or dict indexed by a constant.
+                match (
+                    self.eval_depth(module, scope, value, d),
+                    self.eval_depth(module, scope, index, d),
+                ) {
+                    (Value::List(items), Value::Int(i)) => {
+                        let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+                        let i = if i < 0 { len + i } else { i };
+                        usize::try_from(i)
+                            .ok()
+                            .and_then(|i| items.into_iter().nth(i))
+                            .unwrap_or(Value::Unknown)
+                    }
+                    (Value::Dict(items), key) if key.is_constant() => items
+                        .into_iter()
+                        .find(|(k, _)| *k == key)
+                        .map_or(Value::Unknown, |(_, v)| v),
+                    _ => Value::Unknown,
+                }
             }
             ExprKind::Call(call) => {
                 let Some(callee) = self.resolve(module, scope, &call.func) else {
