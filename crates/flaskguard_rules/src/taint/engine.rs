@@ -1810,7 +1810,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             return self.config_value(v, e.span);
         }
         // Request data read through a method: `request.args.get("x")`, `request.get_json()`.
-        if !qual.is_empty() && self.engine.is_source(qual) {
+        // (A method of a local variable is judged by the variable's value, not by what the
+        // flow-insensitive index says the name was once bound to.)
+        let local_receiver = receiver
+            .and_then(place_name)
+            .is_some_and(|p| self.env.contains_key(&p));
+        if !qual.is_empty() && !local_receiver && self.engine.is_source(qual) {
             // `request.args.get("n", type=int)` converts (and drops invalid values).
             let converted = call
                 .keyword("type")
@@ -2159,6 +2164,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 AVal::Const(Value::Str(s)) if method == "strip" && args.is_empty() => {
                     Some(AVal::Const(Value::Str(s.trim().to_string())))
                 }
+                // Encoding a constant keeps it a constant (bytes and text alike here).
+                AVal::Const(Value::Str(s)) if matches!(method, "encode" | "decode") => {
+                    Some(AVal::Const(Value::Str(s.clone())))
+                }
+                AVal::Const(Value::Str(s)) if method == "replace" => match (args.first(), args.get(1)) {
+                    (Some(AVal::Const(Value::Str(a))), Some(AVal::Const(Value::Str(b)))) => {
+                        Some(AVal::Const(Value::Str(s.replace(a.as_str(), b))))
+                    }
+                    _ => Some(AVal::Unknown),
+                },
                 AVal::Const(_) => Some(AVal::Unknown),
                 AVal::Map(items) if method == "values" || method == "items" => {
                     Some(AVal::Seq(items.iter().map(|(_, v)| v.clone()).collect()))
