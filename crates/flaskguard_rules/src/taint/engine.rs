@@ -1252,7 +1252,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
             }
             ExprKind::Starred(inner) => self.assign(inner, element_of(&value), span),
-            ExprKind::Attribute { .. } => {
+            ExprKind::Attribute { value: base, attr } => {
+                // `resp.mimetype = "text/plain"`: the response is no longer HTML.
+                if matches!(attr.as_str(), "mimetype" | "content_type")
+                    && let Some(Value::Str(m)) = value.as_const()
+                    && !m.contains("html")
+                {
+                    self.sanitize_place(base, Class::Xss.bit());
+                    return;
+                }
                 if let Some(name) = place_name(target) {
                     self.env.insert(name, value);
                 }
@@ -1277,6 +1285,20 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 ) && r.qual == "os.environ"
                 {
                     self.env.insert(format!("os.environ::{k}"), value);
+                    return;
+                }
+                // `response.headers["Content-Type"] = "text/plain"`
+                if let ExprKind::Attribute {
+                    value: response,
+                    attr,
+                } = &base.kind
+                    && attr == "headers"
+                    && let Some(Value::Str(header)) = key.as_const()
+                    && header.eq_ignore_ascii_case("content-type")
+                    && let Some(Value::Str(m)) = value.as_const()
+                    && !m.contains("html")
+                {
+                    self.sanitize_place(response, Class::Xss.bit());
                     return;
                 }
                 // `response.headers["Location"] = value`
@@ -1886,6 +1908,31 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         if runs_sql {
             return AVal::Unknown;
         }
+        // A response built from a body: the body's taint, unless a non-HTML type is set.
+        if matches!(
+            qual,
+            "flask.make_response" | "flask.Response" | "werkzeug.wrappers.Response"
+        ) {
+            let body = kwargs
+                .iter()
+                .find(|(n, _)| *n == Some("response"))
+                .map(|(_, v)| v.clone())
+                .or_else(|| args.first().cloned())
+                .unwrap_or(AVal::Unknown);
+            let body = match body {
+                // `make_response(body, status)` given as a tuple.
+                AVal::Seq(items) if !items.is_empty() => items[0].clone(),
+                other => other,
+            };
+            let mime = call
+                .keyword("mimetype")
+                .or_else(|| call.keyword("content_type"))
+                .map(|m| self.engine.index.eval(self.module, self.scope, m));
+            return match mime {
+                Some(Value::Str(m)) if !m.contains("html") => sanitized_for(body, Class::Xss.bit()),
+                _ => body,
+            };
+        }
         // Flask's response helpers build responses (or raise): their results are not
         // request strings, and what they do with their arguments is modelled as sinks.
         if qual.starts_with("flask.")
@@ -2168,12 +2215,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 AVal::Const(Value::Str(s)) if matches!(method, "encode" | "decode") => {
                     Some(AVal::Const(Value::Str(s.clone())))
                 }
-                AVal::Const(Value::Str(s)) if method == "replace" => match (args.first(), args.get(1)) {
-                    (Some(AVal::Const(Value::Str(a))), Some(AVal::Const(Value::Str(b)))) => {
-                        Some(AVal::Const(Value::Str(s.replace(a.as_str(), b))))
+                AVal::Const(Value::Str(s)) if method == "replace" => {
+                    match (args.first(), args.get(1)) {
+                        (Some(AVal::Const(Value::Str(a))), Some(AVal::Const(Value::Str(b)))) => {
+                            Some(AVal::Const(Value::Str(s.replace(a.as_str(), b))))
+                        }
+                        _ => Some(AVal::Unknown),
                     }
-                    _ => Some(AVal::Unknown),
-                },
+                }
                 AVal::Const(_) => Some(AVal::Unknown),
                 AVal::Map(items) if method == "values" || method == "items" => {
                     Some(AVal::Seq(items.iter().map(|(_, v)| v.clone()).collect()))
