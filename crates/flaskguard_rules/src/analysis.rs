@@ -94,6 +94,19 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         })
         .collect();
 
+    // Findings in code that never runs (a condition folded to a constant) are dropped,
+    // whichever rules were selected (so the engine always runs).
+    let _ = ctx.flows();
+    let raw: Vec<RawFinding> = match ctx.dead_code() {
+        Some(dead) if !dead.is_empty() => raw
+            .into_iter()
+            .filter(|r| match r.target {
+                Target::Module(m, span) => !crate::taint::engine::in_dead_code(dead, m, span),
+                Target::Text(..) => true,
+            })
+            .collect(),
+        _ => raw,
+    };
     let mut findings = Vec::with_capacity(raw.len());
     let mut occurrences: FxHashMap<(String, String, String), usize> = FxHashMap::default();
     for r in raw {

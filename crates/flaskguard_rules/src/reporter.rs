@@ -28,6 +28,12 @@ impl Context<'_, '_> {
         })
     }
 
+    /// Code the taint engine found never runs (its condition folds to a constant), if the
+    /// engine ran.
+    pub(crate) fn dead_code(&self) -> Option<&[(flaskguard_index::ModuleId, Span)]> {
+        self.taint.get().map(|t| t.dead_code.as_slice())
+    }
+
     /// What the taint engine saw reach the sink call at `span`, if it analysed it.
     pub(crate) fn sink_verdict(
         &self,

@@ -232,6 +232,8 @@ pub struct TaintResults {
     pub flows: Vec<Flow>,
     /// The worst value seen at each sink call: `(module, call start, call end, class)`.
     pub verdicts: FxHashMap<(ModuleId, u32, u32, Class), Verdict>,
+    /// Code that never runs: every finding inside is dropped.
+    pub dead_code: Vec<(ModuleId, Span)>,
 }
 
 /// A flow from request data to a sink.
@@ -265,6 +267,7 @@ pub struct Summary {
     /// Flows from request data read inside the function.
     flows: Vec<Flow>,
     verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
+    dead_code: Vec<(ModuleId, Span)>,
 }
 
 pub struct Engine<'i, 'a> {
@@ -379,11 +382,15 @@ impl<'i, 'a> Engine<'i, 'a> {
                 *slot = (*slot).max(v);
             }
         };
+        let dead: Mutex<Vec<(ModuleId, Span)>> = Mutex::new(Vec::new());
         let mut flows: Vec<Flow> = targets
             .par_iter()
             .flat_map_iter(|&f| {
                 let summary = self.summary(f, 0);
                 add_verdicts(&summary.verdicts);
+                dead.lock()
+                    .expect("dead code lock")
+                    .extend(summary.dead_code.iter().copied());
                 // A route handler's parameters are the URL's: strings are request data,
                 // `int`/`float`/`uuid` converters pass numbers only.
                 if let Some(kinds) = self.route_param_kinds.get(&f) {
@@ -426,6 +433,9 @@ impl<'i, 'a> Engine<'i, 'a> {
                 let mut fx = FnCtx::new(self, m.id, None, ScopeRef::Module, 0);
                 fx.block(&m.body);
                 add_verdicts(&fx.verdicts);
+                dead.lock()
+                    .expect("dead code lock")
+                    .extend(fx.dead_code.iter().copied());
                 fx.flows
             })
             .collect();
@@ -443,9 +453,15 @@ impl<'i, 'a> Engine<'i, 'a> {
         flows.sort_by(|a, b| {
             (a.sink.module, a.sink.span, a.class).cmp(&(b.sink.module, b.sink.span, b.class))
         });
+        let mut dead_code = dead.into_inner().expect("dead code lock");
+        dead_code.sort_unstable();
+        dead_code.dedup();
+        // Flows whose sink never runs are no flows.
+        flows.retain(|f| !in_dead_code(&dead_code, f.sink.module, f.sink.span));
         TaintResults {
             flows,
             verdicts: verdicts.into_inner().expect("verdicts lock"),
+            dead_code,
         }
     }
 
@@ -540,6 +556,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             param_verdicts: fx.param_verdicts,
             flows: fx.flows,
             verdicts: fx.verdicts,
+            dead_code: fx.dead_code,
         });
         // Deterministic: whichever thread finishes first stores the same result.
         self.summaries
@@ -577,6 +594,8 @@ struct FnCtx<'e, 'i, 'a> {
     verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
     /// How many calls deep this context is inlined.
     inline_depth: usize,
+    /// Blocks whose condition folds to a constant: they never run.
+    dead_code: Vec<(ModuleId, Span)>,
     /// The current path can no longer continue (after return/raise/abort).
     dead: bool,
 }
@@ -602,6 +621,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             flows: Vec::new(),
             verdicts: Vec::new(),
             inline_depth: 0,
+            dead_code: Vec::new(),
             dead: false,
         }
     }
@@ -886,10 +906,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let t = self.eval(test);
         match t.truthy() {
             Some(true) => {
+                self.mark_dead(orelse);
                 self.apply_guard(test, true);
                 self.block(body);
             }
-            Some(false) => self.block(orelse),
+            Some(false) => {
+                self.mark_dead(body);
+                self.block(orelse);
+            }
             None => {
                 let before = self.env.clone();
                 self.apply_guard(test, true);
@@ -918,6 +942,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// Records a block that never runs (its condition folds to a constant).
+    fn mark_dead(&mut self, block: &[Stmt]) {
+        if let (Some(first), Some(last)) = (block.first(), block.last()) {
+            self.dead_code
+                .push((self.module, Span::new(first.span.start, last.span.end)));
         }
     }
 
@@ -2314,6 +2346,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             self.param_sinks.append(&mut fx.param_sinks);
             self.param_verdicts.append(&mut fx.param_verdicts);
             self.verdicts.append(&mut fx.verdicts);
+            self.dead_code.append(&mut fx.dead_code);
             return fx.returns.unwrap_or(AVal::Unknown);
         }
         let summary = self.engine.summary(f, self.depth + 1);
@@ -2583,6 +2616,12 @@ fn sanitized_for(v: AVal, mask: u32) -> AVal {
         }
         None => v,
     }
+}
+
+/// Whether a span lies in code that never runs.
+pub fn in_dead_code(dead: &[(ModuleId, Span)], module: ModuleId, span: Span) -> bool {
+    dead.iter()
+        .any(|(m, d)| *m == module && d.start <= span.start && span.end <= d.end)
 }
 
 /// What a value at a sink of `class` is.
