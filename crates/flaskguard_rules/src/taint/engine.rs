@@ -1867,7 +1867,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         // (A method of a local variable is judged by the variable's value, not by what the
         // flow-insensitive index says the name was once bound to.)
         let local_receiver = receiver
-            .and_then(place_name)
+            .and_then(root_place)
             .is_some_and(|p| self.env.contains_key(&p));
         if !qual.is_empty() && !local_receiver && self.engine.is_source(qual) {
             // `request.args.get("n", type=int)` converts (and drops invalid values).
@@ -1940,6 +1940,23 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         if runs_sql {
             return AVal::Unknown;
         }
+        // `f = lambda s: ...; f(x)`: evaluate the lambda's body with its parameters bound.
+        if let ExprKind::Name(name) = &call.func.kind
+            && let Some((_, [flaskguard_index::semantic::Binding::Assign(value)])) =
+                self.engine.index.bindings_of(self.module, self.scope, name)
+            && let ExprKind::Lambda { params, body } = &value.kind
+            && self.inline_depth < MAX_INLINE_DEPTH
+        {
+            let saved = self.env.clone();
+            for (p, v) in params.iter().zip(args.iter()) {
+                self.env.insert(p.name.to_string(), v.clone());
+            }
+            self.inline_depth += 1;
+            let result = self.eval(body);
+            self.inline_depth -= 1;
+            self.env = saved;
+            return result;
+        }
         // A response built from a body: the body's taint, unless a non-HTML type is set.
         if matches!(
             qual,
@@ -2004,7 +2021,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 | "builtins.tuple" | "builtins.sorted" | "builtins.reversed" | "builtins.set"
                 | "builtins.dict" | "builtins.bytes" | "builtins.iter" | "builtins.next"
                 | "builtins.getattr" | "builtins.min" | "builtins.max" => {}
-                _ => return AVal::Unknown,
+                _ => {
+                    return if derived_from_constants(None, &args, &kwargs) {
+                        AVal::Const(Value::Unknown)
+                    } else {
+                        AVal::Unknown
+                    };
+                }
             }
             if qual == "builtins.str"
                 && let Some(AVal::Const(v)) = args.first()
@@ -2024,6 +2047,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         match taint {
             Some(t) => AVal::Tainted(t),
+            None if derived_from_constants(recv_val.as_ref(), &args, &kwargs) => {
+                AVal::Const(Value::Unknown)
+            }
             None => AVal::Unknown,
         }
     }
@@ -2618,6 +2644,31 @@ fn sanitized_for(v: AVal, mask: u32) -> AVal {
     }
 }
 
+/// A call whose every input is a constant (and that has at least one): its result is not
+/// known, but nothing an attacker controls went into it.
+fn derived_from_constants(
+    receiver: Option<&AVal>,
+    args: &[AVal],
+    kwargs: &[(Option<&str>, AVal)],
+) -> bool {
+    let inputs: Vec<&AVal> = receiver
+        .into_iter()
+        .chain(args.iter())
+        .chain(kwargs.iter().map(|(_, v)| v))
+        .collect();
+    !inputs.is_empty() && inputs.iter().all(|v| matches!(v, AVal::Const(_)))
+}
+
+/// The variable a receiver chain starts from (`a` in `a.b(c).d`).
+fn root_place(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => root_place(value),
+        ExprKind::Call(call) => root_place(&call.func),
+        _ => None,
+    }
+}
+
 /// Whether a span lies in code that never runs.
 pub fn in_dead_code(dead: &[(ModuleId, Span)], module: ModuleId, span: Span) -> bool {
     dead.iter()
@@ -2780,6 +2831,10 @@ fn place_name(e: &Expr) -> Option<String> {
 }
 
 fn compare(l: &AVal, op: CmpOp, r: &AVal) -> Option<bool> {
+    // A value derived from constants but not itself known compares to nothing.
+    if matches!(l, AVal::Const(Value::Unknown)) || matches!(r, AVal::Const(Value::Unknown)) {
+        return None;
+    }
     let (AVal::Const(a), AVal::Const(b)) = (l, r) else {
         if let (AVal::Const(a), AVal::Seq(items)) = (l, r)
             && items.iter().all(|i| matches!(i, AVal::Const(_)))
