@@ -179,6 +179,8 @@ impl AVal {
                 }
                 AVal::Map(out)
             }
+            // Two different constants: one of them, still nothing an attacker chose.
+            (AVal::Const(_), AVal::Const(_)) => AVal::Const(Value::Unknown),
             _ => match (self.taint(), other.taint()) {
                 (Some(a), Some(b)) => AVal::Tainted(a.merge(&b)),
                 (Some(t), None) | (None, Some(t)) => AVal::Tainted(t),
@@ -1509,7 +1511,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let v = self.binop(&l, *op, &r, e.span);
                 // `Markup("<b>%s</b>") % value` escapes the value.
                 if *op == BinOp::Mod && self.is_markup(left) {
-                    return sanitized_for(v, Class::Xss.bit() | Class::Template.bit());
+                    return sanitized_for(v, Class::Xss.bit());
                 }
                 v
             }
@@ -1997,7 +1999,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 e,
                 call,
                 f,
-                receiver.is_some(),
+                receiver.is_some() || qual.contains("()."),
                 recv_val.as_ref(),
                 &args,
                 &kwargs,
@@ -2232,7 +2234,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     .filter_map(AVal::taint)
                     .reduce(|a, b| a.merge(&b));
                 Some(t.map_or(AVal::Unknown, |t| {
-                    sanitized_for(AVal::Tainted(t), Class::Xss.bit() | Class::Template.bit())
+                    sanitized_for(AVal::Tainted(t), Class::Xss.bit())
                 }))
             }
             "format" => {
