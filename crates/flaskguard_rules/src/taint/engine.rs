@@ -1040,18 +1040,24 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
         }
         if let Some(call) = place.as_call() {
-            let parses = self
+            let callee = self
                 .engine
                 .index
                 .resolve(self.module, self.scope, &call.func)
-                .is_some_and(|r| {
-                    matches!(
-                        r.qual.as_str(),
-                        "urllib.parse.urlparse" | "urllib.parse.urlsplit" | "urlparse.urlparse"
-                    )
-                });
-            if parses && let Some(arg) = call.args.first() {
-                self.sanitize_place(arg, mask);
+                .map(|r| r.qual);
+            match callee.as_deref() {
+                Some("urllib.parse.urlparse" | "urllib.parse.urlsplit" | "urlparse.urlparse") => {
+                    if let Some(arg) = call.args.first() {
+                        self.sanitize_place(arg, mask);
+                    }
+                }
+                // `urljoin(base, target)`: checking the joined URL checks `target`.
+                Some("urllib.parse.urljoin") => {
+                    if let Some(arg) = call.args.get(1) {
+                        self.sanitize_place(arg, mask);
+                    }
+                }
+                _ => {}
             }
             return;
         }
