@@ -270,6 +270,7 @@ pub struct Summary {
     flows: Vec<Flow>,
     verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
     dead_code: Vec<(ModuleId, Span)>,
+    session_keys: Vec<String>,
 }
 
 pub struct Engine<'i, 'a> {
@@ -284,6 +285,9 @@ pub struct Engine<'i, 'a> {
     fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
     /// Route handlers' URL parameters: name and whether a converter types it.
     route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>>,
+    /// Session keys some view stores request data under: reading them back is reading
+    /// request data (a second-order flow).
+    tainted_session_keys: FxHashSet<String>,
 }
 
 impl<'i, 'a> Engine<'i, 'a> {
@@ -330,6 +334,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             routes,
             fixed_rules,
             route_param_kinds,
+            tainted_session_keys: FxHashSet::default(),
         }
     }
 
@@ -362,6 +367,17 @@ impl<'i, 'a> Engine<'i, 'a> {
 
     /// Analyses every function of the modules that use Flask; returns all flows.
     pub fn run(&self) -> TaintResults {
+        let (results, keys) = self.run_once();
+        if keys.is_empty() || !self.tainted_session_keys.is_empty() {
+            return results;
+        }
+        // Second order: request data stored in the session comes back on later requests.
+        let mut again = Engine::new(self.index, self.model, self.spec);
+        again.tainted_session_keys = keys;
+        again.run_once().0
+    }
+
+    fn run_once(&self) -> (TaintResults, FxHashSet<String>) {
         use rayon::prelude::*;
         let targets: Vec<(ModuleId, FuncIdx)> = self
             .index
@@ -385,11 +401,15 @@ impl<'i, 'a> Engine<'i, 'a> {
             }
         };
         let dead: Mutex<Vec<(ModuleId, Span)>> = Mutex::new(Vec::new());
+        let keys: Mutex<FxHashSet<String>> = Mutex::new(FxHashSet::default());
         let mut flows: Vec<Flow> = targets
             .par_iter()
             .flat_map_iter(|&f| {
                 let summary = self.summary(f, 0);
                 add_verdicts(&summary.verdicts);
+                keys.lock()
+                    .expect("session keys lock")
+                    .extend(summary.session_keys.iter().cloned());
                 dead.lock()
                     .expect("dead code lock")
                     .extend(summary.dead_code.iter().copied());
@@ -460,11 +480,14 @@ impl<'i, 'a> Engine<'i, 'a> {
         dead_code.dedup();
         // Flows whose sink never runs are no flows.
         flows.retain(|f| !in_dead_code(&dead_code, f.sink.module, f.sink.span));
-        TaintResults {
-            flows,
-            verdicts: verdicts.into_inner().expect("verdicts lock"),
-            dead_code,
-        }
+        (
+            TaintResults {
+                flows,
+                verdicts: verdicts.into_inner().expect("verdicts lock"),
+                dead_code,
+            },
+            keys.into_inner().expect("session keys lock"),
+        )
     }
 
     fn route_param_flows(
@@ -559,6 +582,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             flows: fx.flows,
             verdicts: fx.verdicts,
             dead_code: fx.dead_code,
+            session_keys: fx.session_keys,
         });
         // Deterministic: whichever thread finishes first stores the same result.
         self.summaries
@@ -598,6 +622,8 @@ struct FnCtx<'e, 'i, 'a> {
     inline_depth: usize,
     /// Blocks whose condition folds to a constant: they never run.
     dead_code: Vec<(ModuleId, Span)>,
+    /// Session keys this function stores request data under.
+    session_keys: Vec<String>,
     /// The current path can no longer continue (after return/raise/abort).
     dead: bool,
 }
@@ -624,6 +650,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             verdicts: Vec::new(),
             inline_depth: 0,
             dead_code: Vec::new(),
+            session_keys: Vec::new(),
             dead: false,
         }
     }
@@ -1313,6 +1340,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     let sink = self.step(span, format!("stored in `{}`", self.text(target.span)));
                     // The key is chosen by the request just as much as the value.
                     let key = self.eval(index);
+                    if let (Some(Value::Str(k)), Some(t)) = (key.as_const(), value.taint())
+                        && t.origins.iter().any(|(o, m)| {
+                            matches!(o, Origin::Source(_)) && *m & Class::Redirect.bit() == 0
+                        })
+                    {
+                        self.session_keys.push(k.clone());
+                    }
                     let stored = value.join(&key);
                     self.push_verdict(self.module, span, Class::Trust, &stored);
                     self.sink_value(Class::Trust, &stored, &sink);
@@ -1431,6 +1465,19 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ExprKind::Subscript { value, index } => {
                 let base = self.eval(value);
                 let key = self.eval(index);
+                if let Some(Value::Str(k)) = key.as_const()
+                    && self.engine.tainted_session_keys.contains(k)
+                    && self
+                        .engine
+                        .index
+                        .resolve(self.module, self.scope, value)
+                        .is_some_and(|r| r.qual == "flask.session")
+                {
+                    return AVal::Tainted(Taint::source(self.step(
+                        e.span,
+                        format!("`session[{k:?}]` (request data stored in the session)"),
+                    )));
+                }
                 if let Some(Value::Str(k)) = key.as_const()
                     && let Some(v) = self.env.get(&format!("os.environ::{k}"))
                     && self
@@ -1859,6 +1906,18 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             } else {
                 AVal::Unknown
             };
+        }
+        // Second order: a session value some view stored request data under.
+        if matches!(
+            qual,
+            "flask.session.get" | "flask.session.pop" | "flask.session.setdefault"
+        ) && let Some(AVal::Const(Value::Str(k))) = args.first()
+            && self.engine.tainted_session_keys.contains(k)
+        {
+            return AVal::Tainted(Taint::source(self.step(
+                e.span,
+                format!("`session[{k:?}]` (request data stored in the session)"),
+            )));
         }
         // The environment, key by key: `os.environ["K"] = v` earlier sets what
         // `os.environ.get("K")` reads.
@@ -2381,6 +2440,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             self.param_verdicts.append(&mut fx.param_verdicts);
             self.verdicts.append(&mut fx.verdicts);
             self.dead_code.append(&mut fx.dead_code);
+            self.session_keys.append(&mut fx.session_keys);
             return fx.returns.unwrap_or(AVal::Unknown);
         }
         let summary = self.engine.summary(f, self.depth + 1);
