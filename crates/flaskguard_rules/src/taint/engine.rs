@@ -49,6 +49,8 @@ pub enum Origin {
     Source(Arc<Step>),
     /// The value of a parameter of the function being summarised.
     Param(u16),
+    /// A value from the non-cryptographic `random` module (only `Secret` sinks care).
+    Random(Arc<Step>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -348,6 +350,8 @@ impl<'i, 'a> Engine<'i, 'a> {
                 flaskguard_index::semantic::Binding::Import(q) => {
                     q == "flask"
                         || q.starts_with("flask.request")
+                        || q.starts_with("flask.session")
+                        || q.starts_with("flask.make_response")
                         || q.starts_with("flask.globals")
                         || q.starts_with("flask_restful")
                         || q.starts_with("flask_restx")
@@ -531,6 +535,7 @@ impl<'i, 'a> Engine<'i, 'a> {
                 let source = match o {
                     Origin::Source(s) => Some(s.clone()),
                     Origin::Param(p) => source_of(*p),
+                    Origin::Random(_) => None,
                 };
                 if let Some(source) = source {
                     out.push(Flow {
@@ -1350,6 +1355,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     let stored = value.join(&key);
                     self.push_verdict(self.module, span, Class::Trust, &stored);
                     self.sink_value(Class::Trust, &stored, &sink);
+                    self.sink_value(Class::Secret, &value, &sink);
                     return;
                 }
                 let key = self.eval(index);
@@ -1906,6 +1912,34 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             } else {
                 AVal::Unknown
             };
+        }
+        // Values of the `random` module: predictable, fine for anything but secrets.
+        if let Some(function) = qual
+            .strip_prefix("random.Random().")
+            .or_else(|| qual.strip_prefix("random."))
+            && matches!(
+                function,
+                "random"
+                    | "randint"
+                    | "randrange"
+                    | "choice"
+                    | "choices"
+                    | "getrandbits"
+                    | "sample"
+                    | "uniform"
+                    | "randbytes"
+                    | "shuffle"
+            )
+        {
+            return AVal::Tainted(Taint {
+                origins: vec![(
+                    Origin::Random(Arc::new(
+                        self.step(e.span, format!("`{qual}` (not cryptographically secure)")),
+                    )),
+                    0,
+                )],
+                steps: Arc::new(Vec::new()),
+            });
         }
         // Second order: a session value some view stored request data under.
         if matches!(
@@ -2678,7 +2712,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 continue;
             }
             match o {
-                Origin::Source(s) => self.flows.push(Flow {
+                // Request data reaches every kind of sink but `Secret`; random values only
+                // `Secret` (a token, a session or cookie value).
+                Origin::Source(_) if class == Class::Secret => {}
+                Origin::Random(_) if class != Class::Secret => {}
+                Origin::Source(s) | Origin::Random(s) => self.flows.push(Flow {
                     class,
                     source: s.clone(),
                     steps: t.steps.to_vec(),
@@ -2780,7 +2818,7 @@ fn substitute(ret: &AVal, params: &[AVal], call_step: &Step) -> AVal {
             let mut out: Option<Taint> = None;
             for (o, mask) in &t.origins {
                 let piece = match o {
-                    Origin::Source(_) => Some(Taint {
+                    Origin::Source(_) | Origin::Random(_) => Some(Taint {
                         origins: vec![(o.clone(), *mask)],
                         steps: t.steps.clone(),
                     }),

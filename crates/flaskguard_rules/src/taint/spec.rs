@@ -24,10 +24,12 @@ pub enum Class {
     Trust,
     /// An XML parser's document (entity expansion; judged with the parser's options by FG127).
     Xml,
+    /// A secret: a token, a session value, a cookie value (for predictable random values).
+    Secret,
 }
 
 impl Class {
-    pub const ALL: [Class; 15] = [
+    pub const ALL: [Class; 16] = [
         Class::Sql,
         Class::Command,
         Class::Code,
@@ -43,6 +45,7 @@ impl Class {
         Class::Header,
         Class::Trust,
         Class::Xml,
+        Class::Secret,
     ];
 
     pub fn bit(self) -> u32 {
@@ -66,6 +69,7 @@ impl Class {
             Class::Header => "a response header",
             Class::Trust => "the session",
             Class::Xml => "an XML parser",
+            Class::Secret => "a secret (a session or cookie value)",
         }
     }
 }

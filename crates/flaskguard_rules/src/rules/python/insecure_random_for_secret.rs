@@ -65,6 +65,8 @@ const RANDOM_FUNCTIONS: &[&str] = &[
 ];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    // By flow: a random value stored in the session or set as a cookie.
+    crate::taint::report_class(ctx, out, crate::taint::Class::Secret, &|_| true);
     let index = ctx.index;
     for c in index.calls() {
         let Some(q) = callee(c) else { continue };
