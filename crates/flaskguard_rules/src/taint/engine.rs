@@ -2122,12 +2122,32 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 | "builtins.tuple" | "builtins.sorted" | "builtins.reversed" | "builtins.set"
                 | "builtins.dict" | "builtins.bytes" | "builtins.iter" | "builtins.next"
                 | "builtins.getattr" | "builtins.min" | "builtins.max" => {}
+                // Builtins that compute a number, a bool or a type from their arguments
+                // (`len`, `isinstance`, `hash`, …) return nothing an attacker chose.
+                "builtins.len"
+                | "builtins.isinstance"
+                | "builtins.hash"
+                | "builtins.id"
+                | "builtins.type"
+                | "builtins.callable"
+                | "builtins.hasattr"
+                | "builtins.ord"
+                | "builtins.any"
+                | "builtins.all"
+                | "builtins.sum"
+                | "builtins.abs"
+                | "builtins.round"
+                | "builtins.range"
+                | "builtins.enumerate"
+                | "builtins.print" => {
+                    return AVal::Unknown;
+                }
+                // Other builtins and their methods (`bytes.fromhex`, `chr`, …) carry their
+                // inputs' taint (below).
                 _ => {
-                    return if derived_from_constants(None, &args, &kwargs) {
-                        AVal::Const(Value::Unknown)
-                    } else {
-                        AVal::Unknown
-                    };
+                    if derived_from_constants(None, &args, &kwargs) {
+                        return AVal::Const(Value::Unknown);
+                    }
                 }
             }
             if qual == "builtins.str"
