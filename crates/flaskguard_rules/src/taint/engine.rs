@@ -2168,7 +2168,17 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         match taint {
             Some(t) => AVal::Tainted(t),
-            None if derived_from_constants(recv_val.as_ref(), &args, &kwargs) => {
+            // (A module is not an input of its functions: `io.BytesIO(b"...")`.)
+            None if derived_from_constants(
+                if module_function {
+                    None
+                } else {
+                    recv_val.as_ref()
+                },
+                &args,
+                &kwargs,
+            ) =>
+            {
                 AVal::Const(Value::Unknown)
             }
             None => AVal::Unknown,
