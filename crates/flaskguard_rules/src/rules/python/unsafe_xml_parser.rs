@@ -144,14 +144,26 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let mut used_unsafely: Vec<Site> = Vec::new();
     let mut used_harmlessly: Vec<Site> = Vec::new();
     for c in index.calls() {
-        let Some(parser) = c.call.keyword("parser").or_else(|| c.call.args.get(1)) else {
-            continue;
-        };
-        let Some(site) = index
-            .resolve(c.module, c.scope, parser)
-            .and_then(|r| r.site)
-        else {
-            continue;
+        // The parser passed to a parse function, or the parser whose `parse`/`feed` runs.
+        let receiver_site = c
+            .callee
+            .as_ref()
+            .filter(|r| r.qual.ends_with(").parse") || r.qual.ends_with(").feed"))
+            .and_then(|r| r.site);
+        let site = match receiver_site {
+            Some(site) => site,
+            None => {
+                let Some(parser) = c.call.keyword("parser").or_else(|| c.call.args.get(1)) else {
+                    continue;
+                };
+                let Some(site) = index
+                    .resolve(c.module, c.scope, parser)
+                    .and_then(|r| r.site)
+                else {
+                    continue;
+                };
+                site
+            }
         };
         match ctx.sink_verdict(c.module, c.expr.span, crate::taint::Class::Xml) {
             Some(crate::taint::Verdict::Const | crate::taint::Verdict::Sanitized) => {
