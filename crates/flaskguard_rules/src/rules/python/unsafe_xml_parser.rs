@@ -150,20 +150,19 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .as_ref()
             .filter(|r| r.qual.ends_with(").parse") || r.qual.ends_with(").feed"))
             .and_then(|r| r.site);
-        let site = match receiver_site {
-            Some(site) => site,
-            None => {
-                let Some(parser) = c.call.keyword("parser").or_else(|| c.call.args.get(1)) else {
-                    continue;
-                };
-                let Some(site) = index
-                    .resolve(c.module, c.scope, parser)
-                    .and_then(|r| r.site)
-                else {
-                    continue;
-                };
-                site
-            }
+        let site = if let Some(site) = receiver_site {
+            site
+        } else {
+            let Some(parser) = c.call.keyword("parser").or_else(|| c.call.args.get(1)) else {
+                continue;
+            };
+            let Some(site) = index
+                .resolve(c.module, c.scope, parser)
+                .and_then(|r| r.site)
+            else {
+                continue;
+            };
+            site
         };
         match ctx.sink_verdict(c.module, c.expr.span, crate::taint::Class::Xml) {
             Some(crate::taint::Verdict::Const | crate::taint::Verdict::Sanitized) => {
