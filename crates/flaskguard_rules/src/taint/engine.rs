@@ -290,6 +290,8 @@ pub struct Engine<'i, 'a> {
     /// Session keys some view stores request data under: reading them back is reading
     /// request data (a second-order flow).
     tainted_session_keys: FxHashSet<String>,
+    /// The app validates `Host` (TRUSTED_HOSTS or SERVER_NAME is configured).
+    trusted_hosts: bool,
 }
 
 impl<'i, 'a> Engine<'i, 'a> {
@@ -337,6 +339,8 @@ impl<'i, 'a> Engine<'i, 'a> {
             fixed_rules,
             route_param_kinds,
             tainted_session_keys: FxHashSet::default(),
+            trusted_hosts: model.is_configured("TRUSTED_HOSTS")
+                || model.is_configured("SERVER_NAME"),
         }
     }
 
@@ -600,13 +604,26 @@ impl<'i, 'a> Engine<'i, 'a> {
     }
 
     fn is_source(&self, qual: &str) -> bool {
+        // The host comes from the client's `Host` header; Werkzeug checks it only against
+        // TRUSTED_HOSTS. Without that setting it is request data like any header.
+        let host_checked = |u: &str| {
+            !matches!(
+                u,
+                "flask.request.host"
+                    | "flask.request.host_url"
+                    | "flask.request.root_url"
+                    | "flask.request.url_root"
+            ) || self.trusted_hosts
+        };
         self.spec.roots.iter().any(|root| {
             qual.strip_prefix(root.as_str()).is_some_and(|rest| {
                 rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
             })
         }) && !self.spec.untainted.iter().any(|u| {
-            qual.strip_prefix(u.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            host_checked(u)
+                && qual
+                    .strip_prefix(u.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
         })
     }
 }
