@@ -2628,6 +2628,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         value
                     } else {
                         match &value {
+                            // `["/bin/sh", "-c", command]`: a shell runs the third element.
+                            AVal::Seq(items)
+                                if matches!(items.first(), Some(AVal::Const(Value::Str(p))) if is_shell(p))
+                                    && matches!(items.get(1), Some(AVal::Const(Value::Str(f))) if f == "-c" || f.eq_ignore_ascii_case("/c")) =>
+                            {
+                                items.get(2).cloned().unwrap_or(AVal::Unknown)
+                            }
                             AVal::Seq(items) => items.first().cloned().unwrap_or(AVal::Unknown),
                             other => other.clone(),
                         }
@@ -2820,6 +2827,27 @@ fn root_place(e: &Expr) -> Option<String> {
         ExprKind::Call(call) => root_place(&call.func),
         _ => None,
     }
+}
+
+/// A shell program (`sh`, `/bin/bash`, `cmd.exe`, …).
+fn is_shell(program: &str) -> bool {
+    let name = program
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(program)
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "sh" | "bash"
+            | "zsh"
+            | "dash"
+            | "ksh"
+            | "cmd"
+            | "cmd.exe"
+            | "powershell"
+            | "powershell.exe"
+            | "pwsh"
+    )
 }
 
 /// Whether a span lies in code that never runs.
