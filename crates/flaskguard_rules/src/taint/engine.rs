@@ -1930,6 +1930,21 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 AVal::Unknown
             };
         }
+        // `session.setdefault("k", []).append(value)`: stored in the session too.
+        if let (Some(m), Some(r)) = (method, receiver)
+            && matches!(m, "append" | "extend" | "add" | "update" | "insert")
+            && self
+                .engine
+                .index
+                .resolve(self.module, self.scope, r)
+                .is_some_and(|q| q.qual.starts_with("flask.session"))
+        {
+            let sink = self.step(e.span, format!("stored in `{}`", self.text(r.span)));
+            for v in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
+                self.push_verdict(self.module, e.span, Class::Trust, v);
+                self.sink_value(Class::Trust, v, &sink);
+            }
+        }
         // Values of the `random` module: predictable, fine for anything but secrets.
         if let Some(function) = qual
             .strip_prefix("random.Random().")
