@@ -21,7 +21,7 @@ use flaskguard_report::baseline::Baseline;
 use flaskguard_report::emit::{OutputFormat, TextOptions, render};
 use flaskguard_report::{Report, Severity, exit_status};
 use flaskguard_rules::policy::Selection;
-use flaskguard_rules::{AnalysisOptions, RULES, analyze, rule_by_code, rule_by_name};
+use flaskguard_rules::{AnalysisOptions, Phases, RULES, analyze, rule_by_code, rule_by_name};
 
 #[derive(Parser)]
 #[command(
@@ -283,13 +283,17 @@ fn resolve(scan: &ScanArgs) -> Result<Resolved> {
 
 fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     let started = Instant::now();
+    let timings = std::env::var_os("FLASKGUARD_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0");
+    let mut clock = Phases::new(timings);
     // The project lives until the process exits: freeing it node by node is wasted time.
     let project: &'static Project =
         Box::leak(Box::new(Project::load(&scan.paths, &resolved.discover)));
+    clock.lap("read + parse");
     let analysis = analyze(
         project,
         &AnalysisOptions {
             selection: resolved.selection.clone(),
+            timings,
             free_at_exit: true,
         },
     );

@@ -54,6 +54,9 @@ fn no_check(_: &Context<'_, '_>, _: &mut Reporter) {}
 #[derive(Clone, Debug, Default)]
 pub struct AnalysisOptions {
     pub selection: Selection,
+    /// Print the wall time of each phase to stderr (`FLASKGUARD_TIMINGS=1`). The taint
+    /// engine then runs on its own before the rules, so its time is measured apart.
+    pub timings: bool,
     /// Leave the index and the Flask model for the process exit to free: a command-line
     /// run saves the time of tearing down millions of nodes one by one.
     pub free_at_exit: bool,
@@ -70,8 +73,11 @@ pub struct Analysis {
 
 /// Analyses a loaded project with the selected rules.
 pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
+    let mut clock = Phases::new(options.timings);
     let index = Index::build(&project.modules);
+    clock.lap("index");
     let model = FlaskModel::build(&index, &project.texts);
+    clock.lap("flask model");
     let spec = crate::taint::spec::Spec::builtin();
     let ctx = Context {
         index: &index,
@@ -85,18 +91,35 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         .copied()
         .filter(|r| options.selection.is_enabled(r))
         .collect();
+    if options.timings {
+        let _ = ctx.flows();
+        clock.lap("taint engine");
+    }
     let raw: Vec<RawFinding> = enabled
         .par_iter()
-        .flat_map_iter(|rule| {
+        .map(|rule| {
+            let started = std::time::Instant::now();
             let mut reporter = Reporter::new(rule);
             (rule.check)(&ctx, &mut reporter);
-            reporter.findings
+            (rule.code, started.elapsed(), reporter.findings)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flat_map(|(code, took, findings)| {
+            if options.timings && took.as_millis() >= 20 {
+                eprintln!(
+                    "timing:   rule {code:<8} {:>9.1} ms",
+                    took.as_secs_f64() * 1e3
+                );
+            }
+            findings
         })
         .collect();
 
     // Findings in code that never runs (a condition folded to a constant) are dropped,
     // whichever rules were selected (so the engine always runs).
     let _ = ctx.flows();
+    clock.lap("rules");
     let raw: Vec<RawFinding> = match ctx.dead_code() {
         Some(dead) if !dead.is_empty() => raw
             .into_iter()
@@ -175,6 +198,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             message: d.message.clone(),
         })
         .collect();
+    clock.lap("findings");
     if options.free_at_exit {
         std::mem::forget(model);
         std::mem::forget(index);
@@ -184,6 +208,31 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         routes,
         rules,
         errors,
+    }
+}
+
+/// Wall-clock laps of the analysis phases, printed to stderr when enabled.
+pub struct Phases {
+    last: Option<std::time::Instant>,
+}
+
+impl Phases {
+    pub fn new(enabled: bool) -> Self {
+        Self {
+            last: enabled.then(std::time::Instant::now),
+        }
+    }
+
+    /// Prints the time since the previous lap (or since `new`) under `name`.
+    pub fn lap(&mut self, name: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "timing: {name:<14} {:>9.1} ms",
+                (now - last).as_secs_f64() * 1e3
+            );
+            self.last = Some(now);
+        }
     }
 }
 

@@ -13,7 +13,7 @@ mod reporter;
 pub mod rules;
 pub mod taint;
 
-pub use analysis::{Analysis, AnalysisOptions, analyze};
+pub use analysis::{Analysis, AnalysisOptions, Phases, analyze};
 pub use registry::{RULES, rule_by_code, rule_by_name};
 pub use reporter::{Context, Reporter, Target};
 

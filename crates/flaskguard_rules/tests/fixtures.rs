@@ -133,6 +133,7 @@ fn check_project(
                 select,
                 ..Selection::default()
             },
+            timings: false,
             free_at_exit: false,
         },
     );

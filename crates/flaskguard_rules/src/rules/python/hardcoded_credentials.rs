@@ -310,6 +310,17 @@ fn has_string_literal(e: &Expr) -> bool {
 
 /// A name for a credential. `SECRET_KEY` and `JWT_SECRET_KEY` have their own rules.
 fn is_credential_name(name: &str) -> bool {
+    // Every credential word below contains one of these: most names are rejected here,
+    // before any allocation.
+    const STEMS: [&[u8]; 5] = [b"pw", b"pass", b"secret", b"token", b"key"];
+    let bytes = name.as_bytes();
+    if !STEMS.iter().any(|stem| {
+        bytes
+            .windows(stem.len())
+            .any(|w| w.eq_ignore_ascii_case(stem))
+    }) {
+        return false;
+    }
     let upper = name.to_ascii_uppercase();
     if upper == "SECRET_KEY" || upper.starts_with("SECRET_KEY_") || upper == "JWT_SECRET_KEY" {
         return false;

@@ -144,10 +144,12 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     arg.span,
                     format!("`{q}` is given the {v} protocol, which is obsolete and broken"),
                 );
-            } else if index.resolve(c.module, c.scope, arg).is_some_and(|r| {
-                r.qual.ends_with(".MODE_ECB")
-                    && (r.qual.starts_with("Crypto.") || r.qual.starts_with("Cryptodome."))
-            }) {
+            } else if last_name(arg) == Some("MODE_ECB")
+                && index.resolve(c.module, c.scope, arg).is_some_and(|r| {
+                    r.qual.ends_with(".MODE_ECB")
+                        && (r.qual.starts_with("Crypto.") || r.qual.starts_with("Cryptodome."))
+                })
+            {
                 out.at(
                     c.module,
                     arg.span,
@@ -186,13 +188,7 @@ fn weak_constant(
     e: &Expr,
     table: &[(&str, &'static str)],
 ) -> Option<&'static str> {
-    // Only a name or attribute ending in one of the table's names can resolve to it:
-    // resolve nothing else (this runs on every argument of every call).
-    let last = match &e.kind {
-        flaskguard_index::ir::ExprKind::Name(n) => n.as_str(),
-        flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr.as_str(),
-        _ => return None,
-    };
+    let last = last_name(e)?;
     if !table
         .iter()
         .any(|(q, _)| q.rsplit('.').next() == Some(last))
@@ -201,6 +197,17 @@ fn weak_constant(
     }
     let r = ctx.index.resolve(module, scope, e)?;
     table.iter().find(|(q, _)| *q == r.qual).map(|(_, v)| *v)
+}
+
+/// The last name of a name or attribute expression: only those can resolve to a constant
+/// of a module, so nothing else is worth resolving (this runs on every argument of every
+/// call).
+fn last_name(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.as_str()),
+        ExprKind::Attribute { attr, .. } => Some(attr.as_str()),
+        _ => None,
+    }
 }
 
 fn weak_cipher(q: &str) -> Option<&'static str> {
