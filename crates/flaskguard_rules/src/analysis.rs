@@ -107,10 +107,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         .into_iter()
         .flat_map(|(code, took, findings)| {
             if options.timings && took.as_millis() >= 20 {
-                eprintln!(
-                    "timing:   rule {code:<8} {:>9.1} ms",
-                    took.as_secs_f64() * 1e3
-                );
+                Phases::print(&format!("  rule {code}"), took);
             }
             findings
         })
@@ -227,12 +224,14 @@ impl Phases {
     pub fn lap(&mut self, name: &str) {
         if let Some(last) = self.last {
             let now = std::time::Instant::now();
-            eprintln!(
-                "timing: {name:<14} {:>9.1} ms",
-                (now - last).as_secs_f64() * 1e3
-            );
+            Self::print(name, now - last);
             self.last = Some(now);
         }
+    }
+
+    #[expect(clippy::print_stderr, reason = "timings are asked for on stderr")]
+    fn print(name: &str, took: std::time::Duration) {
+        eprintln!("timing: {name:<14} {:>9.1} ms", took.as_secs_f64() * 1e3);
     }
 }
 
