@@ -15,6 +15,8 @@ pub enum FileKind {
     /// `requirements*.txt`
     Requirements,
     PyProject,
+    /// `*.ini` / `*.cfg`: INI files a `configparser` may read.
+    IniFile,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -74,6 +76,9 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
     if name == "pyproject.toml" {
         return Some(FileKind::PyProject);
+    }
+    if ext == "ini" || ext == "cfg" {
+        return Some(FileKind::IniFile);
     }
     if ext == "txt" && name.starts_with("requirements") {
         return Some(FileKind::Requirements);

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 mod helpers;
+mod ini;
 pub mod policy;
 mod registry;
 mod reporter;

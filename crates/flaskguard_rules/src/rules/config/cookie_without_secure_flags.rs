@@ -92,11 +92,17 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                         .map(|(_, v)| v.clone())
                 })
         };
+        // A flag read from the project's INI files is off if any of them turns it off.
+        let off = |v: &Value| {
+            v.truthy() == Some(false)
+                || crate::ini::candidates(ctx.project, v)
+                    .is_some_and(|c| c.iter().any(|v| v.truthy() == Some(false)))
+        };
         let mut missing = Vec::new();
-        if flag("secure", 7).is_none_or(|v| v.truthy() == Some(false)) {
+        if flag("secure", 7).is_none_or(|v| off(&v)) {
             missing.push("secure");
         }
-        if flag("httponly", 8).is_none_or(|v| v.truthy() == Some(false)) {
+        if flag("httponly", 8).is_none_or(|v| off(&v)) {
             missing.push("httponly");
         }
         let samesite = flag("samesite", 9);

@@ -165,14 +165,28 @@ const HASHLIB_CONSTRUCTORS: &[&str] = &[
 /// The algorithm a call builds a hash object (or digest) with, lower-case: `hashlib.md5`,
 /// `hashlib.new("sha1")` (the name constant-propagated), PyCryptodome's `MD5.new`,
 /// `cryptography`'s `hashes.SHA1()`.
-pub(super) fn hash_algorithm(index: &Index<'_>, c: &CallSite<'_>) -> Option<String> {
+/// A name read from one of the project's INI files (`parser.get("crypto", "digest")`)
+/// is every name the files give it, a broken one first.
+pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> Option<String> {
+    let index = ctx.index;
     let q = callee(c)?;
     if q == "hashlib.new" {
         let name = c.call.argument(0, "name")?;
-        return index
-            .eval(c.module, c.scope, name)
-            .as_str()
-            .map(|s| s.to_ascii_lowercase().replace('-', "_"));
+        let value = index.eval(c.module, c.scope, name);
+        let normal = |s: &str| s.to_ascii_lowercase().replace('-', "_");
+        if let Some(names) = crate::ini::candidates(ctx.project, &value) {
+            let names: Vec<String> = names
+                .iter()
+                .filter_map(flaskguard_index::Value::as_str)
+                .map(normal)
+                .collect();
+            return names
+                .iter()
+                .find(|n| matches!(n.as_str(), "md4" | "md5" | "sha1" | "sha"))
+                .or(names.first())
+                .cloned();
+        }
+        return value.as_str().map(normal);
     }
     // `hmac.new(key, msg, hashlib.md5)` / `digestmod="md5"`: HMAC-SHA1 remains sound (it
     // does not rely on collision resistance); HMAC over MD5 or MD4 is reported.

@@ -52,7 +52,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
-        let Some(alg) = hash_algorithm(ctx.index, c) else {
+        let Some(alg) = hash_algorithm(ctx, c) else {
             continue;
         };
         if !matches!(alg.as_str(), "md5" | "md4" | "sha1" | "md5_sha1") {

@@ -57,7 +57,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
     for c in index.calls() {
         // `hashlib.sha256(password)` or `h.update(password)` on a hash object.
-        let (alg, data, updates) = if let Some(alg) = hash_algorithm(index, c) {
+        let (alg, data, updates) = if let Some(alg) = hash_algorithm(ctx, c) {
             (alg, hashed_data(c), Vec::new())
         } else {
             let Some(q) = callee(c) else { continue };
@@ -74,7 +74,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             else {
                 continue;
             };
-            let Some(alg) = hash_algorithm(index, ctor) else {
+            let Some(alg) = hash_algorithm(ctx, ctor) else {
                 continue;
             };
             // Every `.update()` on the same object: a salt may be fed separately.
