@@ -1582,8 +1582,18 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
             }
             ExprKind::BinOp { left, op, right } => {
-                let l = self.eval(left);
-                let r = self.eval(right);
+                let mut l = self.eval(left);
+                let mut r = self.eval(right);
+                // `Markup("<i>") + value` and `value + Markup("</i>")` escape the plain
+                // operand (`Markup.__add__` / `__radd__`); a Markup operand keeps its own.
+                if *op == BinOp::Add {
+                    let (left_markup, right_markup) = (self.is_markup(left), self.is_markup(right));
+                    if left_markup && !right_markup {
+                        r = sanitized_for(r, Class::Xss.bit());
+                    } else if right_markup && !left_markup {
+                        l = sanitized_for(l, Class::Xss.bit());
+                    }
+                }
                 let v = self.binop(&l, *op, &r, e.span);
                 // `Markup("<b>%s</b>") % value` escapes the value.
                 if *op == BinOp::Mod && self.is_markup(left) {
