@@ -2373,7 +2373,20 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         |(_, v)| AVal::Const(v.clone()),
                     ))
                 }
-                (AVal::Map(_) | AVal::Const(_), _) => Some(AVal::Unknown),
+                // A key not known here: any of the values, or the default.
+                (AVal::Const(Value::Dict(items)), _) => {
+                    let default = args.get(1).cloned().unwrap_or(AVal::Const(Value::None));
+                    Some(
+                        items
+                            .iter()
+                            .fold(default, |acc, (_, v)| acc.join(&AVal::Const(v.clone()))),
+                    )
+                }
+                (AVal::Map(items), _) => {
+                    let default = args.get(1).cloned().unwrap_or(AVal::Const(Value::None));
+                    Some(items.iter().fold(default, |acc, (_, v)| acc.join(v)))
+                }
+                (AVal::Const(_), _) => Some(AVal::Unknown),
                 (r, _) => r.taint().map(AVal::Tainted),
             },
             // Constant folding of string predicates.
