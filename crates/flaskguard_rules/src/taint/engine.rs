@@ -1049,6 +1049,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
                 self.membership_guard(left, ops[0], &comparators[0], holds);
+                self.commonpath_guard(test, holds);
             }
             ExprKind::Compare {
                 left,
@@ -1158,7 +1159,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     }
 
     fn other_guard(&mut self, test: &Expr, holds: bool) {
-        // `os.path.commonpath([full, base]) == base`
+        if self.commonpath_guard(test, holds) {
+            return;
+        }
+        self.call_guard(test, holds);
+    }
+
+    /// `os.path.commonpath([full, base]) == base` (or `!=` on the path that aborts): the
+    /// normalised paths in the list stay under the base. True if `test` is a comparison
+    /// of that shape.
+    fn commonpath_guard(&mut self, test: &Expr, holds: bool) -> bool {
         if let ExprKind::Compare {
             left,
             ops,
@@ -1184,8 +1194,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
             }
-            return;
+            return true;
         }
+        false
+    }
+
+    /// Guards that are calls: prefix tests, pattern matches, predicates.
+    fn call_guard(&mut self, test: &Expr, holds: bool) {
         match &test.kind {
             ExprKind::Call(call)
                 if holds
