@@ -26,6 +26,9 @@ const MAX_LOOP_PASSES: usize = 3;
 /// A mark on taint (outside every class's bit): the path was normalised (`realpath`,
 /// `abspath`, `resolve()`), so a later prefix check is meaningful.
 const NORMALIZED: u32 = 1 << 30;
+/// A mark on taint: HTML-escaped without quotes (`html.escape(x, quote=False)`,
+/// `cgi.escape(x)`), so it is still unsafe inside a quoted attribute value.
+const UNQUOTED: u32 = 1 << 29;
 
 /// Helpers of at most this many statements are analysed at each call site.
 const INLINE_MAX_STATEMENTS: usize = 12;
@@ -80,6 +83,16 @@ impl Taint {
     fn sanitize(&mut self, mask: u32) {
         for (_, m) in &mut self.origins {
             *m |= mask;
+        }
+    }
+
+    /// Placed inside a quoted attribute value: escaping that left quotes alone no longer
+    /// makes the value safe for HTML.
+    fn in_quoted_attribute(&mut self) {
+        for (_, m) in &mut self.origins {
+            if *m & UNQUOTED != 0 {
+                *m &= !(Class::Xss.bit() | UNQUOTED);
+            }
         }
     }
 
@@ -1840,6 +1853,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     "concatenated"
                 };
                 let mut t = t.with_step(self.step(span, msg));
+                // `'value="' + html.escape(x, quote=False)`: the value can close the quote.
+                if op == BinOp::Add
+                    && let AVal::Const(Value::Str(prefix)) = l
+                    && r.taint().is_some()
+                    && (prefix.ends_with("=\"") || prefix.ends_with("='"))
+                {
+                    t.in_quoted_attribute();
+                }
                 // `"%d" % value`: only numbers come out of numeric conversions.
                 if op == BinOp::Mod
                     && let AVal::Const(Value::Str(format)) = l
@@ -2065,6 +2086,25 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         // Sanitizers.
         if let Some(&mask) = self.engine.spec.sanitizers.get(qual) {
+            // `html.escape` escapes quotes unless `quote=False`; `cgi.escape` only with
+            // `quote=True`.
+            let mut mask = mask;
+            if matches!(qual, "html.escape" | "cgi.escape") {
+                let quote = args.get(1).or_else(|| {
+                    kwargs
+                        .iter()
+                        .find(|(k, _)| *k == Some("quote"))
+                        .map(|(_, v)| v)
+                });
+                let quotes_escaped = match quote {
+                    Some(AVal::Const(v)) => v.truthy() != Some(false),
+                    Some(_) => true,
+                    None => qual == "html.escape",
+                };
+                if !quotes_escaped {
+                    mask |= UNQUOTED;
+                }
+            }
             let v = args
                 .first()
                 .cloned()
