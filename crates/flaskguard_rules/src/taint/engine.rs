@@ -1578,13 +1578,20 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let mut taint: Option<Taint> = None;
                 let mut s = String::new();
                 let mut known = true;
-                for p in parts {
+                for (i, p) in parts.iter().enumerate() {
                     match p {
                         FPart::Literal(l) => s.push_str(l),
                         FPart::Expr(x) => {
                             let v = self.eval(x);
                             match (&v, v.taint()) {
-                                (_, Some(t)) => {
+                                (_, Some(mut t)) => {
+                                    // `f'value="{html.escape(x, quote=False)}"'`
+                                    if let Some(FPart::Literal(before)) =
+                                        i.checked_sub(1).and_then(|j| parts.get(j))
+                                        && (before.ends_with("=\"") || before.ends_with("='"))
+                                    {
+                                        t.in_quoted_attribute();
+                                    }
                                     taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
                                     known = false;
                                 }
