@@ -1171,17 +1171,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
-    fn other_guard(&mut self, test: &Expr, holds: bool) {
-        if self.commonpath_guard(test, holds) {
-            return;
-        }
-        self.call_guard(test, holds);
-    }
-
     /// `os.path.commonpath([full, base]) == base` (or `!=` on the path that aborts): the
-    /// normalised paths in the list stay under the base. True if `test` is a comparison
-    /// of that shape.
-    fn commonpath_guard(&mut self, test: &Expr, holds: bool) -> bool {
+    /// normalised paths in the list stay under the base.
+    fn commonpath_guard(&mut self, test: &Expr, holds: bool) {
         if let ExprKind::Compare {
             left,
             ops,
@@ -1207,13 +1199,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                 }
             }
-            return true;
         }
-        false
     }
 
     /// Guards that are calls: prefix tests, pattern matches, predicates.
-    fn call_guard(&mut self, test: &Expr, holds: bool) {
+    fn other_guard(&mut self, test: &Expr, holds: bool) {
         match &test.kind {
             ExprKind::Call(call)
                 if holds

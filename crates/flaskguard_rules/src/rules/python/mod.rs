@@ -182,7 +182,7 @@ pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> 
                 .collect();
             return names
                 .iter()
-                .find(|n| matches!(n.as_str(), "md4" | "md5" | "sha1" | "sha"))
+                .find(|n| is_broken_hash(n))
                 .or(names.first())
                 .cloned();
         }
@@ -221,6 +221,11 @@ pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> 
         "SHA224" | "SHA256" | "SHA384" | "SHA512" => name.to_ascii_lowercase(),
         _ => return None,
     })
+}
+
+/// Hash algorithms (as `hash_algorithm` names them) whose collision resistance is broken.
+pub(super) fn is_broken_hash(alg: &str) -> bool {
+    matches!(alg, "md5" | "md4" | "sha1" | "md5_sha1")
 }
 
 /// The data a hash constructor call hashes, when passed to it.

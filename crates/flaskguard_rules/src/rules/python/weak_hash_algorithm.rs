@@ -1,4 +1,7 @@
-use super::{algorithm_display, hash_algorithm, hashed_data, not_for_security, password_hashed};
+use super::{
+    algorithm_display, hash_algorithm, hashed_data, is_broken_hash, not_for_security,
+    password_hashed,
+};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -55,7 +58,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Some(alg) = hash_algorithm(ctx, c) else {
             continue;
         };
-        if !matches!(alg.as_str(), "md5" | "md4" | "sha1" | "md5_sha1") {
+        if !is_broken_hash(&alg) {
             continue;
         }
         if not_for_security(ctx.index, c) || password_hashed(ctx.index, c, hashed_data(c)).is_some()

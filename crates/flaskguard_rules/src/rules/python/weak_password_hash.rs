@@ -2,7 +2,8 @@ use flaskguard_index::ir::Expr;
 use flaskguard_index::semantic::CallSite;
 
 use super::{
-    algorithm_display, callee, hash_algorithm, hashed_data, mentioned_names, password_hashed, words,
+    algorithm_display, callee, hash_algorithm, hashed_data, is_broken_hash, mentioned_names,
+    password_hashed, words,
 };
 use crate::{Context, Reporter, declare_rule};
 
@@ -93,7 +94,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Some(what) = password_hashed(index, c, data) else {
             continue;
         };
-        let fast_but_ok_if_salted = !matches!(alg.as_str(), "md5" | "md4" | "sha1" | "md5_sha1");
+        let fast_but_ok_if_salted = !is_broken_hash(&alg);
         if fast_but_ok_if_salted && salted(data.into_iter().chain(updates)) {
             continue;
         }
