@@ -1,15 +1,15 @@
 //! Values of the project's INI files, for `configparser` reads: a value read from a
 //! config file is any of the values the project's `*.ini` / `*.cfg` files give it.
 
-use flaskguard_index::{FileKind, Project, Value};
+use flaskguard_index::{FileKind, Project, TextFile, Value};
 
 /// Every value the project's INI files give `key` in `section` (the `DEFAULT` section
 /// counting for all), as `configparser` reads them: keys are case-insensitive, values
 /// are stripped, whole-line `#`/`;` comments are skipped, indented lines continue a value.
-pub(crate) fn values(project: &Project, section: &str, key: &str) -> Vec<String> {
+pub(crate) fn values(texts: &[TextFile], section: &str, key: &str) -> Vec<String> {
     let key = key.to_ascii_lowercase();
     let mut found: Vec<String> = Vec::new();
-    for text in project.texts.iter().filter(|t| t.kind == FileKind::IniFile) {
+    for text in texts.iter().filter(|t| t.kind == FileKind::IniFile) {
         let mut current: Option<&str> = None;
         // The value being read, if it is the one asked for: continuation lines join it.
         let mut open: Option<String> = None;
@@ -75,18 +75,23 @@ pub(crate) fn candidates(project: &Project, value: &Value) -> Option<Vec<Value>>
     let (Some(Value::Str(section)), Some(Value::Str(key))) = (args.first(), args.get(1)) else {
         return None;
     };
-    let found = values(project, section, key);
+    let found = values(&project.texts, section, key);
     if found.is_empty() {
         return None;
     }
-    let convert = |s: &String| match method {
+    matches!(method, "get" | "getboolean" | "getint")
+        .then(|| found.iter().map(|s| convert(method, s)).collect())
+}
+
+/// A value as `configparser`'s `method` returns it.
+pub(crate) fn convert(method: &str, s: &str) -> Value {
+    match method {
         "getboolean" => match s.to_ascii_lowercase().as_str() {
             "1" | "yes" | "true" | "on" => Value::Bool(true),
             "0" | "no" | "false" | "off" => Value::Bool(false),
             _ => Value::Unknown,
         },
         "getint" => s.parse().map_or(Value::Unknown, Value::Int),
-        _ => Value::Str(s.clone()),
-    };
-    matches!(method, "get" | "getboolean" | "getint").then(|| found.iter().map(convert).collect())
+        _ => Value::Str(s.to_string()),
+    }
 }

@@ -24,7 +24,13 @@ impl Context<'_, '_> {
 
     fn taint(&self) -> &crate::taint::TaintResults {
         self.taint.get_or_init(|| {
-            crate::taint::engine::Engine::new(self.index, self.model, self.spec).run()
+            crate::taint::engine::Engine::new(
+                self.index,
+                self.model,
+                self.spec,
+                &self.project.texts,
+            )
+            .run()
         })
     }
 

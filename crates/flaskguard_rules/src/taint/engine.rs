@@ -15,7 +15,7 @@ use flaskguard_index::ir::{
     BinOp, BoolOp, Call, CmpOp, Expr, ExprKind, FPart, FuncIdx, PatternKind, ScopeRef, Stmt,
     StmtKind, UnaryOp,
 };
-use flaskguard_index::{Index, ModuleId, Span, Value};
+use flaskguard_index::{Index, ModuleId, Span, TextFile, Value};
 
 use super::spec::{Class, SinkMode, SinkRow, Spec};
 
@@ -145,14 +145,24 @@ pub enum AVal {
     Seq(Vec<AVal>),
     /// A dict with known constant string keys.
     Map(Vec<(String, AVal)>),
+    /// A project class, or any of several (a class picked by name at run time): their
+    /// qualified names.
+    Class(Vec<String>),
+    /// An instance of one of `classes` (project classes, or `configparser` objects);
+    /// `state` is what its constructor was given (for a config section: its name).
+    Instance {
+        classes: Vec<String>,
+        state: Box<AVal>,
+    },
 }
 
 impl AVal {
     /// The taint of the value as a whole.
     pub fn taint(&self) -> Option<Taint> {
         match self {
-            AVal::Unknown | AVal::Const(_) => None,
+            AVal::Unknown | AVal::Const(_) | AVal::Class(_) => None,
             AVal::Tainted(t) => Some(t.clone()),
+            AVal::Instance { state, .. } => state.taint(),
             AVal::Seq(items) => items
                 .iter()
                 .filter_map(AVal::taint)
@@ -196,6 +206,20 @@ impl AVal {
             }
             // Two different constants: one of them, still nothing an attacker chose.
             (AVal::Const(_), AVal::Const(_)) => AVal::Const(Value::Unknown),
+            (AVal::Class(a), AVal::Class(b)) => AVal::Class(union(a, b)),
+            (
+                AVal::Instance {
+                    classes: a,
+                    state: sa,
+                },
+                AVal::Instance {
+                    classes: b,
+                    state: sb,
+                },
+            ) => AVal::Instance {
+                classes: union(a, b),
+                state: Box::new(sa.join(sb)),
+            },
             _ => match (self.taint(), other.taint()) {
                 (Some(a), Some(b)) => AVal::Tainted(a.merge(&b)),
                 (Some(t), None) | (None, Some(t)) => AVal::Tainted(t),
@@ -204,9 +228,40 @@ impl AVal {
         }
     }
 
+    /// Whether a class is among the value's parts.
+    fn has_class(&self) -> bool {
+        match self {
+            AVal::Class(_) => true,
+            AVal::Seq(items) => items.iter().any(AVal::has_class),
+            AVal::Map(items) => items.iter().any(|(_, v)| v.has_class()),
+            _ => false,
+        }
+    }
+
     fn tainted_like(t: Taint) -> AVal {
         AVal::Tainted(t)
     }
+}
+
+/// The class of `configparser` parsers, and of their sections (`parser["section"]`).
+const CONFIG_PARSER: &str = "configparser.ConfigParser";
+const CONFIG_SECTION: &str = "configparser.SectionProxy";
+
+fn is_config_class(classes: &[String]) -> bool {
+    classes
+        .iter()
+        .any(|c| c == CONFIG_PARSER || c == CONFIG_SECTION)
+}
+
+/// The candidates of both sides, each once.
+fn union(a: &[String], b: &[String]) -> Vec<String> {
+    let mut out = a.to_vec();
+    for c in b {
+        if !out.contains(c) {
+            out.push(c.clone());
+        }
+    }
+    out
 }
 
 type Env = FxHashMap<String, AVal>;
@@ -292,6 +347,8 @@ pub struct Engine<'i, 'a> {
     pub index: &'i Index<'a>,
     pub model: &'i FlaskModel<'a>,
     pub spec: &'i Spec,
+    /// The project's non-Python files (INI files answer `configparser` reads).
+    texts: &'i [TextFile],
     summaries: Mutex<FxHashMap<(ModuleId, FuncIdx), Arc<Summary>>>,
     in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx)>>,
     /// Route handlers and their URL parameter names.
@@ -308,7 +365,12 @@ pub struct Engine<'i, 'a> {
 }
 
 impl<'i, 'a> Engine<'i, 'a> {
-    pub fn new(index: &'i Index<'a>, model: &'i FlaskModel<'a>, spec: &'i Spec) -> Self {
+    pub fn new(
+        index: &'i Index<'a>,
+        model: &'i FlaskModel<'a>,
+        spec: &'i Spec,
+        texts: &'i [TextFile],
+    ) -> Self {
         let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
         let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
         let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>> =
@@ -346,6 +408,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             index,
             model,
             spec,
+            texts,
             summaries: Mutex::new(FxHashMap::default()),
             in_progress: Mutex::new(FxHashSet::default()),
             routes,
@@ -393,7 +456,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             return results;
         }
         // Second order: request data stored in the session comes back on later requests.
-        let mut again = Engine::new(self.index, self.model, self.spec);
+        let mut again = Engine::new(self.index, self.model, self.spec, self.texts);
         again.tainted_session_keys = keys;
         again.run_once().0
     }
@@ -1147,7 +1210,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 AVal::Seq(items) => items.iter().all(|i| matches!(i, AVal::Const(_))),
                 AVal::Map(items) => items.iter().all(|(_, v)| v.taint().is_none()),
                 AVal::Unknown => membership,
-                AVal::Tainted(_) => false,
+                AVal::Tainted(_) | AVal::Class(_) | AVal::Instance { .. } => false,
             };
             if constant {
                 if equality {
@@ -1496,7 +1559,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 let base = self.eval(value);
                 match base {
                     AVal::Tainted(t) => AVal::Tainted(t),
-                    AVal::Seq(_) | AVal::Map(_) => AVal::tainted_like_opt(base.taint()),
+                    AVal::Class(classes) if attr.as_str() == "__name__" => match classes.as_slice()
+                    {
+                        [one] => AVal::Const(Value::Str(
+                            one.rsplit('.').next().unwrap_or(one).to_string(),
+                        )),
+                        _ => AVal::Const(Value::Unknown),
+                    },
+                    AVal::Seq(_) | AVal::Map(_) | AVal::Instance { .. } => {
+                        AVal::tainted_like_opt(base.taint())
+                    }
                     _ => {
                         let _ = attr;
                         self.global(e)
@@ -1530,6 +1602,29 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     return v.clone();
                 }
                 match (&base, key.as_const()) {
+                    // `parser["section"]` and `parser["section"]["key"]`.
+                    (AVal::Instance { classes, state }, _) if is_config_class(classes) => {
+                        if classes.iter().any(|c| c == CONFIG_SECTION) {
+                            self.ini_value("get", state, Some(&key))
+                        } else {
+                            AVal::Instance {
+                                classes: vec![CONFIG_SECTION.to_string()],
+                                state: Box::new(key.clone()),
+                            }
+                        }
+                    }
+                    // A table of classes looked up with a key not known here: any of them.
+                    (AVal::Map(items), k)
+                        if !matches!(k, Some(Value::Str(_)))
+                            && key.taint().is_none()
+                            && items.iter().any(|(_, v)| matches!(v, AVal::Class(_))) =>
+                    {
+                        items
+                            .iter()
+                            .map(|(_, v)| v.clone())
+                            .reduce(|a, b| a.join(&b))
+                            .unwrap_or(AVal::Unknown)
+                    }
                     (AVal::Map(items), Some(Value::Str(k))) => items
                         .iter()
                         .find(|(ik, _)| ik == k)
@@ -1735,11 +1830,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 v
             }
             ExprKind::Comprehension {
+                kind,
                 elt,
                 value,
                 generators,
-                ..
             } => {
+                if let Some(v) = self.unrolled(*kind, elt, value.as_deref(), generators) {
+                    return v;
+                }
                 let saved = self.env.clone();
                 for g in generators {
                     let it = self.eval(&g.iter);
@@ -1783,6 +1881,52 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
+    /// A comprehension over a short sequence of known elements, element by element:
+    /// `{c.__name__: c for c in (A, B)}` is a table with known keys.
+    fn unrolled(
+        &mut self,
+        kind: flaskguard_index::ir::ComprehensionKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+        generators: &[flaskguard_index::ir::Generator],
+    ) -> Option<AVal> {
+        use flaskguard_index::ir::ComprehensionKind;
+        let [g] = generators else { return None };
+        if !g.ifs.is_empty() || matches!(kind, ComprehensionKind::Generator) {
+            return None;
+        }
+        let AVal::Seq(items) = self.eval(&g.iter) else {
+            return None;
+        };
+        if items.len() > 64 || items.iter().any(|i| i.taint().is_some()) {
+            return None;
+        }
+        let saved = self.env.clone();
+        let mut seq = Vec::new();
+        let mut map = Vec::new();
+        let mut ok = true;
+        for item in items {
+            self.assign(&g.target, item, g.target.span);
+            let k = self.eval(elt);
+            match value {
+                Some(v) => {
+                    let v = self.eval(v);
+                    match k {
+                        AVal::Const(Value::Str(k)) => map.push((k, v)),
+                        _ => ok = false,
+                    }
+                }
+                None => seq.push(k),
+            }
+        }
+        self.env = saved;
+        match (ok, value) {
+            (false, _) => None,
+            (true, Some(_)) => Some(AVal::Map(map)),
+            (true, None) => Some(AVal::Seq(seq)),
+        }
+    }
+
     /// A name or attribute not bound locally: request data, a module constant, or unknown.
     fn global(&self, e: &Expr) -> AVal {
         let index = self.engine.index;
@@ -1793,8 +1937,91 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
             ));
         }
+        let resolved = index.resolve(self.module, self.scope, e);
+        if let Some(r) = &resolved
+            && index.project_class(&r.qual).is_some()
+        {
+            return AVal::Class(vec![r.qual.clone()]);
+        }
         let v = index.eval(self.module, self.scope, e);
+        if matches!(v, Value::Unknown) {
+            // A module-level name of this module is not resolved to a qualified name.
+            let qual = resolved.map(|r| r.qual).or_else(|| match &e.kind {
+                ExprKind::Name(n) => matches!(
+                    index.bindings_of(self.module, self.scope, n),
+                    Some((ScopeRef::Module, _))
+                )
+                .then(|| format!("{}.{n}", index.module(self.module).name)),
+                _ => None,
+            });
+            if let Some(table) = qual.and_then(|q| self.module_table(&q)) {
+                return table;
+            }
+        }
         self.config_value(v, e.span)
+    }
+
+    /// A module-level table of classes (`HANDLERS = {c.__name__: c for c in (A, B)}`,
+    /// `[A, B]`), evaluated where it is defined: its elements are known classes.
+    fn module_table(&self, qual: &str) -> Option<AVal> {
+        if self.inline_depth > MAX_INLINE_DEPTH {
+            return None;
+        }
+        let index = self.engine.index;
+        let (owner, attr) = qual.rsplit_once('.')?;
+        let module = index.module_by_name(owner)?;
+        let (_, [flaskguard_index::semantic::Binding::Assign(value)]) =
+            index.bindings_of(module.id, ScopeRef::Module, attr)?
+        else {
+            return None;
+        };
+        if !matches!(
+            value.kind,
+            ExprKind::Dict(_)
+                | ExprKind::List(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::Comprehension { .. }
+        ) {
+            return None;
+        }
+        let mut fx = FnCtx::new(self.engine, module.id, None, ScopeRef::Module, self.depth);
+        // Tables of tables are not followed further.
+        fx.inline_depth = MAX_INLINE_DEPTH + 1;
+        let table = fx.eval(value);
+        table.has_class().then_some(table)
+    }
+
+    /// The method `name` of a project class, looked up along its project base classes.
+    fn find_method(&self, class: &str, name: &str, depth: usize) -> Option<(ModuleId, FuncIdx)> {
+        let index = self.engine.index;
+        if let Some(f) = index.project_function(&format!("{class}.{name}")) {
+            return Some(f);
+        }
+        if depth > 8 {
+            return None;
+        }
+        let (m, c) = index.project_class(class)?;
+        let def = &index.module(m).classes[c.0 as usize];
+        def.bases.iter().find_map(|b| {
+            let base = index.resolve(m, def.parent, b)?;
+            self.find_method(&base.qual, name, depth + 1)
+        })
+    }
+
+    /// The values the project's INI files give `section.key`, as `method` reads them: one
+    /// constant, any of several (a constant not known here), or unknown.
+    fn ini_value(&self, method: &str, section: &AVal, key: Option<&AVal>) -> AVal {
+        let (Some(Value::Str(section)), Some(Value::Str(key))) =
+            (section.as_const(), key.and_then(AVal::as_const))
+        else {
+            return AVal::Unknown;
+        };
+        let found = crate::ini::values(self.engine.texts, section, key);
+        match found.as_slice() {
+            [] => AVal::Unknown,
+            [one] => AVal::Const(crate::ini::convert(method, one)),
+            _ => AVal::Const(Value::Unknown),
+        }
     }
 
     /// A value the index evaluated: a constant; the serialization of constants (a constant
@@ -1893,6 +2120,66 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             .iter()
             .map(|k| (k.arg.as_deref(), self.eval(&k.value)))
             .collect();
+
+        // A class picked at run time (from a table, a config file, `getattr`): called, it
+        // makes an instance of one of the candidates.
+        let func_val = match &call.func.kind {
+            ExprKind::Subscript { .. } | ExprKind::Call(_) => Some(self.eval(&call.func)),
+            ExprKind::Name(n) => self.env.get(n.as_str()).cloned(),
+            _ => None,
+        };
+        if let Some(AVal::Class(classes)) = func_val {
+            let state = args
+                .iter()
+                .chain(kwargs.iter().map(|(_, v)| v))
+                .fold(AVal::Unknown, |a, v| a.join(v));
+            return AVal::Instance {
+                classes,
+                state: Box::new(state),
+            };
+        }
+        if matches!(
+            qual,
+            "configparser.ConfigParser"
+                | "configparser.RawConfigParser"
+                | "configparser.SafeConfigParser"
+        ) {
+            return AVal::Instance {
+                classes: vec![CONFIG_PARSER.to_string()],
+                state: Box::new(AVal::Unknown),
+            };
+        }
+        // `getattr(module, name)`: the class it names; for a name not known here, any
+        // class of the module.
+        if qual == "builtins.getattr"
+            && let Some(obj) = call.args.first()
+            && let Some(r) = index.resolve(self.module, self.scope, obj)
+            && let Some(m) = index.module_by_name(&r.qual)
+        {
+            match args.get(1) {
+                Some(AVal::Const(Value::Str(name))) => {
+                    let q = format!("{}.{name}", r.qual);
+                    if index.project_class(&q).is_some() {
+                        return AVal::Class(vec![q]);
+                    }
+                    if let Some(table) = self.module_table(&q) {
+                        return table;
+                    }
+                }
+                Some(AVal::Const(_)) => {
+                    let classes: Vec<String> = m
+                        .classes
+                        .iter()
+                        .filter(|c| c.parent == ScopeRef::Module)
+                        .map(|c| format!("{}.{}", r.qual, c.name))
+                        .collect();
+                    if !classes.is_empty() {
+                        return AVal::Class(classes);
+                    }
+                }
+                _ => {}
+            }
+        }
 
         self.check_sinks(e, call, qual, method, &args, &kwargs);
         if matches!(
@@ -2186,8 +2473,32 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         {
             return AVal::Unknown;
         }
-        // Project functions: their summary.
-        if let Some(f) = index.project_function(qual) {
+        // A method of an instance of a class picked at run time: each candidate's method.
+        if let (Some(m), Some(AVal::Instance { classes, state })) = (method, recv_val.as_ref())
+            && !is_config_class(classes)
+        {
+            let mut out: Option<AVal> = None;
+            for c in classes {
+                let v = match self.find_method(c, m, 0) {
+                    Some(f) => self.apply_summary(e, call, f, true, Some(state), &args, &kwargs),
+                    None => args
+                        .iter()
+                        .chain(kwargs.iter().map(|(_, v)| v))
+                        .fold(AVal::tainted_like_opt(state.taint()), |a, v| a.join(v)),
+                };
+                out = Some(match out {
+                    None => v,
+                    Some(a) => a.join(&v),
+                });
+            }
+            return out.unwrap_or(AVal::Unknown);
+        }
+        // Project functions: their summary (a method may come from a base class).
+        let function = index.project_function(qual).or_else(|| {
+            let (class, m) = qual.rsplit_once("().")?;
+            (!class.contains('(')).then(|| self.find_method(class, m, 0))?
+        });
+        if let Some(f) = function {
             return self.apply_summary(
                 e,
                 call,
@@ -2291,12 +2602,23 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let recv = recv?;
         let place = receiver.and_then(place_name);
         // configparser: values are kept per (section, key).
-        let is_config = receiver.is_some_and(|r| {
-            self.engine
-                .index
-                .resolve(self.module, self.scope, r)
-                .is_some_and(|q| q.qual.starts_with("configparser."))
-        });
+        // A section (`parser["s"]`) reads its keys from the INI files.
+        if let AVal::Instance { classes, state } = recv
+            && classes.iter().any(|c| c == CONFIG_SECTION)
+            && matches!(method, "get" | "getint" | "getboolean")
+        {
+            return Some(self.ini_value(method, state, args.first()));
+        }
+        let is_config = matches!(recv, AVal::Instance { classes, .. } if is_config_class(classes))
+            || receiver.is_some_and(|r| {
+                self.engine
+                    .index
+                    .resolve(self.module, self.scope, r)
+                    .is_some_and(|q| q.qual.starts_with("configparser."))
+            });
+        if is_config && place.is_none() && matches!(method, "get" | "getint" | "getboolean") {
+            return Some(self.ini_value(method, args.first()?, args.get(1)));
+        }
         if is_config && let Some(name) = &place {
             let key = |a: Option<&AVal>, b: Option<&AVal>| match (
                 a.and_then(AVal::as_const),
@@ -2314,9 +2636,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                     return Some(AVal::Const(Value::None));
                 }
-                "get" => {
+                "get" | "getint" | "getboolean" => {
                     return Some(match key(args.first(), args.get(1)) {
-                        Some(k) => self.env.get(&k).cloned().unwrap_or(AVal::Unknown),
+                        Some(k) => match self.env.get(&k) {
+                            Some(v) => v.clone(),
+                            None => self.ini_value(method, &args[0], args.get(1)),
+                        },
                         None => AVal::Unknown,
                     });
                 }
@@ -2906,7 +3231,10 @@ fn derived_from_constants(
         .chain(args.iter())
         .chain(kwargs.iter().map(|(_, v)| v))
         .collect();
-    !inputs.is_empty() && inputs.iter().all(|v| matches!(v, AVal::Const(_)))
+    !inputs.is_empty()
+        && inputs
+            .iter()
+            .all(|v| matches!(v, AVal::Const(_) | AVal::Class(_)))
 }
 
 /// The variable a receiver chain starts from (`a` in `a.b(c).d`).
@@ -2961,10 +3289,10 @@ fn verdict_of(value: &AVal, class: Class) -> Verdict {
         None => {
             fn constant(v: &AVal) -> bool {
                 match v {
-                    AVal::Const(_) => true,
+                    AVal::Const(_) | AVal::Class(_) => true,
                     AVal::Seq(items) => items.iter().all(constant),
                     AVal::Map(items) => items.iter().all(|(_, v)| constant(v)),
-                    AVal::Unknown | AVal::Tainted(_) => false,
+                    AVal::Unknown | AVal::Tainted(_) | AVal::Instance { .. } => false,
                 }
             }
             if constant(value) {
