@@ -2,6 +2,7 @@
 //! status. Glue only; the work is done by the library crates.
 
 mod config;
+mod probe;
 
 // A faster allocator: parsing and lowering allocate many small nodes.
 #[global_allocator]
@@ -42,6 +43,8 @@ enum Command {
     Routes(RoutesArgs),
     /// Show the documentation of a rule, or list every rule.
     Rule(RuleArgs),
+    /// Test a running Flask app over HTTP (passive checks; payloads with --active).
+    Probe(Box<probe::ProbeArgs>),
 }
 
 #[derive(Args, Clone)]
@@ -166,6 +169,7 @@ fn run() -> Result<u8> {
         Command::Check(args) => check(&args),
         Command::Routes(args) => routes(&args),
         Command::Rule(args) => rule(&args),
+        Command::Probe(args) => run_probe(&args),
     }
 }
 
@@ -382,6 +386,34 @@ fn check(args: &CheckArgs) -> Result<u8> {
         TextOptions {
             color,
             show_suppressed: args.show_suppressed,
+        },
+    );
+    write_output(args.output.as_deref(), &text)?;
+    if args.exit_zero {
+        return Ok(0);
+    }
+    Ok(exit_status(&report, fail_on))
+}
+
+fn run_probe(args: &probe::ProbeArgs) -> Result<u8> {
+    let format: OutputFormat = args.output_format.parse().map_err(anyhow::Error::msg)?;
+    let fail_on: Option<Severity> = match args.fail_on.as_deref() {
+        Some(s) => Some(s.parse().context("--fail-on")?),
+        None => None,
+    };
+    let mut report = probe::report(args)?;
+    report.settings.fail_on = fail_on;
+    report.finish();
+    let color = !args.no_color
+        && args.output.is_none()
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::io::stdout().is_terminal();
+    let text = render(
+        &report,
+        format,
+        TextOptions {
+            color,
+            show_suppressed: false,
         },
     );
     write_output(args.output.as_deref(), &text)?;

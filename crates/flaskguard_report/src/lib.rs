@@ -198,6 +198,30 @@ pub struct Finding {
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
+    /// Probe findings: the exchange that shows the problem (secrets redacted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+    /// A static finding that a probe confirmed on the running app: the proof.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed: Option<String>,
+}
+
+/// What a probe sent and what came back, as shown in reports (secrets redacted).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// `GET http://127.0.0.1:5000/search?q=...`
+    pub method: String,
+    pub url: String,
+    /// The request headers and body the probe set (excerpt).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub request: String,
+    /// The response status (0 when there was no response).
+    pub status: u16,
+    /// The response headers and body (excerpt).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub response: String,
+    /// What in the exchange proves the finding.
+    pub proof: String,
 }
 
 impl Finding {
@@ -236,6 +260,13 @@ pub struct RouteEntry {
     pub cors: String,
     /// Codes of findings attached to this route.
     pub findings: Vec<String>,
+    /// The request inputs the handler reads: `query:q`, `form:text`, `json:message`,
+    /// `header:X-Token`, `cookie:prefs`, `body`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<String>,
+    /// Codes of probe findings on this route (when the probe ran).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub probe: Vec<String>,
 }
 
 /// Problems with the input (unparsable files) and with flaskguard's own work.
@@ -266,6 +297,14 @@ pub struct Stats {
     pub python_files: usize,
     pub lines: usize,
     pub duration_ms: u64,
+    /// Requests the probe sent (probe runs).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub requests: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -69,6 +69,19 @@ pub struct Analysis {
     pub routes: Vec<RouteEntry>,
     pub rules: Vec<RuleMeta>,
     pub errors: Vec<InputError>,
+    /// Values the project gives `SECRET_KEY` (and its fallbacks): what a prober tries
+    /// first against a session cookie. Never written to a report.
+    pub secret_candidates: Secrets,
+}
+
+/// Secret values; their `Debug` shows only how many there are.
+#[derive(Default)]
+pub struct Secrets(pub Vec<String>);
+
+impl std::fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Secrets({} redacted)", self.0.len())
+    }
 }
 
 /// Analyses a loaded project with the selected rules.
@@ -174,6 +187,8 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             route: r.route,
             fingerprint: fingerprint(r.rule.code, &source.display, &flagged, occurrence),
             suppression: None,
+            evidence: None,
+            confirmed: None,
         });
     }
     apply_inline_suppressions(project, &mut findings, options);
@@ -195,6 +210,31 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             message: d.message.clone(),
         })
         .collect();
+    let mut secret_candidates: Vec<String> = Vec::new();
+    for c in model
+        .config
+        .iter()
+        .filter(|c| matches!(c.key.as_str(), "SECRET_KEY" | "SECRET_KEY_FALLBACKS"))
+    {
+        let mut push = |v: &flaskguard_index::Value| match v {
+            flaskguard_index::Value::Str(s) if !s.is_empty() => secret_candidates.push(s.clone()),
+            flaskguard_index::Value::Env {
+                default: Some(d), ..
+            } => {
+                if let flaskguard_index::Value::Str(s) = d.as_ref()
+                    && !s.is_empty()
+                {
+                    secret_candidates.push(s.clone());
+                }
+            }
+            _ => {}
+        };
+        match &c.value {
+            flaskguard_index::Value::List(items) => items.iter().for_each(&mut push),
+            v => push(v),
+        }
+    }
+    secret_candidates.dedup();
     clock.lap("findings");
     if options.free_at_exit {
         std::mem::forget(model);
@@ -205,6 +245,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         routes,
         rules,
         errors,
+        secret_candidates: Secrets(secret_candidates),
     }
 }
 
@@ -360,6 +401,8 @@ fn apply_inline_suppressions(
                 route: None,
                 fingerprint: fingerprint(UNUSED_SUPPRESSION.code, &m.source.display, &flagged, 0),
                 suppression: None,
+                evidence: None,
+                confirmed: None,
             });
         }
     }
@@ -372,6 +415,88 @@ fn applies(e: &flaskguard_flask::Extension<'_>, r: &flaskguard_flask::Route<'_>)
 }
 
 /// `GET, POST /login`
+/// The request inputs a route's handler reads by name (`request.args.get("q")`,
+/// `request.form["text"]`, `request.get_json()["message"]`, `request.headers.get("X-Key")`),
+/// as `location:name` (`query:q`, `form:text`, `json:message`, `header:X-Key`), plus `body`
+/// for the raw body. What a prober fuzzes; the URL's own parameters come from the rule.
+fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<String> {
+    use flaskguard_index::ir::{ExprKind, ScopeRef, StmtKind};
+    let mut functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)> =
+        route.handler.into_iter().collect();
+    if let Some((m, c)) = route.view_class {
+        for stmt in &index.module(m).classes[c.0 as usize].body {
+            if let StmtKind::FunctionDef(f) = &stmt.kind {
+                functions.push((m, *f));
+            }
+        }
+    }
+    let location = |qual: &str| -> Option<&'static str> {
+        Some(match qual {
+            "flask.request.args" | "flask.request.values" => "query",
+            "flask.request.form" => "form",
+            "flask.request.headers" => "header",
+            "flask.request.cookies" => "cookie",
+            "flask.request.files" => "file",
+            "flask.request.json" | "flask.request.get_json()" => "json",
+            _ => return None,
+        })
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (m, f) in functions {
+        let def = &index.module(m).functions[f.0 as usize];
+        let scope = ScopeRef::Function(f);
+        flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
+            let (container, key) = match &e.kind {
+                ExprKind::Call(call) => {
+                    if let Some(r) = index.resolve(m, scope, &call.func)
+                        && matches!(
+                            r.qual.as_str(),
+                            "flask.request.get_data" | "flask.request.get_json"
+                        )
+                    {
+                        out.push("body".to_string());
+                        return;
+                    }
+                    let ExprKind::Attribute { value, attr } = &call.func.kind else {
+                        return;
+                    };
+                    if !matches!(attr.as_str(), "get" | "getlist" | "pop") {
+                        return;
+                    }
+                    let Some(ExprKind::Str(k)) = call.args.first().map(|a| &a.kind) else {
+                        return;
+                    };
+                    (value.as_ref(), k.to_string())
+                }
+                ExprKind::Subscript { value, index: key } => {
+                    let ExprKind::Str(k) = &key.kind else { return };
+                    (value.as_ref(), k.to_string())
+                }
+                ExprKind::Attribute { .. } => {
+                    if let Some(r) = index.resolve(m, scope, e)
+                        && matches!(
+                            r.qual.as_str(),
+                            "flask.request.data" | "flask.request.stream"
+                        )
+                    {
+                        out.push("body".to_string());
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            if let Some(r) = index.resolve(m, scope, container)
+                && let Some(loc) = location(&r.qual)
+            {
+                out.push(format!("{loc}:{key}"));
+            }
+        });
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    out.retain(|i| seen.insert(i.clone()));
+    out
+}
+
 pub fn route_label(route: &flaskguard_flask::Route<'_>) -> String {
     format!("{} {}", route.methods.join(", "), route.rule)
 }
@@ -519,6 +644,8 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             rate_limit,
             cors,
             findings: codes,
+            inputs: route_inputs(index, r),
+            probe: Vec::new(),
         });
     }
     out.sort_by(|a, b| (&a.rule, &a.methods).cmp(&(&b.rule, &b.methods)));

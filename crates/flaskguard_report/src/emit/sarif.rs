@@ -60,6 +60,10 @@ fn physical_location(l: &Location) -> Value {
 }
 
 fn finding_location(f: &Finding) -> Value {
+    if f.evidence.is_some() {
+        // A probe finding: the place is a URL of the running app.
+        return json!({ "physicalLocation": { "artifactLocation": { "uri": f.location.path } } });
+    }
     let mut loc = physical_location(&f.location);
     if let Some(snippet) = &f.snippet {
         let text = snippet.lines.join("\n");
@@ -196,6 +200,25 @@ fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
     });
     if let Some(route) = &f.route {
         r["properties"]["route"] = json!(route);
+    }
+    if let Some(ev) = &f.evidence {
+        r["webRequest"] = json!({
+            "protocol": "HTTP",
+            "method": ev.method,
+            "target": ev.url,
+            "body": { "text": ev.request },
+        });
+        if ev.status > 0 {
+            r["webResponse"] = json!({
+                "protocol": "HTTP",
+                "statusCode": ev.status,
+                "body": { "text": ev.response },
+            });
+        }
+        r["properties"]["proof"] = json!(ev.proof);
+    }
+    if let Some(proof) = &f.confirmed {
+        r["properties"]["confirmedByProbe"] = json!(proof);
     }
     if let Some(s) = &f.suppression {
         let kind = match s.kind {

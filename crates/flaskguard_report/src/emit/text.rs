@@ -64,12 +64,20 @@ pub(super) fn render(report: &Report, options: TextOptions) -> String {
 
 fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
     let loc = &f.location;
+    let place = if f.evidence.is_some() {
+        // A probe finding: the URL is the place.
+        style.bold(&loc.path)
+    } else {
+        format!(
+            "{}:{}:{}",
+            style.bold(&loc.path),
+            loc.start.line,
+            loc.start.column
+        )
+    };
     let _ = writeln!(
         out,
-        "{}:{}:{}: {} {} {}",
-        style.bold(&loc.path),
-        loc.start.line,
-        loc.start.column,
+        "{place}: {} {} {}",
         style.bold(&f.code),
         style.severity(f.severity),
         f.message
@@ -111,6 +119,29 @@ fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
             step.location.start.column,
             step.message
         );
+    }
+    if let Some(ev) = &f.evidence {
+        let _ = writeln!(out, "  {} {}", style.dim("proof:"), ev.proof);
+        let _ = writeln!(out, "  {} {} {}", style.dim("request:"), ev.method, ev.url);
+        if ev.status > 0 {
+            let first = ev
+                .response
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .find(|l| !l.contains(':') || l.len() > 80)
+                .unwrap_or("");
+            let shown: String = first.chars().take(160).collect();
+            let _ = writeln!(
+                out,
+                "  {} {} {}",
+                style.dim("response:"),
+                ev.status,
+                shown.trim()
+            );
+        }
+    }
+    if let Some(proof) = &f.confirmed {
+        let _ = writeln!(out, "  {} {proof}", style.paint("1;35", "confirmed:"));
     }
     if let Some(fix) = &f.fix {
         let _ = writeln!(out, "  {} {}", style.paint("1;32", "fix:"), fix.title);
@@ -160,12 +191,20 @@ fn summary(out: &mut String, report: &Report, style: &Style) {
         let _ = write!(out, " ({} suppressed)", c.suppressed);
     }
     let s = &report.stats;
+    let mut parts: Vec<String> = Vec::new();
+    if s.files > 0 || s.requests == 0 {
+        parts.push(format!("{} files, {} lines", s.files, s.lines));
+    }
+    if s.requests > 0 {
+        parts.push(format!(
+            "{} requests to {}",
+            s.requests,
+            report.targets.first().map_or("", String::as_str)
+        ));
+    }
     let _ = writeln!(
         out,
         "{}",
-        style.dim(&format!(
-            " — {} files, {} lines in {} ms",
-            s.files, s.lines, s.duration_ms
-        ))
+        style.dim(&format!(" — {} in {} ms", parts.join(", "), s.duration_ms))
     );
 }

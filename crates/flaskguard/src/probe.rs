@@ -1,0 +1,468 @@
+//! `flaskguard probe URL`: options from the command line, the app started with `--serve`,
+//! the source model with `--source`, and one report for both.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail};
+use clap::Args;
+
+use flaskguard_probe::client::{Limits, Tls};
+use flaskguard_probe::inventory::SeedRoute;
+use flaskguard_probe::{Login, Options, ProbeError};
+use flaskguard_report::{InputError, Report, Severity};
+
+#[derive(Args)]
+pub struct ProbeArgs {
+    /// The running app's URL (http or https). Only this origin is ever contacted.
+    pub url: String,
+    /// The app's source: routes, their inputs and secret-key candidates come from it, and
+    /// its static findings join the report (confirmed ones marked).
+    #[arg(long)]
+    pub source: Option<PathBuf>,
+    /// An OpenAPI document (JSON) describing the API.
+    #[arg(long)]
+    pub openapi: Option<PathBuf>,
+    /// Start the app with this shell command, wait until it answers, probe it, stop it.
+    #[arg(long)]
+    pub serve: Option<String>,
+    /// How long to wait for `--serve` to answer, in seconds.
+    #[arg(long, default_value_t = 30)]
+    pub serve_timeout: u64,
+    /// Send payloads (injection, secret guessing, rate limits, CSRF). Safe payloads only.
+    #[arg(long)]
+    pub active: bool,
+    /// A header for every request (`Name: value`); repeatable.
+    #[arg(long = "header", short = 'H')]
+    pub headers: Vec<String>,
+    /// A cookie for every request (`name=value`); repeatable.
+    #[arg(long = "cookie")]
+    pub cookies: Vec<String>,
+    /// Log in first by posting a form to this URL (re-run when the session is lost).
+    #[arg(long)]
+    pub login: Option<String>,
+    /// A field of the login form (`name=value`); repeatable.
+    #[arg(long = "login-field")]
+    pub login_fields: Vec<String>,
+    /// Accept any TLS certificate (as `curl -k`).
+    #[arg(long)]
+    pub insecure: bool,
+    /// Trust this CA certificate (PEM).
+    #[arg(long)]
+    pub ca_cert: Option<PathBuf>,
+    /// Extra secret-key candidates, one per line.
+    #[arg(long)]
+    pub wordlist: Option<PathBuf>,
+    /// Do not crawl links and forms.
+    #[arg(long)]
+    pub no_crawl: bool,
+    /// At most this many requests.
+    #[arg(long, default_value_t = 3000)]
+    pub budget: usize,
+    /// At most this many requests in flight.
+    #[arg(long, default_value_t = 4)]
+    pub concurrency: usize,
+    /// At most this many requests per second (0: no limit).
+    #[arg(long, default_value_t = 100.0)]
+    pub rate: f64,
+    /// Per-request timeout in seconds.
+    #[arg(long, default_value_t = 10.0)]
+    pub timeout: f64,
+    /// The whole run stops after this many seconds.
+    #[arg(long, default_value_t = 300)]
+    pub max_time: u64,
+    /// Response bodies are read up to this many bytes.
+    #[arg(long, default_value_t = 1024 * 1024)]
+    pub max_body: usize,
+    /// Output format: text, json, sarif, junit or github.
+    #[arg(long, default_value = "text")]
+    pub output_format: String,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Exit with status 1 only for findings at or above this severity.
+    #[arg(long)]
+    pub fail_on: Option<String>,
+    /// Always exit with status 0 when the probe ran.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Never colour the output.
+    #[arg(long)]
+    pub no_color: bool,
+}
+
+fn parse_url(s: &str, what: &str) -> Result<url::Url> {
+    let u = url::Url::parse(s).with_context(|| format!("{what} `{s}` is not a valid URL"))?;
+    if !matches!(u.scheme(), "http" | "https") || u.host().is_none() {
+        bail!("{what} `{s}` must be an http:// or https:// URL with a host");
+    }
+    Ok(u)
+}
+
+fn pair(s: &str, sep: char, what: &str) -> Result<(String, String)> {
+    let (n, v) = s
+        .split_once(sep)
+        .with_context(|| format!("{what} `{s}`: expected `name{sep}value`"))?;
+    let n = n.trim();
+    if n.is_empty() {
+        bail!("{what} `{s}`: the name is empty");
+    }
+    Ok((n.to_string(), v.trim_start().to_string()))
+}
+
+pub struct Built {
+    pub options: Options,
+    /// The static analysis of `--source`.
+    pub analysis: Option<flaskguard_rules::Analysis>,
+    pub files: usize,
+    pub lines: usize,
+}
+
+pub fn options(args: &ProbeArgs) -> Result<Built> {
+    let target = parse_url(&args.url, "the target")?;
+    let mut opts = Options::new(target.clone());
+    opts.limits = Limits {
+        budget: args.budget,
+        concurrency: args.concurrency.max(1),
+        rate: args.rate.max(0.0),
+        timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)),
+        max_body: args.max_body.max(1024),
+        deadline: Duration::from_secs(args.max_time.max(1)),
+    };
+    opts.tls = Tls {
+        insecure: args.insecure,
+        ca_cert: match &args.ca_cert {
+            Some(p) => Some(
+                std::fs::read(p)
+                    .with_context(|| format!("cannot read the CA certificate {}", p.display()))?,
+            ),
+            None => None,
+        },
+    };
+    opts.active = args.active;
+    opts.crawl = !args.no_crawl;
+    opts.progress = !args.no_progress && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    for h in &args.headers {
+        opts.headers.push(pair(h, ':', "--header")?);
+    }
+    for c in &args.cookies {
+        opts.cookies.push(pair(c, '=', "--cookie")?);
+    }
+    if let Some(l) = &args.login {
+        let url = target
+            .join(l)
+            .with_context(|| format!("--login `{l}` is not a valid URL"))?;
+        if url.origin() != target.origin() {
+            bail!(
+                "--login `{l}` is on another origin than the target; credentials never leave the origin"
+            );
+        }
+        let mut fields = Vec::new();
+        for f in &args.login_fields {
+            fields.push(pair(f, '=', "--login-field")?);
+        }
+        opts.login = Some(Login { url, fields });
+    } else if !args.login_fields.is_empty() {
+        bail!("--login-field needs --login URL");
+    }
+    if let Some(p) = &args.wordlist {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read the wordlist {}", p.display()))?;
+        opts.wordlist = text
+            .lines()
+            .map(|l| l.trim_end_matches('\r').to_string())
+            .filter(|l| !l.is_empty())
+            .take(1_000_000)
+            .collect();
+    }
+    if let Some(p) = &args.openapi {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read the OpenAPI document {}", p.display()))?;
+        let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            anyhow::anyhow!(
+                "{}:{}:{}: not valid JSON: {e}",
+                p.display(),
+                e.line(),
+                e.column()
+            )
+        })?;
+        opts.openapi = Some(doc);
+    }
+    let mut analysis = None;
+    let (mut files, mut lines) = (0, 0);
+    if let Some(src) = &args.source {
+        if std::fs::metadata(src).is_err() {
+            bail!("cannot read {}: no such file or directory", src.display());
+        }
+        let project: &'static flaskguard_index::Project =
+            Box::leak(Box::new(flaskguard_index::Project::load(
+                std::slice::from_ref(src),
+                &flaskguard_index::DiscoverOptions::default(),
+            )));
+        files = project.modules.len() + project.texts.len();
+        lines = project.lines;
+        let a = flaskguard_rules::analyze(
+            project,
+            &flaskguard_rules::AnalysisOptions {
+                selection: flaskguard_rules::policy::Selection::default(),
+                timings: false,
+                free_at_exit: true,
+            },
+        );
+        opts.seed = a
+            .routes
+            .iter()
+            .map(|r| SeedRoute {
+                rule: r.rule.clone(),
+                methods: r.methods.clone(),
+                inputs: r.inputs.clone(),
+            })
+            .collect();
+        opts.secret_candidates.clone_from(&a.secret_candidates.0);
+        analysis = Some(a);
+    }
+    Ok(Built {
+        options: opts,
+        analysis,
+        files,
+        lines,
+    })
+}
+
+/// The app started by `--serve`: its process group is stopped when this is dropped.
+pub struct Served {
+    child: Child,
+}
+
+impl Served {
+    pub fn start(cmd: &str, url: &url::Url, wait: Duration) -> Result<Served> {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(cmd)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            command.process_group(0);
+        }
+        let child = command
+            .spawn()
+            .with_context(|| format!("cannot start `{cmd}`"))?;
+        let mut served = Served { child };
+        let host = url
+            .host_str()
+            .unwrap_or("127.0.0.1")
+            .trim_matches(['[', ']'])
+            .to_string();
+        let port = url.port_or_known_default().unwrap_or(80);
+        let started = Instant::now();
+        // Poll: the app answers when its port accepts a connection.
+        loop {
+            if let Ok(Some(status)) = served.child.try_wait() {
+                let mut err = String::new();
+                if let Some(mut e) = served.child.stderr.take() {
+                    let _ = std::io::Read::read_to_string(&mut e, &mut err);
+                }
+                let tail: Vec<&str> = err.lines().rev().take(5).collect();
+                let tail: Vec<&str> = tail.into_iter().rev().collect();
+                bail!(
+                    "`{cmd}` exited ({status}) before {url} answered{}",
+                    if tail.is_empty() {
+                        String::new()
+                    } else {
+                        format!(":\n  {}", tail.join("\n  "))
+                    }
+                );
+            }
+            let addrs = std::net::ToSocketAddrs::to_socket_addrs(&(host.as_str(), port))
+                .map(Iterator::collect::<Vec<_>>)
+                .unwrap_or_default();
+            if addrs.iter().any(|a| {
+                std::net::TcpStream::connect_timeout(a, Duration::from_millis(200)).is_ok()
+            }) {
+                // Drain stderr in the background so a chatty app never blocks on a full pipe.
+                if let Some(mut e) = served.child.stderr.take() {
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut e, &mut std::io::sink());
+                    });
+                }
+                return Ok(served);
+            }
+            if started.elapsed() >= wait {
+                bail!(
+                    "`{cmd}` did not answer on {url} within {} s",
+                    wait.as_secs()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            let pgid = format!("-{}", self.child.id());
+            let _ = Command::new("kill")
+                .args(["-TERM", "--", &pgid])
+                .stderr(Stdio::null())
+                .status();
+            let until = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < until {
+                if matches!(self.child.try_wait(), Ok(Some(_))) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &pgid])
+                .stderr(Stdio::null())
+                .status();
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs the probe and builds the report (static findings first when `--source` is given).
+pub fn report(args: &ProbeArgs) -> Result<Report> {
+    let started = Instant::now();
+    let built = options(args)?;
+    let _served = match &args.serve {
+        Some(cmd) => Some(Served::start(
+            cmd,
+            &built.options.target,
+            Duration::from_secs(args.serve_timeout.max(1)),
+        )?),
+        None => None,
+    };
+    let outcome = match flaskguard_probe::run(&built.options) {
+        Ok(o) => o,
+        Err(ProbeError::Unreachable(m) | ProbeError::Setup(m)) => bail!("{m}"),
+    };
+    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
+    report.targets = vec![args.url.clone()];
+    if let Some(src) = &args.source {
+        report.targets.push(src.display().to_string());
+    }
+    report.root = std::env::current_dir()
+        .ok()
+        .map(|d| d.to_string_lossy().replace('\\', "/"));
+    let mut probe_findings = outcome.findings;
+    if let Some(a) = built.analysis {
+        report.rules = a.rules;
+        report.routes = a.routes;
+        report.errors = a.errors;
+        report.findings = a.findings;
+        confirm(&mut report, &probe_findings);
+    }
+    for r in outcome.rules {
+        if !report.rules.iter().any(|x| x.code == r.code) {
+            report.rules.push(r);
+        }
+    }
+    report.findings.append(&mut probe_findings);
+    for e in outcome.errors {
+        report.errors.push(InputError {
+            code: "FG005".to_string(),
+            name: "probe-request-failed".to_string(),
+            path: args.url.clone(),
+            position: None,
+            message: e,
+        });
+    }
+    report.stats.files = built.files;
+    report.stats.python_files = built.files;
+    report.stats.lines = built.lines;
+    report.stats.requests = outcome.requests;
+    report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    Ok(report)
+}
+
+/// Marks static findings that a probe finding proves, and lists probe results per route.
+fn confirm(report: &mut Report, probe: &[flaskguard_report::Finding]) {
+    let rule_of = |label: &str| label.rsplit_once(' ').map_or(label, |(_, r)| r).to_string();
+    let routes: Vec<(String, u32, String)> = report
+        .routes
+        .iter()
+        .map(|r| {
+            (
+                r.location.path.clone(),
+                r.location.start.line,
+                r.rule.clone(),
+            )
+        })
+        .collect();
+    for pf in probe {
+        let Some(rule) = flaskguard_probe::rules::probe_rule(&pf.code) else {
+            continue;
+        };
+        let probe_rule_path = pf.route.as_deref().map(rule_of).unwrap_or_default();
+        let proof = pf.evidence.as_ref().map_or_else(String::new, |e| {
+            format!("{} ({} {})", e.proof, pf.code, probe_rule_path)
+        });
+        // Cookie flags: the session cookie's settings, or other cookies' `set_cookie`.
+        let session_cookie = pf
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.proof.contains("session"));
+        for f in &mut report.findings {
+            if !rule.confirms.contains(&f.code.as_str()) || f.confirmed.is_some() {
+                continue;
+            }
+            if pf.code == "FG609"
+                && session_cookie != matches!(f.code.as_str(), "FG209" | "FG210" | "FG211")
+            {
+                continue;
+            }
+            let same_route = probe_rule_path == "/"
+                || match &f.route {
+                    Some(r) => rule_of(r) == probe_rule_path,
+                    // A finding in a handler belongs to that handler's routes; one outside
+                    // every handler (configuration) to the whole app.
+                    None => handler_routes(&routes, f)
+                        .is_none_or(|rules| rules.contains(&probe_rule_path)),
+                };
+            if same_route {
+                f.confirmed = Some(proof.clone());
+                if f.severity < pf.severity {
+                    f.severity = pf.severity.max(Severity::Low);
+                }
+            }
+        }
+        for r in &mut report.routes {
+            if r.rule == probe_rule_path && !r.probe.contains(&pf.code) {
+                r.probe.push(pf.code.clone());
+            }
+        }
+    }
+}
+
+/// The rules of the handler a finding lies in: the nearest route handler declared above it
+/// in the same file. `None` when no handler precedes it (module-level configuration).
+fn handler_routes(
+    routes: &[(String, u32, String)],
+    f: &flaskguard_report::Finding,
+) -> Option<Vec<String>> {
+    let line = f.location.start.line;
+    let best = routes
+        .iter()
+        .filter(|(p, l, _)| *p == f.location.path && *l <= line)
+        .map(|(_, l, _)| *l)
+        .max()?;
+    Some(
+        routes
+            .iter()
+            .filter(|(p, l, _)| *p == f.location.path && *l == best)
+            .map(|(_, _, r)| r.clone())
+            .collect(),
+    )
+}

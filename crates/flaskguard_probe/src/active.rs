@@ -1,0 +1,998 @@
+//! Active checks (`--active`): safe payloads only. Detection is by unique markers that
+//! only an injection turns into something else (an arithmetic product, an unescaped tag,
+//! a request to flaskguard's own canary, a known system file), never by damage.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use flaskguard_report::Severity;
+use futures_util::StreamExt;
+
+use crate::canary::Canary;
+use crate::client::{Request, Response};
+use crate::cookies::FlaskSession;
+use crate::inventory::{Endpoint, Loc, Param};
+use crate::{Ctx, Hit, evidence};
+
+/// Stop probing when the budget or the time is spent.
+struct Exhausted;
+
+type Step<T> = Result<T, Exhausted>;
+
+async fn send(ctx: &Ctx<'_>, req: Request) -> Step<Option<Response>> {
+    match ctx.send(req).await {
+        Ok(r) => Ok(Some(r)),
+        Err(e) if e.is_exhausted() => Err(Exhausted),
+        Err(_) => Ok(None),
+    }
+}
+
+fn marker() -> String {
+    format!("fg{:08x}", rand::random::<u32>())
+}
+
+/// Two factors whose product cannot appear by chance.
+fn factors() -> (u64, u64) {
+    (
+        u64::from(rand::random::<u16>() % 9000 + 1000),
+        u64::from(rand::random::<u16>() % 9000 + 1000),
+    )
+}
+
+fn param_label(p: &Param) -> String {
+    format!("{} {}", p.loc.as_str(), p.name)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report(
+    ctx: &Ctx<'_>,
+    code: &'static str,
+    severity: Severity,
+    e: &Endpoint,
+    p: Option<&Param>,
+    message: String,
+    resp: &Response,
+    proof: &str,
+    marker: Option<&str>,
+) {
+    ctx.report(Hit {
+        code,
+        severity,
+        message,
+        route: e.label(),
+        path: e.path_with(None),
+        param: p.map(param_label),
+        evidence: evidence(resp, proof, marker),
+    });
+}
+
+pub(crate) async fn run(ctx: &Ctx<'_>, endpoints: &[Endpoint]) {
+    let canary = match Canary::start().await {
+        Ok(c) => Some(c),
+        Err(e) => {
+            ctx.error(format!("cannot open the SSRF/XXE canary on 127.0.0.1: {e}"));
+            None
+        }
+    };
+    if run_steps(ctx, endpoints, canary.as_ref()).await.is_err() {
+        ctx.error("the request budget or time limit ended the active probes early".to_string());
+    }
+}
+
+async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary>) -> Step<()> {
+    let soft404 = soft404(ctx).await?;
+    exposed_files(ctx, soft404.as_deref()).await?;
+    secret_key(ctx, endpoints).await?;
+    auth_enforced(ctx, endpoints).await?;
+    login_rate_limit(ctx, endpoints).await?;
+    csrf(ctx, endpoints).await?;
+    if let Some(login) = &ctx.opts.login {
+        crate::login_step(ctx, login).await;
+    }
+    let targets: Vec<&Endpoint> = endpoints
+        .iter()
+        .filter(|e| !crate::looks_destructive(&e.template))
+        .collect();
+    let results: Vec<Step<()>> = futures_util::stream::iter(targets)
+        .map(|e| inject(ctx, e, endpoints, canary))
+        .buffer_unordered(ctx.client.limits().concurrency.max(1))
+        .collect()
+        .await;
+    results.into_iter().collect::<Step<Vec<()>>>()?;
+    body_size(ctx, endpoints).await?;
+    Ok(())
+}
+
+/// Does the app answer 200 for paths that do not exist? Returns that page's body.
+async fn soft404(ctx: &Ctx<'_>) -> Step<Option<String>> {
+    let m = marker();
+    let Some(resp) = send(ctx, Request::get(ctx.client.url(&format!("/{m}-missing")))).await?
+    else {
+        return Ok(None);
+    };
+    Ok(resp.is_success().then(|| resp.text().replace(&m, "")))
+}
+
+fn like_soft404(soft: Option<&str>, body: &str, marker: &str) -> bool {
+    soft.is_some_and(|s| {
+        let b = body.replace(marker, "");
+        b == s || (b.len().abs_diff(s.len()) * 20 <= s.len().max(1) && !s.is_empty())
+    })
+}
+
+const EXPOSED: &[(&str, &str)] = &[
+    ("/.env", "env"),
+    ("/.flaskenv", "env"),
+    ("/.env.bak", "env"),
+    ("/.git/config", "gitconfig"),
+    ("/.git/HEAD", "githead"),
+    ("/config.py", "python"),
+    ("/instance/config.py", "python"),
+    ("/settings.py", "python"),
+    ("/app.py", "python"),
+    ("/app.py.bak", "python"),
+    ("/config.py.bak", "python"),
+    ("/backup.zip", "zip"),
+    ("/.DS_Store", "dsstore"),
+];
+
+async fn exposed_files(ctx: &Ctx<'_>, soft: Option<&str>) -> Step<()> {
+    for (path, kind) in EXPOSED {
+        let Some(resp) = send(ctx, Request::get(ctx.client.url(path))).await? else {
+            continue;
+        };
+        if !resp.is_success() || like_soft404(soft, &resp.text(), "") {
+            continue;
+        }
+        let body = resp.text();
+        let matches = match *kind {
+            "env" => {
+                body.lines().any(|l| {
+                    let l = l.trim().trim_start_matches("export ");
+                    l.split_once('=').is_some_and(|(k, _)| {
+                        !k.is_empty()
+                            && k.chars()
+                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                    })
+                }) && !resp.is_html()
+            }
+            "gitconfig" => body.contains("[core]"),
+            "githead" => body.starts_with("ref: refs/"),
+            "python" => {
+                !resp.is_html()
+                    && (body.contains("import ")
+                        || body.contains("SECRET_KEY")
+                        || body.contains("def "))
+            }
+            "zip" => resp.body.starts_with(b"PK\x03\x04"),
+            "dsstore" => resp.body.get(4..8) == Some(b"Bud1"),
+            _ => false,
+        };
+        if matches {
+            let secrets = body.to_ascii_lowercase().contains("secret")
+                || body.to_ascii_lowercase().contains("password")
+                || body.contains("://") && body.contains('@');
+            let e = Endpoint {
+                method: "GET".to_string(),
+                template: (*path).to_string(),
+                params: Vec::new(),
+                from: "probe",
+                form_fields: Vec::new(),
+                reads_body: false,
+            };
+            report(
+                ctx,
+                "FG638",
+                if secrets {
+                    Severity::Critical
+                } else {
+                    Severity::High
+                },
+                &e,
+                None,
+                format!(
+                    "`{path}` is served{}",
+                    if secrets {
+                        " and contains secrets (shown redacted)"
+                    } else {
+                        ""
+                    }
+                ),
+                &resp,
+                &format!("GET {path} → {} with the file's content", resp.status),
+                None,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Injection probes on every input of one endpoint.
+async fn inject(
+    ctx: &Ctx<'_>,
+    e: &Endpoint,
+    all: &[Endpoint],
+    canary: Option<&Canary>,
+) -> Step<()> {
+    if e.params.is_empty() && !e.reads_body {
+        return Ok(());
+    }
+    let Some(base) = send(ctx, e.request(ctx.client.base(), None)).await? else {
+        return Ok(());
+    };
+    for p in &e.params {
+        xss(ctx, e, p, all).await?;
+        ssti(ctx, e, p).await?;
+        code(ctx, e, p).await?;
+        command(ctx, e, p).await?;
+        sql(ctx, e, p, &base).await?;
+        traversal(ctx, e, p, &base).await?;
+        redirect(ctx, e, p).await?;
+        if let Some(c) = canary {
+            ssrf(ctx, e, p, c).await?;
+        }
+    }
+    if let Some(c) = canary
+        && e.method != "GET"
+        && (e.reads_body || e.template.to_ascii_lowercase().contains("xml"))
+    {
+        xxe(ctx, e, c).await?;
+    }
+    Ok(())
+}
+
+async fn attempt(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, value: &str) -> Step<Option<Response>> {
+    send(ctx, e.request(ctx.client.base(), Some((p, value)))).await
+}
+
+async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, all: &[Endpoint]) -> Step<()> {
+    let m = marker();
+    let tag = format!("<{m}x>");
+    let payload = format!("{m}'\"{tag}");
+    let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+        return Ok(());
+    };
+    if resp.is_html() && resp.text().contains(&tag) {
+        report(
+            ctx,
+            "FG618",
+            Severity::High,
+            e,
+            Some(p),
+            format!(
+                "Reflected XSS: {} is echoed into HTML unescaped",
+                param_label(p)
+            ),
+            &resp,
+            &format!(
+                "the tag `{tag}` sent in {} comes back as markup",
+                param_label(p)
+            ),
+            Some(&tag),
+        );
+        return Ok(());
+    }
+    // Stored: a form that saves the value, shown by the page of the same path.
+    if e.method != "GET"
+        && let Some(page) = all
+            .iter()
+            .find(|o| o.method == "GET" && o.path_with(None) == e.path_with(None))
+        && let Some(shown) = send(ctx, page.request(ctx.client.base(), None)).await?
+        && shown.is_html()
+        && shown.text().contains(&tag)
+    {
+        report(
+            ctx,
+            "FG618",
+            Severity::High,
+            e,
+            Some(p),
+            format!(
+                "Stored XSS: {} is saved and later shown unescaped on GET {}",
+                param_label(p),
+                page.template
+            ),
+            &shown,
+            &format!(
+                "the tag `{tag}` posted in {} is served as markup by GET {}",
+                param_label(p),
+                page.template
+            ),
+            Some(&tag),
+        );
+    }
+    Ok(())
+}
+
+async fn ssti(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let (a, b) = factors();
+    let product = (a * b).to_string();
+    for payload in [format!("{{{{{a}*{b}}}}}"), format!("{{{{{a}*'{b}'|int}}}}")] {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        let body = resp.text();
+        if body.contains(&product) && !body.contains(&payload) {
+            report(
+                ctx,
+                "FG619",
+                Severity::Critical,
+                e,
+                Some(p),
+                format!(
+                    "Template injection: {} is evaluated by Jinja2",
+                    param_label(p)
+                ),
+                &resp,
+                &format!("`{payload}` rendered as {product}"),
+                Some(&product),
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+async fn code(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let (a, b) = factors();
+    let product = (a * b).to_string();
+    let payload = format!("str({a}*{b})");
+    let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+        return Ok(());
+    };
+    if resp.text().contains(&product) {
+        report(
+            ctx,
+            "FG622",
+            Severity::Critical,
+            e,
+            Some(p),
+            format!("Code injection: {} is evaluated as Python", param_label(p)),
+            &resp,
+            &format!("`{payload}` evaluated to {product}"),
+            Some(&product),
+        );
+    }
+    Ok(())
+}
+
+#[allow(clippy::many_single_char_names)]
+async fn command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let (x, y) = factors();
+    let product = (x * y).to_string();
+    let s = &p.sample;
+    for payload in [
+        format!("{s};echo $(({x}*{y}))"),
+        format!("{s}|echo $(({x}*{y}))"),
+        format!("{s}$(echo $(({x}*{y})))"),
+        format!("{s}&&echo $(({x}*{y}))"),
+    ] {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        if resp.text().contains(&product) {
+            report(
+                ctx,
+                "FG621",
+                Severity::Critical,
+                e,
+                Some(p),
+                format!("Command injection: {} reaches a shell", param_label(p)),
+                &resp,
+                &format!("the shell computed `$(({x}*{y}))` = {product}"),
+                Some(&product),
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+const SQL_ERRORS: &[&str] = &[
+    "sqlite3.OperationalError",
+    "OperationalError",
+    "unrecognized token",
+    "near \"",
+    "syntax error at or near",
+    "unterminated quoted string",
+    "You have an error in your SQL syntax",
+    "SQLSTATE[",
+    "psycopg2.errors",
+    "pymysql.err",
+    "sqlalchemy.exc",
+    "ORA-00933",
+    "ORA-01756",
+    "quoted string not properly terminated",
+];
+
+fn sql_error(body: &str) -> Option<&'static str> {
+    SQL_ERRORS.iter().copied().find(|s| body.contains(s))
+}
+
+#[allow(clippy::many_single_char_names)]
+async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()> {
+    let base_body = base.text().into_owned();
+    let s = &p.sample;
+    for payload in [format!("{s}'"), format!("{s}\""), format!("{s})")] {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        let body = resp.text();
+        if let Some(sig) = sql_error(&body)
+            && !base_body.contains(sig)
+        {
+            report(
+                ctx,
+                "FG620",
+                Severity::Critical,
+                e,
+                Some(p),
+                format!(
+                    "SQL injection: a quote in {} breaks the query",
+                    param_label(p)
+                ),
+                &resp,
+                &format!("`{payload}` produced the database error `{sig}`"),
+                Some(sig),
+            );
+            return Ok(());
+        }
+    }
+    // Boolean differential: a true condition answers like the original, a false one does not.
+    let numeric = s.parse::<f64>().is_ok();
+    let (t, f) = if numeric {
+        (format!("{s} AND 1=1"), format!("{s} AND 1=2"))
+    } else {
+        (format!("{s}' AND '1'='1"), format!("{s}' AND '1'='2"))
+    };
+    let Some(rt) = attempt(ctx, e, p, &t).await? else {
+        return Ok(());
+    };
+    let Some(rf) = attempt(ctx, e, p, &f).await? else {
+        return Ok(());
+    };
+    let norm = |r: &Response, payload: &str| {
+        r.text()
+            .replace(payload, "")
+            .replace(&html_escape(payload), "")
+            .replace(s.as_str(), "")
+    };
+    let (bt, bf, b0) = (norm(&rt, &t), norm(&rf, &f), norm(base, s));
+    if rt.status == base.status && bt == b0 && (bf != b0 || rf.status != base.status) {
+        report(
+            ctx,
+            "FG620",
+            Severity::Critical,
+            e,
+            Some(p),
+            format!(
+                "SQL injection: a condition appended to {} changes the result",
+                param_label(p)
+            ),
+            &rf,
+            &format!("`{t}` answers like the original value; `{f}` answers differently"),
+            None,
+        );
+    }
+    Ok(())
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
+fn shows_passwd(body: &str) -> bool {
+    body.lines()
+        .any(|l| l.starts_with("root:") && l.contains(":0:0:"))
+}
+
+async fn traversal(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()> {
+    if shows_passwd(&base.text()) {
+        return Ok(());
+    }
+    for payload in [
+        "../../../../../../../../../../etc/passwd",
+        "/etc/passwd",
+        "....//....//....//....//....//....//etc/passwd",
+    ] {
+        let Some(resp) = attempt(ctx, e, p, payload).await? else {
+            return Ok(());
+        };
+        if shows_passwd(&resp.text()) {
+            report(
+                ctx,
+                "FG623",
+                Severity::High,
+                e,
+                Some(p),
+                format!(
+                    "Path traversal: {} reads files outside the intended folder",
+                    param_label(p)
+                ),
+                &resp,
+                &format!("`{payload}` returned /etc/passwd"),
+                Some("root:"),
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+async fn redirect(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let host = format!("{}.example", marker());
+    for payload in [
+        format!("https://{host}/"),
+        format!("//{host}/"),
+        format!("/\\{host}/"),
+    ] {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        if !resp.is_redirect() {
+            continue;
+        }
+        let Some(location) = resp.header("location") else {
+            continue;
+        };
+        let target = resp.url.join(&location.replace('\\', "/")).ok();
+        if target.as_ref().and_then(|u| u.host_str()) == Some(host.as_str()) {
+            report(
+                ctx,
+                "FG624",
+                Severity::Medium,
+                e,
+                Some(p),
+                format!("Open redirect: {} sends users to any site", param_label(p)),
+                &resp,
+                &format!("`{payload}` → Location: {location}"),
+                None,
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+async fn ssrf(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, canary: &Canary) -> Step<()> {
+    let token = format!("fg-ssrf-{}", marker());
+    let url = canary.url(&token);
+    let Some(resp) = attempt(ctx, e, p, &url).await? else {
+        return Ok(());
+    };
+    if canary.saw(&token, Duration::from_millis(300)).await {
+        report(
+            ctx,
+            "FG625",
+            Severity::High,
+            e,
+            Some(p),
+            format!("SSRF: the app fetches the URL given in {}", param_label(p)),
+            &resp,
+            &format!(
+                "flaskguard's canary on 127.0.0.1:{} received `/{token}`",
+                canary.port
+            ),
+            None,
+        );
+    }
+    Ok(())
+}
+
+async fn xxe(ctx: &Ctx<'_>, e: &Endpoint, canary: &Canary) -> Step<()> {
+    let token = format!("fg-xxe-{}", marker());
+    let url = canary.url(&token);
+    // Over the network (the canary) and from the file system (libxml2 2.13+ has no HTTP).
+    for (entity, file) in [(url.as_str(), false), ("file:///etc/passwd", true)] {
+        let doc = format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"{entity}\">]>\n<r>&x;</r>"
+        );
+        let req = Request::new(&e.method, ctx.client.url(&e.path_with(None)))
+            .raw("application/xml", doc.into_bytes());
+        let Some(resp) = send(ctx, req).await? else {
+            return Ok(());
+        };
+        let proof = if file {
+            shows_passwd(&resp.text()).then(|| {
+                "an external entity `file:///etc/passwd` was expanded into the response".to_string()
+            })
+        } else {
+            canary
+                .saw(&token, Duration::from_millis(300))
+                .await
+                .then(|| format!("an external entity pointing at flaskguard's canary was fetched (`/{token}`)"))
+        };
+        if let Some(proof) = proof {
+            report(
+                ctx,
+                "FG626",
+                Severity::High,
+                e,
+                None,
+                "XXE: the XML parser resolves external entities named in the request body"
+                    .to_string(),
+                &resp,
+                &proof,
+                file.then_some("root:"),
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// The session secret: guessed offline against a captured cookie, then a forged session
+/// shown to be accepted.
+async fn secret_key(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    let cookies: Vec<String> = ctx
+        .session_cookies
+        .lock()
+        .map(|c| c.clone())
+        .unwrap_or_default();
+    let jar: Vec<String> = ctx.client.cookies().into_iter().map(|(_, v)| v).collect();
+    let Some(session) = cookies
+        .iter()
+        .chain(&jar)
+        .find_map(|c| FlaskSession::decode(c))
+    else {
+        return Ok(());
+    };
+    let candidates = ctx
+        .opts
+        .secret_candidates
+        .iter()
+        .map(String::as_str)
+        .chain(crate::secrets::COMMON_SECRETS.iter().copied())
+        .chain(ctx.opts.wordlist.iter().map(String::as_str));
+    let mut tried = 0usize;
+    let Some(secret) = candidates
+        .inspect(|_| tried += 1)
+        .find(|c| session.signed_with(c.as_bytes()))
+        .map(str::to_string)
+    else {
+        return Ok(());
+    };
+    let cookie_name = ctx
+        .client
+        .cookies()
+        .into_iter()
+        .find(|(_, v)| FlaskSession::decode(v).is_some())
+        .map_or_else(|| "session".to_string(), |(n, _)| n);
+    // Proof: pages refused to the probe's own session, requested with forged privileges.
+    let refused: Vec<usize> = ctx
+        .statuses
+        .lock()
+        .map(|s| {
+            s.iter()
+                .filter(|(_, st, _)| matches!(st, 401 | 403) || *st == 302)
+                .map(|(i, _, _)| *i)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut forged_payload = session.payload.clone();
+    if let serde_json::Value::Object(map) = &mut forged_payload {
+        for (k, v) in [
+            ("role", serde_json::json!("admin")),
+            ("is_admin", serde_json::json!(true)),
+            ("admin", serde_json::json!(true)),
+            ("user", serde_json::json!("admin")),
+            ("username", serde_json::json!("admin")),
+            ("user_id", serde_json::json!(1)),
+            ("_user_id", serde_json::json!("1")),
+            ("logged_in", serde_json::json!(true)),
+        ] {
+            map.insert(k.to_string(), v);
+        }
+    }
+    let forged = session.forge(&forged_payload, secret.as_bytes());
+    let mut proof = format!(
+        "the captured session cookie verifies with a guessed key (candidate {tried} tried); a cookie forged with it is signed validly"
+    );
+    let mut proof_resp: Option<Response> = None;
+    for i in refused.into_iter().take(10) {
+        let e = &endpoints[i];
+        let Some(before) = send(ctx, e.request(ctx.client.base(), None).without_jar()).await?
+        else {
+            continue;
+        };
+        if before.is_success() {
+            continue;
+        }
+        let req = e
+            .request(ctx.client.base(), None)
+            .without_jar()
+            .header("Cookie", &format!("{cookie_name}={forged}"));
+        if let Some(after) = send(ctx, req).await?
+            && after.is_success()
+        {
+            proof = format!(
+                "a session forged with the guessed key (role=admin and similar) is accepted: {} answers {} instead of {}",
+                e.label(),
+                after.status,
+                before.status
+            );
+            proof_resp = Some(after);
+            break;
+        }
+    }
+    let resp = match proof_resp {
+        Some(r) => r,
+        None => match send(
+            ctx,
+            Request::get(ctx.client.base().clone())
+                .without_jar()
+                .header("Cookie", &format!("{cookie_name}={forged}")),
+        )
+        .await?
+        {
+            Some(r) => r,
+            None => return Ok(()),
+        },
+    };
+    let from_source = ctx.opts.secret_candidates.contains(&secret);
+    ctx.report(Hit {
+        code: "FG605",
+        severity: Severity::Critical,
+        message: format!(
+            "The session cookie is signed with a guessable SECRET_KEY ({}): anyone can forge sessions",
+            if from_source { "the one in the source code" } else { "a well-known placeholder" }
+        ),
+        route: "/".to_string(),
+        path: "/".to_string(),
+        param: Some(format!("cookie {cookie_name}")),
+        evidence: evidence(&resp, &proof, None),
+    });
+    Ok(())
+}
+
+/// Endpoints that asked for credentials must refuse made-up ones.
+async fn auth_enforced(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    let challenged: Vec<(usize, String)> = ctx
+        .statuses
+        .lock()
+        .map(|s| {
+            s.iter()
+                .filter(|(_, st, _)| *st == 401)
+                .map(|(i, _, w)| (*i, w.clone().unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (i, challenge) in challenged.into_iter().take(20) {
+        let e = &endpoints[i];
+        let m = marker();
+        let header = if challenge.to_ascii_lowercase().starts_with("bearer") {
+            format!("Bearer {m}")
+        } else {
+            use base64::Engine as _;
+            let creds = base64::engine::general_purpose::STANDARD.encode(format!("{m}:{m}-pw"));
+            format!("Basic {creds}")
+        };
+        let req = e
+            .request(ctx.client.base(), None)
+            .without_jar()
+            .header("Authorization", &header);
+        if let Some(resp) = send(ctx, req).await?
+            && resp.is_success()
+        {
+            report(
+                ctx,
+                "FG612",
+                Severity::High,
+                e,
+                None,
+                "Authentication is not enforced: made-up credentials are accepted".to_string(),
+                &resp,
+                &format!(
+                    "401 without credentials; {} with a random `{}` credential",
+                    resp.status,
+                    header.split(' ').next().unwrap_or("")
+                ),
+                None,
+            );
+        }
+    }
+    Ok(())
+}
+
+fn password_param(e: &Endpoint) -> Option<&Param> {
+    e.params.iter().find(|p| {
+        matches!(p.loc, Loc::Form | Loc::Json) && {
+            let n = p.name.to_ascii_lowercase();
+            n.contains("password") || n == "pass" || n == "pwd"
+        }
+    })
+}
+
+/// A login must meet a bounded burst of wrong passwords with 429 or a lockout.
+async fn login_rate_limit(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    const BURST: usize = 12;
+    let Some((e, p)) = endpoints
+        .iter()
+        .filter(|e| e.method == "POST")
+        .find_map(|e| password_param(e).map(|p| (e, p)))
+    else {
+        return Ok(());
+    };
+    let mut last: Option<Response> = None;
+    let mut limited = false;
+    for _ in 0..BURST {
+        let wrong = format!("fg-wrong-{}", marker());
+        let Some(resp) = send(
+            ctx,
+            e.request(ctx.client.base(), Some((p, &wrong)))
+                .without_jar(),
+        )
+        .await?
+        else {
+            return Ok(());
+        };
+        let text = resp.text().to_ascii_lowercase();
+        if resp.status == 429 || text.contains("too many") || text.contains("locked") {
+            limited = true;
+            last = Some(resp);
+            break;
+        }
+        last = Some(resp);
+    }
+    let Some(last) = last else { return Ok(()) };
+    if !limited {
+        report(
+            ctx,
+            "FG632",
+            Severity::Medium,
+            e,
+            Some(p),
+            format!(
+                "The login accepts unlimited attempts: {BURST} wrong passwords in a row, none refused"
+            ),
+            &last,
+            &format!(
+                "{BURST} attempts, last status {}, no 429 or lockout",
+                last.status
+            ),
+            None,
+        );
+        return Ok(());
+    }
+    // Limited: does a spoofed client address reset the limit?
+    for i in 0..3u8 {
+        let ip = format!("203.0.113.{}", 10 + i);
+        let wrong = format!("fg-wrong-{}", marker());
+        let req = e
+            .request(ctx.client.base(), Some((p, &wrong)))
+            .without_jar()
+            .header("X-Forwarded-For", &ip)
+            .header("X-Real-IP", &ip);
+        if let Some(resp) = send(ctx, req).await?
+            && resp.status != 429
+            && !resp.text().to_ascii_lowercase().contains("too many")
+        {
+            report(
+                ctx,
+                "FG633",
+                Severity::Medium,
+                e,
+                Some(p),
+                "The login rate limit is bypassed by a spoofed X-Forwarded-For / X-Real-IP"
+                    .to_string(),
+                &resp,
+                &format!(
+                    "429 after the burst; {} with X-Forwarded-For: {ip}",
+                    resp.status
+                ),
+                None,
+            );
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// State-changing forms must refuse a submission without the CSRF token.
+async fn csrf(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    if ctx.client.cookies().is_empty() {
+        // Without a cookie-based session there is nothing for CSRF to ride on.
+        return Ok(());
+    }
+    if let Some(login) = &ctx.opts.login {
+        crate::login_step(ctx, login).await;
+    }
+    for e in endpoints.iter().filter(|e| {
+        e.method == "POST"
+            && e.params.iter().any(|p| p.loc == Loc::Form)
+            && !crate::looks_destructive(&e.template)
+    }) {
+        let is_login = password_param(e).is_some();
+        let mut stripped = e.clone();
+        stripped.form_fields.retain(|(n, _)| {
+            let n = n.to_ascii_lowercase();
+            !(n.contains("csrf")
+                || n.contains("xsrf")
+                || n == "_token"
+                || n.contains("authenticity"))
+        });
+        let req = stripped
+            .request(ctx.client.base(), None)
+            .header("Origin", "https://fg-csrf.example")
+            .header("Referer", "https://fg-csrf.example/");
+        let Some(resp) = send(ctx, req).await? else {
+            continue;
+        };
+        let refused = matches!(resp.status, 400 | 401 | 403 | 405 | 409 | 419 | 422 | 429)
+            || resp.text().to_ascii_lowercase().contains("csrf");
+        if !refused && resp.status < 500 {
+            let (severity, what) = if is_login {
+                (Severity::Low, "The login form (login CSRF)")
+            } else {
+                (Severity::Medium, "A state-changing form")
+            };
+            report(
+                ctx,
+                "FG628",
+                severity,
+                e,
+                None,
+                format!("{what} is accepted without a CSRF token, from another site's Origin"),
+                &resp,
+                &format!(
+                    "POST without a token and with `Origin: https://fg-csrf.example` → {}",
+                    resp.status
+                ),
+                None,
+            );
+        }
+    }
+    if let Some(login) = &ctx.opts.login {
+        crate::login_step(ctx, login).await;
+    }
+    Ok(())
+}
+
+/// One oversized body to one endpoint that reads it: refused (413) or accepted.
+async fn body_size(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    const SIZE: usize = 12 * 1024 * 1024;
+    let Some(e) = endpoints
+        .iter()
+        .filter(|e| e.method == "POST" && !crate::looks_destructive(&e.template))
+        .find(|e| e.reads_body)
+        .or_else(|| {
+            endpoints.iter().find(|e| {
+                e.method == "POST"
+                    && e.params.iter().any(|p| p.loc == Loc::Form)
+                    && password_param(e).is_none()
+                    && !crate::looks_destructive(&e.template)
+            })
+        })
+    else {
+        return Ok(());
+    };
+    let mut body = Vec::with_capacity(SIZE + 8);
+    body.extend_from_slice(b"fgpad=");
+    body.resize(SIZE + 6, b'A');
+    let req = Request::new("POST", ctx.client.url(&e.path_with(None)))
+        .raw("application/x-www-form-urlencoded", body);
+    let Some(resp) = send(ctx, req).await? else {
+        return Ok(());
+    };
+    let _ = ctx.logged_in.load(Ordering::Relaxed);
+    if resp.status < 400 {
+        let mut shown = resp.clone();
+        shown.request_body = Some(b"fgpad=AAAA... (12 MiB)".to_vec());
+        report(
+            ctx,
+            "FG630",
+            Severity::Medium,
+            e,
+            None,
+            "A 12 MiB request body is accepted: no MAX_CONTENT_LENGTH".to_string(),
+            &shown,
+            &format!("12 MiB body → {}", resp.status),
+            None,
+        );
+    }
+    Ok(())
+}

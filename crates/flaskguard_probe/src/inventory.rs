@@ -1,0 +1,713 @@
+//! What to probe: endpoints with their methods and inputs, from the source model (routes
+//! and the request keys each handler reads), an OpenAPI document, and crawling (links and
+//! forms).
+
+use url::Url;
+
+/// Where a request input travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Loc {
+    Query,
+    Form,
+    Json,
+    /// A segment of the URL path (`<name>` in the rule).
+    Path,
+    Header,
+    Cookie,
+    /// The name of a query parameter (apps that iterate over `request.args`).
+    QueryName,
+    /// The name of a header (apps that iterate over `request.headers`).
+    HeaderName,
+}
+
+impl Loc {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Loc::Query => "query",
+            Loc::Form => "form",
+            Loc::Json => "json",
+            Loc::Path => "path",
+            Loc::Header => "header",
+            Loc::Cookie => "cookie",
+            Loc::QueryName => "query parameter name",
+            Loc::HeaderName => "header name",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    pub loc: Loc,
+    pub name: String,
+    /// A harmless value to send when this parameter is not the one under test.
+    pub sample: String,
+}
+
+/// One method on one URL path.
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    pub method: String,
+    /// The route rule (`/item/<int:id>`) or, for crawled pages, the path.
+    pub template: String,
+    pub params: Vec<Param>,
+    /// Where it was learnt: `source`, `openapi` or `crawl`.
+    pub from: &'static str,
+    /// A crawled form: its fields (with hidden values) as the page gives them.
+    pub form_fields: Vec<(String, String)>,
+    /// The request body is read whole (`request.get_data()`, `request.data`).
+    pub reads_body: bool,
+}
+
+/// A route of the source model, as the probe needs it.
+#[derive(Clone, Debug)]
+pub struct SeedRoute {
+    pub rule: String,
+    pub methods: Vec<String>,
+    /// `query:q`, `form:text`, `json:message`, `header:X-Key`, `cookie:prefs`, `body`.
+    pub inputs: Vec<String>,
+}
+
+impl Endpoint {
+    /// The path with every path parameter set to its sample (or `value` for `which`).
+    pub fn path_with(&self, which: Option<(&Param, &str)>) -> String {
+        let mut out = String::new();
+        let mut rest = self.template.as_str();
+        while let Some(open) = rest.find('<') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('>') else {
+                break;
+            };
+            let inner = &rest[open + 1..open + close];
+            let name = inner.rsplit(':').next().unwrap_or(inner);
+            let value = match which {
+                Some((p, v)) if p.loc == Loc::Path && p.name == name => encode_segment(v),
+                _ => self
+                    .params
+                    .iter()
+                    .find(|p| p.loc == Loc::Path && p.name == name)
+                    .map_or_else(|| "1".to_string(), |p| encode_segment(&p.sample)),
+            };
+            out.push_str(&value);
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The request for this endpoint with every input at its sample value, and `value` in
+    /// parameter `which` if given.
+    pub fn request(&self, base: &Url, which: Option<(&Param, &str)>) -> crate::client::Request {
+        let path = self.path_with(which);
+        let mut url = base.join(&path).unwrap_or_else(|_| base.clone());
+        let value_of = |p: &Param| -> String {
+            match which {
+                Some((w, v)) if w == p => v.to_string(),
+                _ => p.sample.clone(),
+            }
+        };
+        {
+            let mut query: Vec<(String, String)> = Vec::new();
+            for p in self.params.iter().filter(|p| p.loc == Loc::Query) {
+                query.push((p.name.clone(), value_of(p)));
+            }
+            if let Some((w, v)) = which
+                && w.loc == Loc::QueryName
+            {
+                query.push(((*v).to_string(), "1".to_string()));
+            }
+            if !query.is_empty() {
+                url.query_pairs_mut().extend_pairs(&query);
+            }
+        }
+        let mut req = crate::client::Request::new(&self.method, url);
+        for p in &self.params {
+            match p.loc {
+                Loc::Header => req = req.header(&p.name, &value_of(p)),
+                Loc::Cookie => {
+                    req = req.header(
+                        "Cookie",
+                        &format!("{}={}", p.name, encode_cookie(&value_of(p))),
+                    );
+                }
+                _ => {}
+            }
+        }
+        if let Some((w, v)) = which
+            && w.loc == Loc::HeaderName
+            && v.bytes()
+                .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b))
+        {
+            req = req.header(v, "1");
+        }
+        let form: Vec<(String, String)> = self
+            .params
+            .iter()
+            .filter(|p| p.loc == Loc::Form)
+            .map(|p| (p.name.clone(), value_of(p)))
+            .chain(
+                self.form_fields
+                    .iter()
+                    .filter(|(n, _)| {
+                        !self
+                            .params
+                            .iter()
+                            .any(|p| p.loc == Loc::Form && p.name == *n)
+                    })
+                    .cloned(),
+            )
+            .collect();
+        let json: serde_json::Map<String, serde_json::Value> = self
+            .params
+            .iter()
+            .filter(|p| p.loc == Loc::Json)
+            .map(|p| (p.name.clone(), serde_json::Value::String(value_of(p))))
+            .collect();
+        if !json.is_empty() {
+            req = req.json(&serde_json::Value::Object(json));
+        } else if !form.is_empty() || self.method == "POST" && self.reads_body {
+            req = req.form(&form);
+        }
+        req
+    }
+
+    /// A label for reports: `GET /search`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.method, self.template)
+    }
+}
+
+fn encode_segment(v: &str) -> String {
+    url::form_urlencoded::byte_serialize(v.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
+}
+
+fn encode_cookie(v: &str) -> String {
+    // Cookie values: no spaces, semicolons, commas or quotes.
+    v.bytes()
+        .map(|b| {
+            if b.is_ascii_graphic() && !matches!(b, b';' | b',' | b'"' | b'\\') {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+fn sample_for(converter: &str) -> &'static str {
+    match converter {
+        "int" => "1",
+        "float" => "1.5",
+        "uuid" => "00000000-0000-4000-8000-000000000000",
+        _ => "fgtest",
+    }
+}
+
+/// Endpoints from the routes of the source model.
+pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
+    let mut out = Vec::new();
+    for r in routes {
+        let mut params = path_params(&r.rule);
+        let mut reads_body = false;
+        for input in &r.inputs {
+            if input == "body" {
+                reads_body = true;
+                continue;
+            }
+            let Some((loc, name)) = input.split_once(':') else {
+                continue;
+            };
+            let loc = match loc {
+                "query" => Loc::Query,
+                "form" => Loc::Form,
+                "json" => Loc::Json,
+                "header" => Loc::Header,
+                "cookie" => Loc::Cookie,
+                "query-names" => Loc::QueryName,
+                "header-names" => Loc::HeaderName,
+                _ => continue,
+            };
+            if !params
+                .iter()
+                .any(|p: &Param| p.loc == loc && p.name == name)
+            {
+                params.push(Param {
+                    loc,
+                    name: name.to_string(),
+                    sample: sample_value(name),
+                });
+            }
+        }
+        for m in &r.methods {
+            if matches!(m.as_str(), "HEAD" | "OPTIONS") {
+                continue;
+            }
+            // Form and JSON inputs travel in bodies: not with GET.
+            let params: Vec<Param> = params
+                .iter()
+                .filter(|p| m != "GET" || !matches!(p.loc, Loc::Form | Loc::Json))
+                .cloned()
+                .collect();
+            out.push(Endpoint {
+                method: m.clone(),
+                template: r.rule.clone(),
+                params,
+                from: "source",
+                form_fields: Vec::new(),
+                reads_body,
+            });
+        }
+    }
+    out
+}
+
+/// A plausible harmless value for an input, by its name.
+fn sample_value(name: &str) -> String {
+    let n = name.to_ascii_lowercase();
+    if n.contains("email") {
+        "probe@example.com".to_string()
+    } else if n.contains("url") || n == "next" || n.contains("redirect") || n.contains("target") {
+        "/".to_string()
+    } else if n.contains("id") || n.contains("page") || n.contains("count") || n.contains("num") {
+        "1".to_string()
+    } else if n.contains("host") {
+        "localhost".to_string()
+    } else if n.contains("file") || n.contains("path") || n.contains("name") && n.contains("doc") {
+        "readme.txt".to_string()
+    } else {
+        "fgtest".to_string()
+    }
+}
+
+fn path_params(rule: &str) -> Vec<Param> {
+    let mut out = Vec::new();
+    let mut rest = rule;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + close];
+        let (conv, name) = match inner.rsplit_once(':') {
+            Some((c, n)) => (c.split('(').next().unwrap_or(c), n),
+            None => ("default", inner),
+        };
+        out.push(Param {
+            loc: Loc::Path,
+            name: name.to_string(),
+            sample: sample_for(conv).to_string(),
+        });
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
+/// Endpoints from an OpenAPI 3 (or Swagger 2) document in JSON.
+pub fn from_openapi(doc: &serde_json::Value) -> Result<Vec<Endpoint>, String> {
+    let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) else {
+        return Err("no `paths` object: not an OpenAPI document".to_string());
+    };
+    let mut out = Vec::new();
+    for (path, item) in paths {
+        let rule = path.replace('{', "<").replace('}', ">");
+        let shared: Vec<Param> = params_of(item.get("parameters"));
+        let Some(ops) = item.as_object() else {
+            continue;
+        };
+        for (method, op) in ops {
+            let m = method.to_ascii_uppercase();
+            if !matches!(m.as_str(), "GET" | "POST" | "PUT" | "PATCH" | "DELETE") {
+                continue;
+            }
+            let mut params = shared.clone();
+            for p in params_of(op.get("parameters")) {
+                if !params.contains(&p) {
+                    params.push(p);
+                }
+            }
+            if let Some(props) = op
+                .pointer("/requestBody/content/application~1json/schema/properties")
+                .and_then(|p| p.as_object())
+            {
+                for name in props.keys() {
+                    params.push(Param {
+                        loc: Loc::Json,
+                        name: name.clone(),
+                        sample: sample_value(name),
+                    });
+                }
+            }
+            if let Some(props) = op
+                .pointer(
+                    "/requestBody/content/application~1x-www-form-urlencoded/schema/properties",
+                )
+                .and_then(|p| p.as_object())
+            {
+                for name in props.keys() {
+                    params.push(Param {
+                        loc: Loc::Form,
+                        name: name.clone(),
+                        sample: sample_value(name),
+                    });
+                }
+            }
+            out.push(Endpoint {
+                method: m,
+                template: rule.clone(),
+                params,
+                from: "openapi",
+                form_fields: Vec::new(),
+                reads_body: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn params_of(list: Option<&serde_json::Value>) -> Vec<Param> {
+    let mut out = Vec::new();
+    for p in list.and_then(|l| l.as_array()).into_iter().flatten() {
+        let (Some(name), Some(loc)) = (
+            p.get("name").and_then(|n| n.as_str()),
+            p.get("in").and_then(|n| n.as_str()),
+        ) else {
+            continue;
+        };
+        let loc = match loc {
+            "query" => Loc::Query,
+            "path" => Loc::Path,
+            "header" => Loc::Header,
+            "cookie" => Loc::Cookie,
+            "formData" => Loc::Form,
+            _ => continue,
+        };
+        let sample = match p.pointer("/schema/type").and_then(|t| t.as_str()) {
+            Some("integer" | "number") => "1".to_string(),
+            _ => sample_value(name),
+        };
+        out.push(Param {
+            loc,
+            name: name.to_string(),
+            sample,
+        });
+    }
+    out
+}
+
+/// Links and forms of an HTML page.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub links: Vec<String>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Form {
+    pub action: Option<String>,
+    pub method: String,
+    /// Field name, type, value.
+    pub fields: Vec<(String, String, String)>,
+}
+
+impl Form {
+    /// A hidden field that looks like an anti-CSRF token.
+    pub fn has_csrf_token(&self) -> bool {
+        self.fields.iter().any(|(n, t, _)| {
+            let n = n.to_ascii_lowercase();
+            t == "hidden"
+                && (n.contains("csrf")
+                    || n.contains("xsrf")
+                    || n == "_token"
+                    || n.contains("authenticity"))
+        })
+    }
+}
+
+/// A tolerant scan of `<a href>`, `<form>` and form fields. Not a full HTML parser: it
+/// needs no DOM, only the tags and their attributes.
+pub fn parse_html(html: &str) -> Page {
+    let mut page = Page::default();
+    let mut current: Option<Form> = None;
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let start = i + off + 1;
+        if html[start..].starts_with("!--") {
+            i = html[start..]
+                .find("-->")
+                .map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        let end = find_tag_end(bytes, start);
+        let tag = &html[start..end];
+        i = (end + 1).min(html.len());
+        let (name, attrs) = split_tag(tag);
+        let name = name.to_ascii_lowercase();
+        match name.as_str() {
+            "a" | "area" | "link" | "iframe" | "frame" => {
+                let key = if name == "iframe" || name == "frame" {
+                    "src"
+                } else {
+                    "href"
+                };
+                if let Some(h) = attr(&attrs, key) {
+                    page.links.push(h);
+                }
+            }
+            "form" => {
+                if let Some(f) = current.take() {
+                    page.forms.push(f);
+                }
+                current = Some(Form {
+                    action: attr(&attrs, "action"),
+                    method: attr(&attrs, "method")
+                        .unwrap_or_else(|| "get".to_string())
+                        .to_ascii_uppercase(),
+                    fields: Vec::new(),
+                });
+            }
+            "/form" => {
+                if let Some(f) = current.take() {
+                    page.forms.push(f);
+                }
+            }
+            "input" | "textarea" | "select" | "button" => {
+                if let (Some(f), Some(n)) = (current.as_mut(), attr(&attrs, "name")) {
+                    let t = attr(&attrs, "type")
+                        .unwrap_or_else(|| name.clone())
+                        .to_ascii_lowercase();
+                    if !matches!(t.as_str(), "submit" | "button" | "image" | "reset" | "file") {
+                        f.fields
+                            .push((n, t, attr(&attrs, "value").unwrap_or_default()));
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Skip the raw text of scripts and styles.
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            if let Some(e) = html[i..].to_ascii_lowercase().find(&close) {
+                i += e;
+            }
+        }
+    }
+    if let Some(f) = current.take() {
+        page.forms.push(f);
+    }
+    page
+}
+
+fn find_tag_end(bytes: &[u8], start: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut j = start;
+    while j < bytes.len() {
+        let b = bytes[j];
+        match quote {
+            Some(q) if b == q => quote = None,
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return j,
+            _ => {}
+        }
+        j += 1;
+    }
+    bytes.len()
+}
+
+fn split_tag(tag: &str) -> (&str, Vec<(String, String)>) {
+    let tag = tag.trim_end_matches('/');
+    let name_end = tag.find(|c: char| c.is_whitespace()).unwrap_or(tag.len());
+    let name = &tag[..name_end];
+    let mut attrs = Vec::new();
+    let rest = &tag[name_end..];
+    let chars: Vec<char> = rest.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        while k < chars.len() && (chars[k].is_whitespace() || chars[k] == '/') {
+            k += 1;
+        }
+        let ks = k;
+        while k < chars.len() && !chars[k].is_whitespace() && chars[k] != '=' {
+            k += 1;
+        }
+        let key: String = chars[ks..k].iter().collect();
+        while k < chars.len() && chars[k].is_whitespace() {
+            k += 1;
+        }
+        let mut value = String::new();
+        if k < chars.len() && chars[k] == '=' {
+            k += 1;
+            while k < chars.len() && chars[k].is_whitespace() {
+                k += 1;
+            }
+            if k < chars.len() && (chars[k] == '"' || chars[k] == '\'') {
+                let q = chars[k];
+                k += 1;
+                let vs = k;
+                while k < chars.len() && chars[k] != q {
+                    k += 1;
+                }
+                value = chars[vs..k].iter().collect();
+                k += 1;
+            } else {
+                let vs = k;
+                while k < chars.len() && !chars[k].is_whitespace() {
+                    k += 1;
+                }
+                value = chars[vs..k].iter().collect();
+            }
+        }
+        if !key.is_empty() {
+            attrs.push((key.to_ascii_lowercase(), unescape(&value)));
+        }
+    }
+    (name, attrs)
+}
+
+fn attr(attrs: &[(String, String)], key: &str) -> Option<String> {
+    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+}
+
+fn unescape(v: &str) -> String {
+    v.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+/// Endpoints of a crawled form.
+pub fn from_form(page_url: &Url, form: &Form) -> Option<(Url, Endpoint)> {
+    let action = page_url.join(form.action.as_deref().unwrap_or("")).ok()?;
+    let method = if form.method == "POST" { "POST" } else { "GET" };
+    let loc = if method == "POST" {
+        Loc::Form
+    } else {
+        Loc::Query
+    };
+    let params = form
+        .fields
+        .iter()
+        .filter(|(_, t, _)| t != "hidden")
+        .map(|(n, _, v)| Param {
+            loc,
+            name: n.clone(),
+            sample: if v.is_empty() {
+                sample_value(n)
+            } else {
+                v.clone()
+            },
+        })
+        .collect();
+    let hidden = form
+        .fields
+        .iter()
+        .filter(|(_, t, _)| t == "hidden")
+        .map(|(n, _, v)| (n.clone(), v.clone()))
+        .collect();
+    let mut url = action.clone();
+    url.set_query(None);
+    url.set_fragment(None);
+    Some((
+        action,
+        Endpoint {
+            method: method.to_string(),
+            template: url.path().to_string(),
+            params,
+            from: "crawl",
+            form_fields: hidden,
+            reads_body: false,
+        },
+    ))
+}
+
+/// The endpoint of a crawled link (its query parameters become inputs).
+pub fn from_link(url: &Url) -> Endpoint {
+    let params = url
+        .query_pairs()
+        .map(|(k, v)| Param {
+            loc: Loc::Query,
+            name: k.to_string(),
+            sample: if v.is_empty() {
+                sample_value(&k)
+            } else {
+                v.to_string()
+            },
+        })
+        .collect();
+    Endpoint {
+        method: "GET".to_string(),
+        template: url.path().to_string(),
+        params,
+        from: "crawl",
+        form_fields: Vec::new(),
+        reads_body: false,
+    }
+}
+
+/// Merges endpoints that share method and template: the union of their inputs.
+pub fn merge(endpoints: Vec<Endpoint>) -> Vec<Endpoint> {
+    let mut out: Vec<Endpoint> = Vec::new();
+    for e in endpoints {
+        let same = out.iter_mut().find(|o| {
+            o.method == e.method && (o.template == e.template || o.path_with(None) == e.template)
+        });
+        match same {
+            Some(o) => {
+                for p in e.params {
+                    if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
+                        o.params.push(p);
+                    }
+                }
+                for f in e.form_fields {
+                    if !o.form_fields.contains(&f) {
+                        o.form_fields.push(f);
+                    }
+                }
+                o.reads_body |= e.reads_body;
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_and_links() {
+        let page = parse_html(
+            r#"<a href="/search?q=x">s</a><!-- <a href="/hidden"> -->
+            <form method=post action='/comments'><input type="hidden" name="csrf_token" value="t&amp;1">
+            <textarea name=text></textarea><input type=submit value=Go></form>
+            <script>var s = "<a href='/nope'>";</script><a href=/after>"#,
+        );
+        assert_eq!(page.links, vec!["/search?q=x", "/after"]);
+        assert_eq!(page.forms.len(), 1);
+        let f = &page.forms[0];
+        assert_eq!(f.method, "POST");
+        assert!(f.has_csrf_token());
+        assert_eq!(f.fields[0].2, "t&1");
+        assert_eq!(f.fields[1].0, "text");
+    }
+
+    #[test]
+    fn path_parameters_get_samples() {
+        let e = &from_seed(&[SeedRoute {
+            rule: "/u/<int:id>/<name>".to_string(),
+            methods: vec!["GET".to_string()],
+            inputs: vec!["query:q".to_string()],
+        }])[0];
+        assert_eq!(e.path_with(None), "/u/1/fgtest");
+        let p = e
+            .params
+            .iter()
+            .find(|p| p.name == "name")
+            .cloned()
+            .expect("param");
+        assert_eq!(e.path_with(Some((&p, "a b/c"))), "/u/1/a%20b%2Fc");
+    }
+}

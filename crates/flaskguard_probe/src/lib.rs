@@ -1,0 +1,498 @@
+//! `flaskguard probe`: dynamic testing of a running Flask app.
+//!
+//! The probe learns what to test from the source model (routes, the request keys each
+//! handler reads, secret-key candidates), an OpenAPI document and crawling; checks every
+//! response passively; and, with `active`, sends safe payloads (unique markers, arithmetic,
+//! offline secret guessing). Every request goes through [`client::Client`], which keeps the
+//! run on one origin and within its budget, time, size, concurrency and rate bounds.
+
+mod active;
+mod canary;
+pub mod client;
+pub mod cookies;
+pub mod inventory;
+mod passive;
+pub mod redact;
+pub mod rules;
+mod secrets;
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use flaskguard_report::{Evidence, Finding, Location, RuleMeta, Severity, fingerprint};
+use url::Url;
+
+use client::{Client, Limits, Request, Response, SendError, Tls};
+use inventory::{Endpoint, SeedRoute};
+
+/// A login step: a form posted to `url`, re-run when the session is lost.
+#[derive(Clone, Debug)]
+pub struct Login {
+    pub url: Url,
+    pub fields: Vec<(String, String)>,
+}
+
+/// Everything a probe run needs.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub target: Url,
+    pub limits: Limits,
+    pub tls: Tls,
+    /// Sent with every request (`--header`).
+    pub headers: Vec<(String, String)>,
+    /// Session cookies to start with (`--cookie`).
+    pub cookies: Vec<(String, String)>,
+    pub login: Option<Login>,
+    /// Send payloads (`--active`).
+    pub active: bool,
+    /// Follow links and forms from the target URL.
+    pub crawl: bool,
+    /// At most this many pages crawled.
+    pub crawl_pages: usize,
+    /// Routes from the source model (`--source`).
+    pub seed: Vec<SeedRoute>,
+    /// Secret-key candidates from the source, tried first.
+    pub secret_candidates: Vec<String>,
+    /// More candidates (`--wordlist`), tried last.
+    pub wordlist: Vec<String>,
+    /// An OpenAPI document (`--openapi`).
+    pub openapi: Option<serde_json::Value>,
+    /// Show a progress bar on stderr (runs over a second, on a terminal).
+    pub progress: bool,
+}
+
+impl Options {
+    pub fn new(target: Url) -> Self {
+        Options {
+            target,
+            limits: Limits::default(),
+            tls: Tls::default(),
+            headers: Vec::new(),
+            cookies: Vec::new(),
+            login: None,
+            active: false,
+            crawl: true,
+            crawl_pages: 60,
+            seed: Vec::new(),
+            secret_candidates: Vec::new(),
+            wordlist: Vec::new(),
+            openapi: None,
+            progress: false,
+        }
+    }
+}
+
+/// The result of a probe run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    /// Metadata of the probe rules that reported.
+    pub rules: Vec<RuleMeta>,
+    pub requests: usize,
+    pub elapsed: Duration,
+    /// Endpoints probed (method and template).
+    pub endpoints: Vec<String>,
+    /// Problems that did not stop the run (timeouts, resets, budget spent).
+    pub errors: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProbeError {
+    #[error("{0}")]
+    Unreachable(String),
+    #[error("{0}")]
+    Setup(String),
+}
+
+/// Runs a probe to completion (or to its bounds).
+pub fn run(opts: &Options) -> Result<Outcome, ProbeError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| ProbeError::Setup(format!("cannot start the async runtime: {e}")))?;
+    rt.block_on(run_async(opts))
+}
+
+/// A finding before it becomes a report [`Finding`].
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// `GET /search` style label of the endpoint (or `/` for site-wide findings).
+    pub route: String,
+    /// The URL path the finding is about (no query).
+    pub path: String,
+    /// The input under test, if any (`query q`).
+    pub param: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// State shared by the probes of a run.
+pub(crate) struct Ctx<'o> {
+    pub client: Client,
+    pub opts: &'o Options,
+    hits: Mutex<Vec<Hit>>,
+    errors: Mutex<Vec<String>>,
+    /// Statuses of the baseline requests: `(endpoint label, status, WWW-Authenticate)`.
+    pub statuses: Mutex<Vec<(usize, u16, Option<String>)>>,
+    /// Session cookie values seen (for secret cracking).
+    pub session_cookies: Mutex<Vec<String>>,
+    pub logged_in: std::sync::atomic::AtomicBool,
+}
+
+impl Ctx<'_> {
+    pub fn report(&self, hit: Hit) {
+        if let Ok(mut hits) = self.hits.lock()
+            && !hits
+                .iter()
+                .any(|h| h.code == hit.code && h.route == hit.route && h.param == hit.param)
+        {
+            hits.push(hit);
+        }
+    }
+
+    pub fn has(&self, code: &str) -> bool {
+        self.hits
+            .lock()
+            .is_ok_and(|h| h.iter().any(|x| x.code == code))
+    }
+
+    pub fn error(&self, message: String) {
+        if let Ok(mut errors) = self.errors.lock()
+            && !errors.contains(&message)
+            && errors.len() < 50
+        {
+            errors.push(message);
+        }
+    }
+
+    /// Sends, checks the response passively, and records transport problems.
+    pub async fn send(&self, req: Request) -> Result<Response, SendError> {
+        let label = format!("{} {}", req.method, req.url.path());
+        match self.client.send(req).await {
+            Ok(resp) => {
+                passive::check(self, &resp);
+                Ok(resp)
+            }
+            Err(e) => {
+                if !matches!(e, SendError::OutOfScope(_)) {
+                    self.error(format!("{label}: {e}"));
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// The evidence of an exchange: request and response excerpts, redacted.
+pub(crate) fn evidence(resp: &Response, proof: &str, marker: Option<&str>) -> Evidence {
+    use std::fmt::Write as _;
+    let mut request = String::new();
+    for (n, v) in &resp.request_headers {
+        let _ = writeln!(request, "{n}: {v}");
+    }
+    if let Some(body) = &resp.request_body {
+        let text = String::from_utf8_lossy(body);
+        let _ = write!(request, "\n{}", excerpt(&text, None, 300));
+    }
+    let mut response = String::new();
+    for (n, v) in &resp.headers {
+        if matches!(
+            n.to_ascii_lowercase().as_str(),
+            "content-type"
+                | "location"
+                | "set-cookie"
+                | "server"
+                | "cache-control"
+                | "vary"
+                | "www-authenticate"
+                | "content-security-policy"
+        ) || n.to_ascii_lowercase().starts_with("access-control-")
+        {
+            let _ = writeln!(response, "{n}: {v}");
+        }
+    }
+    let body = resp.text();
+    if !body.is_empty() {
+        let _ = write!(response, "\n{}", excerpt(&body, marker, 400));
+    }
+    Evidence {
+        method: resp.method.clone(),
+        url: redact::redact(resp.url.as_str()),
+        request: redact::redact(request.trim_end()),
+        status: resp.status,
+        response: redact::redact(response.trim_end()),
+        proof: redact::redact(proof),
+    }
+}
+
+/// Up to `max` characters of `text`, around `marker` when it occurs.
+fn excerpt(text: &str, marker: Option<&str>, max: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return text.to_string();
+    }
+    let at = marker
+        .and_then(|m| text.find(m))
+        .map_or(0, |byte| text[..byte].chars().count());
+    let start = at.saturating_sub(max / 3);
+    let end = (start + max).min(chars.len());
+    let mut out: String = chars[start..end].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
+    let started = Instant::now();
+    let client = Client::new(
+        opts.target.clone(),
+        opts.limits.clone(),
+        &opts.tls,
+        opts.headers.clone(),
+        opts.cookies.clone(),
+    )
+    .map_err(ProbeError::Setup)?;
+    let ctx = Ctx {
+        client,
+        opts,
+        hits: Mutex::new(Vec::new()),
+        errors: Mutex::new(Vec::new()),
+        statuses: Mutex::new(Vec::new()),
+        session_cookies: Mutex::new(Vec::new()),
+        logged_in: std::sync::atomic::AtomicBool::new(false),
+    };
+    // Reachability first: a clean one-line error when nothing answers.
+    let first = match ctx.client.send(Request::get(opts.target.clone())).await {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(ProbeError::Unreachable(format!(
+                "cannot reach {}: {e}",
+                opts.target
+            )));
+        }
+    };
+    let progress = Progress::start(&ctx, opts.progress);
+    passive::check(&ctx, &first);
+    passive::site(&ctx, &first).await;
+    if let Some(login) = &opts.login {
+        login_step(&ctx, login).await;
+    }
+
+    // Inventory.
+    let mut endpoints = inventory::from_seed(&opts.seed);
+    if let Some(doc) = &opts.openapi {
+        match inventory::from_openapi(doc) {
+            Ok(mut e) => endpoints.append(&mut e),
+            Err(e) => ctx.error(format!("--openapi: {e}")),
+        }
+    }
+    if opts.crawl {
+        let mut crawled = crawl(&ctx, &first).await;
+        endpoints.append(&mut crawled);
+    }
+    let endpoints = inventory::merge(endpoints);
+    progress.set_message(format!("{} endpoints", endpoints.len()));
+
+    // Passive: one baseline request per endpoint that is safe to repeat.
+    for (i, e) in endpoints.iter().enumerate() {
+        if e.method != "GET" {
+            continue;
+        }
+        match ctx.send(e.request(ctx.client.base(), None)).await {
+            Ok(resp) => {
+                if let Ok(mut s) = ctx.statuses.lock() {
+                    s.push((
+                        i,
+                        resp.status,
+                        resp.header("www-authenticate").map(str::to_string),
+                    ));
+                }
+                passive::cors(&ctx, e).await;
+            }
+            Err(e) if e.is_exhausted() => break,
+            Err(_) => {}
+        }
+    }
+
+    if opts.active {
+        active::run(&ctx, &endpoints).await;
+    }
+    progress.finish();
+
+    let hits = ctx.hits.into_inner().unwrap_or_default();
+    let mut rules: Vec<RuleMeta> = Vec::new();
+    let origin = opts.target.origin().ascii_serialization();
+    let findings = hits
+        .into_iter()
+        .map(|h| {
+            let meta = rules::probe_rule(h.code);
+            if let Some(m) = meta
+                && !rules.iter().any(|r| r.code == m.code)
+            {
+                rules.push(m.meta());
+            }
+            let path = format!("{origin}{}", h.path);
+            let key = format!("{} {}", h.route, h.param.as_deref().unwrap_or(""));
+            Finding {
+                code: h.code.to_string(),
+                name: meta.map_or("", |m| m.name).to_string(),
+                severity: h.severity,
+                confidence: flaskguard_report::Confidence::High,
+                message: h.message,
+                location: Location {
+                    path: path.clone(),
+                    ..Location::default()
+                },
+                snippet: None,
+                fix: None,
+                trace: Vec::new(),
+                route: Some(h.route),
+                fingerprint: fingerprint(h.code, &origin, &key, 0),
+                suppression: None,
+                evidence: Some(h.evidence),
+                confirmed: None,
+            }
+        })
+        .collect();
+    Ok(Outcome {
+        findings,
+        rules,
+        requests: ctx.client.requests_sent(),
+        elapsed: started.elapsed(),
+        endpoints: endpoints.iter().map(Endpoint::label).collect(),
+        errors: ctx.errors.into_inner().unwrap_or_default(),
+    })
+}
+
+/// Posts the login form; keeps the session cookies it sets.
+pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
+    let req = Request::new("POST", login.url.clone()).form(&login.fields);
+    match ctx.send(req).await {
+        Ok(resp) if resp.status < 400 => {
+            ctx.logged_in
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            true
+        }
+        Ok(resp) => {
+            ctx.error(format!(
+                "login at {} failed: status {}",
+                login.url, resp.status
+            ));
+            false
+        }
+        Err(_) => false,
+    }
+}
+
+/// Follows links and forms on the origin, breadth first, up to the page limit.
+async fn crawl(ctx: &Ctx<'_>, first: &Response) -> Vec<Endpoint> {
+    let mut out: Vec<Endpoint> = Vec::new();
+    let mut seen: Vec<String> = vec![first.url.path().to_string()];
+    let mut queue: VecDeque<Url> = VecDeque::new();
+    let mut pages = 0usize;
+    let mut handle = |resp: &Response, queue: &mut VecDeque<Url>, out: &mut Vec<Endpoint>| {
+        if !resp.is_html() {
+            return;
+        }
+        let page = inventory::parse_html(&resp.text());
+        for link in page.links {
+            let Ok(mut url) = resp.url.join(&link) else {
+                continue;
+            };
+            url.set_fragment(None);
+            if !ctx.client.in_scope(&url) || looks_destructive(url.path()) {
+                continue;
+            }
+            let e = inventory::from_link(&url);
+            out.push(e);
+            let key = url.path().to_string();
+            if !seen.contains(&key) {
+                seen.push(key);
+                queue.push_back(url);
+            }
+        }
+        for form in &page.forms {
+            if let Some((action, e)) = inventory::from_form(&resp.url, form)
+                && ctx.client.in_scope(&action)
+            {
+                out.push(e);
+            }
+        }
+    };
+    handle(first, &mut queue, &mut out);
+    while let Some(url) = queue.pop_front() {
+        if pages >= ctx.opts.crawl_pages {
+            break;
+        }
+        pages += 1;
+        match ctx.send(Request::get(url)).await {
+            Ok(resp) => handle(&resp, &mut queue, &mut out),
+            Err(e) if e.is_exhausted() => break,
+            Err(_) => {}
+        }
+    }
+    out
+}
+
+/// Links a crawler must not follow: they log out or delete.
+fn looks_destructive(path: &str) -> bool {
+    let p = path.to_ascii_lowercase();
+    [
+        "logout", "log-out", "signout", "sign-out", "delete", "remove", "destroy", "reset",
+    ]
+    .iter()
+    .any(|w| p.contains(w))
+}
+
+/// A progress line on stderr for runs over a second, on a terminal only.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    ticker: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start(ctx: &Ctx<'_>, enabled: bool) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(ctx.client.limits().budget as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} probing {pos}/{len} requests · {elapsed} · {msg}",
+        ) {
+            bar.set_style(style);
+        }
+        let ticker = enabled.then(|| {
+            let bar = bar.clone();
+            let sent = ctx.client.sent_counter();
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                loop {
+                    bar.set_position(sent.load(std::sync::atomic::Ordering::Relaxed) as u64);
+                    bar.tick();
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            })
+        });
+        Progress { bar, ticker }
+    }
+
+    fn set_message(&self, msg: String) {
+        self.bar.set_message(msg);
+    }
+
+    fn finish(self) {
+        if let Some(t) = self.ticker {
+            t.abort();
+        }
+        self.bar.finish_and_clear();
+    }
+}

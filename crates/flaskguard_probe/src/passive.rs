@@ -1,0 +1,487 @@
+//! Passive checks: what every response tells without sending anything unusual — security
+//! headers, cookie flags, the development server, the debugger, tracebacks, the contents
+//! of the session cookie, caching of authenticated pages — plus the few harmless requests
+//! that complete them (the debugger's resources, CORS preflight-style Origin headers, the
+//! HTTP→HTTPS redirect).
+
+use std::sync::atomic::Ordering;
+
+use flaskguard_report::Severity;
+
+use crate::client::{Request, Response};
+use crate::cookies::{FlaskSession, SetCookie, sensitive_entries};
+use crate::inventory::Endpoint;
+use crate::{Ctx, Hit, evidence};
+
+fn hit(code: &'static str, severity: Severity, message: String, route: &str, path: &str) -> Hit {
+    Hit {
+        code,
+        severity,
+        message,
+        route: route.to_string(),
+        path: path.to_string(),
+        param: None,
+        evidence: flaskguard_report::Evidence {
+            method: String::new(),
+            url: String::new(),
+            request: String::new(),
+            status: 0,
+            response: String::new(),
+            proof: String::new(),
+        },
+    }
+}
+
+/// Checks one response.
+pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
+    let path = resp.url.path().to_string();
+    if let Some(server) = resp.header("server")
+        && server.to_ascii_lowercase().contains("werkzeug")
+    {
+        let mut h = hit(
+            "FG604",
+            Severity::Medium,
+            format!(
+                "The app answers with `Server: {server}`: the Werkzeug development server, which is not made for production traffic"
+            ),
+            "/",
+            "/",
+        );
+        h.evidence = evidence(resp, &format!("Server: {server}"), None);
+        ctx.report(h);
+    }
+    let body = resp.text();
+    if body.contains("Werkzeug Debugger")
+        || body.contains("__debugger__") && body.contains("traceback")
+    {
+        let mut h = hit(
+            "FG601",
+            Severity::High,
+            "An error page is the interactive Werkzeug debugger: anyone who gets past its PIN runs Python on the server".to_string(),
+            "/",
+            &path,
+        );
+        h.evidence = evidence(
+            resp,
+            "the page carries the Werkzeug debugger",
+            Some("Werkzeug Debugger"),
+        );
+        ctx.report(h);
+    } else if let Some(sig) = traceback_signature(&body) {
+        let mut h = hit(
+            "FG603",
+            Severity::Medium,
+            format!("The response shows internal error details ({sig})"),
+            &format!("{} {}", resp.method, path),
+            &path,
+        );
+        h.evidence = evidence(resp, &format!("the body contains `{sig}`"), Some(sig));
+        ctx.report(h);
+    }
+    headers(ctx, resp, &path);
+    cookies(ctx, resp);
+    caching(ctx, resp, &path);
+}
+
+/// Text that only Python error output contains.
+pub(crate) fn traceback_signature(body: &str) -> Option<&'static str> {
+    [
+        "Traceback (most recent call last)",
+        "jinja2.exceptions.",
+        "sqlite3.OperationalError",
+        "psycopg2.errors.",
+        "sqlalchemy.exc.",
+        "werkzeug.exceptions.",
+        "File \"/",
+    ]
+    .into_iter()
+    .find(|s| body.contains(s))
+}
+
+fn headers(ctx: &Ctx<'_>, resp: &Response, path: &str) {
+    if !resp.is_html() || !resp.is_success() {
+        return;
+    }
+    let csp = resp.header("content-security-policy");
+    let mut missing: Vec<&str> = Vec::new();
+    if csp.is_none() {
+        missing.push("Content-Security-Policy");
+    }
+    let frame_ancestors = csp.is_some_and(|c| c.to_ascii_lowercase().contains("frame-ancestors"));
+    if resp.header("x-frame-options").is_none() && !frame_ancestors {
+        missing.push("X-Frame-Options (or CSP frame-ancestors)");
+    }
+    if !resp
+        .header("x-content-type-options")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("nosniff"))
+    {
+        missing.push("X-Content-Type-Options: nosniff");
+    }
+    if resp.header("referrer-policy").is_none() {
+        missing.push("Referrer-Policy");
+    }
+    let https = resp.url.scheme() == "https";
+    if https {
+        match resp.header("strict-transport-security") {
+            None => missing.push("Strict-Transport-Security"),
+            Some(v) => {
+                let max_age = v
+                    .split(';')
+                    .find_map(|p| p.trim().strip_prefix("max-age="))
+                    .and_then(|a| a.trim_matches('"').parse::<u64>().ok())
+                    .unwrap_or(0);
+                if max_age < 15_552_000 {
+                    missing.push("Strict-Transport-Security with max-age of at least 180 days");
+                }
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let mut h = hit(
+            "FG614",
+            Severity::Medium,
+            format!(
+                "HTML responses lack security headers: {}",
+                missing.join(", ")
+            ),
+            "/",
+            path,
+        );
+        h.evidence = evidence(resp, &format!("missing: {}", missing.join(", ")), None);
+        ctx.report(h);
+    }
+    if let Some(csp) = csp {
+        csp_quality(ctx, resp, path, csp, false);
+    } else if let Some(ro) = resp.header("content-security-policy-report-only") {
+        let mut h = hit(
+            "FG615",
+            Severity::Low,
+            "The Content-Security-Policy is report-only: it blocks nothing".to_string(),
+            "/",
+            path,
+        );
+        h.evidence = evidence(
+            resp,
+            &format!("Content-Security-Policy-Report-Only: {ro}"),
+            None,
+        );
+        ctx.report(h);
+    }
+}
+
+fn csp_quality(ctx: &Ctx<'_>, resp: &Response, path: &str, csp: &str, _report_only: bool) {
+    let directives: Vec<(String, Vec<String>)> = csp
+        .split(';')
+        .filter_map(|d| {
+            let mut parts = d.split_whitespace();
+            let name = parts.next()?.to_ascii_lowercase();
+            Some((name, parts.map(str::to_ascii_lowercase).collect()))
+        })
+        .collect();
+    let get = |name: &str| directives.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+    let script = get("script-src").or_else(|| get("default-src"));
+    let mut problems: Vec<String> = Vec::new();
+    let mut severity = Severity::Low;
+    match script {
+        None => {
+            problems.push("no script-src or default-src: scripts from anywhere run".to_string());
+            severity = Severity::Medium;
+        }
+        Some(src) => {
+            let has_nonce = src.iter().any(|s| {
+                s.starts_with("'nonce-") || s.starts_with("'sha") || s == "'strict-dynamic'"
+            });
+            if src.iter().any(|s| s == "'unsafe-inline'") && !has_nonce {
+                problems.push("'unsafe-inline' scripts".to_string());
+                severity = Severity::Medium;
+            }
+            if src.iter().any(|s| s == "'unsafe-eval'") {
+                problems.push("'unsafe-eval'".to_string());
+                severity = Severity::Medium;
+            }
+            if let Some(w) = src
+                .iter()
+                .find(|s| matches!(s.as_str(), "*" | "http:" | "https:" | "data:" | "blob:"))
+            {
+                problems.push(format!("scripts from `{w}`"));
+                severity = Severity::Medium;
+            }
+        }
+    }
+    let object_ok = get("object-src")
+        .or_else(|| get("default-src"))
+        .is_some_and(|v| v.iter().all(|s| s == "'none'" || s == "'self'"));
+    if !object_ok {
+        problems.push("object-src is not 'none'".to_string());
+    }
+    if get("base-uri").is_none() {
+        problems.push("no base-uri".to_string());
+    }
+    if !problems.is_empty() {
+        let mut h = hit(
+            "FG615",
+            severity,
+            format!(
+                "The Content-Security-Policy is weak: {}",
+                problems.join("; ")
+            ),
+            "/",
+            path,
+        );
+        h.evidence = evidence(resp, &format!("Content-Security-Policy: {csp}"), None);
+        ctx.report(h);
+    }
+}
+
+fn cookies(ctx: &Ctx<'_>, resp: &Response) {
+    for raw in resp.headers_named("set-cookie") {
+        let Some(c) = SetCookie::parse(raw) else {
+            continue;
+        };
+        if c.is_deletion() {
+            continue;
+        }
+        if let Some(session) = FlaskSession::decode(&c.value) {
+            if let Ok(mut seen) = ctx.session_cookies.lock()
+                && !seen.contains(&c.value)
+                && seen.len() < 20
+            {
+                seen.push(c.value.clone());
+            }
+            let found = sensitive_entries(&session.payload);
+            if !found.is_empty() {
+                let mut h = hit(
+                    "FG606",
+                    Severity::Medium,
+                    format!(
+                        "The session cookie `{}` carries {} in readable form (Flask's session is signed, not encrypted)",
+                        c.name,
+                        found.join(", ")
+                    ),
+                    "/",
+                    resp.url.path(),
+                );
+                h.param = Some(format!("cookie {}", c.name));
+                h.evidence = evidence(
+                    resp,
+                    &format!("decoded session keys: {}", found.join(", ")),
+                    None,
+                );
+                ctx.report(h);
+            }
+        }
+        let sensitive = c.is_sensitive();
+        let mut problems: Vec<&str> = Vec::new();
+        let mut severity = Severity::Low;
+        if !c.secure {
+            problems.push("no Secure");
+            if sensitive {
+                severity = Severity::Medium;
+            }
+        }
+        if !c.http_only && sensitive && !c.name.to_ascii_lowercase().contains("csrf") {
+            problems.push("no HttpOnly");
+            severity = Severity::Medium;
+        }
+        match c
+            .same_site
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None => problems.push("no SameSite"),
+            Some("none") if !c.secure => {
+                problems.push("SameSite=None without Secure");
+                severity = Severity::Medium;
+            }
+            _ => {}
+        }
+        if c.name.starts_with("__Host-") && (c.domain.is_some() || c.path.as_deref() != Some("/")) {
+            problems.push("a __Host- cookie with Domain or a Path other than /");
+            severity = Severity::Medium;
+        }
+        if !problems.is_empty() {
+            let mut h = hit(
+                "FG609",
+                severity,
+                format!("Cookie `{}` is set with {}", c.name, problems.join(", ")),
+                "/",
+                resp.url.path(),
+            );
+            h.param = Some(format!("cookie {}", c.name));
+            h.evidence = evidence(
+                resp,
+                &format!("Set-Cookie for `{}`: {}", c.name, problems.join(", ")),
+                None,
+            );
+            ctx.report(h);
+        }
+    }
+}
+
+fn caching(ctx: &Ctx<'_>, resp: &Response, path: &str) {
+    if !ctx.logged_in.load(Ordering::Relaxed) || resp.method != "GET" || !resp.is_success() {
+        return;
+    }
+    let Some(cc) = resp.header("cache-control") else {
+        return;
+    };
+    let cc_l = cc.to_ascii_lowercase();
+    let private = cc_l.contains("private") || cc_l.contains("no-store");
+    let shared = cc_l.contains("public")
+        || cc_l
+            .split(',')
+            .filter_map(|d| {
+                d.trim()
+                    .strip_prefix("s-maxage=")
+                    .or_else(|| d.trim().strip_prefix("max-age="))
+            })
+            .any(|a| a.parse::<u64>().is_ok_and(|a| a > 0));
+    let varies = resp
+        .headers_named("vary")
+        .any(|v| v.to_ascii_lowercase().contains("cookie") || v.contains('*'));
+    if shared && !private && !varies {
+        let mut h = hit(
+            "FG637",
+            Severity::Medium,
+            format!(
+                "An authenticated page is cacheable by shared caches (`Cache-Control: {cc}`, no `Vary: Cookie`)"
+            ),
+            &format!("GET {path}"),
+            path,
+        );
+        h.evidence = evidence(resp, &format!("Cache-Control: {cc}"), None);
+        ctx.report(h);
+    }
+}
+
+/// Site-wide checks: the debugger's console and resources, HTTP→HTTPS.
+pub(crate) async fn site(ctx: &Ctx<'_>, first: &Response) {
+    let base = ctx.client.base().clone();
+    for (path, proof) in [
+        (
+            "/console",
+            "`/console` serves the Werkzeug debugger console",
+        ),
+        (
+            "/?__debugger__=yes&cmd=resource&f=debugger.js",
+            "the debugger serves its resources (`__debugger__=yes&cmd=resource`)",
+        ),
+    ] {
+        let Ok(resp) = ctx.send(Request::get(ctx.client.url(path))).await else {
+            continue;
+        };
+        let body = resp.text();
+        let console = resp.is_success()
+            && (body.contains("Werkzeug") && body.to_ascii_lowercase().contains("console")
+                || body.contains("CONSOLE_MODE")
+                || body.contains("EVALEX"));
+        if console {
+            let pin = if body.contains("EVALEX_TRUSTED = false") || body.contains("pin") {
+                " (PIN-locked: the PIN is derived from machine facts an attacker can often read)"
+            } else {
+                ""
+            };
+            let mut h = hit(
+                "FG601",
+                Severity::High,
+                format!(
+                    "The Werkzeug debugger is reachable{pin}: with its console, anyone who gets past the PIN runs Python on the server"
+                ),
+                "/",
+                "/console",
+            );
+            h.evidence = evidence(&resp, proof, Some("Werkzeug"));
+            ctx.report(h);
+            break;
+        }
+    }
+    // Plain HTTP to a non-local host must redirect to HTTPS.
+    if base.scheme() == "http" && !is_local(&base) && !first.is_redirect() {
+        let mut h = hit(
+            "FG617",
+            Severity::Medium,
+            "The app answers over plain HTTP instead of redirecting to HTTPS".to_string(),
+            "/",
+            "/",
+        );
+        h.evidence = evidence(
+            first,
+            &format!("status {} over http://", first.status),
+            None,
+        );
+        ctx.report(h);
+    }
+}
+
+fn is_local(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback() || ip.is_private() || ip.is_link_local(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => true,
+    }
+}
+
+/// CORS: does the endpoint let any site (or `null`) read it with credentials?
+pub(crate) async fn cors(ctx: &Ctx<'_>, e: &Endpoint) {
+    if ctx.has("FG616") {
+        return;
+    }
+    let token: u32 = rand::random();
+    let evil = format!("https://fg{token:08x}.example");
+    for origin in [evil.as_str(), "null"] {
+        let mut req = e.request(ctx.client.base(), None);
+        req.headers
+            .retain(|(n, _)| !n.eq_ignore_ascii_case("origin"));
+        let req = req.header("Origin", origin);
+        let Ok(resp) = ctx.send(req).await else {
+            return;
+        };
+        let acao = resp.header("access-control-allow-origin").unwrap_or("");
+        let creds = resp
+            .header("access-control-allow-credentials")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        let reflected = acao == origin;
+        if reflected || (acao == "*" && creds) {
+            let severity = if creds {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            let what = if origin == "null" {
+                "the `null` origin (sandboxed iframes, local files)"
+            } else {
+                "any origin"
+            };
+            let mut h = hit(
+                "FG616",
+                severity,
+                format!(
+                    "CORS allows {what}{}",
+                    if creds {
+                        " to read responses with the user's cookies"
+                    } else {
+                        " to read responses"
+                    }
+                ),
+                &e.label(),
+                resp.url.path(),
+            );
+            h.evidence = evidence(
+                &resp,
+                &format!(
+                    "Origin: {origin} → Access-Control-Allow-Origin: {acao}{}",
+                    if creds {
+                        ", Access-Control-Allow-Credentials: true"
+                    } else {
+                        ""
+                    }
+                ),
+                None,
+            );
+            ctx.report(h);
+            return;
+        }
+    }
+}

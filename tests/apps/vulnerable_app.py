@@ -1,0 +1,590 @@
+"""Deliberately vulnerable Flask app for the flaskguard dynamic-prober test suite.
+
+DO NOT DEPLOY. Every issue listed in vulnerable_app.expected is planted on
+purpose. The injection sinks are real (a prober's payloads really reach
+sqlite / bash / eval / open / urlopen / lxml / Jinja) but each one is fenced
+so that nothing sent to this app can write or delete files outside the app's
+own temp folder:
+
+* SSTI runs in a Jinja2 SandboxedEnvironment (no attribute escapes, no
+  method calls on ``config``, bounded ``*``/``**``/``range``).
+* command injection runs in restricted bash (``bash -r``) with PATH set to an
+  empty directory, so only builtins work; output redirection, ``cd``,
+  commands containing ``/`` and ``exec`` are refused by bash itself;
+  ``kill``/``set``/``ulimit``/``enable`` are disabled before user input runs,
+  resource limits (processes, CPU, memory, file size 0) are applied, and the
+  whole process group is killed afterwards.
+* code injection is a real ``eval`` but only of an AST allow-list
+  (constants, arithmetic, calls of str/int/len/abs/max/min).
+* path traversal, SSRF and XXE only read.
+* SQL injection is SELECT-only (sqlite3 ``execute`` runs one statement) on an
+  in-memory database, with an authorizer that refuses ATTACH/DETACH/PRAGMA.
+
+Start:  python tests/apps/vulnerable_app.py [--port N]
+Prints: LISTENING http://127.0.0.1:<port>
+"""
+
+import argparse
+import ast
+import atexit
+import builtins
+import logging
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.request
+
+import flask
+import flask.templating
+import jinja2.sandbox
+from flask import Flask, Response, jsonify, redirect, render_template_string, request, session
+from flask_httpauth import HTTPBasicAuth
+from lxml import etree
+from werkzeug.debug import DebuggedApplication
+from werkzeug.serving import make_server
+
+# ---------------------------------------------------------------------------
+# The one temp folder this app may write in.
+# ---------------------------------------------------------------------------
+TMP = tempfile.mkdtemp(prefix="fg-app-")
+DOCS_DIR = os.path.join(TMP, "docs")
+TMP_BIN = os.path.join(TMP, "bin")  # stays empty: PATH for the restricted shell
+
+
+def _cleanup():
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
+atexit.register(_cleanup)
+
+
+def _write(rel, text):
+    path = os.path.join(TMP, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+os.makedirs(TMP_BIN, exist_ok=True)
+os.chmod(TMP, 0o711)  # lets the unprivileged /ping shell chdir here (no listing, no writes)
+_write("docs/readme.txt", "Welcome to the document store.\nAsk alice for access.\n")
+_write("docs/guide.txt", "User guide\n==========\n1. Log in.\n2. Search items.\n")
+# FG638: secrets lying around in the folder that is served as static root.
+_write(".env", "SECRET_KEY=changeme\nDATABASE_URL=postgres://app:hunter2@db/app\nDEBUG=1\n")
+_write(
+    ".git/config",
+    "[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n"
+    '[remote "origin"]\n\turl = https://git.example.com/acme/vulnerable-app.git\n'
+    "\tfetch = +refs/heads/*:refs/remotes/origin/*\n"
+    '[branch "main"]\n\tremote = origin\n\tmerge = refs/heads/main\n',
+)
+_write(".git/HEAD", "ref: refs/heads/main\n")
+
+
+# ---------------------------------------------------------------------------
+# Sandboxed Jinja environment (keeps the SSTI real but harmless).
+# ---------------------------------------------------------------------------
+class SandboxedFlaskEnv(flask.templating.Environment, jinja2.sandbox.SandboxedEnvironment):
+    """Flask's Environment with Jinja's sandbox underneath."""
+
+    intercepted_binops = frozenset(["*", "**", "%"])
+
+    def __init__(self, app, **options):
+        if "loader" not in options:
+            options["loader"] = app.create_global_jinja_loader()
+        jinja2.sandbox.SandboxedEnvironment.__init__(self, **options)
+        self.app = app
+        # lipsum(n=10**8) would eat the machine; cap it.
+        real_lipsum = self.globals.get("lipsum")
+        if real_lipsum is not None:
+            self.globals["lipsum"] = lambda n=5, html=True, min=20, max=100: real_lipsum(
+                n=builtins.min(n, 10), html=html, min=builtins.min(min, 100), max=builtins.min(max, 100)
+            )
+
+    def is_safe_attribute(self, obj, attr, value):
+        # {{ config.from_pyfile(...) }} would exec arbitrary .py files on disk.
+        if isinstance(obj, flask.Config) and callable(value):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**":
+            if isinstance(right, (int, float)) and (
+                abs(right) > 64
+                or (isinstance(left, int) and abs(left).bit_length() * abs(right) > 100000)
+            ):
+                raise jinja2.sandbox.SecurityError("exponent too large")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, bytes, list, tuple)) and isinstance(n, int) and n > 10000:
+                    raise jinja2.sandbox.SecurityError("repetition too large")
+        if operator == "%" and isinstance(left, str):
+            raise jinja2.sandbox.SecurityError("string formatting is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
+# FG638: the temp folder (with .env and .git/) is the static root.
+app = Flask(__name__, static_folder=TMP, static_url_path="")
+app.jinja_environment = SandboxedFlaskEnv  # before the env is first created
+app.config.update(
+    SECRET_KEY="changeme",  # FG605
+    PROPAGATE_EXCEPTIONS=True,  # let the Werkzeug debugger show tracebacks (FG603)
+    # FG609: SESSION_COOKIE_SAMESITE unset, SESSION_COOKIE_SECURE False (defaults)
+    # FG630: no MAX_CONTENT_LENGTH
+)
+auth = HTTPBasicAuth()
+
+# ---------------------------------------------------------------------------
+# Data: in-memory sqlite, one connection behind a lock.
+# ---------------------------------------------------------------------------
+DB_LOCK = threading.Lock()
+DB = sqlite3.connect(":memory:", check_same_thread=False)
+DB.executescript(
+    """
+    CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT, role TEXT, password TEXT);
+    CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, price REAL);
+    INSERT INTO users (name, email, role, password) VALUES
+        ('alice', 'alice@example.com', 'user', 'wonderland'),
+        ('bob', 'bob@example.com', 'user', 'builder'),
+        ('carol', 'carol@example.com', 'admin', 'x9!Lq2#vT');
+    INSERT INTO items (name, price) VALUES
+        ('teapot', 12.5), ('looking glass', 40.0), ('pocket watch', 99.9);
+    """
+)
+
+
+def _authorizer(action, *args):
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH, sqlite3.SQLITE_PRAGMA):
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+DB.set_authorizer(_authorizer)
+
+COMMENTS = ["First!", "Nice teapots."]
+STATE = {"active_sessions": 3}
+
+
+def text(body, status=200):
+    return Response(body, status=status, mimetype="text/plain")
+
+
+# ---------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------
+INDEX = """<!doctype html>
+<html><head><title>Wonderland Shop</title></head>
+<body>
+<h1>Wonderland Shop</h1>
+<p>Visits this session: {{ visits }}</p>
+<ul>
+  <li><a href="/search?q=teapot">Search</a></li>
+  <li><a href="/comments">Comments</a></li>
+  <li><a href="/hello?name=world">Hello</a></li>
+  <li><a href="/item?id=1">Item 1</a></li>
+  <li><a href="/users?name=alice">Users</a></li>
+  <li><a href="/ping?host=localhost">Ping</a></li>
+  <li><a href="/calc?expr=1%2B2">Calculator</a></li>
+  <li><a href="/download?file=readme.txt">Download readme</a></li>
+  <li><a href="/go?next=/comments">Go to comments</a></li>
+  <li><a href="/fetch?url={{ self_url }}docs/guide.txt">Fetch the guide</a></li>
+  <li><a href="/login">Log in</a></li>
+  <li><a href="/account">Account</a></li>
+  <li><a href="/profile">Profile</a></li>
+  <li><a href="/admin">Admin</a></li>
+  <li><a href="/api/profile">API profile</a></li>
+  <li><a href="/api/admin/stats">API admin stats</a></li>
+  <li><a href="/account/delete-sessions">Log out all other sessions</a></li>
+  <li><a href="/crash">Crash</a></li>
+</ul>
+<form action="/search" method="get"><input name="q"><button>Search</button></form>
+<form action="/login" method="post">
+  <input name="username"> <input name="password" type="password"> <button>Log in</button>
+</form>
+<form action="/comments" method="post"><textarea name="text"></textarea><button>Comment</button></form>
+<form action="/profile/email" method="post"><input name="email"><button>Change email</button></form>
+<form action="/upload" method="post" enctype="multipart/form-data">
+  <input type="file" name="file"><button>Upload</button>
+</form>
+<form action="/xml" method="post"><textarea name="xml">&lt;note&gt;hi&lt;/note&gt;</textarea><button>Parse XML</button></form>
+</body></html>
+"""
+
+
+@app.route("/")
+def index():
+    session["visits"] = session.get("visits", 0) + 1  # anonymous signed session cookie
+    resp = flask.make_response(
+        render_template_string(INDEX, visits=session["visits"], self_url=request.host_url)
+    )
+    resp.set_cookie("prefs", "dark")  # FG609: no Secure/HttpOnly/SameSite
+    return resp
+
+
+@app.route("/search")
+def search():
+    q = request.args.get("q", "")
+    return f"<h1>Results for {q}</h1><p>No items found.</p>"  # FG618 reflected
+
+
+@app.route("/comments", methods=["GET", "POST"])
+def comments():
+    if request.method == "POST":
+        COMMENTS.append(request.form.get("text", ""))  # FG618 stored
+        del COMMENTS[:-200]
+        return redirect("/comments", code=303)
+    items = "".join(f"<li>{c}</li>" for c in COMMENTS)
+    return (
+        "<h1>Comments</h1><ul>" + items + "</ul>"
+        '<form method="post" action="/comments"><textarea name="text"></textarea>'
+        "<button>Post</button></form>"
+    )
+
+
+@app.route("/hello")
+def hello():
+    name = request.args.get("name", "world")
+    try:
+        return render_template_string("<p>Hello " + name + "</p>")  # FG619
+    except jinja2.TemplateError as e:
+        return text(f"template error: {type(e).__name__}: {e}", 500)
+
+
+@app.route("/item")
+def item():
+    item_id = request.args.get("id", "1")
+    with DB_LOCK:
+        try:
+            cur = DB.cursor()
+            cur.execute(f"SELECT name FROM items WHERE id = {item_id}")  # FG620
+            rows = cur.fetchall()
+        except sqlite3.Error as e:
+            return text(f"sqlite3.{type(e).__name__}: {e}\nquery failed for id={item_id}", 500)
+    if not rows:
+        return text("no such item", 404)
+    return text("\n".join(str(r[0]) for r in rows))
+
+
+@app.route("/users")
+def users():
+    name = request.args.get("name", "")
+    with DB_LOCK:
+        try:
+            cur = DB.cursor()
+            cur.execute("SELECT name, email FROM users WHERE name = '" + name + "'")  # FG620
+            rows = cur.fetchall()
+        except sqlite3.Error as e:
+            return text(f"sqlite3.{type(e).__name__}: {e}", 500)
+    return text("".join(f"{r[0]} <{r[1]}>\n" for r in rows) or "no users\n")
+
+
+def _user_process_count():
+    uid = str(os.getuid())
+    n = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("Uid:"):
+                        n += line.split()[1] == uid
+                        break
+        except OSError:
+            pass
+    return n
+
+
+BASH = shutil.which("bash")
+
+
+@app.route("/ping")
+def ping():
+    host = request.args.get("host", "localhost")
+    if not BASH:
+        return text("restricted shell unavailable", 500)
+    # Fence (set before user input runs; restricted bash can't undo it):
+    # process/CPU/memory limits, no file writes, no kill/set/ulimit/enable.
+    # RLIMIT_NPROC does not bind root, so when we run as root the shell is
+    # started as "nobody" (which then also cannot write into TMP at all).
+    if os.geteuid() == 0:
+        drop, nproc = {"user": 65534, "group": 65534, "extra_groups": []}, 32
+    else:
+        drop, nproc = {}, _user_process_count() + 16
+    prelude = (
+        f"ulimit -u {nproc}; ulimit -t 5; ulimit -v 131072; ulimit -f 0; "
+        "enable -n kill set ulimit enable; "
+    )
+    proc = subprocess.Popen(
+        [BASH, "-r", "-c", prelude + "echo pinging " + host],  # FG621
+        cwd=TMP,
+        env={"PATH": TMP_BIN},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        **drop,
+    )
+
+    def kill_group():
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # background jobs too
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    try:
+        out, _ = proc.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        kill_group()
+        out, _ = proc.communicate()
+    finally:
+        kill_group()
+    return text(out[:65536].decode("utf-8", "replace"))
+
+
+SAFE_FUNCS = {"str": str, "int": int, "len": len, "abs": abs, "max": max, "min": min}
+_ARITH = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod)
+
+
+def _check_expr(node, depth=0):
+    """AST allow-list; raises ValueError for anything else."""
+    if depth > 30:
+        raise ValueError("too deep")
+    if isinstance(node, ast.Expression):
+        return _check_expr(node.body, depth + 1)
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool) or not isinstance(node.value, (int, float, str)):
+            raise ValueError("constant")
+        if isinstance(node.value, int) and abs(node.value) > 10**12:
+            raise ValueError("big")
+        if isinstance(node.value, str) and len(node.value) > 200:
+            raise ValueError("long")
+        return
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
+        return _check_expr(node.operand, depth + 1)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, _ARITH):
+        if isinstance(node.op, (ast.Mult, ast.Mod)):
+            # no string repetition / %-formatting blow-ups
+            for side in (node.left, node.right):
+                if isinstance(side, ast.Constant) and isinstance(side.value, str):
+                    raise ValueError("string op")
+                if (
+                    isinstance(side, ast.Call)
+                    and isinstance(side.func, ast.Name)
+                    and side.func.id in ("str", "max", "min")
+                ):
+                    raise ValueError("string op")
+        _check_expr(node.left, depth + 1)
+        return _check_expr(node.right, depth + 1)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in SAFE_FUNCS
+        and not node.keywords
+        and len(node.args) <= 8
+    ):
+        for a in node.args:
+            _check_expr(a, depth + 1)
+        return
+    raise ValueError(type(node).__name__)
+
+
+@app.route("/calc")
+def calc():
+    expr = request.args.get("expr", "1+2")
+    try:
+        if len(expr) > 500:
+            raise ValueError("long")
+        tree = ast.parse(expr, mode="eval")
+        _check_expr(tree)
+    except (SyntaxError, ValueError):
+        return text("bad expression", 400)
+    try:
+        result = eval(compile(tree, "<calc>", "eval"), {"__builtins__": {}}, SAFE_FUNCS)  # FG622
+    except Exception as e:  # ZeroDivisionError, TypeError, ...
+        return text(f"error: {type(e).__name__}: {e}", 400)
+    return text(str(result))
+
+
+@app.route("/download")
+def download():
+    name = request.args.get("file", "readme.txt")
+    path = os.path.join(DOCS_DIR, name)  # FG623
+    try:
+        with open(path, "rb") as f:
+            data = f.read(1 << 20)
+    except OSError as e:
+        return text(f"cannot open {path}: {e.strerror}", 404)
+    return Response(data, mimetype="text/plain")
+
+
+@app.route("/go")
+def go():
+    return redirect(request.args.get("next", "/"))  # FG624
+
+
+@app.route("/fetch")
+def fetch():
+    url = request.args.get("url", "")
+    try:
+        with urllib.request.urlopen(url, timeout=3) as r:  # FG625
+            data = r.read(2048)
+    except Exception as e:
+        return text(f"fetch failed: {e}", 502)
+    return Response(data, mimetype="text/plain")
+
+
+@app.route("/xml", methods=["POST"])
+def xml():
+    body = request.get_data(cache=True)
+    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        body = request.form.get("xml", "").encode() or body
+    parser = etree.XMLParser(resolve_entities=True, no_network=False, load_dtd=True)  # FG626
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as e:
+        return text(f"XML error: {e}", 400)
+    return text(root.text or "")
+
+
+@app.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "GET":
+        return (
+            '<h1>Log in</h1><form method="post" action="/login">'
+            '<input name="username"> <input name="password" type="password">'
+            "<button>Log in</button></form>"
+        )
+    # FG632: no rate limit, no lockout.
+    username = request.form.get("username", "")
+    password = request.form.get("password", "")
+    if username == "alice" and password == "wonderland":
+        session["user"] = "alice"
+        session["email"] = "alice@example.com"  # FG606: PII/role in a client-side cookie
+        session["role"] = "user"
+        return redirect("/account")
+    return text("invalid username or password", 401)
+
+
+@app.route("/account")
+def account():
+    if session.get("user"):
+        body = (
+            f"<h1>Account of {session['user']}</h1><p>Email: {session.get('email')}</p>"
+            '<p><a href="/profile">Edit profile</a> '
+            '<a href="/account/delete-sessions">Log out other sessions</a></p>'
+        )
+    else:
+        body = '<h1>Account</h1><p>You are browsing as a guest. <a href="/login">Log in</a></p>'
+    resp = flask.make_response(body)
+    resp.headers["Cache-Control"] = "public, max-age=3600"  # FG637
+    # Flask adds "Vary: Cookie" whenever the session was read; reproduce the
+    # CVE-2023-30861 class (session-dependent page cached without it).
+    session.accessed = False
+    return resp
+
+
+@app.route("/profile")
+def profile():
+    return (
+        f"<h1>Profile</h1><p>Email: {session.get('email', '(not logged in)')}</p>"
+        '<form method="post" action="/profile/email"><input name="email">'
+        "<button>Change email</button></form>"
+    )
+
+
+@app.route("/profile/email", methods=["POST"])
+def change_email():
+    if not session.get("user"):
+        return text("login required", 401)
+    session["email"] = request.form.get("email", "")  # FG628: no CSRF token
+    return redirect("/profile", code=303)
+
+
+@app.route("/account/delete-sessions")
+def delete_sessions():
+    STATE["active_sessions"] = 0  # FG628: state change on GET
+    return "<p>All other sessions have been logged out.</p>"
+
+
+@app.route("/admin")
+def admin():
+    if session.get("role") == "admin":
+        return "Welcome, admin"
+    return text("forbidden", 403)
+
+
+@app.route("/api/profile", methods=["GET", "OPTIONS"])
+def api_profile():
+    if request.method == "OPTIONS":
+        resp = flask.make_response("", 204)
+        resp.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        resp.headers["Access-Control-Allow-Headers"] = request.headers.get(
+            "Access-Control-Request-Headers", "Content-Type"
+        )
+    else:
+        resp = jsonify(
+            user=session.get("user"), email=session.get("email"), role=session.get("role")
+        )
+    origin = request.headers.get("Origin")
+    if origin:  # FG616: any Origin (including "null") reflected, with credentials
+        resp.headers["Access-Control-Allow-Origin"] = origin
+        resp.headers["Access-Control-Allow-Credentials"] = "true"
+    return resp
+
+
+@auth.verify_password
+def verify_password(username, password):
+    # FG612: classic bug -- any non-empty username is accepted.
+    if username:
+        return username
+    return None
+
+
+@app.route("/api/admin/stats")
+@auth.login_required
+def admin_stats():
+    with DB_LOCK:
+        n_users = DB.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+    return jsonify(users=n_users, comments=len(COMMENTS), active_sessions=STATE["active_sessions"])
+
+
+@app.route("/upload", methods=["POST"])
+def upload():
+    data = request.get_data()  # FG630: unbounded
+    return text(f"received {len(data)} bytes")
+
+
+@app.route("/crash")
+def crash():
+    raise RuntimeError("database connection lost (simulated crash)")  # FG603
+
+
+# FG601: what a debug=True deployment looks like (PIN-protected console).
+wsgi_app = DebuggedApplication(app, evalex=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--port", type=int, default=0)
+    args = ap.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored
+    server = make_server("127.0.0.1", args.port, wsgi_app, threaded=True)
+    print(f"LISTENING http://127.0.0.1:{server.port}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
