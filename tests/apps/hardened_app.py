@@ -162,7 +162,7 @@ CSP = {
 # https requests; see add_headers below for the plain-http backend).
 Talisman(
     app,
-    force_https=False,
+    force_https=False,  # flaskguard: ignore[FG242] the reverse proxy terminates TLS and redirects http->https
     strict_transport_security=True,
     strict_transport_security_max_age=31536000,
     strict_transport_security_include_subdomains=True,

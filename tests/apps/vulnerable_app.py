@@ -148,6 +148,7 @@ DB.executescript(
     """
     CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT, role TEXT, password TEXT);
     CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, price REAL);
+    CREATE TABLE sessions (id INTEGER PRIMARY KEY, user TEXT, active INTEGER);
     INSERT INTO users (name, email, role, password) VALUES
         ('alice', 'alice@example.com', 'user', 'wonderland'),
         ('bob', 'bob@example.com', 'user', 'builder'),
@@ -508,7 +509,11 @@ def change_email():
 
 @app.route("/account/delete-sessions")
 def delete_sessions():
-    STATE["active_sessions"] = 0  # FG628: state change on GET
+    # FG628: state change on GET (the in-memory database of the app's temp state).
+    with DB_LOCK:
+        DB.execute("UPDATE sessions SET active = 0 WHERE user = ?", (session.get("user", ""),))
+        DB.commit()
+    STATE["active_sessions"] = 0
     return "<p>All other sessions have been logged out.</p>"
 
 

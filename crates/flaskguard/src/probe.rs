@@ -223,6 +223,14 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
             })
             .collect();
         opts.secret_candidates.clone_from(&a.secret_candidates.0);
+        // FG237: a GET handler that changes state.
+        opts.state_changing_gets = a
+            .findings
+            .iter()
+            .filter(|f| f.code == "FG237")
+            .filter_map(|f| f.route.as_deref())
+            .filter_map(|r| r.rsplit_once(' ').map(|(_, rule)| rule.to_string()))
+            .collect();
         analysis = Some(a);
     }
     Ok(Built {
@@ -390,13 +398,14 @@ pub fn report(args: &ProbeArgs) -> Result<Report> {
 /// Marks static findings that a probe finding proves, and lists probe results per route.
 fn confirm(report: &mut Report, probe: &[flaskguard_report::Finding]) {
     let rule_of = |label: &str| label.rsplit_once(' ').map_or(label, |(_, r)| r).to_string();
-    let routes: Vec<(String, u32, String)> = report
+    let routes: Vec<(String, u32, u32, String)> = report
         .routes
         .iter()
         .map(|r| {
             (
                 r.location.path.clone(),
                 r.location.start.line,
+                r.location.end.line,
                 r.rule.clone(),
             )
         })
@@ -446,23 +455,17 @@ fn confirm(report: &mut Report, probe: &[flaskguard_report::Finding]) {
     }
 }
 
-/// The rules of the handler a finding lies in: the nearest route handler declared above it
-/// in the same file. `None` when no handler precedes it (module-level configuration).
+/// The rules of the handler a finding lies in (a route's location spans its handler).
+/// `None` when it lies in no handler (module-level configuration, callbacks).
 fn handler_routes(
-    routes: &[(String, u32, String)],
+    routes: &[(String, u32, u32, String)],
     f: &flaskguard_report::Finding,
 ) -> Option<Vec<String>> {
     let line = f.location.start.line;
-    let best = routes
+    let rules: Vec<String> = routes
         .iter()
-        .filter(|(p, l, _)| *p == f.location.path && *l <= line)
-        .map(|(_, l, _)| *l)
-        .max()?;
-    Some(
-        routes
-            .iter()
-            .filter(|(p, l, _)| *p == f.location.path && *l == best)
-            .map(|(_, _, r)| r.clone())
-            .collect(),
-    )
+        .filter(|(p, start, end, _)| *p == f.location.path && *start <= line && line <= *end)
+        .map(|(_, _, _, r)| r.clone())
+        .collect();
+    (!rules.is_empty()).then_some(rules)
 }

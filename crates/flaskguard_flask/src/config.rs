@@ -437,9 +437,9 @@ fn setting<'a>(
     scope: ScopeRef,
     origin: ConfigOrigin,
 ) -> ConfigSetting<'a> {
-    let m = index.module(module);
-    // Settings written in test files apply to tests only.
-    let profile = if is_test_module(&m.source.display) {
+    // Settings written in test files apply to tests only — unless the file builds the app
+    // itself (an app kept under `tests/`, such as a test-suite's target app).
+    let profile = if is_test_code(index, module) {
         Profile::Testing
     } else {
         Profile::Unknown
@@ -454,6 +454,22 @@ fn setting<'a>(
         origin,
         profile,
     }
+}
+
+/// Test code: a test file by name (`test_*.py`, `*_test.py`, `conftest.py`), or a file in
+/// a `tests/` folder that does not build a Flask app itself (an app kept under `tests/` —
+/// a test-suite's target app — is an app like any other).
+pub fn is_test_code(index: &Index<'_>, module: ModuleId) -> bool {
+    let display = &index.module(module).source.display;
+    is_test_module(display)
+        && (is_test_file_name(display)
+            || !index.calls_to("flask.Flask").any(|c| c.module == module))
+}
+
+fn is_test_file_name(display: &str) -> bool {
+    let file = display.rsplit('/').next().unwrap_or("");
+    let stem = file.strip_suffix(".py").unwrap_or(file);
+    stem.starts_with("test_") || stem.ends_with("_test") || stem == "conftest"
 }
 
 /// Test code: `test_*.py`, `*_test.py`, `conftest.py`, or a file directly in a `tests/`

@@ -10,7 +10,7 @@ pub mod templates;
 use flaskguard_index::ir::{Expr, ScopeRef};
 use flaskguard_index::{FileKind, Index, ModuleId, Site, Span, Value};
 
-pub use config::{ConfigOrigin, ConfigSetting, Profile, is_test_module};
+pub use config::{ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_module};
 pub use extensions::{ExtArg, ExtKind, Extension};
 pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, Hook, Owner, Route};
 

@@ -86,6 +86,7 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     auth_enforced(ctx, endpoints).await?;
     login_rate_limit(ctx, endpoints).await?;
     csrf(ctx, endpoints).await?;
+    state_changing_gets(ctx, endpoints).await?;
     if let Some(login) = &ctx.opts.login {
         crate::login_step(ctx, login).await;
     }
@@ -93,11 +94,18 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
         .iter()
         .filter(|e| !crate::looks_destructive(&e.template))
         .collect();
+    let oob = canary.map(|canary| Oob {
+        canary,
+        pending: std::sync::Mutex::new(Vec::new()),
+    });
     let results: Vec<Step<()>> = futures_util::stream::iter(targets)
-        .map(|e| inject(ctx, e, endpoints, canary))
+        .map(|e| inject(ctx, e, endpoints, oob.as_ref()))
         .buffer_unordered(ctx.client.limits().concurrency.max(1))
         .collect()
         .await;
+    if let Some(o) = &oob {
+        o.sweep(ctx).await;
+    }
     results.into_iter().collect::<Step<Vec<()>>>()?;
     body_size(ctx, endpoints).await?;
     Ok(())
@@ -208,12 +216,7 @@ async fn exposed_files(ctx: &Ctx<'_>, soft: Option<&str>) -> Step<()> {
 }
 
 /// Injection probes on every input of one endpoint.
-async fn inject(
-    ctx: &Ctx<'_>,
-    e: &Endpoint,
-    all: &[Endpoint],
-    canary: Option<&Canary>,
-) -> Step<()> {
+async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<'_>>) -> Step<()> {
     if e.params.is_empty() && !e.reads_body {
         return Ok(());
     }
@@ -228,15 +231,15 @@ async fn inject(
         sql(ctx, e, p, &base).await?;
         traversal(ctx, e, p, &base).await?;
         redirect(ctx, e, p).await?;
-        if let Some(c) = canary {
-            ssrf(ctx, e, p, c).await?;
+        if let Some(o) = oob {
+            ssrf(ctx, e, p, o).await?;
         }
     }
-    if let Some(c) = canary
+    if let Some(o) = oob
         && e.method != "GET"
         && (e.reads_body || e.template.to_ascii_lowercase().contains("xml"))
     {
-        xxe(ctx, e, c).await?;
+        xxe(ctx, e, o).await?;
     }
     Ok(())
 }
@@ -558,34 +561,70 @@ async fn redirect(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
     Ok(())
 }
 
-async fn ssrf(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, canary: &Canary) -> Step<()> {
+/// Out-of-band probes: the canary and the hits it would prove, checked at once and again
+/// at the end (an app may fetch in the background).
+struct Oob<'c> {
+    canary: &'c Canary,
+    pending: std::sync::Mutex<Vec<(String, Hit)>>,
+}
+
+impl Oob<'_> {
+    /// Reports `hit` if the canary saw `token`, now or by the final sweep.
+    async fn expect(&self, ctx: &Ctx<'_>, token: String, hit: Hit) {
+        if self.canary.saw(&token, Duration::ZERO).await {
+            ctx.report(hit);
+        } else if let Ok(mut p) = self.pending.lock() {
+            p.push((token, hit));
+        }
+    }
+
+    async fn sweep(&self, ctx: &Ctx<'_>) {
+        let pending = self
+            .pending
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default();
+        if pending.is_empty() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        for (token, hit) in pending {
+            if self.canary.saw(&token, Duration::ZERO).await {
+                ctx.report(hit);
+            }
+        }
+    }
+}
+
+async fn ssrf(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, oob: &Oob<'_>) -> Step<()> {
     let token = format!("fg-ssrf-{}", marker());
-    let url = canary.url(&token);
+    let url = oob.canary.url(&token);
     let Some(resp) = attempt(ctx, e, p, &url).await? else {
         return Ok(());
     };
-    if canary.saw(&token, Duration::from_millis(300)).await {
-        report(
-            ctx,
-            "FG625",
-            Severity::High,
-            e,
-            Some(p),
-            format!("SSRF: the app fetches the URL given in {}", param_label(p)),
+    let hit = Hit {
+        code: "FG625",
+        severity: Severity::High,
+        message: format!("SSRF: the app fetches the URL given in {}", param_label(p)),
+        route: e.label(),
+        path: e.path_with(None),
+        param: Some(param_label(p)),
+        evidence: evidence(
             &resp,
             &format!(
                 "flaskguard's canary on 127.0.0.1:{} received `/{token}`",
-                canary.port
+                oob.canary.port
             ),
             None,
-        );
-    }
+        ),
+    };
+    oob.expect(ctx, token, hit).await;
     Ok(())
 }
 
-async fn xxe(ctx: &Ctx<'_>, e: &Endpoint, canary: &Canary) -> Step<()> {
+async fn xxe(ctx: &Ctx<'_>, e: &Endpoint, oob: &Oob<'_>) -> Step<()> {
     let token = format!("fg-xxe-{}", marker());
-    let url = canary.url(&token);
+    let url = oob.canary.url(&token);
     // Over the network (the canary) and from the file system (libxml2 2.13+ has no HTTP).
     for (entity, file) in [(url.as_str(), false), ("file:///etc/passwd", true)] {
         let doc = format!(
@@ -596,30 +635,39 @@ async fn xxe(ctx: &Ctx<'_>, e: &Endpoint, canary: &Canary) -> Step<()> {
         let Some(resp) = send(ctx, req).await? else {
             return Ok(());
         };
-        let proof = if file {
-            shows_passwd(&resp.text()).then(|| {
-                "an external entity `file:///etc/passwd` was expanded into the response".to_string()
-            })
+        let message =
+            "XXE: the XML parser resolves external entities named in the request body".to_string();
+        if file {
+            if shows_passwd(&resp.text()) {
+                report(
+                    ctx,
+                    "FG626",
+                    Severity::High,
+                    e,
+                    None,
+                    message,
+                    &resp,
+                    "an external entity `file:///etc/passwd` was expanded into the response",
+                    Some("root:"),
+                );
+            }
         } else {
-            canary
-                .saw(&token, Duration::from_millis(300))
-                .await
-                .then(|| format!("an external entity pointing at flaskguard's canary was fetched (`/{token}`)"))
-        };
-        if let Some(proof) = proof {
-            report(
-                ctx,
-                "FG626",
-                Severity::High,
-                e,
-                None,
-                "XXE: the XML parser resolves external entities named in the request body"
-                    .to_string(),
-                &resp,
-                &proof,
-                file.then_some("root:"),
-            );
-            return Ok(());
+            let hit = Hit {
+                code: "FG626",
+                severity: Severity::High,
+                message,
+                route: e.label(),
+                path: e.path_with(None),
+                param: None,
+                evidence: evidence(
+                    &resp,
+                    &format!(
+                        "an external entity pointing at flaskguard's canary was fetched (`/{token}`)"
+                    ),
+                    None,
+                ),
+            };
+            oob.expect(ctx, token.clone(), hit).await;
         }
     }
     Ok(())
@@ -819,17 +867,20 @@ async fn login_rate_limit(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
     };
     let mut last: Option<Response> = None;
     let mut limited = false;
+    let action = ctx.client.url(&e.path_with(None));
+    let mut rejected_form = 0usize;
     for _ in 0..BURST {
         let wrong = format!("fg-wrong-{}", marker());
-        let Some(resp) = send(
-            ctx,
-            e.request(ctx.client.base(), Some((p, &wrong)))
-                .without_jar(),
-        )
-        .await?
+        // A fresh form each time: a CSRF rejection says nothing about rate limiting.
+        let mut attempt = e.clone();
+        attempt.form_fields = crate::hidden_fields(ctx, &action).await;
+        let Some(resp) = send(ctx, attempt.request(ctx.client.base(), Some((p, &wrong)))).await?
         else {
             return Ok(());
         };
+        if resp.status == 400 || resp.text().to_ascii_lowercase().contains("csrf") {
+            rejected_form += 1;
+        }
         let text = resp.text().to_ascii_lowercase();
         if resp.status == 429 || text.contains("too many") || text.contains("locked") {
             limited = true;
@@ -839,6 +890,13 @@ async fn login_rate_limit(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
         last = Some(resp);
     }
     let Some(last) = last else { return Ok(()) };
+    if !limited && rejected_form > 0 {
+        ctx.error(format!(
+            "{}: the login form was refused as malformed ({rejected_form} of {BURST} attempts), so its rate limit could not be measured",
+            e.label()
+        ));
+        return Ok(());
+    }
     if !limited {
         report(
             ctx,
@@ -862,9 +920,10 @@ async fn login_rate_limit(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
     for i in 0..3u8 {
         let ip = format!("203.0.113.{}", 10 + i);
         let wrong = format!("fg-wrong-{}", marker());
-        let req = e
+        let mut attempt = e.clone();
+        attempt.form_fields = crate::hidden_fields(ctx, &action).await;
+        let req = attempt
             .request(ctx.client.base(), Some((p, &wrong)))
-            .without_jar()
             .header("X-Forwarded-For", &ip)
             .header("X-Real-IP", &ip);
         if let Some(resp) = send(ctx, req).await?
@@ -942,6 +1001,46 @@ async fn csrf(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
                     "POST without a token and with `Origin: https://fg-csrf.example` → {}",
                     resp.status
                 ),
+                None,
+            );
+        }
+    }
+    if let Some(login) = &ctx.opts.login {
+        crate::login_step(ctx, login).await;
+    }
+    Ok(())
+}
+
+/// GET routes the source shows changing state: a cross-site GET (a link, an image) carries
+/// the user's cookies even with `SameSite=Lax`. One GET each, with the session.
+async fn state_changing_gets(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    if ctx.client.cookies().is_empty() {
+        return Ok(());
+    }
+    for rule in &ctx.opts.state_changing_gets {
+        let Some(e) = endpoints
+            .iter()
+            .find(|e| e.method == "GET" && e.template == *rule)
+        else {
+            continue;
+        };
+        let req = e
+            .request(ctx.client.base(), None)
+            .header("Sec-Fetch-Site", "cross-site")
+            .header("Referer", "https://fg-csrf.example/");
+        let Some(resp) = send(ctx, req).await? else {
+            continue;
+        };
+        if resp.status < 400 {
+            report(
+                ctx,
+                "FG628",
+                Severity::Medium,
+                e,
+                None,
+                "A state-changing GET is accepted cross-site with the user's cookies (links and images can trigger it)".to_string(),
+                &resp,
+                &format!("cross-site GET with the session → {}", resp.status),
                 None,
             );
         }

@@ -58,6 +58,9 @@ pub struct Options {
     pub wordlist: Vec<String>,
     /// An OpenAPI document (`--openapi`).
     pub openapi: Option<serde_json::Value>,
+    /// GET routes the source shows changing state (`/account/delete-sessions`): with
+    /// `active`, one GET each shows whether a cross-site request is accepted.
+    pub state_changing_gets: Vec<String>,
     /// Show a progress bar on stderr (runs over a second, on a terminal).
     pub progress: bool,
 }
@@ -78,6 +81,7 @@ impl Options {
             secret_candidates: Vec::new(),
             wordlist: Vec::new(),
             openapi: None,
+            state_changing_gets: Vec::new(),
             progress: false,
         }
     }
@@ -141,6 +145,8 @@ pub(crate) struct Ctx<'o> {
     /// Session cookie values seen (for secret cracking).
     pub session_cookies: Mutex<Vec<String>>,
     pub logged_in: std::sync::atomic::AtomicBool,
+    /// Route templates known so far, to name the route a response belongs to.
+    templates: Mutex<Vec<String>>,
 }
 
 impl Ctx<'_> {
@@ -152,6 +158,30 @@ impl Ctx<'_> {
         {
             hits.push(hit);
         }
+    }
+
+    /// The route template a concrete path belongs to (`/users/<name>` for `/users/x'`).
+    pub fn route_for(&self, method: &str, path: &str) -> String {
+        let templates = self.templates.lock().map(|t| t.clone()).unwrap_or_default();
+        let segs: Vec<&str> = path.split('/').collect();
+        let found = templates.iter().find(|t| {
+            let tsegs: Vec<&str> = t.split('/').collect();
+            if let Some(last) = tsegs.last()
+                && last.starts_with("<path:")
+            {
+                return segs.len() >= tsegs.len()
+                    && tsegs[..tsegs.len() - 1]
+                        .iter()
+                        .zip(&segs)
+                        .all(|(a, b)| a.starts_with('<') || a == b);
+            }
+            tsegs.len() == segs.len()
+                && tsegs
+                    .iter()
+                    .zip(&segs)
+                    .all(|(a, b)| a.starts_with('<') && a.ends_with('>') || a == b)
+        });
+        format!("{method} {}", found.map_or(path, String::as_str))
     }
 
     pub fn has(&self, code: &str) -> bool {
@@ -268,6 +298,7 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         statuses: Mutex::new(Vec::new()),
         session_cookies: Mutex::new(Vec::new()),
         logged_in: std::sync::atomic::AtomicBool::new(false),
+        templates: Mutex::new(Vec::new()),
     };
     // Reachability first: a clean one-line error when nothing answers.
     let first = match ctx.client.send(Request::get(opts.target.clone())).await {
@@ -299,6 +330,13 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         endpoints.append(&mut crawled);
     }
     let endpoints = inventory::merge(endpoints);
+    if let Ok(mut t) = ctx.templates.lock() {
+        // Exact paths first, so `/users/me` wins over `/users/<name>`.
+        let mut all: Vec<String> = endpoints.iter().map(|e| e.template.clone()).collect();
+        all.sort_by_key(|t| (t.matches('<').count(), std::cmp::Reverse(t.len())));
+        all.dedup();
+        *t = all;
+    }
     progress.set_message(format!("{} endpoints", endpoints.len()));
 
     // Passive: one baseline request per endpoint that is safe to repeat.
@@ -372,9 +410,42 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     })
 }
 
-/// Posts the login form; keeps the session cookies it sets.
+/// The hidden fields (CSRF tokens) of the form that posts to `action`, read fresh from
+/// the page at `action` (with the session's cookies, to which such tokens are bound).
+pub(crate) async fn hidden_fields(ctx: &Ctx<'_>, action: &Url) -> Vec<(String, String)> {
+    let Ok(page) = ctx.send(Request::get(action.clone())).await else {
+        return Vec::new();
+    };
+    if !page.is_html() {
+        return Vec::new();
+    }
+    let parsed = inventory::parse_html(&page.text());
+    let target = action.path();
+    let form = parsed
+        .forms
+        .iter()
+        .find(|f| {
+            page.url
+                .join(f.action.as_deref().unwrap_or(""))
+                .is_ok_and(|u| u.path() == target)
+        })
+        .or_else(|| parsed.forms.iter().find(|f| f.method == "POST"));
+    form.map(|f| {
+        f.fields
+            .iter()
+            .filter(|(_, t, _)| t == "hidden")
+            .map(|(n, _, v)| (n.clone(), v.clone()))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Posts the login form (with the page's hidden fields); keeps the session cookies.
 pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
-    let req = Request::new("POST", login.url.clone()).form(&login.fields);
+    let mut fields = hidden_fields(ctx, &login.url).await;
+    fields.retain(|(n, _)| !login.fields.iter().any(|(m, _)| m == n));
+    fields.extend(login.fields.iter().cloned());
+    let req = Request::new("POST", login.url.clone()).form(&fields);
     match ctx.send(req).await {
         Ok(resp) if resp.status < 400 => {
             ctx.logged_in

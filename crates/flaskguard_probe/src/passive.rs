@@ -51,7 +51,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
         ctx.report(h);
     }
     let body = resp.text();
-    if body.contains("Werkzeug Debugger")
+    if resp.status >= 500 && body.contains("Werkzeug Debugger")
         || body.contains("__debugger__") && body.contains("traceback")
     {
         let mut h = hit(
@@ -67,13 +67,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
             Some("Werkzeug Debugger"),
         );
         ctx.report(h);
-    } else if let Some(sig) = traceback_signature(&body) {
+    }
+    if let Some(sig) = traceback_signature(&body) {
+        let route = ctx.route_for(&resp.method, &path);
+        let at = route
+            .split_once(' ')
+            .map_or(path.as_str(), |(_, p)| p)
+            .to_string();
         let mut h = hit(
             "FG603",
             Severity::Medium,
             format!("The response shows internal error details ({sig})"),
-            &format!("{} {}", resp.method, path),
-            &path,
+            &route,
+            &at,
         );
         h.evidence = evidence(resp, &format!("the body contains `{sig}`"), Some(sig));
         ctx.report(h);
@@ -87,6 +93,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
 pub(crate) fn traceback_signature(body: &str) -> Option<&'static str> {
     [
         "Traceback (most recent call last)",
+        "Traceback <em>(most recent call last)</em>",
         "jinja2.exceptions.",
         "sqlite3.OperationalError",
         "psycopg2.errors.",
@@ -326,6 +333,7 @@ fn caching(ctx: &Ctx<'_>, resp: &Response, path: &str) {
     let Some(cc) = resp.header("cache-control") else {
         return;
     };
+    let route = ctx.route_for("GET", path);
     let cc_l = cc.to_ascii_lowercase();
     let private = cc_l.contains("private") || cc_l.contains("no-store");
     let shared = cc_l.contains("public")
@@ -347,7 +355,7 @@ fn caching(ctx: &Ctx<'_>, resp: &Response, path: &str) {
             format!(
                 "An authenticated page is cacheable by shared caches (`Cache-Control: {cc}`, no `Vary: Cookie`)"
             ),
-            &format!("GET {path}"),
+            &route,
             path,
         );
         h.evidence = evidence(resp, &format!("Cache-Control: {cc}"), None);

@@ -53,6 +53,19 @@ fn redact_line(line: &str) -> String {
         }
     }
     let mut line = line.to_string();
+    // Form bodies and query strings: `user=a&password=b`.
+    if line.contains('&') && line.contains('=') && !line.contains(' ') {
+        line = line
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, _)) if is_secret_name(&k.to_ascii_lowercase()) => {
+                    format!("{k}={REDACTED}")
+                }
+                _ => pair.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+    }
     // `KEY=value` lines of env files and `KEY = "value"` of config modules.
     if let Some(at) = line.find('=') {
         let key = line[..at]
@@ -152,7 +165,8 @@ mod tests {
                     SECRET_KEY=changeme\n\
                     DATABASE_URL=postgres://app:hunter2@db/app\n\
                     {\"password\": \"hunter2\", \"user\": \"alice\"}\n\
-                    see postgres://app:hunter2@db/app and eyJhbGciOi.eyJzdWIiOjF9.sig";
+                    see postgres://app:hunter2@db/app and eyJhbGciOi.eyJzdWIiOjF9.sig\n\
+                    username=alice&password=wonderland&next=/";
         let out = redact(text);
         for secret in [
             "changeme",
@@ -166,6 +180,7 @@ mod tests {
             assert!(!out.contains(secret), "{secret} leaked in:\n{out}");
         }
         assert!(out.contains("Path=/"));
+        assert!(out.contains("username=alice&password=<redacted>&next=/"));
         assert!(out.contains("\"user\": \"alice\""));
         assert!(out.contains("Authorization: Basic <redacted>"));
     }

@@ -541,16 +541,23 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         let (handler, loc_span) = match (r.handler, r.view_class) {
             (Some((m, f)), _) => {
                 let def = &index.module(m).functions[f.0 as usize];
+                // From the handler's name to the end of its body.
                 (
                     format!("{}.{}", index.module(m).name, def.qualname),
-                    def.name_span,
+                    Span {
+                        start: def.name_span.start,
+                        end: def.span.end,
+                    },
                 )
             }
             (None, Some((m, c))) => {
                 let def = &index.module(m).classes[c.0 as usize];
                 (
                     format!("{}.{}", index.module(m).name, def.qualname),
-                    def.name_span,
+                    Span {
+                        start: def.name_span.start,
+                        end: def.span.end,
+                    },
                 )
             }
             _ => (String::new(), r.span),

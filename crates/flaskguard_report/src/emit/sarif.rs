@@ -61,8 +61,15 @@ fn physical_location(l: &Location) -> Value {
 
 fn finding_location(f: &Finding) -> Value {
     if f.evidence.is_some() {
-        // A probe finding: the place is a URL of the running app.
-        return json!({ "physicalLocation": { "artifactLocation": { "uri": f.location.path } } });
+        // A probe finding: the place is a URL of the running app, an endpoint rather than
+        // a file region.
+        return json!({
+            "logicalLocations": [{
+                "fullyQualifiedName": f.route.clone().unwrap_or_else(|| f.location.path.clone()),
+                "kind": "resource",
+            }],
+            "message": { "text": f.location.path },
+        });
     }
     let mut loc = physical_location(&f.location);
     if let Some(snippet) = &f.snippet {

@@ -166,7 +166,17 @@ fn guesses_secrets(r: &Route<'_>) -> bool {
     if logout {
         return false;
     }
+    // `DELETE /sessions`, `POST /account/delete-sessions`: ending sessions guesses nothing.
+    let ends_sessions = ws.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "delete" | "remove" | "revoke" | "clear" | "end" | "destroy" | "invalidate" | "expire"
+        )
+    });
     ws.iter().any(|w| {
+        if ends_sessions && matches!(w.as_str(), "session" | "sessions") {
+            return false;
+        }
         matches!(
             w.as_str(),
             "login"

@@ -13,7 +13,7 @@ mod csrf_protection_weakened;
 mod seasurf_misconfigured;
 mod state_change_in_get_handler;
 
-use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route, is_test_module};
+use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route, is_test_code};
 use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind, walk_body_exprs};
 use flaskguard_index::semantic::Binding;
 use flaskguard_index::{Index, ModuleId, Site, Span, Value};
@@ -99,7 +99,7 @@ fn collect_app_sites(
 
 /// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
 pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
-    is_test_module(&ctx.index.module(module).source.display)
+    is_test_code(ctx.index, module)
 }
 
 /// A configuration setting that applies outside development and testing.
@@ -129,7 +129,7 @@ pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<Deploye
         };
         attr == "config"
             && index.resolve(module, scope, config).is_none()
-            && !is_test_module(&index.module(module).source.display)
+            && !is_test_code(index, module)
             && !app_sites(index, module, scope, app).is_empty()
     };
     for a in index.assigns() {

@@ -9,7 +9,7 @@ mod talisman_csp_weak;
 mod talisman_hsts_weak;
 mod talisman_https_not_forced;
 
-use flaskguard_flask::{ExtKind, is_test_module};
+use flaskguard_flask::{ExtKind, is_test_code};
 use flaskguard_index::ir::{Call, ExprKind, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};
 
@@ -28,7 +28,7 @@ pub(crate) static RULES: &[&Rule] = &[
 
 /// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
 pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
-    is_test_module(&ctx.index.module(module).source.display)
+    is_test_code(ctx.index, module)
 }
 
 /// A Flask-Talisman option, wherever it was given: the constructor, `init_app`, an

@@ -1,4 +1,4 @@
-use flaskguard_flask::is_test_module;
+use flaskguard_flask::is_test_code;
 use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};
 use flaskguard_report::Severity;
@@ -158,7 +158,7 @@ struct Scan<'c, 'i, 'a, 'o> {
 
 impl Scan<'_, '_, '_, '_> {
     fn skip_module(&self, module: ModuleId) -> bool {
-        is_test_module(&self.ctx.index.module(module).source.display)
+        is_test_code(self.ctx.index, module)
     }
 
     fn skipped(&self, module: ModuleId, span: Span) -> bool {

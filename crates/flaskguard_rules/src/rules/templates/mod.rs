@@ -8,7 +8,7 @@ mod template_autoescape_block_disabled;
 mod template_extension_not_autoescaped;
 mod template_safe_filter_on_variable;
 
-use flaskguard_flask::is_test_module;
+use flaskguard_flask::is_test_code;
 use flaskguard_index::ir::ExprKind;
 use flaskguard_index::{ModuleId, Value};
 
@@ -25,7 +25,7 @@ pub(crate) static RULES: &[&Rule] = &[
 
 /// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
 pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
-    is_test_module(&ctx.index.module(module).source.display)
+    is_test_code(ctx.index, module)
 }
 
 /// The file-name endings Flask autoescapes (`Flask.select_jinja_autoescape`, Flask 3.1:
