@@ -156,6 +156,43 @@ def echo():
     return Response(f"<p>You said: {data['message']}</p>", mimetype="text/html")
 
 
+@app.route("/api/v1/users")
+def search_users():
+    # FG620 via parameter NAMES: every query parameter is a column filter, and its name
+    # is pasted into the SQL (the values are bound).
+    fields = [name for name in request.args.keys()]
+    where = " AND ".join(f"{name} = ?" for name in fields) or "1 = 1"
+    with DB_LOCK:
+        try:
+            rows = DB.execute(
+                f"SELECT username FROM users WHERE {where}", [request.args[f] for f in fields]
+            ).fetchall()
+        except sqlite3.Error as e:
+            return jsonify(error=f"sqlite3.{type(e).__name__}: {e}"), 500
+    return jsonify(users=[r[0] for r in rows])
+
+
+STANDARD_HEADERS = {
+    "host", "user-agent", "accept", "accept-encoding", "accept-language", "connection",
+    "content-length", "content-type", "cookie", "origin", "referer", "authorization",
+}
+
+
+@app.route("/api/v1/audit")
+def audit():
+    # FG620 via header NAMES: unusual header names are counted in SQL built by pasting.
+    seen = 0
+    for name in request.headers.keys():
+        if name.lower() in STANDARD_HEADERS:
+            continue
+        with DB_LOCK:
+            try:
+                seen += DB.execute(f"SELECT COUNT(*) FROM users WHERE username <> '{name}'").fetchone()[0]
+            except sqlite3.Error as e:
+                return jsonify(error=f"sqlite3.{type(e).__name__}: {e}"), 500
+    return jsonify(unusual_headers=seen)
+
+
 class QuietHandler(WSGIRequestHandler):
     """No `Server: Werkzeug/...` banner: FG604 is not planted in this app."""
 

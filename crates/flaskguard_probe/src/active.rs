@@ -40,7 +40,12 @@ fn factors() -> (u64, u64) {
 }
 
 fn param_label(p: &Param) -> String {
-    format!("{} {}", p.loc.as_str(), p.name)
+    if p.name == "*" {
+        // Any name: the payload is the name itself.
+        format!("a {}", p.loc.as_str())
+    } else {
+        format!("{} {}", p.loc.as_str(), p.name)
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -420,7 +420,7 @@ fn applies(e: &flaskguard_flask::Extension<'_>, r: &flaskguard_flask::Route<'_>)
 /// as `location:name` (`query:q`, `form:text`, `json:message`, `header:X-Key`), plus `body`
 /// for the raw body. What a prober fuzzes; the URL's own parameters come from the rule.
 fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<String> {
-    use flaskguard_index::ir::{ExprKind, ScopeRef, StmtKind};
+    use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind};
     let mut functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)> =
         route.handler.into_iter().collect();
     if let Some((m, c)) = route.view_class {
@@ -442,9 +442,50 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
         })
     };
     let mut out: Vec<String> = Vec::new();
+    // Iterating over a MultiDict or the headers reads their names: parameter names and
+    // header names are inputs too.
+    let names_of = |qual: &str| -> Option<&'static str> {
+        Some(match qual {
+            "flask.request.args" | "flask.request.values" | "flask.request.form" => {
+                "query-names:*"
+            }
+            "flask.request.headers" => "header-names:*",
+            _ => return None,
+        })
+    };
     for (m, f) in functions {
         let def = &index.module(m).functions[f.0 as usize];
         let scope = ScopeRef::Function(f);
+        let iterated = |e: &Expr| -> Option<&'static str> {
+            let inner = match &e.kind {
+                ExprKind::Call(call) => match &call.func.kind {
+                    ExprKind::Attribute { value, attr }
+                        if matches!(attr.as_str(), "keys" | "items" | "lists" | "to_dict") =>
+                    {
+                        value.as_ref()
+                    }
+                    _ => return None,
+                },
+                _ => e,
+            };
+            names_of(&index.resolve(m, scope, inner)?.qual)
+        };
+        flaskguard_index::ir::walk_stmts(&def.body, &mut |st| {
+            if let StmtKind::For { iter, .. } = &st.kind
+                && let Some(n) = iterated(iter)
+            {
+                out.push(n.to_string());
+            }
+        });
+        flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
+            if let ExprKind::Comprehension { generators, .. } = &e.kind {
+                for g in generators {
+                    if let Some(n) = iterated(&g.iter) {
+                        out.push(n.to_string());
+                    }
+                }
+            }
+        });
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
             let (container, key) = match &e.kind {
                 ExprKind::Call(call) => {
