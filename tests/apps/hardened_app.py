@@ -29,6 +29,7 @@ import urllib.request
 from urllib.parse import urlparse
 
 import flask
+import jwt
 from flask import (
     Flask,
     Response,
@@ -137,6 +138,8 @@ class ServerSessionInterface(SessionInterface):
 
 
 # Only the normal /static/ folder is served (no project root, no .env, no .git).
+JWT_SECRET = secrets.token_hex(32)
+
 app = Flask(__name__, static_folder=STATIC_DIR)
 app.config.update(
     SECRET_KEY=secrets.token_hex(32),
@@ -528,8 +531,41 @@ def login():
         session.clear()
         session.regenerate()  # new session id at login (no fixation)
         session["uid"] = rows[0][0]
-        return redirect("/account")
+        resp = redirect("/account")
+        # The API's bearer token: a random key, an expiry, a hardened cookie.
+        token = jwt.encode(
+            {"sub": str(rows[0][0]), "exp": int(time.time()) + 900}, JWT_SECRET, algorithm="HS256"
+        )
+        resp.set_cookie(
+            "__Host-access_token", token, secure=True, httponly=True, samesite="Strict", path="/"
+        )
+        return resp
     return text("invalid username or password", 401)
+
+
+def _bearer():
+    auth = request.headers.get("Authorization", "")
+    if auth.startswith("Bearer "):
+        return auth[7:]
+    return request.cookies.get("__Host-access_token", "")
+
+
+@app.route("/api/v2/me")
+def api_me():
+    try:
+        claims = jwt.decode(_bearer(), JWT_SECRET, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return jsonify(error="invalid token"), 401
+    return jsonify(sub=claims.get("sub"))
+
+
+@app.route("/api/legacy/me")
+def api_legacy_me():
+    try:
+        claims = jwt.decode(_bearer(), JWT_SECRET, algorithms=["HS256"], options={"require": ["exp"]})
+    except jwt.PyJWTError:
+        return jsonify(error="invalid token"), 401
+    return jsonify(sub=claims.get("sub"))
 
 
 @app.route("/account")

@@ -37,10 +37,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.request
 
 import flask
 import flask.templating
+import jwt
 import jinja2.sandbox
 from flask import Flask, Response, jsonify, redirect, render_template_string, request, session
 from flask_httpauth import HTTPBasicAuth
@@ -129,6 +131,8 @@ class SandboxedFlaskEnv(flask.templating.Environment, jinja2.sandbox.SandboxedEn
 
 
 # FG638: the temp folder (with .env and .git/) is the static root.
+JWT_SECRET = "secret"  # FG610: a guessable HMAC key for the API's tokens
+
 app = Flask(__name__, static_folder=TMP, static_url_path="")
 app.jinja_environment = SandboxedFlaskEnv  # before the env is first created
 app.config.update(
@@ -468,8 +472,44 @@ def login():
         session["user"] = "alice"
         session["email"] = "alice@example.com"  # FG606: PII/role in a client-side cookie
         session["role"] = "user"
-        return redirect("/account")
+        resp = redirect("/account")
+        # The API's bearer token, in a cookie too. FG610: signed with a guessable secret.
+        token = jwt.encode(
+            {"sub": "alice", "role": "user", "exp": int(time.time()) + 3600},
+            JWT_SECRET,
+            algorithm="HS256",
+        )
+        resp.set_cookie("access_token", token, httponly=True, samesite="Lax")
+        return resp
     return text("invalid username or password", 401)
+
+
+def _bearer():
+    auth = request.headers.get("Authorization", "")
+    if auth.startswith("Bearer "):
+        return auth[7:]
+    return request.cookies.get("access_token", "")
+
+
+@app.route("/api/v2/me")
+def api_me():
+    # Verifies the token properly (HS256, expiry) — but the key is "secret" (FG610).
+    try:
+        claims = jwt.decode(_bearer(), JWT_SECRET, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return jsonify(error="invalid token"), 401
+    return jsonify(sub=claims.get("sub"), role=claims.get("role"))
+
+
+@app.route("/api/legacy/me")
+def api_legacy_me():
+    # FG610 + FG611: the signature is never verified, so `alg: none`, forged claims and
+    # expired tokens are all accepted.
+    try:
+        claims = jwt.decode(_bearer(), options={"verify_signature": False})
+    except jwt.PyJWTError:
+        return jsonify(error="invalid token"), 401
+    return jsonify(sub=claims.get("sub"), role=claims.get("role"))
 
 
 @app.route("/account")

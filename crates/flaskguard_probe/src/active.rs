@@ -88,6 +88,7 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     let soft404 = soft404(ctx).await?;
     exposed_files(ctx, soft404.as_deref()).await?;
     secret_key(ctx, endpoints).await?;
+    jwt_checks(ctx, endpoints).await?;
     auth_enforced(ctx, endpoints).await?;
     login_rate_limit(ctx, endpoints).await?;
     csrf(ctx, endpoints).await?;
@@ -799,6 +800,219 @@ async fn secret_key(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
         param: Some(format!("cookie {cookie_name}")),
         evidence: evidence(&resp, &proof, None),
     });
+    Ok(())
+}
+
+/// Where a JWT travels.
+#[derive(Clone, Debug)]
+enum TokenPlace {
+    Cookie(String),
+    Bearer,
+}
+
+impl TokenPlace {
+    fn label(&self) -> String {
+        match self {
+            TokenPlace::Cookie(n) => format!("cookie {n}"),
+            TokenPlace::Bearer => "Authorization: Bearer".to_string(),
+        }
+    }
+}
+
+/// `e` with `token` in `place` (or without any token), the session's other cookies kept.
+fn with_token(ctx: &Ctx<'_>, e: &Endpoint, place: &TokenPlace, token: Option<&str>) -> Request {
+    let mut req = e.request(ctx.client.base(), None).without_jar();
+    let mut cookies: Vec<String> = ctx
+        .client
+        .cookies()
+        .into_iter()
+        .filter(|(n, _)| !matches!(place, TokenPlace::Cookie(c) if c == n))
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect();
+    match (place, token) {
+        (TokenPlace::Cookie(n), Some(t)) => cookies.push(format!("{n}={t}")),
+        (TokenPlace::Bearer, Some(t)) => req = req.header("Authorization", &format!("Bearer {t}")),
+        // An empty value suppresses a default `--header Authorization: ...`.
+        (TokenPlace::Bearer, None) => req = req.header("Authorization", ""),
+        (TokenPlace::Cookie(_), None) => {}
+    }
+    if !cookies.is_empty() {
+        req = req.header("Cookie", &cookies.join("; "));
+    }
+    req
+}
+
+/// JWTs: find the endpoints a token unlocks, then try what an attacker would.
+async fn jwt_checks(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    use crate::jwt::Jwt;
+    let mut tokens: Vec<(TokenPlace, String)> = ctx
+        .client
+        .cookies()
+        .into_iter()
+        .filter(|(_, v)| crate::jwt::looks_like_jwt(v))
+        .map(|(n, v)| (TokenPlace::Cookie(n), v))
+        .collect();
+    for (n, v) in &ctx.opts.headers {
+        if n.eq_ignore_ascii_case("authorization")
+            && let Some(t) = v.strip_prefix("Bearer ")
+            && crate::jwt::looks_like_jwt(t.trim())
+        {
+            tokens.push((TokenPlace::Bearer, t.trim().to_string()));
+        }
+    }
+    let seen: Vec<String> = ctx
+        .bearer_tokens
+        .lock()
+        .map(|b| b.clone())
+        .unwrap_or_default();
+    tokens.extend(seen.into_iter().map(|t| (TokenPlace::Bearer, t)));
+    for (place, token) in tokens.into_iter().take(3) {
+        let Some(jwt) = Jwt::decode(&token) else {
+            continue;
+        };
+        // The endpoints this token unlocks: answered with it, refused without it.
+        let mut unlocked: Vec<&Endpoint> = Vec::new();
+        let mut candidates: Vec<&Endpoint> = endpoints
+            .iter()
+            .filter(|e| e.method == "GET" && !crate::looks_destructive(&e.template))
+            .collect();
+        candidates.sort_by_key(|e| !e.template.contains("api"));
+        for e in candidates.into_iter().take(25) {
+            let Some(with) = send(ctx, with_token(ctx, e, &place, Some(&token))).await? else {
+                continue;
+            };
+            if !with.is_success() {
+                continue;
+            }
+            let Some(without) = send(ctx, with_token(ctx, e, &place, None)).await? else {
+                continue;
+            };
+            if matches!(without.status, 401 | 403 | 422) || without.is_redirect() {
+                unlocked.push(e);
+                if unlocked.len() >= 3 {
+                    break;
+                }
+            }
+        }
+        if unlocked.is_empty() {
+            continue;
+        }
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let tampered = jwt.tampered_payload();
+        let mut expired = jwt.payload.clone();
+        expired["exp"] = serde_json::json!(now.saturating_sub(3600));
+        let key = jwt.crack(
+            ctx.opts
+                .secret_candidates
+                .iter()
+                .map(String::as_str)
+                .chain(crate::secrets::COMMON_SECRETS.iter().copied())
+                .chain(ctx.opts.wordlist.iter().map(String::as_str)),
+        );
+        let label = place.label();
+        for e in unlocked {
+            // 1. A changed payload under the old signature: is the signature checked at all?
+            let forged = jwt.resigned_with_old_signature(&tampered);
+            if let Some(r) = send(ctx, with_token(ctx, e, &place, Some(&forged))).await?
+                && r.is_success()
+            {
+                report(
+                    ctx,
+                    "FG610",
+                    Severity::Critical,
+                    e,
+                    None,
+                    format!(
+                        "JWT signatures are not verified: a token with a changed payload ({label}) is accepted"
+                    ),
+                    &r,
+                    "role=admin and a new `sub` under the original signature → accepted",
+                    None,
+                );
+                let stale = jwt.resigned_with_old_signature(&expired);
+                if let Some(r) = send(ctx, with_token(ctx, e, &place, Some(&stale))).await?
+                    && r.is_success()
+                {
+                    report(
+                        ctx,
+                        "FG611",
+                        Severity::High,
+                        e,
+                        None,
+                        format!("Expired JWTs are accepted ({label})"),
+                        &r,
+                        "a token whose `exp` passed an hour ago → accepted",
+                        None,
+                    );
+                }
+                continue;
+            }
+            // 2. `alg: none`.
+            let none = jwt.unsigned(&tampered);
+            if let Some(r) = send(ctx, with_token(ctx, e, &place, Some(&none))).await?
+                && r.is_success()
+            {
+                report(
+                    ctx,
+                    "FG610",
+                    Severity::Critical,
+                    e,
+                    None,
+                    format!("JWTs with `alg: none` are accepted ({label})"),
+                    &r,
+                    "an unsigned token (`alg: none`, role=admin) → accepted",
+                    None,
+                );
+                continue;
+            }
+            // 3. The key guessed offline: forge, and try an expired token.
+            if let Some(secret) = &key {
+                let forged = jwt.sign(&tampered, secret);
+                if let Some(r) = send(ctx, with_token(ctx, e, &place, Some(&forged))).await?
+                    && r.is_success()
+                {
+                    ctx.report(Hit {
+                        code: "FG610",
+                        severity: Severity::Critical,
+                        message: format!(
+                            "JWTs are signed with a guessable {} key ({label}): anyone can forge tokens",
+                            jwt.alg()
+                        ),
+                        route: "/".to_string(),
+                        path: "/".to_string(),
+                        param: Some(label.clone()),
+                        evidence: evidence(
+                            &r,
+                            &format!(
+                                "the token's {} key was guessed offline; a forged token (role=admin, new `sub`) is accepted by {}",
+                                jwt.alg(),
+                                e.label()
+                            ),
+                            None,
+                        ),
+                    });
+                }
+                let stale = jwt.sign(&expired, secret);
+                if let Some(r) = send(ctx, with_token(ctx, e, &place, Some(&stale))).await?
+                    && r.is_success()
+                {
+                    report(
+                        ctx,
+                        "FG611",
+                        Severity::High,
+                        e,
+                        None,
+                        format!("Expired JWTs are accepted ({label})"),
+                        &r,
+                        "a validly signed token whose `exp` passed an hour ago → accepted",
+                        None,
+                    );
+                }
+            }
+        }
+    }
     Ok(())
 }
 

@@ -365,7 +365,13 @@ impl Client {
             .map_err(|e| SendError::Http(format!("bad method {}: {e}", req.method)))?;
         let mut builder = self.http.request(method, req.url.clone());
         let mut cookie_header: Vec<String> = Vec::new();
-        for (n, v) in self.default_headers.iter().chain(&req.headers) {
+        // The request's own headers replace the defaults of the same name; an empty value
+        // means "do not send this header".
+        let defaults = self
+            .default_headers
+            .iter()
+            .filter(|(n, _)| !req.headers.iter().any(|(m, _)| m.eq_ignore_ascii_case(n)));
+        for (n, v) in defaults.chain(req.headers.iter().filter(|(_, v)| !v.is_empty())) {
             if n.eq_ignore_ascii_case("cookie") {
                 cookie_header.push(v.clone());
             } else {

@@ -11,6 +11,7 @@ mod canary;
 pub mod client;
 pub mod cookies;
 pub mod inventory;
+pub mod jwt;
 mod passive;
 pub mod redact;
 pub mod rules;
@@ -147,6 +148,8 @@ pub(crate) struct Ctx<'o> {
     pub logged_in: std::sync::atomic::AtomicBool,
     /// Route templates known so far, to name the route a response belongs to.
     templates: Mutex<Vec<String>>,
+    /// JWTs seen in response bodies (sent back as `Authorization: Bearer`).
+    pub bearer_tokens: Mutex<Vec<String>>,
 }
 
 impl Ctx<'_> {
@@ -299,6 +302,7 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         session_cookies: Mutex::new(Vec::new()),
         logged_in: std::sync::atomic::AtomicBool::new(false),
         templates: Mutex::new(Vec::new()),
+        bearer_tokens: Mutex::new(Vec::new()),
     };
     // Reachability first: a clean one-line error when nothing answers.
     let first = match ctx.client.send(Request::get(opts.target.clone())).await {

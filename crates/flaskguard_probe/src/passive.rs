@@ -84,6 +84,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
         h.evidence = evidence(resp, &format!("the body contains `{sig}`"), Some(sig));
         ctx.report(h);
     }
+    if resp.content_type().contains("json") && body.contains("eyJ") {
+        for t in crate::jwt::find_jwts(&body, 3) {
+            if let Ok(mut seen) = ctx.bearer_tokens.lock()
+                && !seen.contains(&t)
+                && seen.len() < 10
+            {
+                seen.push(t);
+            }
+        }
+    }
     headers(ctx, resp, &path);
     cookies(ctx, resp);
     caching(ctx, resp, &path);

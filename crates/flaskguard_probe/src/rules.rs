@@ -291,6 +291,26 @@ pub static PROBES: &[ProbeRule] = &[
         "Serve only a dedicated static folder; block dot-files and backups at the proxy.",
         []
     ),
+    probe!(
+        "FG610",
+        "jwt-forgeable",
+        Critical,
+        [347, 327],
+        "A02",
+        "The app's JWTs can be forged: a guessable HMAC key, `alg: none`, or no signature check",
+        "Sign with a random key of 32+ bytes (or an asymmetric key), pin the algorithms when decoding (`algorithms=[\"HS256\"]`), never decode with `verify_signature=False`.",
+        ["FG257", "FG260", "FG261"]
+    ),
+    probe!(
+        "FG611",
+        "jwt-expiry-ignored",
+        High,
+        [613],
+        "A07",
+        "Expired JWTs are still accepted",
+        "Verify `exp` (and `nbf`) when decoding; keep access tokens short-lived and revocable.",
+        ["FG261"]
+    ),
 ];
 
 pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {

@@ -211,11 +211,12 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         })
         .collect();
     let mut secret_candidates: Vec<String> = Vec::new();
-    for c in model
-        .config
-        .iter()
-        .filter(|c| matches!(c.key.as_str(), "SECRET_KEY" | "SECRET_KEY_FALLBACKS"))
-    {
+    for c in model.config.iter().filter(|c| {
+        matches!(
+            c.key.as_str(),
+            "SECRET_KEY" | "SECRET_KEY_FALLBACKS" | "JWT_SECRET_KEY"
+        )
+    }) {
         let mut push = |v: &flaskguard_index::Value| match v {
             flaskguard_index::Value::Str(s) if !s.is_empty() => secret_candidates.push(s.clone()),
             flaskguard_index::Value::Env {
@@ -446,9 +447,7 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
     // header names are inputs too.
     let names_of = |qual: &str| -> Option<&'static str> {
         Some(match qual {
-            "flask.request.args" | "flask.request.values" | "flask.request.form" => {
-                "query-names:*"
-            }
+            "flask.request.args" | "flask.request.values" | "flask.request.form" => "query-names:*",
             "flask.request.headers" => "header-names:*",
             _ => return None,
         })
