@@ -300,6 +300,10 @@ INDEX = """
   <input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
   <input name="email"><button>Change email</button>
 </form>
+<form action="/logout" method="post">
+  <input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
+  <button>Log out</button>
+</form>
 <form action="/account/delete-sessions" method="post">
   <input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
   <button>Log out all other sessions</button>
@@ -541,6 +545,15 @@ def login():
         )
         return resp
     return text("invalid username or password", 401)
+
+
+@app.route("/logout", methods=["POST"])
+def logout():
+    # Server-side sessions: clearing drops the stored session, so old cookies die with it.
+    session.clear()
+    resp = redirect("/")
+    resp.delete_cookie("__Host-access_token", path="/", secure=True, samesite="Strict")
+    return resp
 
 
 def _bearer():

@@ -484,6 +484,14 @@ def login():
     return text("invalid username or password", 401)
 
 
+@app.route("/logout")
+def logout():
+    # FG607: Flask's client-side session is only forgotten by this browser; a copy of the
+    # old cookie stays valid until it expires (no server-side invalidation).
+    session.clear()
+    return redirect("/")
+
+
 def _bearer():
     auth = request.headers.get("Authorization", "")
     if auth.startswith("Bearer "):

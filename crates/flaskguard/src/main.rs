@@ -112,6 +112,9 @@ struct RoutesArgs {
     /// Output format: text or json.
     #[arg(long, default_value = "text")]
     output_format: String,
+    /// A `flaskguard probe --output-format json` report: its results are shown per route.
+    #[arg(long)]
+    probe_report: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -427,6 +430,34 @@ fn routes(args: &RoutesArgs) -> Result<u8> {
     let resolved = resolve(&args.scan)?;
     let mut report = build_report(&args.scan, &resolved);
     report.finish();
+    if let Some(path) = &args.probe_report {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the probe report {}", path.display()))?;
+        let probe: Report = serde_json::from_str(&text).map_err(|e| {
+            anyhow::anyhow!(
+                "{}:{}:{}: not a flaskguard JSON report: {e}",
+                path.display(),
+                e.line(),
+                e.column()
+            )
+        })?;
+        for f in probe.findings.iter().filter(|f| f.evidence.is_some()) {
+            let Some(rule) = f
+                .route
+                .as_deref()
+                .and_then(|r| r.rsplit_once(' '))
+                .map(|(_, r)| r)
+            else {
+                continue;
+            };
+            for r in report.routes.iter_mut().filter(|r| r.rule == rule) {
+                if !r.probe.contains(&f.code) {
+                    r.probe.push(f.code.clone());
+                    r.probe.sort();
+                }
+            }
+        }
+    }
     let text = match args.output_format.as_str() {
         "json" => serde_json::to_string_pretty(&report.routes)? + "\n",
         "text" => routes_table(&report),
@@ -437,6 +468,7 @@ fn routes(args: &RoutesArgs) -> Result<u8> {
 }
 
 fn routes_table(report: &Report) -> String {
+    let with_probe = report.routes.iter().any(|r| !r.probe.is_empty());
     let headers = [
         "METHODS",
         "RULE",
@@ -447,8 +479,9 @@ fn routes_table(report: &Report) -> String {
         "RATE LIMIT",
         "CORS",
         "FINDINGS",
+        "PROBE",
     ];
-    let rows: Vec<[String; 9]> = report
+    let rows: Vec<[String; 10]> = report
         .routes
         .iter()
         .map(|r| {
@@ -474,6 +507,11 @@ fn routes_table(report: &Report) -> String {
                 } else {
                     r.findings.join(",")
                 },
+                if r.probe.is_empty() {
+                    "-".to_string()
+                } else {
+                    r.probe.join(",")
+                },
             ]
         })
         .collect();
@@ -484,9 +522,12 @@ fn routes_table(report: &Report) -> String {
         }
     }
     let mut out = String::new();
+    // The PROBE column only when a probe report was given.
+    let shown = if with_probe { 10 } else { 9 };
     let line = |cells: Vec<&str>, out: &mut String| {
         let parts: Vec<String> = cells
             .iter()
+            .take(shown)
             .zip(widths)
             .map(|(c, w)| format!("{c:<w$}"))
             .collect();

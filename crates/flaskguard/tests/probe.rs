@@ -248,6 +248,23 @@ fn vulnerable_app_every_planted_issue_found_and_nothing_else() {
             .any(|c| c == "FG618"),
         "{search}"
     );
+    // `flaskguard routes` shows the probe results per route from a saved probe report.
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("probe.json");
+    std::fs::write(&saved, &o.stdout).unwrap();
+    let table = Command::new(env!("CARGO_BIN_EXE_flaskguard"))
+        .current_dir(repo_root())
+        .args(["routes", "tests/apps/vulnerable_app.py", "--probe-report"])
+        .arg(&saved)
+        .output()
+        .expect("run flaskguard routes");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.lines().next().unwrap().ends_with("PROBE"), "{table}");
+    let row = table
+        .lines()
+        .find(|l| l.contains(" /search "))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(row.ends_with("FG618"), "{row}");
 }
 
 #[test]

@@ -90,9 +90,9 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     secret_key(ctx, endpoints).await?;
     jwt_checks(ctx, endpoints).await?;
     auth_enforced(ctx, endpoints).await?;
-    login_rate_limit(ctx, endpoints).await?;
     csrf(ctx, endpoints).await?;
     state_changing_gets(ctx, endpoints).await?;
+    session_replay(ctx, endpoints).await?;
     if let Some(login) = &ctx.opts.login {
         crate::login_step(ctx, login).await;
     }
@@ -113,6 +113,8 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
         o.sweep(ctx).await;
     }
     results.into_iter().collect::<Step<Vec<()>>>()?;
+    // Last of the login's users: a working limit locks the probe out for a while.
+    login_rate_limit(ctx, endpoints).await?;
     body_size(ctx, endpoints).await?;
     Ok(())
 }
@@ -1267,6 +1269,129 @@ async fn state_changing_gets(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> 
     if let Some(login) = &ctx.opts.login {
         crate::login_step(ctx, login).await;
     }
+    Ok(())
+}
+
+/// Whether a response shows the logged-in user: refused without the session (401, 403, a
+/// redirect) but answered with it, or naming the user the probe logged in as.
+fn shows_user(resp: &Response, anonymous: &Response, user: Option<&str>) -> bool {
+    if !resp.is_success() {
+        return false;
+    }
+    if matches!(anonymous.status, 401 | 403) || anonymous.is_redirect() {
+        return true;
+    }
+    user.is_some_and(|u| u.len() >= 3 && resp.text().contains(u) && !anonymous.text().contains(u))
+}
+
+/// After logout, is a copy of the old session cookie still accepted? (Flask's default
+/// session lives in the cookie: nothing on the server forgets it.)
+async fn session_replay(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    let Some(login) = &ctx.opts.login else {
+        return Ok(());
+    };
+    let Some(logout) = endpoints.iter().find(|e| {
+        let t = e.template.to_ascii_lowercase();
+        t.contains("logout")
+            || t.contains("log-out")
+            || t.contains("signout")
+            || t.contains("sign-out")
+    }) else {
+        return Ok(());
+    };
+    crate::login_step(ctx, login).await;
+    let user = login
+        .fields
+        .iter()
+        .find(|(n, _)| {
+            let n = n.to_ascii_lowercase();
+            n.contains("user") || n.contains("email") || n.contains("login") || n == "name"
+        })
+        .map(|(_, v)| v.as_str());
+    // A page that shows the session.
+    let mut page: Option<&Endpoint> = None;
+    for e in endpoints
+        .iter()
+        .filter(|e| {
+            e.method == "GET" && e.params.is_empty() && !crate::looks_destructive(&e.template)
+        })
+        .take(30)
+    {
+        let Some(with) = send(ctx, e.request(ctx.client.base(), None)).await? else {
+            continue;
+        };
+        let Some(without) = send(ctx, e.request(ctx.client.base(), None).without_jar()).await?
+        else {
+            continue;
+        };
+        if shows_user(&with, &without, user) {
+            page = Some(e);
+            break;
+        }
+    }
+    let Some(page) = page else {
+        ctx.error(
+            "session replay after logout not tested: no page shows the logged-in user".to_string(),
+        );
+        return Ok(());
+    };
+    let old: Vec<(String, String)> = ctx.client.cookies();
+    // Log out like the user would (the form's token included).
+    let action = ctx.client.url(&logout.path_with(None));
+    let req = if logout.method == "GET" {
+        Request::get(action)
+    } else {
+        let fields = crate::hidden_fields(ctx, &action).await;
+        Request::new(&logout.method, action).form(&fields)
+    };
+    let Some(out) = send(ctx, req).await? else {
+        return Ok(());
+    };
+    if out.status >= 400 {
+        ctx.error(format!(
+            "{}: logout answered {}; session replay not tested",
+            logout.label(),
+            out.status
+        ));
+        crate::login_step(ctx, login).await;
+        return Ok(());
+    }
+    let cookie = old
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let anon = send(ctx, page.request(ctx.client.base(), None).without_jar()).await?;
+    let replay = send(
+        ctx,
+        page.request(ctx.client.base(), None)
+            .without_jar()
+            .header("Cookie", &cookie),
+    )
+    .await?;
+    if let (Some(replay), Some(anon)) = (replay, anon)
+        && shows_user(&replay, &anon, user)
+    {
+        report(
+            ctx,
+            "FG607",
+            Severity::Medium,
+            logout,
+            None,
+            format!(
+                "After logout the old session cookie still works: {} still shows the user",
+                page.label()
+            ),
+            &replay,
+            &format!(
+                "logged out with {}; the pre-logout cookie replayed on {} → still logged in",
+                logout.label(),
+                page.label()
+            ),
+            None,
+        );
+    }
+    crate::login_step(ctx, login).await;
     Ok(())
 }
 

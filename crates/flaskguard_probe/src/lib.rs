@@ -417,12 +417,20 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
 /// The hidden fields (CSRF tokens) of the form that posts to `action`, read fresh from
 /// the page at `action` (with the session's cookies, to which such tokens are bound).
 pub(crate) async fn hidden_fields(ctx: &Ctx<'_>, action: &Url) -> Vec<(String, String)> {
-    let Ok(page) = ctx.send(Request::get(action.clone())).await else {
+    // The form is usually on the page of its own URL; else on the home page.
+    let mut page = match ctx.send(Request::get(action.clone())).await {
+        Ok(p) if p.is_html() && p.is_success() => Some(p),
+        _ => None,
+    };
+    if page.is_none() {
+        page = match ctx.send(Request::get(ctx.client.base().clone())).await {
+            Ok(p) if p.is_html() => Some(p),
+            _ => None,
+        };
+    }
+    let Some(page) = page else {
         return Vec::new();
     };
-    if !page.is_html() {
-        return Vec::new();
-    }
     let parsed = inventory::parse_html(&page.text());
     let target = action.path();
     let form = parsed

@@ -311,6 +311,16 @@ pub static PROBES: &[ProbeRule] = &[
         "Verify `exp` (and `nbf`) when decoding; keep access tokens short-lived and revocable.",
         ["FG261"]
     ),
+    probe!(
+        "FG607",
+        "session-valid-after-logout",
+        Medium,
+        [613],
+        "A07",
+        "A session cookie stays valid after logout",
+        "Keep sessions server-side (Flask-Session) and delete them at logout, or store a per-user session version in the cookie and check it on every request.",
+        []
+    ),
 ];
 
 pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {
