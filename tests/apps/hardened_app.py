@@ -57,6 +57,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 TMP = tempfile.mkdtemp(prefix="fg-app-")
 DOCS_DIR = os.path.join(TMP, "docs")
 STATIC_DIR = os.path.join(TMP, "static")
+UPLOADS = os.path.join(TMP, "uploads")
 atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 
 for rel, content in {
@@ -682,6 +683,53 @@ def upload():
     else:
         size = len(request.get_data())
     return text(f"received {size} bytes")
+
+
+@app.route("/prefs/import", methods=["POST"])
+def prefs_import():
+    # JSON, never pickle: data, not code.
+    import base64
+    import json
+
+    try:
+        prefs = json.loads(base64.b64decode(request.form.get("blob", ""), validate=True))
+    except (ValueError, TypeError):
+        return text("bad prefs", 400)
+    if not isinstance(prefs, dict):
+        return text("bad prefs", 400)
+    return text(f"imported {len(prefs)} preferences")
+
+
+AVATAR_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+
+@app.route("/avatar", methods=["POST"])
+def avatar():
+    # Images only (extension and magic bytes), a generated name, served as an attachment.
+    f = request.files.get("avatar")
+    if f is None or not f.filename:
+        return text("no file", 400)
+    ext = os.path.splitext(f.filename)[1].lower()
+    head = f.stream.read(8)
+    f.stream.seek(0)
+    if ext not in AVATAR_TYPES or not (
+        head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff")
+    ):
+        return text("images only (png, jpeg)", 400)
+    name = secrets.token_hex(8) + ext
+    os.makedirs(UPLOADS, exist_ok=True)
+    f.save(os.path.join(UPLOADS, name))
+    return jsonify(url=f"/files/{name}")
+
+
+@app.route("/files/<name>")
+def uploaded(name):
+    ext = os.path.splitext(name)[1].lower()
+    if ext not in AVATAR_TYPES:
+        return text("not found", 404)
+    return send_from_directory(
+        UPLOADS, name, mimetype=AVATAR_TYPES[ext], as_attachment=True
+    )
 
 
 @app.route("/crash")

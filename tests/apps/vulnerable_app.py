@@ -26,6 +26,9 @@ Prints: LISTENING http://127.0.0.1:<port>
 
 import argparse
 import ast
+import base64
+import io
+import pickle
 import atexit
 import builtins
 import logging
@@ -56,6 +59,7 @@ from werkzeug.serving import make_server
 TMP = tempfile.mkdtemp(prefix="fg-app-")
 DOCS_DIR = os.path.join(TMP, "docs")
 TMP_BIN = os.path.join(TMP, "bin")  # stays empty: PATH for the restricted shell
+UPLOADS = os.path.join(TMP, "uploads")  # inside the temp folder: basename() keeps it there
 
 
 def _cleanup():
@@ -73,6 +77,7 @@ def _write(rel, text):
 
 
 os.makedirs(TMP_BIN, exist_ok=True)
+os.makedirs(UPLOADS, exist_ok=True)
 os.chmod(TMP, 0o711)  # lets the unprivileged /ping shell chdir here (no listing, no writes)
 _write("docs/readme.txt", "Welcome to the document store.\nAsk alice for access.\n")
 _write("docs/guide.txt", "User guide\n==========\n1. Log in.\n2. Search items.\n")
@@ -481,7 +486,10 @@ def login():
         )
         resp.set_cookie("access_token", token, httponly=True, samesite="Lax")
         return resp
-    return text("invalid username or password", 401)
+    # FG635: the answer tells whether the account exists.
+    if username not in ("alice", "bob", "carol"):
+        return text("no such user", 401)
+    return text("wrong password", 401)
 
 
 @app.route("/logout")
@@ -611,6 +619,45 @@ def admin_stats():
 def upload():
     data = request.get_data()  # FG630: unbounded
     return text(f"received {len(data)} bytes")
+
+
+class _HarmlessUnpickler(pickle.Unpickler):
+    """Real unpickling of request data (the bug), fenced for the test-suite: only a few
+    harmless callables may be named, so no payload can touch the machine."""
+
+    ALLOWED = {("operator", "mul"), ("operator", "add"), ("builtins", "str"), ("builtins", "int")}
+
+    def find_class(self, module, name):
+        if (module, name) in self.ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"global '{module}.{name}' is forbidden")
+
+
+@app.route("/prefs/import", methods=["POST"])
+def prefs_import():
+    # FG643: base64 pickle from the form, deserialized and echoed.
+    blob = request.form.get("blob", "")
+    try:
+        prefs = _HarmlessUnpickler(io.BytesIO(base64.b64decode(blob))).load()
+    except Exception as e:  # noqa: BLE001
+        return text(f"bad prefs: {type(e).__name__}", 400)
+    return text(f"imported preferences: {prefs!r}")
+
+
+@app.route("/avatar", methods=["POST"])
+def avatar():
+    # FG629: any file name and type is stored and served back inline from /files/.
+    f = request.files.get("avatar")
+    if f is None or not f.filename:
+        return text("no file", 400)
+    name = os.path.basename(f.filename)
+    f.save(os.path.join(UPLOADS, name))
+    return jsonify(url=f"/files/{name}")
+
+
+@app.route("/files/<name>")
+def uploaded(name):
+    return flask.send_from_directory(UPLOADS, name)
 
 
 @app.route("/crash")

@@ -93,6 +93,7 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     csrf(ctx, endpoints).await?;
     state_changing_gets(ctx, endpoints).await?;
     session_replay(ctx, endpoints).await?;
+    user_enumeration(ctx, endpoints).await?;
     if let Some(login) = &ctx.opts.login {
         crate::login_step(ctx, login).await;
     }
@@ -232,6 +233,13 @@ async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<
         return Ok(());
     };
     for p in &e.params {
+        if p.loc == Loc::File {
+            upload(ctx, e, p).await?;
+            continue;
+        }
+        if !matches!(p.loc, Loc::QueryName | Loc::HeaderName) {
+            deserialization(ctx, e, p).await?;
+        }
         xss(ctx, e, p, all).await?;
         ssti(ctx, e, p).await?;
         code(ctx, e, p).await?;
@@ -248,6 +256,134 @@ async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<
         && (e.reads_body || e.template.to_ascii_lowercase().contains("xml"))
     {
         xxe(ctx, e, o).await?;
+    }
+    Ok(())
+}
+
+/// Payloads that deserialize into the product of two numbers and nothing else: pickle
+/// (`operator.mul`, protocol 0) and PyYAML's `python/object/apply`. An app that unpickles
+/// or `yaml.load`s request data and shows the result shows the product.
+fn deserialization_payloads(a: u64, b: u64) -> Vec<(&'static str, String)> {
+    use base64::Engine as _;
+    let pickle = format!("coperator\nmul\n(I{a}\nI{b}\ntR.");
+    vec![
+        (
+            "a base64 pickle",
+            base64::engine::general_purpose::STANDARD.encode(pickle.as_bytes()),
+        ),
+        (
+            "a base64url pickle",
+            base64::engine::general_purpose::URL_SAFE.encode(pickle.as_bytes()),
+        ),
+        (
+            "a YAML python/object/apply tag",
+            format!("!!python/object/apply:operator.mul [{a}, {b}]"),
+        ),
+    ]
+}
+
+async fn deserialization(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let (a, b) = factors();
+    let product = (a * b).to_string();
+    for (what, payload) in deserialization_payloads(a, b) {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        if resp.text().contains(&product) {
+            report(
+                ctx,
+                "FG643",
+                Severity::Critical,
+                e,
+                Some(p),
+                format!(
+                    "Insecure deserialization: {} is deserialized into Python objects",
+                    param_label(p)
+                ),
+                &resp,
+                &format!("{what} calling operator.mul({a}, {b}) came back as {product}"),
+                Some(&product),
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Uploads an HTML file with a marker and looks for it served inline (stored XSS).
+async fn upload(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let m = marker();
+    let name = format!("{m}.html");
+    let content = format!("<!doctype html><p><{m}x>flaskguard upload probe</p>");
+    let fields: Vec<(String, String)> = e
+        .params
+        .iter()
+        .filter(|q| q.loc == Loc::Form)
+        .map(|q| (q.name.clone(), q.sample.clone()))
+        .chain(e.form_fields.iter().cloned())
+        .collect();
+    let req = Request::new(&e.method, ctx.client.url(&e.path_with(None))).multipart(
+        &fields,
+        &[(
+            p.name.clone(),
+            name.clone(),
+            "text/html".to_string(),
+            content.into_bytes(),
+        )],
+    );
+    let Some(resp) = send(ctx, req).await? else {
+        return Ok(());
+    };
+    if !resp.is_success() && !resp.is_redirect() {
+        return Ok(());
+    }
+    // Where it is served: a URL in the answer, or the usual upload folders.
+    let mut candidates: Vec<String> = Vec::new();
+    if let Some(l) = resp.header("location") {
+        candidates.push(l.to_string());
+    }
+    let body = resp.text();
+    for (i, _) in body.match_indices(&name) {
+        let start = body[..i]
+            .rfind(|c: char| matches!(c, '"' | '\'' | ' ' | '(' | '>' | '='))
+            .map_or(0, |s| s + 1);
+        candidates.push(body[start..i + name.len()].to_string());
+    }
+    for dir in ["/uploads/", "/static/uploads/", "/files/", "/media/"] {
+        candidates.push(format!("{dir}{name}"));
+    }
+    candidates.dedup();
+    for c in candidates.into_iter().take(8) {
+        let Ok(url) = resp.url.join(&c) else { continue };
+        if !ctx.client.in_scope(&url) {
+            continue;
+        }
+        let Some(served) = send(ctx, Request::get(url)).await? else {
+            continue;
+        };
+        let attachment = served
+            .header("content-disposition")
+            .is_some_and(|d| d.to_ascii_lowercase().starts_with("attachment"));
+        if served.is_success() && served.is_html() && !attachment && served.text().contains(&m) {
+            report(
+                ctx,
+                "FG629",
+                Severity::High,
+                e,
+                Some(p),
+                format!(
+                    "An uploaded HTML file is served inline from {}: stored XSS on the app's origin",
+                    served.url.path()
+                ),
+                &served,
+                &format!(
+                    "`{name}` uploaded as text/html is served as {} without `Content-Disposition: attachment`",
+                    served.content_type()
+                ),
+                Some(&m),
+            );
+            return Ok(());
+        }
     }
     Ok(())
 }
@@ -1392,6 +1528,78 @@ async fn session_replay(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
         );
     }
     crate::login_step(ctx, login).await;
+    Ok(())
+}
+
+/// Does the login answer differently for an account that exists (the one `--login` uses)
+/// and one that does not? Two wrong passwords, fresh form tokens each.
+async fn user_enumeration(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    let Some(login) = &ctx.opts.login else {
+        return Ok(());
+    };
+    let Some((user_field, user)) = login.fields.iter().find(|(n, _)| {
+        let n = n.to_ascii_lowercase();
+        n.contains("user") || n.contains("email") || n.contains("login") || n == "name"
+    }) else {
+        return Ok(());
+    };
+    let Some(e) = endpoints.iter().find(|e| {
+        e.method == "POST" && ctx.client.url(&e.path_with(None)).path() == login.url.path()
+    }) else {
+        return Ok(());
+    };
+    let Some(pw) = password_param(e) else {
+        return Ok(());
+    };
+    let mut answers: Vec<Response> = Vec::new();
+    let stranger = format!("fg-{}-nobody", marker());
+    for name in [user.as_str(), stranger.as_str()] {
+        let mut attempt = e.clone();
+        attempt.form_fields = crate::hidden_fields(ctx, &login.url).await;
+        for p in &mut attempt.params {
+            if p.name == *user_field {
+                p.sample = name.to_string();
+            }
+        }
+        let wrong = format!("fg-wrong-{}", marker());
+        let Some(resp) = send(
+            ctx,
+            attempt
+                .request(ctx.client.base(), Some((pw, &wrong)))
+                .without_jar(),
+        )
+        .await?
+        else {
+            return Ok(());
+        };
+        if resp.status == 429 || resp.status >= 500 {
+            return Ok(());
+        }
+        answers.push(resp);
+    }
+    let [known, unknown] = answers.as_slice() else {
+        return Ok(());
+    };
+    let clean = |r: &Response, name: &str| r.text().replace(name, "");
+    if known.status != unknown.status || clean(known, user) != clean(unknown, &stranger) {
+        report(
+            ctx,
+            "FG635",
+            Severity::Medium,
+            e,
+            None,
+            "The login tells whether an account exists: a wrong password for a real user and for a made-up one get different answers".to_string(),
+            unknown,
+            &format!(
+                "existing user → {} `{}`; unknown user → {} `{}`",
+                known.status,
+                known.text().chars().take(60).collect::<String>().trim(),
+                unknown.status,
+                unknown.text().chars().take(60).collect::<String>().trim()
+            ),
+            None,
+        );
+    }
     Ok(())
 }
 

@@ -127,6 +127,51 @@ impl Request {
         self
     }
 
+    /// A `multipart/form-data` body: text fields, and files as (field, file name, content
+    /// type, bytes).
+    #[must_use]
+    pub fn multipart(
+        mut self,
+        fields: &[(String, String)],
+        files: &[(String, String, String, Vec<u8>)],
+    ) -> Self {
+        let boundary = format!("fgboundary{:016x}", rand::random::<u64>());
+        let mut body: Vec<u8> = Vec::new();
+        let quote = |s: &str| s.replace(['"', '\r', '\n'], "_");
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n",
+                    quote(name)
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(value.as_bytes());
+            body.extend_from_slice(b"\r\n");
+        }
+        for (name, filename, content_type, data) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {content_type}\r\n\r\n",
+                    quote(name),
+                    quote(filename)
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(data);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.headers
+            .retain(|(n, _)| !n.eq_ignore_ascii_case("content-type"));
+        self.headers.push((
+            "Content-Type".to_string(),
+            format!("multipart/form-data; boundary={boundary}"),
+        ));
+        self.body = Some(body);
+        self
+    }
+
     #[must_use]
     pub fn raw(mut self, content_type: &str, body: Vec<u8>) -> Self {
         self.headers

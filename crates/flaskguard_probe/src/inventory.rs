@@ -18,6 +18,8 @@ pub enum Loc {
     QueryName,
     /// The name of a header (apps that iterate over `request.headers`).
     HeaderName,
+    /// An uploaded file (`request.files`).
+    File,
 }
 
 impl Loc {
@@ -31,6 +33,7 @@ impl Loc {
             Loc::Cookie => "cookie",
             Loc::QueryName => "query parameter name",
             Loc::HeaderName => "header name",
+            Loc::File => "file",
         }
     }
 }
@@ -162,7 +165,22 @@ impl Endpoint {
             .filter(|p| p.loc == Loc::Json)
             .map(|p| (p.name.clone(), serde_json::Value::String(value_of(p))))
             .collect();
-        if !json.is_empty() {
+        let files: Vec<(String, String, String, Vec<u8>)> = self
+            .params
+            .iter()
+            .filter(|p| p.loc == Loc::File)
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    "fgprobe.txt".to_string(),
+                    "text/plain".to_string(),
+                    value_of(p).into_bytes(),
+                )
+            })
+            .collect();
+        if !files.is_empty() {
+            req = req.multipart(&form, &files);
+        } else if !json.is_empty() {
             req = req.json(&serde_json::Value::Object(json));
         } else if !form.is_empty() || self.method == "POST" && self.reads_body {
             req = req.form(&form);
@@ -226,6 +244,7 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
                 "cookie" => Loc::Cookie,
                 "query-names" => Loc::QueryName,
                 "header-names" => Loc::HeaderName,
+                "file" => Loc::File,
                 _ => continue,
             };
             if !params
@@ -246,7 +265,7 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
             // Form and JSON inputs travel in bodies: not with GET.
             let params: Vec<Param> = params
                 .iter()
-                .filter(|p| m != "GET" || !matches!(p.loc, Loc::Form | Loc::Json))
+                .filter(|p| m != "GET" || !matches!(p.loc, Loc::Form | Loc::Json | Loc::File))
                 .cloned()
                 .collect();
             out.push(Endpoint {

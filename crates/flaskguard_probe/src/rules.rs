@@ -321,6 +321,36 @@ pub static PROBES: &[ProbeRule] = &[
         "Keep sessions server-side (Flask-Session) and delete them at logout, or store a per-user session version in the cookie and check it on every request.",
         []
     ),
+    probe!(
+        "FG629",
+        "unrestricted-upload",
+        High,
+        [434],
+        "A04",
+        "Uploaded files are served inline with the type the uploader chose",
+        "Allow-list extensions and check the content, store under generated names outside the static folder, and serve with `as_attachment=True` and a fixed safe mimetype.",
+        []
+    ),
+    probe!(
+        "FG643",
+        "insecure-deserialization",
+        Critical,
+        [502],
+        "A08",
+        "Request data is deserialized into Python objects (pickle, unsafe YAML)",
+        "Accept JSON (validated with a schema) or `yaml.safe_load`; never unpickle data a client can send.",
+        ["FG125", "FG126"]
+    ),
+    probe!(
+        "FG635",
+        "username-enumeration",
+        Medium,
+        [204],
+        "A07",
+        "The login reveals which accounts exist",
+        "Answer every failed login the same way (same status, same text, similar timing).",
+        []
+    ),
 ];
 
 pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {
