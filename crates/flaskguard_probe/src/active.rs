@@ -345,7 +345,7 @@ async fn upload(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
     let body = resp.text();
     for (i, _) in body.match_indices(&name) {
         let start = body[..i]
-            .rfind(|c: char| matches!(c, '"' | '\'' | ' ' | '(' | '>' | '='))
+            .rfind(['"', '\'', ' ', '(', '>', '='])
             .map_or(0, |s| s + 1);
         candidates.push(body[start..i + name.len()].to_string());
     }
