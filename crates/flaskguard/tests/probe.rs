@@ -481,11 +481,57 @@ impl Drop for Hostile {
     }
 }
 
+/// `%XX` and `+` decoding of a query value.
+fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("");
+                if let Ok(v) = u8::from_str_radix(hex, 16) {
+                    out.push(v);
+                    i += 3;
+                    continue;
+                }
+                out.push(b'%');
+            }
+            b'+' => out.push(b' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
 fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool) {
     let _ = sock.set_nonblocking(false);
     let mut buf = [0u8; 4096];
     let _ = sock.set_read_timeout(Some(Duration::from_secs(2)));
-    let _ = sock.read(&mut buf);
+    let n = sock.read(&mut buf).unwrap_or(0);
+    if kind == "crlf-echo" {
+        // An old stack that copies `next` into Location as raw bytes.
+        let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+        let target = head.split(' ').nth(1).unwrap_or("/").to_string();
+        let mut resp: Vec<u8> = Vec::new();
+        if let Some(q) = target.strip_prefix("/go?next=") {
+            resp.extend_from_slice(b"HTTP/1.1 302 Found\r\nLocation: ");
+            resp.extend_from_slice(&percent_decode(q.split('&').next().unwrap_or("")));
+            resp.extend_from_slice(b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        } else {
+            let body = "<html><body><a href=\"/go?next=/home\">home</a></body></html>";
+            resp.extend_from_slice(
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                )
+                .as_bytes(),
+            );
+        }
+        let _ = sock.write_all(&resp);
+        return;
+    }
     let started = Instant::now();
     // Every hostile behaviour ends on its own after 30 s, whatever the client does.
     let alive = || !stop.load(Ordering::Relaxed) && started.elapsed() < Duration::from_secs(30);
@@ -589,4 +635,22 @@ fn hostile_servers_meet_bounds_and_clean_errors() {
             other => panic!("{kind}: exit status {other:?}: {err}"),
         }
     }
+}
+
+#[test]
+fn header_injection_on_a_stack_that_copies_raw_bytes() {
+    // Werkzeug refuses CR/LF in headers; this raw server (an old stack) does not.
+    let server = Hostile::start("crlf-echo");
+    let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let origin = server.url().trim_end_matches('/').to_string();
+    let found = probe_findings(&report(&o), &origin);
+    assert!(
+        found.contains(&("FG627".to_string(), "/go".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("FG624".to_string(), "/go".to_string())),
+        "{found:?}"
+    );
 }

@@ -240,6 +240,7 @@ async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<
         if !matches!(p.loc, Loc::QueryName | Loc::HeaderName) {
             deserialization(ctx, e, p).await?;
         }
+        header_injection(ctx, e, p, &base).await?;
         xss(ctx, e, p, all).await?;
         ssti(ctx, e, p).await?;
         code(ctx, e, p).await?;
@@ -384,6 +385,36 @@ async fn upload(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
             );
             return Ok(());
         }
+    }
+    Ok(())
+}
+
+/// CR/LF in a value the app copies into a response header (`Location`, `Set-Cookie`):
+/// tried only where the sample value shows up in a header of the original response.
+async fn header_injection(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()> {
+    if p.sample.len() < 3 || !base.headers.iter().any(|(_, v)| v.contains(&p.sample)) {
+        return Ok(());
+    }
+    let m = marker();
+    let payload = format!("{}\r\nX-Fg-Injected: {m}", p.sample);
+    let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+        return Ok(());
+    };
+    if resp.header("x-fg-injected").is_some_and(|v| v.contains(&m)) {
+        report(
+            ctx,
+            "FG627",
+            Severity::Medium,
+            e,
+            Some(p),
+            format!(
+                "Header injection: CR/LF in {} starts a new response header",
+                param_label(p)
+            ),
+            &resp,
+            &format!("`X-Fg-Injected: {m}` came back as a response header"),
+            None,
+        );
     }
     Ok(())
 }

@@ -351,6 +351,16 @@ pub static PROBES: &[ProbeRule] = &[
         "Answer every failed login the same way (same status, same text, similar timing).",
         []
     ),
+    probe!(
+        "FG627",
+        "header-injection",
+        Medium,
+        [113],
+        "A03",
+        "CR/LF in request data splits the app's response headers",
+        "Reject CR and LF in values copied into headers (current Werkzeug refuses them; older stacks do not).",
+        []
+    ),
 ];
 
 pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {
