@@ -77,6 +77,10 @@ def _write(rel, text):
 
 
 os.makedirs(TMP_BIN, exist_ok=True)
+if shutil.which("sleep"):
+    # The one program on the restricted shell's PATH: harmless, and what makes the blind
+    # injection of /notify measurable.
+    os.symlink(shutil.which("sleep"), os.path.join(TMP_BIN, "sleep"))
 os.makedirs(UPLOADS, exist_ok=True)
 os.chmod(TMP, 0o711)  # lets the unprivileged /ping shell chdir here (no listing, no writes)
 _write("docs/readme.txt", "Welcome to the document store.\nAsk alice for access.\n")
@@ -313,11 +317,9 @@ def _user_process_count():
 BASH = shutil.which("bash")
 
 
-@app.route("/ping")
-def ping():
-    host = request.args.get("host", "localhost")
-    if not BASH:
-        return text("restricted shell unavailable", 500)
+def _run_restricted(command):
+    """Runs `command` in restricted bash (the injection is real; the fence keeps it
+    harmless): returns its output."""
     # Fence (set before user input runs; restricted bash can't undo it):
     # process/CPU/memory limits, no file writes, no kill/set/ulimit/enable.
     # RLIMIT_NPROC does not bind root, so when we run as root the shell is
@@ -331,7 +333,7 @@ def ping():
         "enable -n kill set ulimit enable; "
     )
     proc = subprocess.Popen(
-        [BASH, "-r", "-c", prelude + "echo pinging " + host],  # FG621
+        [BASH, "-r", "-c", prelude + command],
         cwd=TMP,
         env={"PATH": TMP_BIN},
         stdin=subprocess.DEVNULL,
@@ -354,7 +356,26 @@ def ping():
         out, _ = proc.communicate()
     finally:
         kill_group()
+    return out
+
+
+@app.route("/ping")
+def ping():
+    host = request.args.get("host", "localhost")
+    if not BASH:
+        return text("restricted shell unavailable", 500)
+    out = _run_restricted("echo pinging " + host)  # FG621
     return text(out[:65536].decode("utf-8", "replace"))
+
+
+@app.route("/notify")
+def notify():
+    # FG621 (blind): the output is never shown; only time tells (`sleep` is on the PATH).
+    email = request.args.get("email", "alice@example.com")
+    if not BASH:
+        return text("restricted shell unavailable", 500)
+    _run_restricted("echo queued notification for " + email)
+    return text("notification queued")
 
 
 SAFE_FUNCS = {"str": str, "int": int, "len": len, "abs": abs, "max": max, "min": min}

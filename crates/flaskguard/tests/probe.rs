@@ -330,6 +330,41 @@ fn api_without_links_needs_the_source() {
 }
 
 #[test]
+fn openapi_document_drives_the_probe() {
+    let Some(py) = python() else { return };
+    let app = App::start(&py, "api_only_app");
+    let o = probe(&[
+        app.url.as_str(),
+        "--active",
+        "--openapi",
+        "tests/apps/api_only_openapi.json",
+        "--output-format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let found = probe_findings(&report(&o), &app.url);
+    // What the document describes (the parameter-name routes it cannot describe).
+    let want: BTreeSet<(String, String)> = [
+        ("FG620", "/api/v1/users/<username>"),
+        ("FG603", "/api/v1/users/<username>"),
+        ("FG619", "/api/v1/render"),
+        ("FG618", "/api/v1/echo"),
+    ]
+    .into_iter()
+    .map(|(c, p)| (c.to_string(), p.to_string()))
+    .collect();
+    assert_same(&found, &want, &o);
+    // A document that is not JSON is a clean error with its position.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"paths\": [,\n}").unwrap();
+    let o = probe(&[app.url.as_str(), "--openapi", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.json:2:"), "{err}");
+}
+
+#[test]
 fn soft_404_pages_are_not_exposed_files() {
     let Some(py) = python() else { return };
     let app = App::start(&py, "soft404_app");
@@ -653,4 +688,146 @@ fn header_injection_on_a_stack_that_copies_raw_bytes() {
         found.contains(&("FG624".to_string(), "/go".to_string())),
         "{found:?}"
     );
+}
+
+/// A CA and a server certificate for 127.0.0.1, made with the openssl CLI.
+fn make_certs(dir: &Path) {
+    let run = |args: &[&str]| {
+        let o = Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .expect("run openssl (.ci/run installs it)");
+        assert!(
+            o.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=flaskguard test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+    ]);
+    run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "ext.cnf",
+    ]);
+}
+
+#[test]
+fn https_targets_need_trust_or_insecure() {
+    let Some(py) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    make_certs(dir.path());
+    // A TLS server on 127.0.0.1 (Python's http.server behind ssl), printing its port.
+    let script = format!(
+        "import http.server, ssl, sys\n\
+         srv = http.server.HTTPServer(('127.0.0.1', 0), http.server.SimpleHTTPRequestHandler)\n\
+         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\n\
+         ctx.load_cert_chain({:?}, {:?})\n\
+         srv.socket = ctx.wrap_socket(srv.socket, server_side=True)\n\
+         print('LISTENING https://127.0.0.1:%d' % srv.server_address[1], flush=True)\n\
+         srv.serve_forever()\n",
+        dir.path().join("server.pem"),
+        dir.path().join("server.key"),
+    );
+    let www = tempfile::tempdir().unwrap();
+    std::fs::write(
+        www.path().join("index.html"),
+        "<html><body>tls</body></html>",
+    )
+    .unwrap();
+    let mut child = Command::new(&py)
+        .current_dir(www.path())
+        .args(["-c", &script])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the TLS server");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("LISTENING ")
+        .expect("LISTENING line")
+        .to_string();
+    let app = App { child, url };
+
+    let o = probe(&[app.url.as_str()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.to_ascii_lowercase().contains("certificate"), "{err}");
+
+    for extra in [
+        vec!["--insecure"],
+        vec!["--ca-cert", dir.path().join("ca.pem").to_str().unwrap()],
+    ] {
+        let mut args = vec![app.url.as_str(), "--output-format", "json"];
+        args.extend(extra.iter().copied());
+        let o = probe(&args);
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{extra:?}: {}",
+            text(&o)
+        );
+        let r = report(&o);
+        assert!(r["stats"]["requests"].as_u64().unwrap() >= 1, "{extra:?}");
+        // Plain http-only checks do not apply; HSTS is judged on https.
+        let codes: Vec<&str> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(codes.contains(&"FG614"), "{extra:?}: {codes:?}");
+    }
 }

@@ -563,6 +563,61 @@ async fn command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
             return Ok(());
         }
     }
+    blind_command(ctx, e, p).await
+}
+
+/// Blind command injection: the output is not shown, but `sleep` takes the time it is
+/// told. A bounded delay (3 s, confirmed once with 2 s) against a fresh baseline.
+async fn blind_command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    const DELAY: f64 = 3.0;
+    if ctx.client.limits().timeout.as_secs_f64() < DELAY + 2.0 {
+        return Ok(());
+    }
+    let s = &p.sample;
+    let Some(base) = attempt(ctx, e, p, s).await? else {
+        return Ok(());
+    };
+    let t0 = base.elapsed.as_secs_f64();
+    for template in ["{s};sleep {d}", "{s}$(sleep {d})"] {
+        let payload = |d: f64| {
+            template
+                .replace("{s}", s)
+                .replace("{d}", &format!("{d:.0}"))
+        };
+        let Some(slow) = attempt(ctx, e, p, &payload(DELAY)).await? else {
+            return Ok(());
+        };
+        if slow.elapsed.as_secs_f64() < t0 + DELAY * 0.8 {
+            continue;
+        }
+        // Confirm: a shorter sleep takes about that long, not the longer one.
+        let Some(check) = attempt(ctx, e, p, &payload(DELAY - 1.0)).await? else {
+            return Ok(());
+        };
+        let t2 = check.elapsed.as_secs_f64();
+        if t2 >= t0 + (DELAY - 1.0) * 0.8 && t2 < slow.elapsed.as_secs_f64() + 0.5 {
+            report(
+                ctx,
+                "FG621",
+                Severity::Critical,
+                e,
+                Some(p),
+                format!(
+                    "Blind command injection: {} reaches a shell",
+                    param_label(p)
+                ),
+                &slow,
+                &format!(
+                    "`{}` took {:.1} s and `{}` {t2:.1} s, against {t0:.1} s for the plain value",
+                    payload(DELAY),
+                    slow.elapsed.as_secs_f64(),
+                    payload(DELAY - 1.0)
+                ),
+                None,
+            );
+            return Ok(());
+        }
+    }
     Ok(())
 }
 
