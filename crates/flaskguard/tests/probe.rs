@@ -545,6 +545,23 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool) {
     let mut buf = [0u8; 4096];
     let _ = sock.set_read_timeout(Some(Duration::from_secs(2)));
     let n = sock.read(&mut buf).unwrap_or(0);
+    if kind == "trace-echo" {
+        // Echoes a TRACE request back (as some servers do); a page otherwise.
+        let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+        let (ctype, body) = if head.starts_with("TRACE ") {
+            ("message/http", head.clone())
+        } else {
+            ("text/html", "<html><body>hello</body></html>".to_string())
+        };
+        let _ = sock.write_all(
+            format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        return;
+    }
     if kind == "crlf-echo" {
         // An old stack that copies `next` into Location as raw bytes.
         let head = String::from_utf8_lossy(&buf[..n]).into_owned();
@@ -830,4 +847,16 @@ fn https_targets_need_trust_or_insecure() {
             .collect();
         assert!(codes.contains(&"FG614"), "{extra:?}: {codes:?}");
     }
+}
+
+#[test]
+fn trace_that_echoes_is_reported() {
+    let server = Hostile::start("trace-echo");
+    let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
+    let origin = server.url().trim_end_matches('/').to_string();
+    let found = probe_findings(&report(&o), &origin);
+    assert!(
+        found.contains(&("FG639".to_string(), "/".to_string())),
+        "{found:?}"
+    );
 }

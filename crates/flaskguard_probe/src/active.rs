@@ -86,6 +86,7 @@ pub(crate) async fn run(ctx: &Ctx<'_>, endpoints: &[Endpoint]) {
 
 async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary>) -> Step<()> {
     let soft404 = soft404(ctx).await?;
+    trace_method(ctx).await?;
     exposed_files(ctx, soft404.as_deref()).await?;
     secret_key(ctx, endpoints).await?;
     jwt_checks(ctx, endpoints).await?;
@@ -117,6 +118,38 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     // Last of the login's users: a working limit locks the probe out for a while.
     login_rate_limit(ctx, endpoints).await?;
     body_size(ctx, endpoints).await?;
+    Ok(())
+}
+
+/// TRACE echoes the request back, cookies and authorization included (cross-site
+/// tracing): a development or misconfigured server. One request.
+async fn trace_method(ctx: &Ctx<'_>) -> Step<()> {
+    let m = marker();
+    let req = Request::new("TRACE", ctx.client.base().clone()).header("X-Fg-Trace", &m);
+    let Some(resp) = send(ctx, req).await? else {
+        return Ok(());
+    };
+    if resp.is_success() && resp.text().contains(&m) {
+        let e = Endpoint {
+            method: "TRACE".to_string(),
+            template: "/".to_string(),
+            params: Vec::new(),
+            from: "probe",
+            form_fields: Vec::new(),
+            reads_body: false,
+        };
+        report(
+            ctx,
+            "FG639",
+            Severity::Low,
+            &e,
+            None,
+            "TRACE is enabled: the server echoes requests back, credentials included".to_string(),
+            &resp,
+            "TRACE / echoed the probe's `X-Fg-Trace` header",
+            Some(&m),
+        );
+    }
     Ok(())
 }
 
@@ -229,6 +262,7 @@ async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<
     if e.params.is_empty() && !e.reads_body {
         return Ok(());
     }
+    crate::relogin_if_lost(ctx).await;
     let Some(base) = send(ctx, e.request(ctx.client.base(), None)).await? else {
         return Ok(());
     };

@@ -150,6 +150,9 @@ pub(crate) struct Ctx<'o> {
     templates: Mutex<Vec<String>>,
     /// JWTs seen in response bodies (sent back as `Authorization: Bearer`).
     pub bearer_tokens: Mutex<Vec<String>>,
+    /// A response sent the logged-in probe back to the login page: log in again.
+    pub session_lost: std::sync::atomic::AtomicBool,
+    relogin: tokio::sync::Mutex<()>,
 }
 
 impl Ctx<'_> {
@@ -208,6 +211,17 @@ impl Ctx<'_> {
         match self.client.send(req).await {
             Ok(resp) => {
                 passive::check(self, &resp);
+                if let Some(login) = &self.opts.login
+                    && self.logged_in.load(std::sync::atomic::Ordering::Relaxed)
+                    && resp.is_redirect()
+                    && resp
+                        .header("location")
+                        .and_then(|l| resp.url.join(l).ok())
+                        .is_some_and(|u| u.path() == login.url.path())
+                {
+                    self.session_lost
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 Ok(resp)
             }
             Err(e) => {
@@ -303,6 +317,8 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         logged_in: std::sync::atomic::AtomicBool::new(false),
         templates: Mutex::new(Vec::new()),
         bearer_tokens: Mutex::new(Vec::new()),
+        session_lost: std::sync::atomic::AtomicBool::new(false),
+        relogin: tokio::sync::Mutex::new(()),
     };
     // Reachability first: a clean one-line error when nothing answers.
     let first = match ctx.client.send(Request::get(opts.target.clone())).await {
@@ -452,6 +468,20 @@ pub(crate) async fn hidden_fields(ctx: &Ctx<'_>, action: &Url) -> Vec<(String, S
     .unwrap_or_default()
 }
 
+/// Logs in again if a response showed the session was lost (one task at a time).
+pub(crate) async fn relogin_if_lost(ctx: &Ctx<'_>) {
+    let Some(login) = &ctx.opts.login else { return };
+    if !ctx.session_lost.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let Ok(_guard) = ctx.relogin.try_lock() else {
+        return;
+    };
+    ctx.session_lost
+        .store(false, std::sync::atomic::Ordering::Relaxed);
+    login_step(ctx, login).await;
+}
+
 /// Posts the login form (with the page's hidden fields); keeps the session cookies.
 pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
     let mut fields = hidden_fields(ctx, &login.url).await;
@@ -465,6 +495,9 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
             true
         }
         Ok(resp) => {
+            // Not logged in any more: no point in re-login attempts until a later phase.
+            ctx.logged_in
+                .store(false, std::sync::atomic::Ordering::Relaxed);
             ctx.error(format!(
                 "login at {} failed: status {}",
                 login.url, resp.status

@@ -361,6 +361,16 @@ pub static PROBES: &[ProbeRule] = &[
         "Reject CR and LF in values copied into headers (current Werkzeug refuses them; older stacks do not).",
         []
     ),
+    probe!(
+        "FG639",
+        "unexpected-http-method",
+        Low,
+        [749],
+        "A05",
+        "The server accepts HTTP methods it should not (TRACE)",
+        "Disable TRACE at the server or proxy; declare only the methods each route needs (`methods=[...]`).",
+        []
+    ),
 ];
 
 pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {
