@@ -463,7 +463,10 @@ pub fn is_test_code(index: &Index<'_>, module: ModuleId) -> bool {
     let display = &index.module(module).source.display;
     is_test_module(display)
         && (is_test_file_name(display)
-            || !index.calls_to("flask.Flask").any(|c| c.module == module))
+            || !index.semantic[module.0 as usize]
+                .calls
+                .iter()
+                .any(|c| c.callee.as_ref().is_some_and(|r| r.qual == "flask.Flask")))
 }
 
 fn is_test_file_name(display: &str) -> bool {
