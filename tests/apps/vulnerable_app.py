@@ -494,6 +494,11 @@ def login():
     # FG632: no rate limit, no lockout.
     username = request.form.get("username", "")
     password = request.form.get("password", "")
+    if username == "admin" and password == "admin":
+        # FG634: the default account nobody removed.
+        session["user"] = "admin"
+        session["role"] = "admin"
+        return redirect("/account")
     if username == "alice" and password == "wonderland":
         session["user"] = "alice"
         session["email"] = "alice@example.com"  # FG606: PII/role in a client-side cookie
@@ -511,6 +516,18 @@ def login():
     if username not in ("alice", "bob", "carol"):
         return text("no such user", 401)
     return text("wrong password", 401)
+
+
+@app.route("/api/debug/users")
+def debug_users():
+    # FG642: a debugging endpoint left in, serving the users' password hashes.
+    from werkzeug.security import generate_password_hash
+
+    with DB_LOCK:
+        rows = DB.execute("SELECT name, password FROM users").fetchall()
+    return jsonify(
+        users=[{"name": n, "password_hash": generate_password_hash(p, method="pbkdf2:sha256:1000")} for n, p in rows]
+    )
 
 
 @app.route("/logout")

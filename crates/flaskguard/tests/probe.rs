@@ -562,6 +562,37 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool) {
         );
         return;
     }
+    if kind == "extras" {
+        // A page with Flask-DebugToolbar's markup, and GraphQL with introspection on.
+        let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+        let (ctype, body) = if head.starts_with("POST /graphql") {
+            (
+                "application/json",
+                r#"{"data": {"__schema": {"queryType": {"name": "Query"}}}}"#.to_string(),
+            )
+        } else if head.starts_with("GET / ") {
+            (
+                "text/html",
+                r#"<html><body><p>hi</p><div id="flDebug" style="display:none"></div></body></html>"#
+                    .to_string(),
+            )
+        } else {
+            ("text/plain", "not found".to_string())
+        };
+        let status = if body == "not found" {
+            "404 Not Found"
+        } else {
+            "200 OK"
+        };
+        let _ = sock.write_all(
+            format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        return;
+    }
     if kind == "crlf-echo" {
         // An old stack that copies `next` into Location as raw bytes.
         let head = String::from_utf8_lossy(&buf[..n]).into_owned();
@@ -857,6 +888,22 @@ fn trace_that_echoes_is_reported() {
     let found = probe_findings(&report(&o), &origin);
     assert!(
         found.contains(&("FG639".to_string(), "/".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn debug_toolbar_and_graphql_introspection() {
+    let server = Hostile::start("extras");
+    let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
+    let origin = server.url().trim_end_matches('/').to_string();
+    let found = probe_findings(&report(&o), &origin);
+    assert!(
+        found.contains(&("FG602".to_string(), "/".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("FG641".to_string(), "/graphql".to_string())),
         "{found:?}"
     );
 }

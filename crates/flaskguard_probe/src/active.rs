@@ -95,6 +95,8 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     state_changing_gets(ctx, endpoints).await?;
     session_replay(ctx, endpoints).await?;
     user_enumeration(ctx, endpoints).await?;
+    default_credentials(ctx, endpoints).await?;
+    graphql(ctx, endpoints).await?;
     if let Some(login) = &ctx.opts.login {
         crate::login_step(ctx, login).await;
     }
@@ -1719,6 +1721,163 @@ async fn user_enumeration(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
             ),
             None,
         );
+    }
+    Ok(())
+}
+
+/// Well-known default accounts, tried on the login form (with its tokens, 10 at most).
+const DEFAULT_CREDENTIALS: &[(&str, &str)] = &[
+    ("admin", "admin"),
+    ("admin", "password"),
+    ("admin", "admin123"),
+    ("admin", "changeme"),
+    ("administrator", "administrator"),
+    ("root", "root"),
+    ("test", "test"),
+    ("user", "user"),
+    ("guest", "guest"),
+    ("demo", "demo"),
+];
+
+fn failure_words(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    [
+        "invalid",
+        "incorrect",
+        "wrong",
+        "failed",
+        "no such",
+        "unknown",
+        "denied",
+        "error",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+async fn default_credentials(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    let Some((e, pw)) = endpoints
+        .iter()
+        .filter(|e| e.method == "POST")
+        .find_map(|e| password_param(e).map(|p| (e, p)))
+    else {
+        return Ok(());
+    };
+    let Some(user) = e.params.iter().find(|p| {
+        let n = p.name.to_ascii_lowercase();
+        matches!(p.loc, Loc::Form | Loc::Json)
+            && (n.contains("user") || n.contains("email") || n.contains("login") || n == "name")
+    }) else {
+        return Ok(());
+    };
+    let action = ctx.client.url(&e.path_with(None));
+    let attempt_with = |name: &str, password: &str, fields: Vec<(String, String)>| {
+        let mut a = e.clone();
+        a.form_fields = fields;
+        for p in &mut a.params {
+            if p == user {
+                p.sample = name.to_string();
+            }
+        }
+        a.request(ctx.client.base(), Some((pw, password)))
+    };
+    // What a failure looks like.
+    let stranger = format!("fg-{}", marker());
+    let fields = crate::hidden_fields(ctx, &action).await;
+    let Some(failed) = send(ctx, attempt_with(&stranger, &stranger, fields)).await? else {
+        return Ok(());
+    };
+    if failed.status == 429 || failed.status >= 500 {
+        return Ok(());
+    }
+    let mut found: Option<(String, Response)> = None;
+    for (name, password) in DEFAULT_CREDENTIALS {
+        let fields = crate::hidden_fields(ctx, &action).await;
+        let Some(r) = send(ctx, attempt_with(name, password, fields)).await? else {
+            return Ok(());
+        };
+        if r.status == 429 {
+            break;
+        }
+        let different_status = r.status != failed.status && r.status < 400;
+        let different_text = r.status == failed.status
+            && r.is_success()
+            && failure_words(&failed.text())
+            && !failure_words(&r.text());
+        if different_status || different_text {
+            found = Some((format!("{name} / {password}"), r));
+            break;
+        }
+    }
+    if let Some((creds, r)) = found {
+        report(
+            ctx,
+            "FG634",
+            Severity::High,
+            e,
+            Some(user),
+            format!(
+                "The login accepts the default account `{}`",
+                creds.split(" / ").next().unwrap_or("")
+            ),
+            &r,
+            &format!(
+                "a made-up account gets {}; a well-known default account gets {}",
+                failed.status, r.status
+            ),
+            None,
+        );
+    }
+    if let Some(login) = &ctx.opts.login {
+        crate::login_step(ctx, login).await;
+    }
+    Ok(())
+}
+
+/// GraphQL introspection: one query for the schema's root type.
+async fn graphql(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    let mut paths: Vec<String> = endpoints
+        .iter()
+        .filter(|e| e.template.to_ascii_lowercase().contains("graphql"))
+        .map(|e| e.path_with(None))
+        .collect();
+    for guess in ["/graphql", "/api/graphql"] {
+        if !paths.iter().any(|p| p == guess) {
+            paths.push(guess.to_string());
+        }
+    }
+    paths.truncate(4);
+    for path in paths {
+        let req = Request::new("POST", ctx.client.url(&path))
+            .json(&serde_json::json!({"query": "{ __schema { queryType { name } } }"}));
+        let Some(resp) = send(ctx, req).await? else {
+            continue;
+        };
+        if resp.is_success()
+            && resp.text().contains("\"__schema\"")
+            && resp.text().contains("queryType")
+        {
+            let e = Endpoint {
+                method: "POST".to_string(),
+                template: path.clone(),
+                params: Vec::new(),
+                from: "probe",
+                form_fields: Vec::new(),
+                reads_body: true,
+            };
+            report(
+                ctx,
+                "FG641",
+                Severity::Low,
+                &e,
+                None,
+                "GraphQL introspection is enabled: the whole schema is public".to_string(),
+                &resp,
+                "an introspection query for `__schema` was answered",
+                Some("__schema"),
+            );
+            return Ok(());
+        }
     }
     Ok(())
 }

@@ -94,9 +94,98 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
             }
         }
     }
+    if resp.is_html() && (body.contains("id=\"flDebug\"") || body.contains("flDebugToolbar")) {
+        let mut h = hit(
+            "FG602",
+            Severity::High,
+            "Flask-DebugToolbar is rendered into pages: configuration, SQL, templates and request data for anyone".to_string(),
+            "/",
+            &path,
+        );
+        h.evidence = evidence(
+            resp,
+            "the page carries the Flask-DebugToolbar panel (`flDebug`)",
+            Some("flDebug"),
+        );
+        ctx.report(h);
+    }
+    if let Some((what, sample)) = sensitive_data(&body) {
+        let route = ctx.route_for(&resp.method, &path);
+        let at = route
+            .split_once(' ')
+            .map_or(path.as_str(), |(_, p)| p)
+            .to_string();
+        let mut h = hit(
+            "FG642",
+            Severity::High,
+            format!("The response exposes {what}"),
+            &route,
+            &at,
+        );
+        h.evidence = evidence(resp, &format!("the body contains {what}"), Some(sample));
+        ctx.report(h);
+    }
     headers(ctx, resp, &path);
     cookies(ctx, resp);
     caching(ctx, resp, &path);
+}
+
+/// Secrets that never belong in a response, by unambiguous shape: private keys, cloud
+/// access keys, tokens of well-known services, password hashes. Returns what it is and the
+/// text that starts it (for the excerpt; the evidence is redacted anyway).
+pub(crate) fn sensitive_data(body: &str) -> Option<(&'static str, &str)> {
+    if let Some(i) = body.find("-----BEGIN ")
+        && body[i..]
+            .lines()
+            .next()
+            .is_some_and(|h| h.contains("PRIVATE KEY-----"))
+    {
+        return Some(("a private key", &body[i..i + 11]));
+    }
+    for (prefix, len, what) in [
+        ("AKIA", 20, "an AWS access key id"),
+        ("ghp_", 40, "a GitHub token"),
+        ("xoxb-", 20, "a Slack token"),
+        ("sk_live_", 24, "a Stripe secret key"),
+    ] {
+        for (i, _) in body.match_indices(prefix) {
+            let token: String = body[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+                .collect();
+            let boundary = i == 0 || !body[..i].ends_with(|c: char| c.is_ascii_alphanumeric());
+            if boundary
+                && token.len() >= len
+                && token[prefix.len()..].chars().any(|c| c.is_ascii_digit())
+            {
+                return Some((what, &body[i..i + prefix.len()]));
+            }
+        }
+    }
+    // Werkzeug's hashes (`pbkdf2:sha256:600000$salt$hex`, `scrypt:32768:8:1$salt$hex`) and
+    // bcrypt (`$2b$12$` + 53 characters).
+    for prefix in ["pbkdf2:sha256:", "pbkdf2:sha512:", "scrypt:"] {
+        if let Some(i) = body.find(prefix)
+            && body[i..]
+                .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | ','))
+                .next()
+                .is_some_and(|h| h.matches('$').count() == 2 && h.len() > 40)
+        {
+            return Some(("password hashes", &body[i..i + prefix.len()]));
+        }
+    }
+    for prefix in ["$2b$", "$2a$", "$2y$"] {
+        if let Some(i) = body.find(prefix)
+            && body[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '$' | '.' | '/'))
+                .count()
+                == 60
+        {
+            return Some(("password hashes", &body[i..i + prefix.len()]));
+        }
+    }
+    None
 }
 
 /// Text that only Python error output contains.
@@ -501,5 +590,31 @@ pub(crate) async fn cors(ctx: &Ctx<'_>, e: &Endpoint) {
             ctx.report(h);
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sensitive_data;
+
+    #[test]
+    fn secrets_by_shape_and_their_look_alikes() {
+        let found = |s: &str| sensitive_data(s).map(|(w, _)| w);
+        assert_eq!(found("-----BEGIN RSA PRIVATE KEY-----\nMIIE"), Some("a private key"));
+        assert_eq!(found("key: AKIAIOSFODNN7EXAMPLE1"), Some("an AWS access key id"));
+        assert_eq!(
+            found(r#"{"h": "pbkdf2:sha256:1000$abcd1234$0123456789abcdef0123456789abcdef"}"#),
+            Some("password hashes")
+        );
+        assert_eq!(
+            found("$2b$12$KIXQJQ6d0Zq7Y9bWf6L0Ge7lJm0Y9YkzQ4lY9q1yq3yXcYx1m2a6u"),
+            Some("password hashes")
+        );
+        // Look-alikes: a public key, a word starting AKIA, a short prefix, prose.
+        assert_eq!(found("-----BEGIN PUBLIC KEY-----\nMIIB"), None);
+        assert_eq!(found("AKIANDOLPHINSWIMMINGFAST"), None);
+        assert_eq!(found("scrypt: a key derivation function"), None);
+        assert_eq!(found("the pbkdf2:sha256: method is the default"), None);
+        assert_eq!(found("price: $2b$ only"), None);
     }
 }

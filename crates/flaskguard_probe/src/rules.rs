@@ -371,6 +371,46 @@ pub static PROBES: &[ProbeRule] = &[
         "Disable TRACE at the server or proxy; declare only the methods each route needs (`methods=[...]`).",
         []
     ),
+    probe!(
+        "FG602",
+        "debug-toolbar-exposed",
+        High,
+        [489],
+        "A05",
+        "Flask-DebugToolbar is rendered for every visitor",
+        "Enable Flask-DebugToolbar only in development (`DEBUG_TB_ENABLED = False` in production, or do not install it there).",
+        []
+    ),
+    probe!(
+        "FG642",
+        "sensitive-data-in-response",
+        High,
+        [200],
+        "A01",
+        "Responses expose secrets: private keys, access tokens, password hashes",
+        "Never serialize secret fields: select the fields a response needs (a schema), and keep keys out of served files.",
+        []
+    ),
+    probe!(
+        "FG641",
+        "graphql-introspection",
+        Low,
+        [200],
+        "A05",
+        "GraphQL introspection is enabled: the whole API schema is public",
+        "Disable introspection in production (e.g. Graphene `validation_rules` / Strawberry `AddValidationRules([NoSchemaIntrospectionCustomRule])`).",
+        []
+    ),
+    probe!(
+        "FG634",
+        "default-credentials",
+        High,
+        [521, 1392],
+        "A07",
+        "The login accepts well-known default credentials",
+        "Remove default accounts or force a password change on first login; enforce a password policy.",
+        []
+    ),
 ];
 
 pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {
