@@ -379,23 +379,47 @@ fn check(args: &CheckArgs) -> Result<u8> {
         std::fs::write(path, Baseline::from_report(&report).to_json())
             .with_context(|| format!("cannot write the baseline {}", path.display()))?;
     }
-    let color = !args.no_color
-        && args.output.is_none()
+    emit(
+        &report,
+        format,
+        &Emit {
+            output: args.output.as_deref(),
+            no_color: args.no_color,
+            show_suppressed: args.show_suppressed,
+            exit_zero: args.exit_zero,
+            fail_on,
+        },
+    )
+}
+
+/// How a finished report leaves the process.
+struct Emit<'a> {
+    output: Option<&'a Path>,
+    no_color: bool,
+    show_suppressed: bool,
+    exit_zero: bool,
+    fail_on: Option<Severity>,
+}
+
+/// Renders the report, writes it, and computes the exit status (once, here).
+fn emit(report: &Report, format: OutputFormat, how: &Emit<'_>) -> Result<u8> {
+    let color = !how.no_color
+        && how.output.is_none()
         && std::env::var_os("NO_COLOR").is_none()
         && std::io::stdout().is_terminal();
     let text = render(
-        &report,
+        report,
         format,
         TextOptions {
             color,
-            show_suppressed: args.show_suppressed,
+            show_suppressed: how.show_suppressed,
         },
     );
-    write_output(args.output.as_deref(), &text)?;
-    if args.exit_zero {
+    write_output(how.output, &text)?;
+    if how.exit_zero {
         return Ok(0);
     }
-    Ok(exit_status(&report, fail_on))
+    Ok(exit_status(report, how.fail_on))
 }
 
 fn run_probe(args: &probe::ProbeArgs) -> Result<u8> {
@@ -407,23 +431,17 @@ fn run_probe(args: &probe::ProbeArgs) -> Result<u8> {
     let mut report = probe::report(args)?;
     report.settings.fail_on = fail_on;
     report.finish();
-    let color = !args.no_color
-        && args.output.is_none()
-        && std::env::var_os("NO_COLOR").is_none()
-        && std::io::stdout().is_terminal();
-    let text = render(
+    emit(
         &report,
         format,
-        TextOptions {
-            color,
+        &Emit {
+            output: args.output.as_deref(),
+            no_color: args.no_color,
             show_suppressed: false,
+            exit_zero: args.exit_zero,
+            fail_on,
         },
-    );
-    write_output(args.output.as_deref(), &text)?;
-    if args.exit_zero {
-        return Ok(0);
-    }
-    Ok(exit_status(&report, fail_on))
+    )
 }
 
 fn routes(args: &RoutesArgs) -> Result<u8> {

@@ -300,50 +300,25 @@ async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<
 /// Payloads that deserialize into the product of two numbers and nothing else: pickle
 /// (`operator.mul`, protocol 0) and PyYAML's `python/object/apply`. An app that unpickles
 /// or `yaml.load`s request data and shows the result shows the product.
-fn deserialization_payloads(a: u64, b: u64) -> Vec<(&'static str, String)> {
+fn deserialization_payloads(a: u64, b: u64) -> Vec<String> {
     use base64::Engine as _;
     let pickle = format!("coperator\nmul\n(I{a}\nI{b}\ntR.");
     vec![
-        (
-            "a base64 pickle",
-            base64::engine::general_purpose::STANDARD.encode(pickle.as_bytes()),
-        ),
-        (
-            "a base64url pickle",
-            base64::engine::general_purpose::URL_SAFE.encode(pickle.as_bytes()),
-        ),
-        (
-            "a YAML python/object/apply tag",
-            format!("!!python/object/apply:operator.mul [{a}, {b}]"),
-        ),
+        base64::engine::general_purpose::STANDARD.encode(pickle.as_bytes()),
+        base64::engine::general_purpose::URL_SAFE.encode(pickle.as_bytes()),
+        format!("!!python/object/apply:operator.mul [{a}, {b}]"),
     ]
 }
 
 async fn deserialization(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
     let (a, b) = factors();
-    let product = (a * b).to_string();
-    for (what, payload) in deserialization_payloads(a, b) {
-        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
-            return Ok(());
-        };
-        if resp.text().contains(&product) {
-            report(
-                ctx,
-                "FG643",
-                Severity::Critical,
-                e,
-                Some(p),
-                format!(
-                    "Insecure deserialization: {} is deserialized into Python objects",
-                    param_label(p)
-                ),
-                &resp,
-                &format!("{what} calling operator.mul({a}, {b}) came back as {product}"),
-                Some(&product),
-            );
-            return Ok(());
-        }
-    }
+    let payloads = deserialization_payloads(a, b);
+    let finding = ProductFinding {
+        code: "FG643",
+        message: "Insecure deserialization: {} is deserialized into Python objects",
+        proof: "`{payload}` (pickle or YAML calling operator.mul) came back as {product}",
+    };
+    product_probe(ctx, e, p, a * b, &payloads, &finding).await?;
     Ok(())
 }
 
@@ -518,88 +493,93 @@ async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, all: &[Endpoint]) -> Step<(
     Ok(())
 }
 
-async fn ssti(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
-    let (a, b) = factors();
-    let product = (a * b).to_string();
-    for payload in [format!("{{{{{a}*{b}}}}}"), format!("{{{{{a}*'{b}'|int}}}}")] {
-        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
-            return Ok(());
+/// What a product probe reports when a payload's product shows.
+struct ProductFinding {
+    code: &'static str,
+    /// `{}` is replaced by the input's label.
+    message: &'static str,
+    /// How the proof reads: `{payload}` and `{product}` are replaced.
+    proof: &'static str,
+}
+
+/// Sends each payload until one comes back computed: the product of two random factors
+/// shows in the body (and, for template syntax, the payload itself does not). Reports it.
+async fn product_probe(
+    ctx: &Ctx<'_>,
+    e: &Endpoint,
+    p: &Param,
+    product: u64,
+    payloads: &[String],
+    finding: &ProductFinding,
+) -> Step<bool> {
+    let product = product.to_string();
+    for payload in payloads {
+        let Some(resp) = attempt(ctx, e, p, payload).await? else {
+            return Ok(false);
         };
         let body = resp.text();
-        if body.contains(&product) && !body.contains(&payload) {
+        if body.contains(&product) && !body.contains(payload.as_str()) {
             report(
                 ctx,
-                "FG619",
+                finding.code,
                 Severity::Critical,
                 e,
                 Some(p),
-                format!(
-                    "Template injection: {} is evaluated by Jinja2",
-                    param_label(p)
-                ),
+                finding.message.replace("{}", &param_label(p)),
                 &resp,
-                &format!("`{payload}` rendered as {product}"),
+                &finding
+                    .proof
+                    .replace("{payload}", payload)
+                    .replace("{product}", &product),
                 Some(&product),
             );
-            return Ok(());
+            return Ok(true);
         }
     }
+    Ok(false)
+}
+
+async fn ssti(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let (a, b) = factors();
+    let payloads = [format!("{{{{{a}*{b}}}}}"), format!("{{{{{a}*'{b}'|int}}}}")];
+    let finding = ProductFinding {
+        code: "FG619",
+        message: "Template injection: {} is evaluated by Jinja2",
+        proof: "`{payload}` rendered as {product}",
+    };
+    product_probe(ctx, e, p, a * b, &payloads, &finding).await?;
     Ok(())
 }
 
 async fn code(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
     let (a, b) = factors();
-    let product = (a * b).to_string();
-    let payload = format!("str({a}*{b})");
-    let Some(resp) = attempt(ctx, e, p, &payload).await? else {
-        return Ok(());
+    let finding = ProductFinding {
+        code: "FG622",
+        message: "Code injection: {} is evaluated as Python",
+        proof: "`{payload}` evaluated to {product}",
     };
-    if resp.text().contains(&product) {
-        report(
-            ctx,
-            "FG622",
-            Severity::Critical,
-            e,
-            Some(p),
-            format!("Code injection: {} is evaluated as Python", param_label(p)),
-            &resp,
-            &format!("`{payload}` evaluated to {product}"),
-            Some(&product),
-        );
-    }
+    product_probe(ctx, e, p, a * b, &[format!("str({a}*{b})")], &finding).await?;
     Ok(())
 }
 
-#[allow(clippy::many_single_char_names)]
 async fn command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
-    let (x, y) = factors();
-    let product = (x * y).to_string();
-    let s = &p.sample;
-    for payload in [
-        format!("{s};echo $(({x}*{y}))"),
-        format!("{s}|echo $(({x}*{y}))"),
-        format!("{s}$(echo $(({x}*{y})))"),
-        format!("{s}&&echo $(({x}*{y}))"),
-    ] {
-        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
-            return Ok(());
-        };
-        if resp.text().contains(&product) {
-            report(
-                ctx,
-                "FG621",
-                Severity::Critical,
-                e,
-                Some(p),
-                format!("Command injection: {} reaches a shell", param_label(p)),
-                &resp,
-                &format!("the shell computed `$(({x}*{y}))` = {product}"),
-                Some(&product),
-            );
-            return Ok(());
-        }
+    let (a, b) = factors();
+    let sample = &p.sample;
+    let payloads = [
+        format!("{sample};echo $(({a}*{b}))"),
+        format!("{sample}|echo $(({a}*{b}))"),
+        format!("{sample}$(echo $(({a}*{b})))"),
+        format!("{sample}&&echo $(({a}*{b}))"),
+    ];
+    let finding = ProductFinding {
+        code: "FG621",
+        message: "Command injection: {} reaches a shell",
+        proof: "the shell computed `{payload}` into {product}",
+    };
+    if !product_probe(ctx, e, p, a * b, &payloads, &finding).await? {
+        blind_command(ctx, e, p).await?;
     }
-    blind_command(ctx, e, p).await
+    Ok(())
 }
 
 /// Blind command injection: the output is not shown, but `sleep` takes the time it is
@@ -960,7 +940,7 @@ async fn secret_key(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
         .secret_candidates
         .iter()
         .map(String::as_str)
-        .chain(crate::secrets::COMMON_SECRETS.iter().copied())
+        .chain(flaskguard_report::known::WEAK_SECRETS.iter().copied())
         .chain(ctx.opts.wordlist.iter().map(String::as_str));
     let mut tried = 0usize;
     let Some(secret) = candidates
@@ -1168,7 +1148,7 @@ async fn jwt_checks(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
                 .secret_candidates
                 .iter()
                 .map(String::as_str)
-                .chain(crate::secrets::COMMON_SECRETS.iter().copied())
+                .chain(flaskguard_report::known::WEAK_SECRETS.iter().copied())
                 .chain(ctx.opts.wordlist.iter().map(String::as_str)),
         );
         let label = place.label();

@@ -15,7 +15,6 @@ pub mod jwt;
 mod passive;
 pub mod redact;
 pub mod rules;
-mod secrets;
 
 use std::collections::VecDeque;
 use std::sync::Mutex;

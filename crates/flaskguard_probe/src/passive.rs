@@ -69,11 +69,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
         ctx.report(h);
     }
     if let Some(sig) = traceback_signature(&body) {
-        let route = ctx.route_for(&resp.method, &path);
-        let at = route
-            .split_once(' ')
-            .map_or(path.as_str(), |(_, p)| p)
-            .to_string();
+        let (route, at) = route_and_path(ctx, resp, &path);
         let mut h = hit(
             "FG603",
             Severity::Medium,
@@ -110,11 +106,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
         ctx.report(h);
     }
     if let Some((what, sample)) = sensitive_data(&body) {
-        let route = ctx.route_for(&resp.method, &path);
-        let at = route
-            .split_once(' ')
-            .map_or(path.as_str(), |(_, p)| p)
-            .to_string();
+        let (route, at) = route_and_path(ctx, resp, &path);
         let mut h = hit(
             "FG642",
             Severity::High,
@@ -186,6 +178,13 @@ pub(crate) fn sensitive_data(body: &str) -> Option<(&'static str, &str)> {
         }
     }
     None
+}
+
+/// The route a response belongs to (`GET /users/<name>`), and its rule.
+fn route_and_path(ctx: &Ctx<'_>, resp: &Response, path: &str) -> (String, String) {
+    let route = ctx.route_for(&resp.method, path);
+    let at = route.split_once(' ').map_or(path, |(_, p)| p).to_string();
+    (route, at)
 }
 
 /// Text that only Python error output contains.
@@ -600,8 +599,14 @@ mod tests {
     #[test]
     fn secrets_by_shape_and_their_look_alikes() {
         let found = |s: &str| sensitive_data(s).map(|(w, _)| w);
-        assert_eq!(found("-----BEGIN RSA PRIVATE KEY-----\nMIIE"), Some("a private key"));
-        assert_eq!(found("key: AKIAIOSFODNN7EXAMPLE1"), Some("an AWS access key id"));
+        assert_eq!(
+            found("-----BEGIN RSA PRIVATE KEY-----\nMIIE"),
+            Some("a private key")
+        );
+        assert_eq!(
+            found("key: AKIAIOSFODNN7EXAMPLE1"),
+            Some("an AWS access key id")
+        );
         assert_eq!(
             found(r#"{"h": "pbkdf2:sha256:1000$abcd1234$0123456789abcdef0123456789abcdef"}"#),
             Some("password hashes")

@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod emit;
+pub mod known;
 
 use std::fmt;
 use std::fmt::Write as _;

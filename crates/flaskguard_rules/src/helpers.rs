@@ -74,83 +74,13 @@ pub(crate) fn human_duration(seconds: f64) -> String {
     }
 }
 
-/// Secrets from documentation, tutorials and templates that attackers try first.
-pub(crate) const KNOWN_WEAK_SECRETS: &[&str] = &[
-    "dev",
-    "development",
-    "secret",
-    "secret-key",
-    "secret_key",
-    "secretkey",
-    "mysecret",
-    "my-secret",
-    "my_secret",
-    "mysecretkey",
-    "my-secret-key",
-    "my_secret_key",
-    "supersecret",
-    "super-secret",
-    "super-secret-key",
-    "super_secret_key",
-    "supersecretkey",
-    "changeme",
-    "change-me",
-    "change_me",
-    "changethis",
-    "change-this",
-    "change-this-key",
-    "please-change",
-    "replace-me",
-    "replaceme",
-    "your-secret-key",
-    "your_secret_key",
-    "yoursecretkey",
-    "you-will-never-guess",
-    "hard to guess string",
-    "hard-to-guess-string",
-    "default",
-    "test",
-    "testing",
-    "password",
-    "pass",
-    "123456",
-    "12345678",
-    "s3cr3t",
-    "flask",
-    "flask-secret",
-    "key",
-    "insecure",
-    "notasecret",
-    "not-so-secret",
-    "dev-key",
-    "dev_key",
-    "devkey",
-    "dev-secret",
-    "devsecret",
-    "secret123",
-    "qwerty",
-    "abc123",
-    "admin",
-    "thisisasecret",
-    "this-is-a-secret",
-    "thisismysecretkey",
-    "a secret",
-    "xxx",
-    "todo",
-    "\\xd5\\xfb\\x8a\\x86\\x9b\\x91\\xaf",
-    "CHANGE_ME",
-    "CHANGEME",
-    "SECRET",
-    "SECRET_KEY",
-];
-
 /// Why a secret literal is weak, if it is.
 pub(crate) fn weak_secret_reason(secret: &str) -> Option<String> {
     let lower = secret.to_ascii_lowercase();
     if secret.is_empty() {
         return Some("it is empty".to_string());
     }
-    if KNOWN_WEAK_SECRETS
+    if flaskguard_report::known::WEAK_SECRETS
         .iter()
         .any(|w| w.eq_ignore_ascii_case(secret))
     {

@@ -1,7 +1,8 @@
-//! Secret keys worth trying against a captured session cookie: placeholders from
-//! framework docs, tutorials, templates and products (tried after the project's own).
+//! Facts about the outside world that the static rules and the probe share.
 
-pub const COMMON_SECRETS: &[&str] = &[
+/// Secret keys from framework docs, tutorials, templates and products: what attackers try
+/// first against a session cookie or a JWT, and what the static rules call placeholders.
+pub const WEAK_SECRETS: &[&str] = &[
     "changeme",
     "change-me",
     "change_me",
@@ -114,4 +115,15 @@ pub const COMMON_SECRETS: &[&str] = &[
     "hello",
     "helloworld",
     "hello-world",
+    "changethis",
+    "change-this",
+    "change-this-key",
+    "please-change",
+    "replaceme",
+    "pass",
+    "notasecret",
+    "dev-secret",
+    "devsecret",
+    "a secret",
+    "\\xd5\\xfb\\x8a\\x86\\x9b\\x91\\xaf",
 ];
