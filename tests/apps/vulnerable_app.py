@@ -297,6 +297,29 @@ def users():
     return text("".join(f"{r[0]} <{r[1]}>\n" for r in rows) or "no users\n")
 
 
+# Visit tracking lives in its own database. SQLite has no sleep function; this one is given
+# PostgreSQL's `pg_sleep` (capped at 5 s) so that a time-based injection can be measured
+# here as it would be against PostgreSQL.
+TRACK_LOCK = threading.Lock()
+TRACK_DB = sqlite3.connect(":memory:", check_same_thread=False)
+TRACK_DB.execute("CREATE TABLE visits (ref TEXT)")
+TRACK_DB.create_function("pg_sleep", 1, lambda s: time.sleep(min(float(s or 0), 5.0)) or 0)
+TRACK_DB.set_authorizer(_authorizer)
+
+
+@app.route("/track")
+def track():
+    # FG620 (blind): the referrer is pasted into an INSERT; errors are swallowed and the
+    # answer never changes, so only time tells.
+    ref = request.args.get("ref", "home")
+    with TRACK_LOCK:
+        try:
+            TRACK_DB.execute("INSERT INTO visits (ref) VALUES ('" + ref + "')")
+        except sqlite3.Error:
+            pass
+    return text("ok")
+
+
 def _user_process_count():
     uid = str(os.getuid())
     n = 0

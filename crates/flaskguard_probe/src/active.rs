@@ -583,45 +583,66 @@ async fn command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
 }
 
 /// Blind command injection: the output is not shown, but `sleep` takes the time it is
-/// told. A bounded delay (3 s, confirmed once with 2 s) against a fresh baseline.
-async fn blind_command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+/// told.
+async fn blind_command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<bool> {
+    let finding = DelayFinding {
+        code: "FG621",
+        message: "Blind command injection: {} reaches a shell",
+    };
+    delay_probe(ctx, e, p, &["{s};sleep {d}", "{s}$(sleep {d})"], &finding).await
+}
+
+/// What a time-based probe reports.
+struct DelayFinding {
+    code: &'static str,
+    /// `{}` is replaced by the input's label.
+    message: &'static str,
+}
+
+/// Time-based detection with a bounded delay: each template (`{s}` the sample value, `{d}`
+/// seconds) is sent with a 3 s delay; one that takes that long is confirmed with 2 s, and
+/// reported only if both took what they were told, against a fresh baseline.
+async fn delay_probe(
+    ctx: &Ctx<'_>,
+    e: &Endpoint,
+    p: &Param,
+    templates: &[&str],
+    finding: &DelayFinding,
+) -> Step<bool> {
     const DELAY: f64 = 3.0;
     if ctx.client.limits().timeout.as_secs_f64() < DELAY + 2.0 {
-        return Ok(());
+        return Ok(false);
     }
     let s = &p.sample;
     let Some(base) = attempt(ctx, e, p, s).await? else {
-        return Ok(());
+        return Ok(false);
     };
     let t0 = base.elapsed.as_secs_f64();
-    for template in ["{s};sleep {d}", "{s}$(sleep {d})"] {
+    for template in templates {
         let payload = |d: f64| {
             template
                 .replace("{s}", s)
                 .replace("{d}", &format!("{d:.0}"))
         };
         let Some(slow) = attempt(ctx, e, p, &payload(DELAY)).await? else {
-            return Ok(());
+            return Ok(false);
         };
         if slow.elapsed.as_secs_f64() < t0 + DELAY * 0.8 {
             continue;
         }
-        // Confirm: a shorter sleep takes about that long, not the longer one.
+        // Confirm: a shorter delay takes about that long, not the longer one.
         let Some(check) = attempt(ctx, e, p, &payload(DELAY - 1.0)).await? else {
-            return Ok(());
+            return Ok(false);
         };
         let t2 = check.elapsed.as_secs_f64();
         if t2 >= t0 + (DELAY - 1.0) * 0.8 && t2 < slow.elapsed.as_secs_f64() + 0.5 {
             report(
                 ctx,
-                "FG621",
+                finding.code,
                 Severity::Critical,
                 e,
                 Some(p),
-                format!(
-                    "Blind command injection: {} reaches a shell",
-                    param_label(p)
-                ),
+                finding.message.replace("{}", &param_label(p)),
                 &slow,
                 &format!(
                     "`{}` took {:.1} s and `{}` {t2:.1} s, against {t0:.1} s for the plain value",
@@ -631,10 +652,28 @@ async fn blind_command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
                 ),
                 None,
             );
-            return Ok(());
+            return Ok(true);
         }
     }
-    Ok(())
+    Ok(false)
+}
+
+/// Blind SQL injection by time: PostgreSQL's `pg_sleep` and MySQL's `SLEEP`, in string
+/// and numeric contexts.
+async fn blind_sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<bool> {
+    let finding = DelayFinding {
+        code: "FG620",
+        message: "Blind SQL injection: a delay appended to {} runs in the database",
+    };
+    let templates: &[&str] = if p.sample.parse::<f64>().is_ok() {
+        &[
+            "{s} AND 1=(SELECT 1 FROM pg_sleep({d}))",
+            "{s} AND SLEEP({d})",
+        ]
+    } else {
+        &["{s}'||pg_sleep({d})||'", "{s}' AND SLEEP({d})-- -"]
+    };
+    delay_probe(ctx, e, p, templates, &finding).await
 }
 
 const SQL_ERRORS: &[&str] = &[
@@ -722,7 +761,9 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
             &format!("`{t}` answers like the original value; `{f}` answers differently"),
             None,
         );
+        return Ok(());
     }
+    blind_sql(ctx, e, p).await?;
     Ok(())
 }
 
