@@ -732,6 +732,18 @@ def uploaded(name):
     )
 
 
+@app.route("/api/cart", methods=["POST"])
+def api_cart():
+    # MAX_CONTENT_LENGTH (1 MiB) bounds the body; the list is bounded too.
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict) or not isinstance(data.get("items", []), list):
+        return jsonify(error="expected {\"items\": [...]}"), 400
+    items = data.get("items", [])
+    if len(items) > 100:
+        return jsonify(error="at most 100 items"), 400
+    return jsonify(count=len(items))
+
+
 @app.route("/crash")
 def crash():
     raise RuntimeError("database connection lost (simulated crash)")  # -> generic 500

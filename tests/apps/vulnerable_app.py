@@ -721,6 +721,14 @@ def uploaded(name):
     return flask.send_from_directory(UPLOADS, name)
 
 
+@app.route("/api/cart", methods=["POST"])
+def api_cart():
+    # FG630: a JSON API without a body limit: any size, any array length.
+    data = request.get_json(silent=True) or {}
+    items = data.get("items", [])
+    return jsonify(count=len(items) if isinstance(items, list) else 0)
+
+
 @app.route("/crash")
 def crash():
     raise RuntimeError("database connection lost (simulated crash)")  # FG603

@@ -2,7 +2,6 @@
 //! only an injection turns into something else (an arithmetic product, an unescaped tag,
 //! a request to flaskguard's own canary, a known system file), never by damage.
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use flaskguard_report::Severity;
@@ -139,6 +138,7 @@ async fn trace_method(ctx: &Ctx<'_>) -> Step<()> {
             from: "probe",
             form_fields: Vec::new(),
             reads_body: false,
+            json_body: false,
         };
         report(
             ctx,
@@ -231,6 +231,7 @@ async fn exposed_files(ctx: &Ctx<'_>, soft: Option<&str>) -> Step<()> {
                 from: "probe",
                 form_fields: Vec::new(),
                 reads_body: false,
+                json_body: false,
             };
             report(
                 ctx,
@@ -1885,6 +1886,7 @@ async fn graphql(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
                 from: "probe",
                 form_fields: Vec::new(),
                 reads_body: true,
+                json_body: false,
             };
             report(
                 ctx,
@@ -1909,7 +1911,8 @@ async fn body_size(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
     let Some(e) = endpoints
         .iter()
         .filter(|e| e.method == "POST" && !crate::looks_destructive(&e.template))
-        .find(|e| e.reads_body)
+        // JSON APIs get their own test below.
+        .find(|e| e.reads_body && !e.json_body && !e.params.iter().any(|p| p.loc == Loc::Json))
         .or_else(|| {
             endpoints.iter().find(|e| {
                 e.method == "POST"
@@ -1929,7 +1932,6 @@ async fn body_size(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
     let Some(resp) = send(ctx, req).await? else {
         return Ok(());
     };
-    let _ = ctx.logged_in.load(Ordering::Relaxed);
     if resp.status < 400 {
         let mut shown = resp.clone();
         shown.request_body = Some(b"fgpad=AAAA... (12 MiB)".to_vec());
@@ -1944,6 +1946,46 @@ async fn body_size(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
             &format!("12 MiB body → {}", resp.status),
             None,
         );
+    }
+    // A JSON API: one field holding a 6-million-element array.
+    if let Some(e) = endpoints.iter().find(|e| {
+        e.method != "GET"
+            && (e.json_body || e.params.iter().any(|p| p.loc == Loc::Json))
+            && password_param(e).is_none()
+            && !crate::looks_destructive(&e.template)
+    }) {
+        let field = e
+            .params
+            .iter()
+            .find(|p| p.loc == Loc::Json)
+            .map_or("items", |p| p.name.as_str());
+        let mut body = Vec::with_capacity(SIZE + 64);
+        body.extend_from_slice(format!("{{\"{}\": [", field.replace('"', "")).as_bytes());
+        for i in 0..SIZE / 2 {
+            body.extend_from_slice(if i == 0 { b"0" } else { b",0" });
+        }
+        body.extend_from_slice(b"]}");
+        let req = Request::new(&e.method, ctx.client.url(&e.path_with(None)))
+            .raw("application/json", body);
+        if let Some(resp) = send(ctx, req).await?
+            && resp.status < 400
+        {
+            let mut shown = resp.clone();
+            shown.request_body = Some(
+                format!("{{\"{field}\": [0,0,0,... (6,291,456 elements, 12 MiB)]}}").into_bytes(),
+            );
+            report(
+                ctx,
+                "FG630",
+                Severity::Medium,
+                e,
+                None,
+                "A 12 MiB JSON body with a 6-million-element array is accepted: no MAX_CONTENT_LENGTH".to_string(),
+                &shown,
+                &format!("a 6,291,456-element JSON array → {}", resp.status),
+                None,
+            );
+        }
     }
     Ok(())
 }

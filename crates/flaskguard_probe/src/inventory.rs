@@ -59,6 +59,8 @@ pub struct Endpoint {
     pub form_fields: Vec<(String, String)>,
     /// The request body is read whole (`request.get_data()`, `request.data`).
     pub reads_body: bool,
+    /// The body is read as JSON (`request.get_json()`, `request.json`).
+    pub json_body: bool,
 }
 
 /// A route of the source model, as the probe needs it.
@@ -228,9 +230,11 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
     for r in routes {
         let mut params = path_params(&r.rule);
         let mut reads_body = false;
+        let mut json_body = false;
         for input in &r.inputs {
-            if input == "body" {
+            if input == "body" || input == "json-body" {
                 reads_body = true;
+                json_body |= input == "json-body";
                 continue;
             }
             let Some((loc, name)) = input.split_once(':') else {
@@ -275,6 +279,7 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
                 from: "source",
                 form_fields: Vec::new(),
                 reads_body,
+                json_body,
             });
         }
     }
@@ -377,6 +382,7 @@ pub fn from_openapi(doc: &serde_json::Value) -> Result<Vec<Endpoint>, String> {
                 from: "openapi",
                 form_fields: Vec::new(),
                 reads_body: false,
+                json_body: false,
             });
         }
     }
@@ -637,6 +643,7 @@ pub fn from_form(page_url: &Url, form: &Form) -> Option<(Url, Endpoint)> {
             from: "crawl",
             form_fields: hidden,
             reads_body: false,
+            json_body: false,
         },
     ))
 }
@@ -662,6 +669,7 @@ pub fn from_link(url: &Url) -> Endpoint {
         from: "crawl",
         form_fields: Vec::new(),
         reads_body: false,
+        json_body: false,
     }
 }
 
@@ -685,6 +693,7 @@ pub fn merge(endpoints: Vec<Endpoint>) -> Vec<Endpoint> {
                     }
                 }
                 o.reads_body |= e.reads_body;
+                o.json_body |= e.json_body;
             }
             None => out.push(e),
         }

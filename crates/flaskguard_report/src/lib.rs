@@ -262,7 +262,7 @@ pub struct RouteEntry {
     /// Codes of findings attached to this route.
     pub findings: Vec<String>,
     /// The request inputs the handler reads: `query:q`, `form:text`, `json:message`,
-    /// `header:X-Token`, `cookie:prefs`, `body`.
+    /// `header:X-Token`, `cookie:prefs`, `body` (read raw), `json-body` (read as JSON).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inputs: Vec<String>,
     /// Codes of probe findings on this route (when the probe ran).

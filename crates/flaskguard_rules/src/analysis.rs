@@ -488,14 +488,18 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
             let (container, key) = match &e.kind {
                 ExprKind::Call(call) => {
-                    if let Some(r) = index.resolve(m, scope, &call.func)
-                        && matches!(
-                            r.qual.as_str(),
-                            "flask.request.get_data" | "flask.request.get_json"
-                        )
-                    {
-                        out.push("body".to_string());
-                        return;
+                    if let Some(r) = index.resolve(m, scope, &call.func) {
+                        match r.qual.as_str() {
+                            "flask.request.get_data" => {
+                                out.push("body".to_string());
+                                return;
+                            }
+                            "flask.request.get_json" => {
+                                out.push("json-body".to_string());
+                                return;
+                            }
+                            _ => {}
+                        }
                     }
                     let ExprKind::Attribute { value, attr } = &call.func.kind else {
                         return;
@@ -513,13 +517,14 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
                     (value.as_ref(), k.to_string())
                 }
                 ExprKind::Attribute { .. } => {
-                    if let Some(r) = index.resolve(m, scope, e)
-                        && matches!(
-                            r.qual.as_str(),
-                            "flask.request.data" | "flask.request.stream"
-                        )
-                    {
-                        out.push("body".to_string());
+                    if let Some(r) = index.resolve(m, scope, e) {
+                        match r.qual.as_str() {
+                            "flask.request.data" | "flask.request.stream" => {
+                                out.push("body".to_string());
+                            }
+                            "flask.request.json" => out.push("json-body".to_string()),
+                            _ => {}
+                        }
                     }
                     return;
                 }
