@@ -523,6 +523,93 @@ fn plausible_secret(name: &str, s: &str) -> bool {
     {
         return false;
     }
+    // Sentences and messages: `REASON_CSRF_TOKEN_MISSING = "CSRF token missing."`.
+    if t.contains(' ') && t.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    // Algorithm names: `GUEST_TOKEN_JWT_ALGO = "HS256"`, `PASSWORD_HASH = "bcrypt"`.
+    let lower = t.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "hs256"
+            | "hs384"
+            | "hs512"
+            | "rs256"
+            | "rs384"
+            | "rs512"
+            | "es256"
+            | "es384"
+            | "es512"
+            | "ps256"
+            | "ps384"
+            | "ps512"
+            | "eddsa"
+            | "none"
+            | "md5"
+            | "sha1"
+            | "sha256"
+            | "sha384"
+            | "sha512"
+            | "bcrypt"
+            | "argon2"
+            | "scrypt"
+            | "pbkdf2"
+            | "pbkdf2:sha256"
+            | "plaintext"
+    ) {
+        return false;
+    }
+    // A key or field name: `API_SECURITY_REFRESH_TOKEN_KEY = "refresh_token"`,
+    // `INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token"`, `RESOURCE_PASSWORD =
+    // "Passwords"` — one snake_case word that names a credential (a hyphenated phrase such
+    // as "my-jwt-signing-secret" is a value).
+    if t.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+        && ["password", "passwd", "secret", "token", "apikey", "api_key"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    // `token` in parsers and printers is a lexical token (`inc_token = "{"`, `token =
+    // "not"`): under a name that only says "token", a value must look issued (long, with
+    // letters and digits) to count.
+    let lname = name.to_ascii_lowercase();
+    if lname.contains("token")
+        && !["password", "passwd", "secret", "apikey", "api_key"]
+            .iter()
+            .any(|w| lname.contains(w))
+        && !(t.len() >= 12
+            && !t.contains(char::is_whitespace)
+            && t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().any(|c| c.is_ascii_alphabetic()))
+    {
+        return false;
+    }
+    // `mask_secrets = "airflow.utils.log.secrets_masker.mask_secret"`: an import path.
+    let segments: Vec<&str> = t.split('.').collect();
+    if segments.len() >= 3
+        && segments.iter().all(|seg| {
+            seg.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && seg.chars().filter(char::is_ascii_digit).count() * 2 < seg.len()
+        })
+    {
+        return false;
+    }
+    // `RESOURCE_MY_PASSWORD = "My Password"`: a Title Case label.
+    let words: Vec<&str> = t.split(' ').collect();
+    if words.len() >= 2
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.len() >= 2
+                && cs.all(|c| c.is_ascii_lowercase())
+        })
+    {
+        return false;
+    }
     // `PASSWORD = "password"`, `field = "token"`: a label or key, not a value.
     let norm = |x: &str| x.to_ascii_lowercase().replace(['_', '-', ' '], "");
     if norm(t) == norm(name)
@@ -574,7 +661,12 @@ fn url_password(s: &str) -> Option<(&str, &str)> {
         || password.starts_with('{')
         || password.starts_with('%')
         || password.starts_with('<')
-        || password.chars().all(|c| "*xX.".contains(c));
+        || password.chars().all(|c| "*xX.".contains(c))
+        // `postgresql://user:password@host:port/db`: documentation of the URL's shape.
+        || matches!(
+            password.to_ascii_lowercase().as_str(),
+            "password" | "pass" | "passwd" | "pwd" | "secret" | "mypassword" | "your_password"
+        );
     if placeholder {
         return None;
     }
