@@ -2121,6 +2121,24 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             .map(|k| (k.arg.as_deref(), self.eval(&k.value)))
             .collect();
 
+        // `resp.set_data(body)` replaces a response's body: the response is now that body.
+        if method == Some("set_data")
+            && let Some(place) = receiver.and_then(place_name)
+        {
+            let body = args
+                .first()
+                .or_else(|| kwargs.first().map(|(_, v)| v))
+                .cloned()
+                .unwrap_or(AVal::Unknown);
+            let body = match body.taint() {
+                Some(t) => AVal::Tainted(
+                    t.with_step(self.step(e.span, format!("set as the body of `{place}`"))),
+                ),
+                None => body,
+            };
+            self.env.insert(place, body);
+            return AVal::Const(Value::None);
+        }
         // A class picked at run time (from a table, a config file, `getattr`): called, it
         // makes an instance of one of the candidates.
         let func_val = match &call.func.kind {
