@@ -79,6 +79,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if !RANDOM_FUNCTIONS.contains(&function) {
             continue;
         }
+        // `token = str(random.random())` overwritten by `token = secrets...` before use.
+        if let Some(name) = assigned_name(index, c.module, c.expr.span)
+            && let Some(f) = enclosing_function(index, c.module, c.scope)
+            && super::straight::overwritten_unread(&f.body, &name, c.expr.span.start)
+        {
+            continue;
+        }
         let context = if let Some(name) =
             assigned_name(index, c.module, c.expr.span).filter(|n| names_secret(n))
         {

@@ -172,7 +172,15 @@ pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> 
     let q = callee(c)?;
     if q == "hashlib.new" {
         let name = c.call.argument(0, "name")?;
-        let value = index.eval(c.module, c.scope, name);
+        let mut value = index.eval(c.module, c.scope, name);
+        // A local name bound more than once: the value it holds at this call.
+        if matches!(value, flaskguard_index::Value::Unknown)
+            && let ExprKind::Name(n) = &name.kind
+            && let Some(f) = enclosing_function(index, c.module, c.scope)
+            && let Some(v) = straight::value_at(&f.body, n, c.expr.span.start)
+        {
+            value = index.eval(c.module, c.scope, v);
+        }
         let normal = |s: &str| s.to_ascii_lowercase().replace('-', "_");
         if let Some(names) = crate::ini::candidates(ctx.project, &value) {
             let names: Vec<String> = names
@@ -308,5 +316,125 @@ mod tests {
         assert!(!is_password_name("password_reset_token"));
         assert!(!is_password_name("passenger"));
         assert!(!is_password_name("data"));
+    }
+}
+
+/// Straight-line facts about a local name inside one function body: the value a name
+/// holds at a point (the nearest `name = value` before it in the same or an enclosing
+/// block, when nothing in between may rebind it), and assignments whose value is
+/// overwritten before anything reads it. Conservative: any doubt answers `None`/`false`.
+pub(super) mod straight {
+    use flaskguard_index::ir::{Expr, ExprKind, Stmt, StmtKind};
+
+    fn child_blocks(st: &Stmt) -> Vec<&[Stmt]> {
+        match &st.kind {
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. } => vec![body, orelse],
+            StmtKind::With { body, .. } => vec![body],
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                let mut v: Vec<&[Stmt]> = vec![body, orelse, finalbody];
+                v.extend(handlers.iter().map(|h| h.body.as_slice()));
+                v
+            }
+            StmtKind::Match { cases, .. } => cases.iter().map(|c| c.body.as_slice()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The chain of (block, index) from the function body down to the statement at `at`.
+    fn path_to(body: &[Stmt], at: u32) -> Option<Vec<(&[Stmt], usize)>> {
+        let i = body
+            .iter()
+            .position(|st| st.span.start <= at && at < st.span.end)?;
+        let mut path = vec![(body, i)];
+        for inner in child_blocks(&body[i]) {
+            if let Some(rest) = path_to(inner, at) {
+                path.extend(rest);
+                break;
+            }
+        }
+        Some(path)
+    }
+
+    fn is_name(e: &Expr, name: &str) -> bool {
+        matches!(&e.kind, ExprKind::Name(n) if n.as_str() == name)
+    }
+
+    /// `name = value` with one plain target.
+    fn simple_store<'a>(st: &'a Stmt, name: &str) -> Option<&'a Expr> {
+        match &st.kind {
+            StmtKind::Assign { targets, value }
+                if targets.len() == 1 && is_name(&targets[0], name) =>
+            {
+                Some(value)
+            }
+            StmtKind::AnnAssign {
+                target,
+                value: Some(value),
+                ..
+            } if is_name(target, name) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Whether the statement (with its nested blocks) mentions `name` at all.
+    fn mentions(st: &Stmt, name: &str) -> bool {
+        let mut found = false;
+        flaskguard_index::ir::walk_body_exprs(std::slice::from_ref(st), &mut |e| {
+            found |= is_name(e, name);
+        });
+        found
+    }
+
+    /// The value `name` holds just before the statement at `at`.
+    pub(in crate::rules) fn value_at<'a>(
+        body: &'a [Stmt],
+        name: &str,
+        at: u32,
+    ) -> Option<&'a Expr> {
+        let path = path_to(body, at)?;
+        for (block, i) in path.into_iter().rev() {
+            for st in block[..i].iter().rev() {
+                if let Some(v) = simple_store(st, name) {
+                    return Some(v);
+                }
+                if mentions(st, name) {
+                    // Read, rebound in a branch or a loop, deleted: not straight-line.
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the `name = ...` statement at `at` is overwritten by a later `name = ...` in
+    /// the same block before anything mentions `name`.
+    pub(in crate::rules) fn overwritten_unread(body: &[Stmt], name: &str, at: u32) -> bool {
+        let Some(path) = path_to(body, at) else {
+            return false;
+        };
+        let Some(&(block, i)) = path.last() else {
+            return false;
+        };
+        if simple_store(&block[i], name).is_none() {
+            return false;
+        }
+        for st in &block[i + 1..] {
+            if let Some(v) = simple_store(st, name) {
+                let mut reads = false;
+                v.walk(&mut |e| reads |= is_name(e, name));
+                return !reads;
+            }
+            if mentions(st, name) {
+                return false;
+            }
+        }
+        false
     }
 }
