@@ -668,6 +668,42 @@ def verify_password(username, password):
     return None
 
 
+@app.route("/api/admin/users")
+@auth.login_required
+def api_admin_users():
+    # FG642: the users' passwords, in clear text (behind the broken Basic auth of FG612).
+    with DB_LOCK:
+        rows = DB.execute("SELECT name, email, password FROM users").fetchall()
+    return jsonify(users=[{"name": n, "email": e, "password": p} for n, e, p in rows])
+
+
+@app.route("/import/backup", methods=["POST"])
+def import_backup():
+    # FG643: an uploaded backup file is unpickled (fenced unpickler, see above).
+    f = request.files.get("backup")
+    if f is None:
+        return text("no file", 400)
+    try:
+        data = _HarmlessUnpickler(f.stream).load()
+    except Exception as e:  # noqa: BLE001
+        return text(f"bad backup: {type(e).__name__}", 400)
+    return text(f"restored: {data!r}")
+
+
+@app.route("/import/feed", methods=["POST"])
+def import_feed():
+    # FG626: an uploaded XML feed is parsed with external entities on.
+    f = request.files.get("feed")
+    if f is None:
+        return text("no file", 400)
+    parser = etree.XMLParser(resolve_entities=True, no_network=False, load_dtd=True)
+    try:
+        root = etree.fromstring(f.read(1024 * 1024), parser)
+    except etree.XMLSyntaxError as e:
+        return text(f"XML error: {e}", 400)
+    return text(root.text or "")
+
+
 @app.route("/api/admin/stats")
 @auth.login_required
 def admin_stats():

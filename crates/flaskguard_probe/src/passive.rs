@@ -105,7 +105,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
         );
         ctx.report(h);
     }
-    if let Some((what, sample)) = sensitive_data(&body) {
+    let found = sensitive_data(&body).or_else(|| {
+        resp.content_type()
+            .contains("json")
+            .then(|| plaintext_passwords(&body))
+            .flatten()
+    });
+    if let Some((what, sample)) = found {
         let (route, at) = route_and_path(ctx, resp, &path);
         let mut h = hit(
             "FG642",
@@ -185,6 +191,30 @@ fn route_and_path(ctx: &Ctx<'_>, resp: &Response, path: &str) -> (String, String
     let route = ctx.route_for(&resp.method, path);
     let at = route.split_once(' ').map_or(path, |(_, p)| p).to_string();
     (route, at)
+}
+
+/// A JSON body with `"password": "<clear text>"` (not a hash, not empty or masked).
+pub(crate) fn plaintext_passwords(body: &str) -> Option<(&'static str, &str)> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    fn walk(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Object(map) => map.iter().any(|(k, v)| {
+                let k = k.to_ascii_lowercase();
+                let clear = matches!(k.as_str(), "password" | "passwd" | "pwd" | "pass")
+                    && v.as_str().is_some_and(|s| {
+                        !s.is_empty()
+                            && !s.chars().all(|c| c == '*' || c == '•' || c == 'x')
+                            && !s.contains('$')
+                            && s.len() < 40
+                    });
+                clear || walk(v)
+            }),
+            serde_json::Value::Array(items) => items.iter().any(walk),
+            _ => false,
+        }
+    }
+    let at = body.find("\"password\"").or_else(|| body.find("\"pass"))?;
+    walk(&value).then(|| ("passwords in clear text", &body[at..at + 1]))
 }
 
 /// Text that only Python error output contains.
@@ -621,5 +651,13 @@ mod tests {
         assert_eq!(found("scrypt: a key derivation function"), None);
         assert_eq!(found("the pbkdf2:sha256: method is the default"), None);
         assert_eq!(found("price: $2b$ only"), None);
+        let clear = |s: &str| super::plaintext_passwords(s).map(|(w, _)| w);
+        assert_eq!(
+            clear(r#"{"users": [{"name": "alice", "password": "wonderland"}]}"#),
+            Some("passwords in clear text")
+        );
+        assert_eq!(clear(r#"{"password": "********"}"#), None);
+        assert_eq!(clear(r#"{"password": ""}"#), None);
+        assert_eq!(clear(r#"{"password_hint": "pet"}"#), None);
     }
 }
