@@ -196,25 +196,26 @@ fn route_and_path(ctx: &Ctx<'_>, resp: &Response, path: &str) -> (String, String
 /// A JSON body with `"password": "<clear text>"` (not a hash, not empty or masked).
 pub(crate) fn plaintext_passwords(body: &str) -> Option<(&'static str, &str)> {
     let value: serde_json::Value = serde_json::from_str(body).ok()?;
-    fn walk(v: &serde_json::Value) -> bool {
-        match v {
-            serde_json::Value::Object(map) => map.iter().any(|(k, v)| {
-                let k = k.to_ascii_lowercase();
-                let clear = matches!(k.as_str(), "password" | "passwd" | "pwd" | "pass")
-                    && v.as_str().is_some_and(|s| {
-                        !s.is_empty()
-                            && !s.chars().all(|c| c == '*' || c == '•' || c == 'x')
-                            && !s.contains('$')
-                            && s.len() < 40
-                    });
-                clear || walk(v)
-            }),
-            serde_json::Value::Array(items) => items.iter().any(walk),
-            _ => false,
-        }
+    let at = body.find("\"pass")?;
+    has_clear_password(&value).then(|| ("passwords in clear text", &body[at..=at]))
+}
+
+fn has_clear_password(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Object(map) => map.iter().any(|(k, v)| {
+            let k = k.to_ascii_lowercase();
+            let clear = matches!(k.as_str(), "password" | "passwd" | "pwd" | "pass")
+                && v.as_str().is_some_and(|s| {
+                    !s.is_empty()
+                        && !s.chars().all(|c| c == '*' || c == '•' || c == 'x')
+                        && !s.contains('$')
+                        && s.len() < 40
+                });
+            clear || has_clear_password(v)
+        }),
+        serde_json::Value::Array(items) => items.iter().any(has_clear_password),
+        _ => false,
     }
-    let at = body.find("\"password\"").or_else(|| body.find("\"pass"))?;
-    walk(&value).then(|| ("passwords in clear text", &body[at..at + 1]))
 }
 
 /// Text that only Python error output contains.
