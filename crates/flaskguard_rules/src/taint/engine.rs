@@ -2156,6 +2156,18 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 state: Box::new(state),
             };
         }
+        // A project class constructed: an instance of it (methods dispatch on its class,
+        // also after it passed through a factory function).
+        if !qual.is_empty() && !qual.contains('(') && index.project_class(qual).is_some() {
+            let state = args
+                .iter()
+                .chain(kwargs.iter().map(|(_, v)| v))
+                .fold(AVal::Unknown, |a, v| a.join(v));
+            return AVal::Instance {
+                classes: vec![qual.to_string()],
+                state: Box::new(state),
+            };
+        }
         if matches!(
             qual,
             "configparser.ConfigParser"
