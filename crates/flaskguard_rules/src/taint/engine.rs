@@ -1642,6 +1642,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         .iter()
                         .find(|(ik, _)| ik == k)
                         .map_or(AVal::Unknown, |(_, v)| AVal::Const(v.clone())),
+                    // `"ABC"[1]`: one character of a constant string.
+                    (AVal::Const(Value::Str(text)), Some(Value::Int(i))) => {
+                        let chars: Vec<char> = text.chars().collect();
+                        let len = i64::try_from(chars.len()).unwrap_or(i64::MAX);
+                        let idx = if *i < 0 { len + i } else { *i };
+                        usize::try_from(idx)
+                            .ok()
+                            .and_then(|i| chars.get(i))
+                            .map_or(AVal::Unknown, |c| AVal::Const(Value::Str(c.to_string())))
+                    }
                     (AVal::Const(Value::List(items)), Some(Value::Int(i))) => usize::try_from(*i)
                         .ok()
                         .and_then(|i| items.get(i))
@@ -2716,6 +2726,67 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     }
                     (cur, Some(v)) => cur.join(v),
                     (cur, None) => cur,
+                };
+                self.env.insert(name, new);
+                Some(AVal::Const(Value::None))
+            }
+            // Position-exact list updates: `insert(i, x)`, `extend([...])`, `remove(x)`.
+            "insert"
+                if matches!(recv, AVal::Seq(_))
+                    && matches!(args.first(), Some(AVal::Const(Value::Int(_))))
+                    && args.len() == 2 =>
+            {
+                let name = place?;
+                let (AVal::Seq(mut items), Some(AVal::Const(Value::Int(i)))) =
+                    (recv.clone(), args.first())
+                else {
+                    return None;
+                };
+                let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+                let at = if *i < 0 {
+                    (len + i).max(0)
+                } else {
+                    (*i).min(len)
+                };
+                items.insert(usize::try_from(at).unwrap_or(0), args[1].clone());
+                self.env.insert(name, AVal::Seq(items));
+                Some(AVal::Const(Value::None))
+            }
+            "extend" if matches!((recv, args.first()), (AVal::Seq(_), Some(AVal::Seq(_)))) => {
+                let name = place?;
+                let (AVal::Seq(mut items), Some(AVal::Seq(more))) = (recv.clone(), args.first())
+                else {
+                    return None;
+                };
+                items.extend(more.iter().cloned());
+                self.env.insert(name, AVal::Seq(items));
+                Some(AVal::Const(Value::None))
+            }
+            "remove" if matches!(recv, AVal::Seq(_)) => {
+                let name = place?;
+                let AVal::Seq(mut items) = recv.clone() else {
+                    return None;
+                };
+                // The first element equal to a constant, when every element before it is a
+                // different constant; otherwise the list is one element shorter, which one
+                // not known (the elements' join).
+                let at = match args.first() {
+                    Some(AVal::Const(v)) if v.is_constant() => items
+                        .iter()
+                        .position(|x| x.as_const() == Some(v))
+                        .filter(|&p| {
+                            items[..p]
+                                .iter()
+                                .all(|x| matches!(x, AVal::Const(c) if c.is_constant()))
+                        }),
+                    _ => None,
+                };
+                let new = match at {
+                    Some(p) => {
+                        items.remove(p);
+                        AVal::Seq(items)
+                    }
+                    None => element_of(&AVal::Seq(items)),
                 };
                 self.env.insert(name, new);
                 Some(AVal::Const(Value::None))
