@@ -545,6 +545,38 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool) {
     let mut buf = [0u8; 4096];
     let _ = sock.set_read_timeout(Some(Duration::from_secs(2)));
     let n = sock.read(&mut buf).unwrap_or(0);
+    if kind == "openapi-xss" {
+        // An API with no links that publishes its OpenAPI document, and reflects `msg`.
+        let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+        let target = head.split(' ').nth(1).unwrap_or("/").to_string();
+        let (status, ctype, body) = if target == "/openapi.json" {
+            (
+                "200 OK",
+                "application/json",
+                r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/api/echo": {"get": {"parameters": [{"name": "msg", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {"description": "echo"}}}}}}"#.to_string(),
+            )
+        } else if let Some(q) = target.strip_prefix("/api/echo?msg=") {
+            let msg = String::from_utf8_lossy(&percent_decode(q.split('&').next().unwrap_or("")))
+                .into_owned();
+            ("200 OK", "text/html", format!("<p>{msg}</p>"))
+        } else if target == "/" {
+            (
+                "200 OK",
+                "application/json",
+                r#"{"service": "echo"}"#.to_string(),
+            )
+        } else {
+            ("404 Not Found", "text/plain", "not found".to_string())
+        };
+        let _ = sock.write_all(
+            format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        return;
+    }
     if kind == "trace-echo" {
         // Echoes a TRACE request back (as some servers do); a page otherwise.
         let head = String::from_utf8_lossy(&buf[..n]).into_owned();
@@ -905,5 +937,19 @@ fn debug_toolbar_and_graphql_introspection() {
     assert!(
         found.contains(&("FG641".to_string(), "/graphql".to_string())),
         "{found:?}"
+    );
+}
+
+#[test]
+fn a_published_openapi_document_is_found_and_used() {
+    // No links, no source: the API's own /openapi.json says where to look.
+    let server = Hostile::start("openapi-xss");
+    let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
+    let origin = server.url().trim_end_matches('/').to_string();
+    let found = probe_findings(&report(&o), &origin);
+    assert!(
+        found.contains(&("FG618".to_string(), "/api/echo".to_string())),
+        "{found:?}\n{}",
+        text(&o)
     );
 }

@@ -347,6 +347,10 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     if opts.crawl {
         let mut crawled = crawl(&ctx, &first).await;
         endpoints.append(&mut crawled);
+        // An API that publishes its OpenAPI document (flasgger, flask-smorest, apispec).
+        if opts.openapi.is_none() {
+            endpoints.append(&mut discover_openapi(&ctx).await);
+        }
     }
     let endpoints = inventory::merge(endpoints);
     if let Ok(mut t) = ctx.templates.lock() {
@@ -555,6 +559,35 @@ async fn crawl(ctx: &Ctx<'_>, first: &Response) -> Vec<Endpoint> {
         }
     }
     out
+}
+
+/// The usual places of a published OpenAPI document; the first valid one is used.
+async fn discover_openapi(ctx: &Ctx<'_>) -> Vec<Endpoint> {
+    for path in [
+        "/openapi.json",
+        "/swagger.json",
+        "/apispec_1.json",
+        "/api/openapi.json",
+        "/api/swagger.json",
+        "/static/swagger.json",
+    ] {
+        let Ok(resp) = ctx.send(Request::get(ctx.client.url(path))).await else {
+            continue;
+        };
+        if !resp.is_success() {
+            continue;
+        }
+        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&resp.body) else {
+            continue;
+        };
+        if doc.get("openapi").is_none() && doc.get("swagger").is_none() {
+            continue;
+        }
+        if let Ok(found) = inventory::from_openapi(&doc) {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// Links a crawler must not follow: they log out or delete.
