@@ -86,6 +86,7 @@ pub(crate) async fn run(ctx: &Ctx<'_>, endpoints: &[Endpoint]) {
 async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary>) -> Step<()> {
     let soft404 = soft404(ctx).await?;
     trace_method(ctx).await?;
+    host_header(ctx, endpoints).await?;
     exposed_files(ctx, soft404.as_deref()).await?;
     secret_key(ctx, endpoints).await?;
     jwt_checks(ctx, endpoints).await?;
@@ -151,6 +152,68 @@ async fn trace_method(ctx: &Ctx<'_>) -> Step<()> {
             "TRACE / echoed the probe's `X-Fg-Trace` header",
             Some(&m),
         );
+    }
+    Ok(())
+}
+
+/// Host header injection: does the app build absolute URLs (links, redirects, reset
+/// mails) from the `Host` or `X-Forwarded-Host` the client sends? The connection still
+/// goes to the origin under test; only the header names another host.
+async fn host_header(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
+    let mut targets: Vec<Endpoint> = vec![Endpoint {
+        method: "GET".to_string(),
+        template: "/".to_string(),
+        params: Vec::new(),
+        from: "probe",
+        form_fields: Vec::new(),
+        reads_body: false,
+        json_body: false,
+    }];
+    targets.extend(
+        endpoints
+            .iter()
+            .filter(|e| {
+                let t = e.template.to_ascii_lowercase();
+                e.method == "GET"
+                    && ["reset", "forgot", "password", "confirm", "verify", "invite"]
+                        .iter()
+                        .any(|w| t.contains(w))
+            })
+            .take(4)
+            .cloned(),
+    );
+    for e in &targets {
+        for header in ["Host", "X-Forwarded-Host"] {
+            let evil = format!("{}.example", marker());
+            let req = e.request(ctx.client.base(), None).header(header, &evil);
+            let Some(resp) = send(ctx, req).await? else {
+                continue;
+            };
+            let in_location = resp.header("location").is_some_and(|l| l.contains(&evil));
+            if in_location || resp.text().contains(&evil) {
+                report(
+                    ctx,
+                    "FG636",
+                    Severity::Medium,
+                    e,
+                    None,
+                    format!(
+                        "The app builds absolute URLs from the client's `{header}` header: links and password-reset mails can point to another site"
+                    ),
+                    &resp,
+                    &format!(
+                        "`{header}: {evil}` came back in the {}",
+                        if in_location {
+                            "Location header"
+                        } else {
+                            "page"
+                        }
+                    ),
+                    Some(&evil),
+                );
+                break;
+            }
+        }
     }
     Ok(())
 }

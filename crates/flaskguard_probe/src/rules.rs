@@ -411,6 +411,16 @@ pub static PROBES: &[ProbeRule] = &[
         "Remove default accounts or force a password change on first login; enforce a password policy.",
         []
     ),
+    probe!(
+        "FG636",
+        "host-header-injection",
+        Medium,
+        [644],
+        "A05",
+        "Absolute URLs are built from the client's Host header",
+        "Set `TRUSTED_HOSTS` (Flask 3.1) or `SERVER_NAME`, and apply `ProxyFix` only for the proxies you run.",
+        []
+    ),
 ];
 
 pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {
