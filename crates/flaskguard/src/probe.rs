@@ -427,10 +427,17 @@ fn confirm(report: &mut Report, probe: &[flaskguard_report::Finding]) {
             if !rule.confirms.contains(&f.code.as_str()) || f.confirmed.is_some() {
                 continue;
             }
-            if pf.code == "FG609"
-                && session_cookie != matches!(f.code.as_str(), "FG209" | "FG210" | "FG211")
-            {
-                continue;
+            if pf.code == "FG609" {
+                let proof = pf.evidence.as_ref().map_or("", |e| e.proof.as_str());
+                let fits = match f.code.as_str() {
+                    "FG209" | "FG210" | "FG211" => session_cookie,
+                    "FG253" => proof.contains("remember"),
+                    "FG258" => proof.contains("access_token") || proof.contains("jwt"),
+                    _ => !session_cookie,
+                };
+                if !fits {
+                    continue;
+                }
             }
             let same_route = probe_rule_path == "/"
                 || match &f.route {

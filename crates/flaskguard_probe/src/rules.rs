@@ -89,7 +89,7 @@ pub static PROBES: &[ProbeRule] = &[
         "A05",
         "Cookies are set without Secure, HttpOnly or SameSite",
         "Set `SESSION_COOKIE_SECURE`, `SESSION_COOKIE_HTTPONLY`, `SESSION_COOKIE_SAMESITE` and pass `secure=True, httponly=True, samesite=\"Lax\"` to `set_cookie`.",
-        ["FG209", "FG210", "FG211", "FG214"]
+        ["FG209", "FG210", "FG211", "FG214", "FG253", "FG258"]
     ),
     probe!(
         "FG612",
@@ -109,7 +109,7 @@ pub static PROBES: &[ProbeRule] = &[
         "A05",
         "HTML responses lack security headers (CSP, framing, nosniff, Referrer-Policy, HSTS)",
         "Use Flask-Talisman, or set the headers in an `after_request` hook.",
-        ["FG241"]
+        ["FG241", "FG244"]
     ),
     probe!(
         "FG615",
@@ -149,7 +149,7 @@ pub static PROBES: &[ProbeRule] = &[
         "A03",
         "Request data is echoed into HTML without escaping",
         "Render with templates (autoescaping) and never mark request data safe; escape with `markupsafe.escape`.",
-        ["FG110"]
+        ["FG110", "FG224", "FG225", "FG226", "FG227"]
     ),
     probe!(
         "FG619",
@@ -239,7 +239,7 @@ pub static PROBES: &[ProbeRule] = &[
         "A01",
         "A state-changing form is accepted without a CSRF token",
         "Enable `CSRFProtect(app)` (Flask-WTF) and put `{{ csrf_token() }}` in every form.",
-        ["FG232", "FG233", "FG234", "FG235", "FG236"]
+        ["FG232", "FG233", "FG234", "FG235", "FG236", "FG237"]
     ),
     probe!(
         "FG630",
