@@ -28,6 +28,9 @@ declare_rule! {
     /// whose output is already escaped or cannot contain markup (`tojson`, `escape`/`e`,
     /// `forceescape`, `urlencode`, `int`, `float`, `length`, `count`). `striptags` is *not*
     /// such a filter: it unescapes entities, so `x|striptags|safe` can produce markup.
+    /// Also not reported: HTML the app itself renders — widget and form-field renderings
+    /// and macros (`{{ widgets.get('list')()|safe }}`, `{{ form.name()|safe }}`,
+    /// `{{ caller()|safe }}`) and developer-written field help (`field.help_text|safe`).
     /// Values sanitised in Python before rendering are still reported: flaskguard does not
     /// follow values into templates; suppress with a justification naming the sanitiser.
     /// Plain-text templates (`.txt`, `.md`, `.eml`) are not checked.
@@ -74,6 +77,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 continue;
             };
             if is_literal_expr(&e.text)
+                || app_generated_html(expr_base(&e.text))
                 || e.filters[..pos]
                     .iter()
                     .any(|f| NEUTRALISING_FILTERS.contains(&f.as_str()))
@@ -90,4 +94,24 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             );
         }
     }
+}
+
+/// HTML the application renders itself: calls of widgets, form fields, render helpers and
+/// `caller()`, and a field's developer-written `help_text`.
+fn app_generated_html(base: &str) -> bool {
+    let b = base.trim();
+    if b.ends_with(".help_text") || b == "help_text" {
+        return true;
+    }
+    let Some(open) = b.find('(') else {
+        return false;
+    };
+    if !b.ends_with(')') {
+        return false;
+    }
+    let callee = b[..open].to_ascii_lowercase();
+    callee == "caller"
+        || ["widget", "render", "form", "field", "macro"]
+            .iter()
+            .any(|w| callee.contains(w))
 }
