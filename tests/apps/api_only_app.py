@@ -22,16 +22,19 @@ import argparse
 import atexit
 import builtins
 import logging
+import secrets
 import shutil
 import signal
 import sqlite3
 import sys
 import tempfile
 import threading
+import time
 
 import flask
 import flask.templating
 import jinja2.sandbox
+import jwt
 from flask import Flask, Response, jsonify, render_template_string, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -191,6 +194,33 @@ def audit():
             except sqlite3.Error as e:
                 return jsonify(error=f"sqlite3.{type(e).__name__}: {e}"), 500
     return jsonify(unusual_headers=seen)
+
+
+API_SECRET = secrets.token_hex(32)
+
+
+@app.route("/api/v1/login", methods=["POST"])
+def api_login():
+    # A JSON login that answers with a bearer token (FG632: no rate limit).
+    data = request.get_json(silent=True) or {}
+    if data.get("username") == "alice" and data.get("password") == "wonderland":
+        token = jwt.encode(
+            {"sub": "alice", "exp": int(time.time()) + 900}, API_SECRET, algorithm="HS256"
+        )
+        return jsonify(access_token=token)
+    return jsonify(error="invalid credentials"), 401
+
+
+@app.route("/api/v1/notes/search")
+def notes_search():
+    # Behind the bearer token: FG618, the query reflected into HTML.
+    auth = request.headers.get("Authorization", "")
+    try:
+        jwt.decode(auth.removeprefix("Bearer "), API_SECRET, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return jsonify(error="unauthorized"), 401
+    q = request.args.get("q", "")
+    return Response(f"<ul><li>No notes match {q}</li></ul>", mimetype="text/html")
 
 
 class QuietHandler(WSGIRequestHandler):

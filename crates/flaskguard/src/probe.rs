@@ -45,6 +45,9 @@ pub struct ProbeArgs {
     /// A field of the login form (`name=value`); repeatable.
     #[arg(long = "login-field")]
     pub login_fields: Vec<String>,
+    /// Post the login fields as a JSON object (a JSON login API).
+    #[arg(long)]
+    pub login_json: bool,
     /// Accept any TLS certificate (as `curl -k`).
     #[arg(long)]
     pub insecure: bool,
@@ -165,7 +168,11 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
         for f in &args.login_fields {
             fields.push(pair(f, '=', "--login-field")?);
         }
-        opts.login = Some(Login { url, fields });
+        opts.login = Some(Login {
+            url,
+            fields,
+            json: args.login_json,
+        });
     } else if !args.login_fields.is_empty() {
         bail!("--login-field needs --login URL");
     }

@@ -312,12 +312,20 @@ fn api_without_links_needs_the_source() {
     let o = probe(&[app.url.as_str(), "--active", "--output-format", "json"]);
     let r = report(&o);
     assert!(probe_findings(&r, &app.url).is_empty(), "{}", text(&o));
-    // From the source: the path parameter, the header value and the JSON field.
+    // From the source: the path parameter, the header value and the JSON field — and,
+    // logged in through the JSON login, what its bearer token unlocks.
     let o = probe(&[
         app.url.as_str(),
         "--active",
         "--source",
         "tests/apps/api_only_app.py",
+        "--login",
+        "/api/v1/login",
+        "--login-json",
+        "--login-field",
+        "username=alice",
+        "--login-field",
+        "password=wonderland",
         "--output-format",
         "json",
     ]);

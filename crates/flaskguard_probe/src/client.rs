@@ -251,6 +251,8 @@ pub struct Client {
     next_slot: tokio::sync::Mutex<Instant>,
     default_headers: Vec<(String, String)>,
     jar: Mutex<Vec<(String, String)>>,
+    /// A bearer token from a JSON login: sent like the session's cookies.
+    bearer: Mutex<Option<String>>,
 }
 
 impl Client {
@@ -289,6 +291,7 @@ impl Client {
             next_slot: tokio::sync::Mutex::new(Instant::now()),
             default_headers,
             jar: Mutex::new(cookies),
+            bearer: Mutex::new(None),
         })
     }
 
@@ -339,6 +342,13 @@ impl Client {
         if let Ok(mut jar) = self.jar.lock() {
             jar.retain(|(n, _)| n != name);
             jar.push((name.to_string(), value.to_string()));
+        }
+    }
+
+    /// Sends `Authorization: Bearer token` with the session's requests from now on.
+    pub fn set_bearer(&self, token: &str) {
+        if let Ok(mut b) = self.bearer.lock() {
+            *b = Some(token.to_string());
         }
     }
 
@@ -437,6 +447,17 @@ impl Client {
         }
         if !cookie_header.is_empty() {
             builder = builder.header("Cookie", cookie_header.join("; "));
+        }
+        let has_auth = self
+            .default_headers
+            .iter()
+            .chain(&req.headers)
+            .any(|(n, _)| n.eq_ignore_ascii_case("authorization"));
+        if req.jar
+            && !has_auth
+            && let Some(token) = self.bearer.lock().ok().and_then(|b| b.clone())
+        {
+            builder = builder.header("Authorization", format!("Bearer {token}"));
         }
         if let Some(body) = &req.body {
             builder = builder.body(body.clone());

@@ -31,6 +31,8 @@ use inventory::{Endpoint, SeedRoute};
 pub struct Login {
     pub url: Url,
     pub fields: Vec<(String, String)>,
+    /// Post the fields as a JSON object instead of a form (JSON login APIs).
+    pub json: bool,
 }
 
 /// Everything a probe run needs.
@@ -487,14 +489,29 @@ pub(crate) async fn relogin_if_lost(ctx: &Ctx<'_>) {
 
 /// Posts the login form (with the page's hidden fields); keeps the session cookies.
 pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
-    let mut fields = hidden_fields(ctx, &login.url).await;
-    fields.retain(|(n, _)| !login.fields.iter().any(|(m, _)| m == n));
-    fields.extend(login.fields.iter().cloned());
-    let req = Request::new("POST", login.url.clone()).form(&fields);
+    let req = if login.json {
+        let body: serde_json::Map<String, serde_json::Value> = login
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        Request::new("POST", login.url.clone()).json(&serde_json::Value::Object(body))
+    } else {
+        let mut fields = hidden_fields(ctx, &login.url).await;
+        fields.retain(|(n, _)| !login.fields.iter().any(|(m, _)| m == n));
+        fields.extend(login.fields.iter().cloned());
+        Request::new("POST", login.url.clone()).form(&fields)
+    };
     match ctx.send(req).await {
         Ok(resp) if resp.status < 400 => {
             ctx.logged_in
                 .store(true, std::sync::atomic::Ordering::Relaxed);
+            // A JSON login answers with a token: the session is that bearer token.
+            if login.json
+                && let Some(token) = jwt::find_jwts(&resp.text(), 1).into_iter().next()
+            {
+                ctx.client.set_bearer(&token);
+            }
             true
         }
         Ok(resp) => {

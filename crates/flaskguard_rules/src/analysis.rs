@@ -530,7 +530,22 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
                 }
                 _ => return,
             };
-            if let Some(r) = index.resolve(m, scope, container)
+            // `data = request.get_json(silent=True) or {}`: the container is the request's.
+            let resolved = index.resolve(m, scope, container).or_else(|| {
+                let ExprKind::Name(n) = &container.kind else {
+                    return None;
+                };
+                let (_, [flaskguard_index::semantic::Binding::Assign(value)]) =
+                    index.bindings_of(m, scope, n)?
+                else {
+                    return None;
+                };
+                let ExprKind::BoolOp { values, .. } = &value.kind else {
+                    return None;
+                };
+                index.resolve(m, scope, values.first()?)
+            });
+            if let Some(r) = resolved
                 && let Some(loc) = location(&r.qual)
             {
                 out.push(format!("{loc}:{key}"));
