@@ -19,6 +19,8 @@ for app in vulnerable_app hardened_app api_only_app soft404_app; do
   login=()
   if [ "$app" = vulnerable_app ] || [ "$app" = hardened_app ]; then
     login=(--login /login --login-field username=alice --login-field password=wonderland)
+  elif [ "$app" = api_only_app ]; then
+    login=(--login /api/v1/login --login-json --login-field username=alice --login-field password=wonderland)
   fi
   start=$(date +%s.%N)
   "$bin" probe "$url" --source "tests/apps/$app.py" --active "${login[@]}" \
