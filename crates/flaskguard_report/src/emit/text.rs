@@ -82,7 +82,10 @@ fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
         style.severity(f.severity),
         f.message
     );
-    if let Some(route) = &f.route {
+    // (A site-wide probe finding has the route `/`: nothing to add.)
+    if let Some(route) = &f.route
+        && !(f.evidence.is_some() && route == "/")
+    {
         let _ = writeln!(out, "  {} {route}", style.dim("route:"));
     }
     if let Some(snippet) = &f.snippet {
