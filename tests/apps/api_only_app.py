@@ -18,66 +18,24 @@ Start:  python tests/apps/api_only_app.py [--port N]
 Prints: LISTENING http://127.0.0.1:<port>
 """
 
-import argparse
 import atexit
-import builtins
-import logging
 import secrets
 import shutil
-import signal
 import sqlite3
-import sys
 import tempfile
 import threading
 import time
 
-import flask
-import flask.templating
-import jinja2.sandbox
+import jinja2
 import jwt
 from flask import Flask, Response, jsonify, render_template_string, request
 from werkzeug.exceptions import HTTPException
-from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.serving import WSGIRequestHandler
 
 TMP = tempfile.mkdtemp(prefix="fg-app-")  # unused, but the contract is one temp folder
 atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 
-
-class SandboxedFlaskEnv(flask.templating.Environment, jinja2.sandbox.SandboxedEnvironment):
-    """Flask's Environment with Jinja's sandbox underneath (see vulnerable_app.py)."""
-
-    intercepted_binops = frozenset(["*", "**", "%"])
-
-    def __init__(self, app, **options):
-        if "loader" not in options:
-            options["loader"] = app.create_global_jinja_loader()
-        jinja2.sandbox.SandboxedEnvironment.__init__(self, **options)
-        self.app = app
-        real_lipsum = self.globals.get("lipsum")
-        if real_lipsum is not None:
-            self.globals["lipsum"] = lambda n=5, html=True, min=20, max=100: real_lipsum(
-                n=builtins.min(n, 10), html=html, min=builtins.min(min, 100), max=builtins.min(max, 100)
-            )
-
-    def is_safe_attribute(self, obj, attr, value):
-        if isinstance(obj, flask.Config) and callable(value):
-            return False  # no config.from_pyfile(...)
-        return super().is_safe_attribute(obj, attr, value)
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**":
-            if isinstance(right, (int, float)) and (
-                abs(right) > 64
-                or (isinstance(left, int) and abs(left).bit_length() * abs(right) > 100000)
-            ):
-                raise jinja2.sandbox.SecurityError("exponent too large")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, bytes, list, tuple)) and isinstance(n, int) and n > 10000:
-                    raise jinja2.sandbox.SecurityError("repetition too large")
-        if operator == "%" and isinstance(left, str):
-            raise jinja2.sandbox.SecurityError("string formatting is not allowed")
-        return super().call_binop(context, operator, left, right)
+from _common import SandboxedFlaskEnv, serve
 
 
 app = Flask(__name__, static_folder=None)
@@ -231,20 +189,7 @@ class QuietHandler(WSGIRequestHandler):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--port", type=int, default=0)
-    args = ap.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored
-    server = make_server("127.0.0.1", args.port, app, threaded=True, request_handler=QuietHandler)
-    print(f"LISTENING http://127.0.0.1:{server.port}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve(app, request_handler=QuietHandler)
 
 
 if __name__ == "__main__":

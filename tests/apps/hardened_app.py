@@ -33,7 +33,6 @@ import jwt
 from flask import (
     Flask,
     Response,
-    abort,
     jsonify,
     redirect,
     render_template_string,

@@ -14,16 +14,12 @@ Start:  python tests/apps/soft404_app.py [--port N]
 Prints: LISTENING http://127.0.0.1:<port>
 """
 
-import argparse
 import atexit
-import logging
 import shutil
-import signal
-import sys
 import tempfile
 
 from flask import Flask, render_template_string, request
-from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.serving import WSGIRequestHandler
 
 TMP = tempfile.mkdtemp(prefix="fg-app-")  # unused, but the contract is one temp folder
 atexit.register(shutil.rmtree, TMP, ignore_errors=True)
@@ -42,6 +38,8 @@ LAYOUT = """<!doctype html>
 <footer><p>&copy; Teapot Times</p></footer>
 </body></html>
 """
+
+from _common import serve
 
 
 def page(title, *paragraphs):
@@ -113,20 +111,7 @@ class QuietHandler(WSGIRequestHandler):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--port", type=int, default=0)
-    args = ap.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored
-    server = make_server("127.0.0.1", args.port, app, threaded=True, request_handler=QuietHandler)
-    print(f"LISTENING http://127.0.0.1:{server.port}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve(app, request_handler=QuietHandler)
 
 
 if __name__ == "__main__":

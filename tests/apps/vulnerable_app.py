@@ -24,34 +24,28 @@ Start:  python tests/apps/vulnerable_app.py [--port N]
 Prints: LISTENING http://127.0.0.1:<port>
 """
 
-import argparse
 import ast
 import base64
 import io
 import pickle
 import atexit
-import builtins
-import logging
 import os
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 import urllib.request
 
 import flask
-import flask.templating
+import jinja2
 import jwt
-import jinja2.sandbox
 from flask import Flask, Response, jsonify, redirect, render_template_string, request, session
 from flask_httpauth import HTTPBasicAuth
 from lxml import etree
 from werkzeug.debug import DebuggedApplication
-from werkzeug.serving import make_server
 
 # ---------------------------------------------------------------------------
 # The one temp folder this app may write in.
@@ -60,6 +54,8 @@ TMP = tempfile.mkdtemp(prefix="fg-app-")
 DOCS_DIR = os.path.join(TMP, "docs")
 TMP_BIN = os.path.join(TMP, "bin")  # stays empty: PATH for the restricted shell
 UPLOADS = os.path.join(TMP, "uploads")  # inside the temp folder: basename() keeps it there
+
+from _common import SandboxedFlaskEnv, serve
 
 
 def _cleanup():
@@ -100,45 +96,6 @@ _write(".git/HEAD", "ref: refs/heads/main\n")
 # ---------------------------------------------------------------------------
 # Sandboxed Jinja environment (keeps the SSTI real but harmless).
 # ---------------------------------------------------------------------------
-class SandboxedFlaskEnv(flask.templating.Environment, jinja2.sandbox.SandboxedEnvironment):
-    """Flask's Environment with Jinja's sandbox underneath."""
-
-    intercepted_binops = frozenset(["*", "**", "%"])
-
-    def __init__(self, app, **options):
-        if "loader" not in options:
-            options["loader"] = app.create_global_jinja_loader()
-        jinja2.sandbox.SandboxedEnvironment.__init__(self, **options)
-        self.app = app
-        # lipsum(n=10**8) would eat the machine; cap it.
-        real_lipsum = self.globals.get("lipsum")
-        if real_lipsum is not None:
-            self.globals["lipsum"] = lambda n=5, html=True, min=20, max=100: real_lipsum(
-                n=builtins.min(n, 10), html=html, min=builtins.min(min, 100), max=builtins.min(max, 100)
-            )
-
-    def is_safe_attribute(self, obj, attr, value):
-        # {{ config.from_pyfile(...) }} would exec arbitrary .py files on disk.
-        if isinstance(obj, flask.Config) and callable(value):
-            return False
-        return super().is_safe_attribute(obj, attr, value)
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**":
-            if isinstance(right, (int, float)) and (
-                abs(right) > 64
-                or (isinstance(left, int) and abs(left).bit_length() * abs(right) > 100000)
-            ):
-                raise jinja2.sandbox.SecurityError("exponent too large")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, bytes, list, tuple)) and isinstance(n, int) and n > 10000:
-                    raise jinja2.sandbox.SecurityError("repetition too large")
-        if operator == "%" and isinstance(left, str):
-            raise jinja2.sandbox.SecurityError("string formatting is not allowed")
-        return super().call_binop(context, operator, left, right)
-
-
 # FG638: the temp folder (with .env and .git/) is the static root.
 JWT_SECRET = "secret"  # FG610: a guessable HMAC key for the API's tokens
 
@@ -775,20 +732,7 @@ wsgi_app = DebuggedApplication(app, evalex=True)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--port", type=int, default=0)
-    args = ap.parse_args()
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored
-    server = make_server("127.0.0.1", args.port, wsgi_app, threaded=True)
-    print(f"LISTENING http://127.0.0.1:{server.port}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve(wsgi_app)
 
 
 if __name__ == "__main__":

@@ -524,6 +524,17 @@ impl Drop for Hostile {
     }
 }
 
+/// Writes a complete `Connection: close` response.
+fn respond(sock: &mut TcpStream, status: &str, ctype: &str, body: &str) {
+    let _ = sock.write_all(
+        format!(
+            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+}
+
 /// `%XX` and `+` decoding of a query value.
 fn percent_decode(s: &str) -> Vec<u8> {
     let b = s.as_bytes();
@@ -576,13 +587,7 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool) {
         } else {
             ("404 Not Found", "text/plain", "not found".to_string())
         };
-        let _ = sock.write_all(
-            format!(
-                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            )
-            .as_bytes(),
-        );
+        respond(&mut sock, status, ctype, &body);
         return;
     }
     if kind == "trace-echo" {
@@ -593,13 +598,7 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool) {
         } else {
             ("text/html", "<html><body>hello</body></html>".to_string())
         };
-        let _ = sock.write_all(
-            format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            )
-            .as_bytes(),
-        );
+        respond(&mut sock, "200 OK", ctype, &body);
         return;
     }
     if kind == "extras" {
@@ -624,35 +623,22 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool) {
         } else {
             "200 OK"
         };
-        let _ = sock.write_all(
-            format!(
-                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            )
-            .as_bytes(),
-        );
+        respond(&mut sock, status, ctype, &body);
         return;
     }
     if kind == "crlf-echo" {
         // An old stack that copies `next` into Location as raw bytes.
         let head = String::from_utf8_lossy(&buf[..n]).into_owned();
         let target = head.split(' ').nth(1).unwrap_or("/").to_string();
-        let mut resp: Vec<u8> = Vec::new();
         if let Some(q) = target.strip_prefix("/go?next=") {
-            resp.extend_from_slice(b"HTTP/1.1 302 Found\r\nLocation: ");
+            let mut resp: Vec<u8> = b"HTTP/1.1 302 Found\r\nLocation: ".to_vec();
             resp.extend_from_slice(&percent_decode(q.split('&').next().unwrap_or("")));
             resp.extend_from_slice(b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let _ = sock.write_all(&resp);
         } else {
             let body = "<html><body><a href=\"/go?next=/home\">home</a></body></html>";
-            resp.extend_from_slice(
-                format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                )
-                .as_bytes(),
-            );
+            respond(&mut sock, "200 OK", "text/html", body);
         }
-        let _ = sock.write_all(&resp);
         return;
     }
     let started = Instant::now();
@@ -763,19 +749,24 @@ fn hostile_servers_meet_bounds_and_clean_errors() {
 #[test]
 fn header_injection_on_a_stack_that_copies_raw_bytes() {
     // Werkzeug refuses CR/LF in headers; this raw server (an old stack) does not.
-    let server = Hostile::start("crlf-echo");
+    assert_raw_server_findings("crlf-echo", &[("FG627", "/go"), ("FG624", "/go")]);
+}
+
+/// Probes a raw server of `kind` with `--active` and asserts each `(code, path)` is found.
+fn assert_raw_server_findings(kind: &'static str, want: &[(&str, &str)]) {
+    let server = Hostile::start(kind);
     let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    // Findings: exit status 1.
+    assert_eq!(o.status.code(), Some(1), "{kind}: {}", text(&o));
     let origin = server.url().trim_end_matches('/').to_string();
     let found = probe_findings(&report(&o), &origin);
-    assert!(
-        found.contains(&("FG627".to_string(), "/go".to_string())),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&("FG624".to_string(), "/go".to_string())),
-        "{found:?}"
-    );
+    for (code, path) in want {
+        assert!(
+            found.contains(&((*code).to_string(), (*path).to_string())),
+            "{kind}: {code} {path} not in {found:?}\n{}",
+            text(&o)
+        );
+    }
 }
 
 /// A CA and a server certificate for 127.0.0.1, made with the openssl CLI.
@@ -922,42 +913,16 @@ fn https_targets_need_trust_or_insecure() {
 
 #[test]
 fn trace_that_echoes_is_reported() {
-    let server = Hostile::start("trace-echo");
-    let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
-    let origin = server.url().trim_end_matches('/').to_string();
-    let found = probe_findings(&report(&o), &origin);
-    assert!(
-        found.contains(&("FG639".to_string(), "/".to_string())),
-        "{found:?}"
-    );
+    assert_raw_server_findings("trace-echo", &[("FG639", "/")]);
 }
 
 #[test]
 fn debug_toolbar_and_graphql_introspection() {
-    let server = Hostile::start("extras");
-    let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
-    let origin = server.url().trim_end_matches('/').to_string();
-    let found = probe_findings(&report(&o), &origin);
-    assert!(
-        found.contains(&("FG602".to_string(), "/".to_string())),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&("FG641".to_string(), "/graphql".to_string())),
-        "{found:?}"
-    );
+    assert_raw_server_findings("extras", &[("FG602", "/"), ("FG641", "/graphql")]);
 }
 
 #[test]
 fn a_published_openapi_document_is_found_and_used() {
     // No links, no source: the API's own /openapi.json says where to look.
-    let server = Hostile::start("openapi-xss");
-    let o = probe(&[&server.url(), "--active", "--output-format", "json"]);
-    let origin = server.url().trim_end_matches('/').to_string();
-    let found = probe_findings(&report(&o), &origin);
-    assert!(
-        found.contains(&("FG618".to_string(), "/api/echo".to_string())),
-        "{found:?}\n{}",
-        text(&o)
-    );
+    assert_raw_server_findings("openapi-xss", &[("FG618", "/api/echo")]);
 }

@@ -367,12 +367,22 @@ async fn inject(ctx: &Ctx<'_>, e: &Endpoint, all: &[Endpoint], oob: Option<&Oob<
 /// or `yaml.load`s request data and shows the result shows the product.
 fn deserialization_payloads(a: u64, b: u64) -> Vec<String> {
     use base64::Engine as _;
-    let pickle = format!("coperator\nmul\n(I{a}\nI{b}\ntR.");
+    let pickle = pickle_mul(a, b);
     vec![
-        base64::engine::general_purpose::STANDARD.encode(pickle.as_bytes()),
-        base64::engine::general_purpose::URL_SAFE.encode(pickle.as_bytes()),
-        format!("!!python/object/apply:operator.mul [{a}, {b}]"),
+        base64::engine::general_purpose::STANDARD.encode(&pickle),
+        base64::engine::general_purpose::URL_SAFE.encode(&pickle),
+        yaml_mul(a, b),
     ]
+}
+
+/// A protocol-0 pickle that loads as `operator.mul(a, b)` and nothing else.
+fn pickle_mul(a: u64, b: u64) -> Vec<u8> {
+    format!("coperator\nmul\n(I{a}\nI{b}\ntR.").into_bytes()
+}
+
+/// PyYAML's unsafe tag for `operator.mul(a, b)`.
+fn yaml_mul(a: u64, b: u64) -> String {
+    format!("!!python/object/apply:operator.mul [{a}, {b}]")
 }
 
 async fn deserialization(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
@@ -392,12 +402,12 @@ async fn deserialization(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
 async fn uploaded_content(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
     let (a, b) = factors();
     let product = (a * b).to_string();
-    let pickle = format!("coperator\nmul\n(I{a}\nI{b}\ntR.").into_bytes();
+    let pickle = pickle_mul(a, b);
     let files: [(&str, &str, Vec<u8>, &'static str); 3] = [
         (
             "data.yaml",
             "application/x-yaml",
-            format!("!!python/object/apply:operator.mul [{a}, {b}]\n").into_bytes(),
+            format!("{}\n", yaml_mul(a, b)).into_bytes(),
             "FG643",
         ),
         ("data.pkl", "application/octet-stream", pickle, "FG643"),

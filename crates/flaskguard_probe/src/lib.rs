@@ -169,7 +169,9 @@ impl Ctx<'_> {
 
     /// The route template a concrete path belongs to (`/users/<name>` for `/users/x'`).
     pub fn route_for(&self, method: &str, path: &str) -> String {
-        let templates = self.templates.lock().map(|t| t.clone()).unwrap_or_default();
+        let Ok(templates) = self.templates.lock() else {
+            return format!("{method} {path}");
+        };
         let segs: Vec<&str> = path.split('/').collect();
         let found = templates.iter().find(|t| {
             let tsegs: Vec<&str> = t.split('/').collect();

@@ -462,7 +462,6 @@ fn caching(ctx: &Ctx<'_>, resp: &Response, path: &str) {
     let Some(cc) = resp.header("cache-control") else {
         return;
     };
-    let route = ctx.route_for("GET", path);
     let cc_l = cc.to_ascii_lowercase();
     let private = cc_l.contains("private") || cc_l.contains("no-store");
     let shared = cc_l.contains("public")
@@ -478,6 +477,7 @@ fn caching(ctx: &Ctx<'_>, resp: &Response, path: &str) {
         .headers_named("vary")
         .any(|v| v.to_ascii_lowercase().contains("cookie") || v.contains('*'));
     if shared && !private && !varies {
+        let route = ctx.route_for("GET", path);
         let mut h = hit(
             "FG637",
             Severity::Medium,
