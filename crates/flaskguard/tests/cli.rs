@@ -681,3 +681,162 @@ fn import_cycles_terminate() {
         stderr(&o)
     );
 }
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// (code, path, line) of a finding.
+type FindingKey = (String, String, u64);
+
+/// (code, path, line) of every finding, and (path, code) of every input error.
+fn findings_and_errors(o: &Output) -> (Vec<FindingKey>, Vec<(String, String)>) {
+    let report = json(o);
+    let mut findings: Vec<FindingKey> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["location"]["path"].as_str().unwrap().to_string(),
+                f["location"]["start"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    findings.sort();
+    let errors = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap().to_string(),
+                e["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (findings, errors)
+}
+
+/// Issue 10: one directory of awkward files next to a real app, scanned in one run on the
+/// worker threads. Each awkward file gets its diagnostic, the app's findings are all still
+/// there, and nothing crashes.
+#[test]
+fn awkward_files_lose_no_finding_of_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo_root().join("examples/vulnerable-app"), dir.path());
+    let args = ["check", ".", "--output-format", "json"];
+    let before = run(dir.path(), &args);
+    assert_eq!(before.status.code(), Some(1), "{}", stderr(&before));
+    let (expected, no_errors) = findings_and_errors(&before);
+    assert!(expected.len() > 50, "{expected:?}");
+    assert!(no_errors.is_empty(), "{no_errors:?}");
+
+    let put = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join("awkward").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    };
+    put("syntax.py", b"def f(:\n    pass\n");
+    put("latin.py", b"x = '\xe9t\xe9'\n");
+    put("nul.py", b"x = 1\0\n");
+    put(
+        "long_line.py",
+        format!("x = [{}1]\n", "1,".repeat(2_000_000)).as_bytes(),
+    );
+    put(
+        "chain.py",
+        format!("x = {}1\n", "1+".repeat(2_000_000)).as_bytes(),
+    );
+    put(
+        "unary.py",
+        format!("x = {}1\n", "-".repeat(2_000_000)).as_bytes(),
+    );
+    put(
+        "brackets.py",
+        format!("x = {}1{}\n", "[".repeat(5000), "]".repeat(5000)).as_bytes(),
+    );
+    let mut indented = String::new();
+    for level in 0..1000 {
+        indented.push_str(&" ".repeat(level));
+        indented.push_str("if x:\n");
+    }
+    indented.push_str(&" ".repeat(1000));
+    indented.push_str("pass\n");
+    put("indented.py", indented.as_bytes());
+    put("empty.py", b"");
+    put("templates/unclosed.html", b"<p>{% if user %}{{ user.name\n");
+    put("sub/pyproject.toml", b"[project\nname = \n");
+    put(".env", b"FLASK_APP=app\nthis line is not a setting\n");
+    put("unreadable.py", b"x = 1\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let awkward = dir.path().join("awkward");
+        std::os::unix::fs::symlink(".", awkward.join("loop")).unwrap();
+        std::os::unix::fs::symlink("missing.py", awkward.join("dangling.py")).unwrap();
+        let unreadable = awkward.join("unreadable.py");
+        std::fs::set_permissions(&unreadable, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let fifo = Command::new("mkfifo")
+            .arg(awkward.join("fifo.py"))
+            .status()
+            .expect("mkfifo");
+        assert!(fifo.success());
+    }
+
+    let after = run(dir.path(), &args);
+    assert!(
+        matches!(after.status.code(), Some(0 | 1)),
+        "exit {:?}: {}",
+        after.status.code(),
+        stderr(&after)
+    );
+    let (found, errors) = findings_and_errors(&after);
+    let outside: Vec<_> = found
+        .iter()
+        .filter(|(_, path, _)| !path.starts_with("awkward/"))
+        .cloned()
+        .collect();
+    assert_eq!(outside, expected, "findings of the app changed");
+    let has = |path: &str, code: &str| {
+        errors
+            .iter()
+            .any(|(p, c)| p == &format!("awkward/{path}") && c == code)
+    };
+    for (path, code) in [
+        ("syntax.py", "FG001"),
+        ("latin.py", "FG002"),
+        ("nul.py", "FG002"),
+        ("chain.py", "FG003"),
+        ("unary.py", "FG003"),
+        ("brackets.py", "FG003"),
+        ("indented.py", "FG003"),
+        ("templates/unclosed.html", "FG001"),
+        ("sub/pyproject.toml", "FG001"),
+        (".env", "FG001"),
+        ("fifo.py", "FG002"),
+    ] {
+        assert!(has(path, code), "{path}: no {code} in {errors:?}");
+    }
+    // Root reads files whatever their mode: the diagnostic is only expected where the
+    // file really cannot be read.
+    if std::fs::read(dir.path().join("awkward/unreadable.py")).is_err() {
+        assert!(has("unreadable.py", "FG002"), "{errors:?}");
+    }
+    for quiet in ["empty.py", "long_line.py"] {
+        assert!(
+            !errors.iter().any(|(p, _)| p == &format!("awkward/{quiet}")),
+            "{quiet} is valid Python: {errors:?}"
+        );
+    }
+}

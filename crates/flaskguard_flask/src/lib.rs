@@ -8,7 +8,7 @@ mod routes;
 pub mod templates;
 
 use flaskguard_index::ir::{Expr, ScopeRef};
-use flaskguard_index::{FileKind, Index, ModuleId, Site, Span, Value};
+use flaskguard_index::{Diagnostic, DiagnosticKind, FileKind, Index, ModuleId, Site, Span, Value};
 
 pub use config::{ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_module};
 pub use extensions::{ExtArg, ExtKind, Extension};
@@ -68,6 +68,9 @@ pub struct FlaskModel<'a> {
     pub env: Vec<EnvEntry>,
     /// Whether the project uses Flask at all (imports it anywhere).
     pub uses_flask: bool,
+    /// Templates and env files that Jinja or python-dotenv would refuse (FG001); what
+    /// could be read of them is still analysed.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> FlaskModel<'a> {
@@ -90,7 +93,8 @@ impl<'a> FlaskModel<'a> {
                 .as_ref()
                 .is_some_and(|r| r.qual.starts_with("flask.") || r.qual.starts_with("flask_"))
         });
-        let env = env_entries(texts);
+        let mut diagnostics = Vec::new();
+        let env = env_entries(texts, &mut diagnostics);
         let extensions = extensions::collect(index);
         let (blueprints, routes, hooks) = routes::collect(index);
         let config = config::collect(index, &env);
@@ -112,7 +116,7 @@ impl<'a> FlaskModel<'a> {
                 })
             })
             .collect();
-        let templates = texts
+        let templates: Vec<Template> = texts
             .iter()
             .enumerate()
             .filter(|(_, t)| t.kind == FileKind::Template)
@@ -122,6 +126,20 @@ impl<'a> FlaskModel<'a> {
                 scan: templates::scan(&t.source.text),
             })
             .collect();
+        for t in &templates {
+            if let Some((span, close)) = t.scan.unclosed {
+                let source = &texts[t.text_index].source;
+                diagnostics.push(Diagnostic {
+                    kind: DiagnosticKind::InvalidSyntax,
+                    path: source.display.clone(),
+                    message: format!(
+                        "`{}` is never closed with `{close}`: Jinja cannot compile this template",
+                        source.slice(span)
+                    ),
+                    position: Some(source.line_col(span.start)),
+                });
+            }
+        }
         FlaskModel {
             apps,
             blueprints,
@@ -133,6 +151,7 @@ impl<'a> FlaskModel<'a> {
             templates,
             env,
             uses_flask,
+            diagnostics,
         }
     }
 
@@ -175,6 +194,11 @@ impl<'a> FlaskModel<'a> {
     }
 }
 
+/// A line python-dotenv reads as a key without a value: one word, no `=`, `#` or space.
+fn is_env_key(key: &str) -> bool {
+    !key.is_empty() && !key.contains(|c: char| c.is_whitespace() || c == '#' || c == '=')
+}
+
 /// `pkg/templates/admin/x.html` → `admin/x.html`.
 fn template_name(display: &str) -> String {
     match display.rfind("templates/") {
@@ -183,7 +207,10 @@ fn template_name(display: &str) -> String {
     }
 }
 
-fn env_entries(texts: &[flaskguard_index::TextFile]) -> Vec<EnvEntry> {
+fn env_entries(
+    texts: &[flaskguard_index::TextFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<EnvEntry> {
     let mut out = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         if t.kind != FileKind::EnvFile {
@@ -199,6 +226,18 @@ fn env_entries(texts: &[flaskguard_index::TextFile]) -> Vec<EnvEntry> {
             }
             let body = trimmed.strip_prefix("export ").unwrap_or(trimmed);
             let Some((key, value)) = body.split_once('=') else {
+                // python-dotenv skips such a line with a warning; so does flaskguard.
+                if !is_env_key(body) {
+                    diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::InvalidSyntax,
+                        path: t.source.display.clone(),
+                        message: format!(
+                            "not a `KEY=value` line: `{}`",
+                            trimmed.chars().take(60).collect::<String>().escape_debug()
+                        ),
+                        position: Some(t.source.line_col(start as u32)),
+                    });
+                }
                 continue;
             };
             let value = value.split(" #").next().unwrap_or("").trim();

@@ -26,6 +26,8 @@ pub struct TemplateScan {
     pub inline_scripts: Vec<Span>,
     /// `on*=` event handler attributes and `javascript:` URLs.
     pub inline_handlers: Vec<Span>,
+    /// The first `{{`, `{%` or `{#` that is never closed (Jinja refuses such a template).
+    pub unclosed: Option<(Span, &'static str)>,
 }
 
 fn filters_of(expr: &str) -> Vec<String> {
@@ -79,13 +81,18 @@ pub fn scan(text: &str) -> TemplateScan {
     let lower = text.to_ascii_lowercase();
     let mut i = 0;
     let mut in_script = false;
+    let mut next_gt = NextMatch::new(">");
+    let mut next_close_script = NextMatch::new("</script");
     while i < bytes.len() {
         if text[i..].starts_with("{#") {
-            i = text[i..].find("#}").map_or(bytes.len(), |e| i + e + 2);
+            let end = find_close(text, i + 2, "#}");
+            out.note_unclosed(i, end, text.len(), "#}");
+            i = (end + 2).min(bytes.len());
             continue;
         }
         if text[i..].starts_with("{{") {
             let end = find_close(text, i + 2, "}}");
+            out.note_unclosed(i, end, text.len(), "}}");
             let inner = text[i + 2..end.min(bytes.len())]
                 .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
             out.exprs.push(TemplateExpr {
@@ -100,6 +107,7 @@ pub fn scan(text: &str) -> TemplateScan {
         }
         if text[i..].starts_with("{%") {
             let end = find_close(text, i + 2, "%}");
+            out.note_unclosed(i, end, text.len(), "%}");
             let inner = text[i + 2..end.min(bytes.len())]
                 .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
             let mut words = inner.split_whitespace();
@@ -112,11 +120,13 @@ pub fn scan(text: &str) -> TemplateScan {
         }
         if bytes[i] == b'<' {
             if lower[i..].starts_with("<script") {
-                let tag_end = lower[i..].find('>').map_or(bytes.len(), |e| i + e + 1);
+                let tag_end = next_gt
+                    .at_or_after(&lower, i)
+                    .map_or(bytes.len(), |e| e + 1);
                 let tag = &lower[i..tag_end];
-                let close = lower[tag_end..]
-                    .find("</script")
-                    .map_or(bytes.len(), |e| tag_end + e);
+                let close = next_close_script
+                    .at_or_after(&lower, tag_end)
+                    .unwrap_or(bytes.len());
                 let body = text[tag_end..close].trim();
                 if !tag.contains(" src=")
                     && !tag.contains("type=\"application/json\"")
@@ -130,13 +140,62 @@ pub fn scan(text: &str) -> TemplateScan {
             }
             if lower[i..].starts_with("</script") {
                 in_script = false;
-            } else if let Some(tag_end) = lower[i..].find('>') {
-                handlers_in_tag(&lower[i..i + tag_end], i, &mut out.inline_handlers);
+            } else if let Some(tag_end) = next_gt.at_or_after(&lower, i) {
+                handlers_in_tag(&lower[i..tag_end], i, &mut out.inline_handlers);
             }
         }
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// The next occurrence of a needle, looked up again only once the scan has passed it, so
+/// that a file of `<` without `>` (or of `<script>` without a close) is scanned in linear
+/// time.
+struct NextMatch {
+    needle: &'static str,
+    found: Found,
+}
+
+#[derive(Clone, Copy)]
+enum Found {
+    NotLookedUp,
+    At(usize),
+    Nowhere,
+}
+
+impl NextMatch {
+    fn new(needle: &'static str) -> Self {
+        Self {
+            needle,
+            found: Found::NotLookedUp,
+        }
+    }
+
+    fn at_or_after(&mut self, hay: &str, from: usize) -> Option<usize> {
+        let stale = match self.found {
+            Found::NotLookedUp => true,
+            Found::At(at) => at < from,
+            Found::Nowhere => false,
+        };
+        if stale {
+            self.found = hay[from..]
+                .find(self.needle)
+                .map_or(Found::Nowhere, |e| Found::At(from + e));
+        }
+        match self.found {
+            Found::At(at) => Some(at),
+            Found::NotLookedUp | Found::Nowhere => None,
+        }
+    }
+}
+
+impl TemplateScan {
+    fn note_unclosed(&mut self, open: usize, end: usize, len: usize, close: &'static str) {
+        if end >= len && self.unclosed.is_none() {
+            self.unclosed = Some((Span::new(open as u32, (open + 2).min(len) as u32), close));
+        }
+    }
 }
 
 fn find_close(text: &str, from: usize, close: &str) -> usize {

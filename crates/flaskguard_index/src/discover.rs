@@ -143,6 +143,9 @@ pub fn discover(
     (files, errors)
 }
 
+/// Why a FIFO, socket or device is not read.
+pub(crate) const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device): not read";
+
 fn walk_dir(
     root: &Path,
     options: &DiscoverOptions,
@@ -179,7 +182,21 @@ fn walk_dir(
     for entry in walker {
         match entry {
             Ok(entry) => {
-                if !entry.file_type().is_some_and(|t| t.is_file()) {
+                let Some(file_type) = entry.file_type() else {
+                    continue;
+                };
+                if !file_type.is_file() {
+                    // A FIFO, socket or device with a project file's name is never opened
+                    // (reading a FIFO blocks), but it is reported rather than skipped unseen.
+                    if !file_type.is_dir()
+                        && !file_type.is_symlink()
+                        && classify(entry.path()).is_some()
+                    {
+                        errors.push(WalkError {
+                            path: Some(entry.into_path()),
+                            message: NOT_REGULAR.to_string(),
+                        });
+                    }
                     continue;
                 }
                 if let Some(kind) = classify(entry.path()) {

@@ -453,7 +453,7 @@ impl Expr {
     /// comprehensions are included.
     pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
         f(self);
-        self.for_each_child(&mut |child| child.walk(f));
+        crate::deep(|| self.for_each_child(&mut |child| child.walk(f)));
     }
 
     /// Calls `f` on each direct sub-expression.
@@ -660,7 +660,7 @@ impl Stmt {
 pub fn walk_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
     for stmt in body {
         f(stmt);
-        stmt.for_each_block(&mut |block| walk_stmts(block, f));
+        crate::deep(|| stmt.for_each_block(&mut |block| walk_stmts(block, f)));
     }
 }
 

@@ -2,6 +2,7 @@
 //! touches Ruff's parser), a lowered syntax tree and the semantic index.
 
 pub mod discover;
+mod dismantle;
 pub mod ir;
 mod lower;
 pub mod names;
@@ -21,6 +22,19 @@ pub use ir::Span;
 pub use semantic::{Index, Resolved, Site};
 pub use source::{LineCol, SourceFile};
 pub use value::Value;
+
+/// Runs `f`, first moving to a new stack segment on the heap when less than 256 KiB of
+/// this thread's stack is left. Every recursive pass over the IR enters each level through
+/// it, so that no thread's stack size (a test's 2 MiB, a fuzzer's 8 MiB) bounds how deep
+/// the code it analyses may be nested; lowering still cuts the IR at [`MAX_NESTING`].
+#[inline]
+pub fn deep<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, f)
+}
+
+/// How deep statements and expressions may nest in the IR (deeper parts are cut off and
+/// reported as FG003).
+pub const MAX_NESTING: u32 = lower::MAX_DEPTH;
 
 /// Files larger than this are not parsed (minified or generated code).
 pub const MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
@@ -132,6 +146,7 @@ impl Project {
         enum Loaded {
             Module(Box<Module>, Vec<Diagnostic>),
             Text(TextFile),
+            TextWithDiagnostic(TextFile, Diagnostic),
             Failed(Diagnostic),
         }
         // Folders that are packages, from the `__init__.py` files found: module names are
@@ -164,10 +179,17 @@ impl Project {
                     let (module, diags) = parse_module(source, &file.path, &is_package_dir);
                     Loaded::Module(Box::new(module), diags)
                 } else {
-                    Loaded::Text(TextFile {
+                    let invalid = (file.kind == FileKind::PyProject)
+                        .then(|| toml_syntax_error(&source))
+                        .flatten();
+                    let text = TextFile {
                         kind: file.kind,
                         source,
-                    })
+                    };
+                    match invalid {
+                        Some(diagnostic) => Loaded::TextWithDiagnostic(text, diagnostic),
+                        None => Loaded::Text(text),
+                    }
                 }
             })
             .collect();
@@ -181,6 +203,10 @@ impl Project {
                     project.diagnostics.extend(diags);
                 }
                 Loaded::Text(text) => project.texts.push(text),
+                Loaded::TextWithDiagnostic(text, diagnostic) => {
+                    project.texts.push(text);
+                    project.diagnostics.push(diagnostic);
+                }
                 Loaded::Failed(diag) => project.diagnostics.push(diag),
             }
         }
@@ -200,8 +226,22 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map_or(s.clone(), str::to_string)
 }
 
+/// FG001 for a `pyproject.toml` that is not TOML (pip could not read it either).
+fn toml_syntax_error(source: &SourceFile) -> Option<Diagnostic> {
+    let err = toml::from_str::<toml::Table>(&source.text).err()?;
+    Some(Diagnostic {
+        kind: DiagnosticKind::InvalidSyntax,
+        path: source.display.clone(),
+        message: format!("not valid TOML: {}", err.message()),
+        position: err.span().map(|s| source.line_col(s.start as u32)),
+    })
+}
+
 fn read_text(path: &Path) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(discover::NOT_REGULAR.to_string());
+    }
     if meta.len() > MAX_FILE_SIZE {
         #[allow(clippy::cast_precision_loss)]
         let mib = meta.len() as f64 / (1024.0 * 1024.0);
@@ -317,6 +357,7 @@ fn parse_module(
         }
     }
     let lowered = lower::lower_module(parsed.syntax());
+    dismantle::drop_module(parsed.into_syntax());
     if let Some(span) = lowered.truncated_at {
         diagnostics.push(Diagnostic {
             kind: DiagnosticKind::TooDeeplyNested,

@@ -82,7 +82,7 @@ impl Lowerer {
             return None;
         }
         self.depth += 1;
-        let kind = self.stmt_kind(stmt);
+        let kind = crate::deep(|| self.stmt_kind(stmt));
         self.depth -= 1;
         Some(Stmt {
             span: span(stmt.range()),
@@ -342,7 +342,7 @@ impl Lowerer {
             };
         }
         self.depth += 1;
-        let kind = self.expr_kind(e);
+        let kind = crate::deep(|| self.expr_kind(e));
         self.depth -= 1;
         Expr {
             span: span(range),

@@ -156,7 +156,24 @@ pub(crate) struct Ctx<'o> {
     relogin: tokio::sync::Mutex<()>,
 }
 
-impl Ctx<'_> {
+impl<'o> Ctx<'o> {
+    /// The state of a run that has sent nothing yet.
+    fn new(client: Client, opts: &'o Options) -> Self {
+        Ctx {
+            client,
+            opts,
+            hits: Mutex::new(Vec::new()),
+            errors: Mutex::new(Vec::new()),
+            statuses: Mutex::new(Vec::new()),
+            session_cookies: Mutex::new(Vec::new()),
+            logged_in: std::sync::atomic::AtomicBool::new(false),
+            templates: Mutex::new(Vec::new()),
+            bearer_tokens: Mutex::new(Vec::new()),
+            session_lost: std::sync::atomic::AtomicBool::new(false),
+            relogin: tokio::sync::Mutex::new(()),
+        }
+    }
+
     pub fn report(&self, hit: Hit) {
         if let Ok(mut hits) = self.hits.lock()
             && !hits
@@ -310,19 +327,7 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         opts.cookies.clone(),
     )
     .map_err(ProbeError::Setup)?;
-    let ctx = Ctx {
-        client,
-        opts,
-        hits: Mutex::new(Vec::new()),
-        errors: Mutex::new(Vec::new()),
-        statuses: Mutex::new(Vec::new()),
-        session_cookies: Mutex::new(Vec::new()),
-        logged_in: std::sync::atomic::AtomicBool::new(false),
-        templates: Mutex::new(Vec::new()),
-        bearer_tokens: Mutex::new(Vec::new()),
-        session_lost: std::sync::atomic::AtomicBool::new(false),
-        relogin: tokio::sync::Mutex::new(()),
-    };
+    let ctx = Ctx::new(client, opts);
     // Reachability first: a clean one-line error when nothing answers.
     let first = match ctx.client.send(Request::get(opts.target.clone())).await {
         Ok(r) => r,
@@ -661,5 +666,71 @@ impl Progress {
             t.abort();
         }
         self.bar.finish_and_clear();
+    }
+}
+
+/// Entry points for the fuzz targets (`fuzz/`): what a probe run does with each response,
+/// without a network. Not a stable API.
+#[doc(hidden)]
+pub mod fuzzing {
+    use flaskguard_report::Evidence;
+
+    use crate::client::{Client, Response};
+    use crate::{Ctx, Options, passive};
+
+    /// The passive checks, with the state of a probe run that has sent nothing.
+    pub struct Passive<'o> {
+        ctx: Ctx<'o>,
+    }
+
+    impl<'o> Passive<'o> {
+        pub fn new(opts: &'o Options) -> Result<Self, String> {
+            let client = Client::new(
+                opts.target.clone(),
+                opts.limits.clone(),
+                &opts.tls,
+                opts.headers.clone(),
+                opts.cookies.clone(),
+            )?;
+            Ok(Passive {
+                ctx: Ctx::new(client, opts),
+            })
+        }
+
+        /// Runs the passive checks on one response and returns what they reported (code,
+        /// message, evidence); the run's state is then reset for the next response.
+        pub fn check(&self, resp: &Response) -> Vec<(&'static str, String, Evidence)> {
+            passive::check(&self.ctx, resp);
+            let hits = self
+                .ctx
+                .hits
+                .lock()
+                .map(|mut h| std::mem::take(&mut *h))
+                .unwrap_or_default();
+            for state in [&self.ctx.session_cookies, &self.ctx.bearer_tokens] {
+                if let Ok(mut s) = state.lock() {
+                    s.clear();
+                }
+            }
+            hits.into_iter()
+                .map(|h| (h.code, h.message, h.evidence))
+                .collect()
+        }
+    }
+
+    pub fn sensitive_data(body: &str) -> Option<(&'static str, &str)> {
+        passive::sensitive_data(body)
+    }
+
+    pub fn plaintext_passwords(body: &str) -> Option<(&'static str, &str)> {
+        passive::plaintext_passwords(body)
+    }
+
+    pub fn traceback_signature(body: &str) -> Option<&'static str> {
+        passive::traceback_signature(body)
+    }
+
+    pub fn evidence(resp: &Response, proof: &str, marker: Option<&str>) -> Evidence {
+        crate::evidence(resp, proof, marker)
     }
 }

@@ -196,9 +196,10 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     let routes = route_entries(&ctx, &findings);
     let mut rules: Vec<RuleMeta> = enabled.iter().map(|r| r.meta()).collect();
     rules.sort_by(|a, b| a.code.cmp(&b.code));
-    let errors = project
+    let mut errors: Vec<InputError> = project
         .diagnostics
         .iter()
+        .chain(&model.diagnostics)
         .map(|d| InputError {
             code: d.kind.code().to_string(),
             name: d.kind.name().to_string(),
@@ -210,6 +211,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             message: d.message.clone(),
         })
         .collect();
+    errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.code.cmp(&b.code)));
     let mut secret_candidates: Vec<String> = Vec::new();
     for c in model.config.iter().filter(|c| {
         matches!(

@@ -783,6 +783,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     }
 
     fn stmt(&mut self, stmt: &Stmt) {
+        flaskguard_index::deep(|| self.stmt_kind(stmt));
+    }
+
+    fn stmt_kind(&mut self, stmt: &Stmt) {
         match &stmt.kind {
             StmtKind::FunctionDef(_)
             | StmtKind::ClassDef(_)
@@ -1517,6 +1521,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     // ---- expressions ----
 
     fn eval(&mut self, e: &Expr) -> AVal {
+        flaskguard_index::deep(|| self.eval_kind(e))
+    }
+
+    fn eval_kind(&mut self, e: &Expr) -> AVal {
         match &e.kind {
             ExprKind::Str(s) => AVal::Const(Value::Str(s.to_string())),
             ExprKind::Bytes(s) => AVal::Const(Value::Str(s.clone())),

@@ -1,0 +1,157 @@
+//! Dropping Ruff's syntax tree without recursion that the input can drive.
+//!
+//! The parser builds left-deep chains iteratively (`1+1+…+1`, `a.b.….z`, `f()()…()`) and
+//! grows its own stack for the rest, so a 4 MB file can hold an expression two million
+//! nodes deep. Rust drops a `Box<Expr>` chain recursively: on a worker thread that is a
+//! stack overflow, and the whole scan dies. [`drop_module`] takes the tree apart first:
+//! a walk that goes at most [`CUT`] levels down detaches every node below that depth into
+//! a work list, drops what is left (now shallow), and repeats on the detached nodes.
+//! Every node is visited a bounded number of times, and the stack never holds more than
+//! [`CUT`] levels.
+
+use std::cell::RefCell;
+
+use ruff_python_ast::visitor::transformer::{self, Transformer};
+use ruff_python_ast::{
+    AtomicNodeIndex, Expr, ExprEllipsisLiteral, ModModule, Pattern, PatternMatchAs, Stmt, StmtPass,
+};
+use ruff_text_size::TextRange;
+
+/// How deep one walk goes before it detaches what lies below. Small enough for any thread's
+/// stack, large enough that ordinary code is dropped in one walk.
+const CUT: u32 = 64;
+
+enum Detached {
+    Stmt(Stmt),
+    Expr(Expr),
+    Pattern(Pattern),
+}
+
+#[derive(Default)]
+struct Detacher {
+    depth: std::cell::Cell<u32>,
+    detached: RefCell<Vec<Detached>>,
+}
+
+impl Detacher {
+    /// Runs `walk` one level deeper, or returns `false` when the cut is reached.
+    fn descend(&self, walk: impl FnOnce()) -> bool {
+        let depth = self.depth.get();
+        if depth >= CUT {
+            return false;
+        }
+        self.depth.set(depth + 1);
+        walk();
+        self.depth.set(depth);
+        true
+    }
+}
+
+fn placeholder_expr() -> Expr {
+    Expr::EllipsisLiteral(ExprEllipsisLiteral {
+        node_index: AtomicNodeIndex::NONE,
+        range: TextRange::default(),
+    })
+}
+
+fn placeholder_stmt() -> Stmt {
+    Stmt::Pass(StmtPass {
+        node_index: AtomicNodeIndex::NONE,
+        range: TextRange::default(),
+    })
+}
+
+fn placeholder_pattern() -> Pattern {
+    Pattern::MatchAs(PatternMatchAs {
+        node_index: AtomicNodeIndex::NONE,
+        range: TextRange::default(),
+        pattern: None,
+        name: None,
+    })
+}
+
+impl Transformer for Detacher {
+    fn visit_stmt(&self, stmt: &mut Stmt) {
+        if !self.descend(|| transformer::walk_stmt(self, stmt)) {
+            let taken = std::mem::replace(stmt, placeholder_stmt());
+            self.detached.borrow_mut().push(Detached::Stmt(taken));
+        }
+    }
+
+    fn visit_expr(&self, expr: &mut Expr) {
+        if !self.descend(|| transformer::walk_expr(self, expr)) {
+            let taken = std::mem::replace(expr, placeholder_expr());
+            self.detached.borrow_mut().push(Detached::Expr(taken));
+        }
+    }
+
+    fn visit_annotation(&self, expr: &mut Expr) {
+        self.visit_expr(expr);
+    }
+
+    fn visit_pattern(&self, pattern: &mut Pattern) {
+        if !self.descend(|| transformer::walk_pattern(self, pattern)) {
+            let taken = std::mem::replace(pattern, placeholder_pattern());
+            self.detached.borrow_mut().push(Detached::Pattern(taken));
+        }
+    }
+}
+
+/// Drops a parsed module with a stack depth bounded by [`CUT`] walk levels, whatever the
+/// nesting of its expressions, statements and patterns.
+pub(crate) fn drop_module(mut module: ModModule) {
+    let detacher = Detacher::default();
+    for stmt in &mut module.body {
+        detacher.visit_stmt(stmt);
+    }
+    drop(module);
+    loop {
+        let next = detacher.detached.borrow_mut().pop();
+        let Some(node) = next else { break };
+        match node {
+            Detached::Stmt(mut stmt) => detacher.visit_stmt(&mut stmt),
+            Detached::Expr(mut expr) => detacher.visit_expr(&mut expr),
+            Detached::Pattern(mut pattern) => detacher.visit_pattern(&mut pattern),
+        }
+        // `node`'s remains are dropped here: nothing below the cut is left in them.
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drop_module;
+
+    fn run_on_small_stack(src: String) {
+        // 256 KiB: far less than any thread gets, so a recursive drop would overflow.
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                let parsed = stacker::grow(64 * 1024 * 1024, || {
+                    ruff_python_parser::parse_module(&src)
+                        .map(ruff_python_parser::Parsed::into_syntax)
+                });
+                drop_module(parsed.expect("valid Python"));
+            })
+            .expect("spawn")
+            .join()
+            .expect("no overflow");
+    }
+
+    #[test]
+    fn drops_long_left_deep_chains() {
+        run_on_small_stack(format!("x = {}1", "1+".repeat(300_000)));
+        run_on_small_stack(format!("x = a{}", ".b".repeat(300_000)));
+        run_on_small_stack(format!("x = f{}", "()".repeat(300_000)));
+        run_on_small_stack(format!("x = {}1", "-".repeat(300_000)));
+    }
+
+    #[test]
+    fn drops_deep_brackets_and_patterns() {
+        run_on_small_stack(format!("x = {}1{}", "[".repeat(20_000), "]".repeat(20_000)));
+        run_on_small_stack(format!(
+            "match x:\n    case {}1{}:\n        pass\n",
+            "[".repeat(20_000),
+            "]".repeat(20_000)
+        ));
+    }
+}
