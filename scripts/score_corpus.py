@@ -109,7 +109,7 @@ def load_cases(csv_path: str, corpus: str) -> list[dict]:
             if rel in seen:
                 raise ScoreError(f"{csv_path}:{lineno}: {rel} is listed twice")
             seen.add(rel)
-            if not os.path.isfile(os.path.join(corpus, rel)):
+            if not os.path.exists(os.path.join(corpus, rel)):
                 missing.append(f"{csv_path}:{lineno}: {rel}")
             cases.append({"file": rel, "category": category, "vulnerable": vuln == "true", "cwe": cwe})
     if missing:
@@ -119,6 +119,26 @@ def load_cases(csv_path: str, corpus: str) -> list[dict]:
     if not cases:
         raise ScoreError(f"{csv_path} lists no cases")
     return cases
+
+
+def run_corpus(binary: str, corpus: str, cases: list[dict], extra: list[str],
+               timeout: float) -> tuple[dict, float, str]:
+    """One run over the single-file cases, and one per directory case (a project of its own)."""
+    corpus_dir = os.path.abspath(corpus)
+    dirs = [c["file"] for c in cases if os.path.isdir(os.path.join(corpus_dir, c["file"]))]
+    excludes = [arg for d in dirs for arg in ("--exclude", d)]
+    report, wall, command = run_flaskguard(binary, corpus, [*excludes, *extra], timeout)
+    rules = {r.get("code"): r for r in report.get("rules") or []}
+    for d in dirs:
+        sub, took, _ = run_flaskguard(binary, os.path.join(corpus, d), extra, timeout)
+        wall += took
+        report["findings"].extend(sub["findings"])
+        for r in sub.get("rules") or []:
+            rules.setdefault(r.get("code"), r)
+    report["rules"] = list(rules.values())
+    if dirs:
+        command += f"  (+ {len(dirs)} directory cases, each scanned as its own project)"
+    return report, wall, command
 
 
 def run_flaskguard(binary: str, corpus: str, extra: list[str], timeout: float) -> tuple[dict, float, str]:
@@ -182,10 +202,21 @@ def findings_by_file(report: dict, corpus: str, run_cwd: str) -> tuple[dict[str,
 
 
 # ------------------------------------------------------------------------------------------
+def case_findings(case: dict, by_file: dict[str, list[dict]]) -> list[dict]:
+    """The findings of a case: in its file, or anywhere under its directory."""
+    name = case["file"].rstrip("/")
+    found = list(by_file.get(name, []))
+    prefix = name + "/"
+    for path, fs in by_file.items():
+        if path.startswith(prefix):
+            found.extend(fs)
+    return found
+
+
 def score(cases: list[dict], by_file: dict[str, list[dict]], cwes: dict[str, list[int]]) -> dict:
     cats: dict[str, dict] = {}
     for case in cases:
-        matching = [f for f in by_file.get(case["file"], []) if case["cwe"] in cwes.get(f.get("code"), [])]
+        matching = [f for f in case_findings(case, by_file) if case["cwe"] in cwes.get(f.get("code"), [])]
         case["flagged"] = bool(matching)
         case["matching"] = matching
         c = cats.setdefault(case["category"], {"cwe": set(), "tp": 0, "fn": 0, "tn": 0, "fp": 0})
@@ -210,7 +241,7 @@ def fmt_finding(f: dict, cwes: dict[str, list[int]], want: int) -> str:
     rule_cwe = cwes.get(code, [])
     mark = "*" if want in rule_cwe else " "
     cwe_txt = ",".join(str(c) for c in rule_cwe) or "-"
-    return (f"    {mark} {code} [CWE {cwe_txt}] {start.get('line', '?')}:{start.get('column', '?')} "
+    return (f"    {mark} {code} [CWE {cwe_txt}] {loc.get('path', '?')}:{start.get('line', '?')}:{start.get('column', '?')} "
             f"{f.get('severity', '')} {f.get('message', '')}")
 
 
@@ -232,7 +263,8 @@ def explain(categories: list[str], cases: list[dict], by_file: dict[str, list[di
             if not group:
                 print("    none")
             for c in group:
-                seen = by_file.get(c["file"], [])
+                seen = case_findings(c, by_file)
+                seen.sort(key=lambda f: ((f.get('location') or {}).get('path') or ""))
                 print(f"  {c['file']} (CWE {c['cwe']}): {len(seen)} finding(s)")
                 for f in sorted(seen, key=lambda f: ((f.get('location') or {}).get('start') or {}).get('line', 0)):
                     print(fmt_finding(f, cwes, c["cwe"]))
@@ -258,7 +290,7 @@ def main(argv: list[str]) -> int:
                 raise ScoreError(f"{args.report} is not a flaskguard JSON report")
             wall, command = None, f"(report {args.report})"
         else:
-            report, wall, command = run_flaskguard(binary, args.corpus, args.flaskguard_arg, args.timeout)
+            report, wall, command = run_corpus(binary, args.corpus, cases, args.flaskguard_arg, args.timeout)
     except ScoreError as exc:
         print(f"score_corpus: {exc}", file=sys.stderr)
         return 2
@@ -268,7 +300,8 @@ def main(argv: list[str]) -> int:
     result = score(cases, by_file, cwes)
     cats = result["categories"]
     labeled = {c["file"] for c in cases}
-    unlabeled = sum(len(v) for k, v in by_file.items() if k not in labeled)
+    unlabeled = sum(len(v) for k, v in by_file.items()
+                    if k not in labeled and not any(k.startswith(c.rstrip("/") + "/") for c in labeled))
 
     tool = report.get("tool") or {}
     stats = report.get("stats") or {}

@@ -2,14 +2,14 @@
 //! 127.0.0.1 by this harness, and against hostile servers written here. Nothing here sends
 //! traffic anywhere but 127.0.0.1.
 //!
-//! The apps need Python with the packages of `tests/apps/requirements.txt`:
-//! `scripts/test-apps-venv.sh` makes `.ci/.venv`, and `.ci/run` sets
-//! `FLASKGUARD_TEST_PYTHON`. In CI a missing interpreter fails the tests.
+//! The apps need Python with the packages of `tests/apps/requirements.txt`: the harness
+//! makes `.ci/.venv` with `scripts/test-apps-venv.sh` on first use (or takes
+//! `FLASKGUARD_TEST_PYTHON`); when it cannot, the tests fail.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -17,30 +17,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
-        .expect("workspace root")
-        .to_path_buf()
-}
-
-/// The Python that runs the test apps, or `None` outside CI when there is none.
-fn python() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("FLASKGUARD_TEST_PYTHON") {
-        return Some(PathBuf::from(p));
-    }
-    let venv = repo_root().join(".ci/.venv/bin/python");
-    if venv.exists() {
-        return Some(venv);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must set FLASKGUARD_TEST_PYTHON (see .ci/run)"
-    );
-    // Outside CI without the venv: skipped (scripts/test-apps-venv.sh makes it).
-    None
-}
+mod common;
+use common::{python, repo_root};
 
 /// A test app running on 127.0.0.1; stopped (SIGTERM, then killed) when dropped.
 struct App {
@@ -173,7 +151,7 @@ const LOGIN: &[&str] = &[
 
 #[test]
 fn vulnerable_app_every_planted_issue_found_and_nothing_else() {
-    let Some(py) = python() else { return };
+    let py = python();
     let app = App::start(&py, "vulnerable_app");
     let mut args = vec![
         app.url.as_str(),
@@ -269,7 +247,7 @@ fn vulnerable_app_every_planted_issue_found_and_nothing_else() {
 
 #[test]
 fn hardened_app_has_nothing_at_medium_or_above() {
-    let Some(py) = python() else { return };
+    let py = python();
     let app = App::start(&py, "hardened_app");
     let mut args = vec![
         app.url.as_str(),
@@ -306,7 +284,7 @@ fn hardened_app_has_nothing_at_medium_or_above() {
 
 #[test]
 fn api_without_links_needs_the_source() {
-    let Some(py) = python() else { return };
+    let py = python();
     let app = App::start(&py, "api_only_app");
     // Crawling alone finds nothing to test: "/" has no links.
     let o = probe(&[app.url.as_str(), "--active", "--output-format", "json"]);
@@ -339,7 +317,7 @@ fn api_without_links_needs_the_source() {
 
 #[test]
 fn openapi_document_drives_the_probe() {
-    let Some(py) = python() else { return };
+    let py = python();
     let app = App::start(&py, "api_only_app");
     let o = probe(&[
         app.url.as_str(),
@@ -374,7 +352,7 @@ fn openapi_document_drives_the_probe() {
 
 #[test]
 fn soft_404_pages_are_not_exposed_files() {
-    let Some(py) = python() else { return };
+    let py = python();
     let app = App::start(&py, "soft404_app");
     let o = probe(&[
         app.url.as_str(),
@@ -398,7 +376,7 @@ fn soft_404_pages_are_not_exposed_files() {
 
 #[test]
 fn serve_starts_probes_and_stops_the_app() {
-    let Some(py) = python() else { return };
+    let py = python();
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -426,14 +404,8 @@ fn serve_starts_probes_and_stops_the_app() {
 
 #[test]
 fn sarif_of_a_probe_passes_the_multitool_validator() {
-    let Some(py) = python() else { return };
-    let Some(tool) = std::env::var_os("SARIF_MULTITOOL") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must set SARIF_MULTITOOL (see .ci/run)"
-        );
-        return;
-    };
+    let py = python();
+    let tool = common::sarif_multitool();
     let app = App::start(&py, "vulnerable_app");
     let dir = tempfile::tempdir().unwrap();
     let sarif = dir.path().join("probe.sarif");
@@ -840,7 +812,7 @@ fn make_certs(dir: &Path) {
 
 #[test]
 fn https_targets_need_trust_or_insecure() {
-    let Some(py) = python() else { return };
+    let py = python();
     let dir = tempfile::tempdir().unwrap();
     make_certs(dir.path());
     // A TLS server on 127.0.0.1 (Python's http.server behind ssl), printing its port.

@@ -1,0 +1,7 @@
+from flask import jsonify
+
+
+def register(app):
+    @app.route("/health")
+    def health():
+        return jsonify(status="ok")

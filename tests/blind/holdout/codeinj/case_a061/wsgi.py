@@ -1,0 +1,3 @@
+from app_pkg import create_app
+
+app = create_app()

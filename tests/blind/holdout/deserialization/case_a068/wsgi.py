@@ -1,0 +1,3 @@
+from sessions_api import create_app
+
+app = create_app()

@@ -1,0 +1,4 @@
+def init(app):
+    @app.route("/hooks/github", methods=["POST"])
+    def github_hook():
+        return {"ignored": True}

@@ -1,0 +1,2 @@
+LDAP_URI = "ldap://ldap.example.com"
+LDAP_PEOPLE = "ou=people,dc=example,dc=com"

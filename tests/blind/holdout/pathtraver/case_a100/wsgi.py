@@ -1,0 +1,3 @@
+from logviewer import create_app
+
+app = create_app()

@@ -1,0 +1,4 @@
+def register(app):
+    @app.route("/")
+    def index():
+        return "hello"

@@ -1,0 +1,3 @@
+from crawler import create_app
+
+app = create_app()

@@ -1,0 +1,3 @@
+from devportal import create_app
+
+app = create_app()

@@ -1,0 +1,1 @@
+ENABLED_FEATURES = ["catalog", "recent"]

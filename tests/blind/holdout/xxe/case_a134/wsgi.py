@@ -1,0 +1,3 @@
+from edi import create_app
+
+app = create_app()

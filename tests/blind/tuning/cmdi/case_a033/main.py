@@ -1,0 +1,3 @@
+from deployer import create_app
+
+app = create_app()

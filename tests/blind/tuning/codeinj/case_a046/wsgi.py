@@ -1,0 +1,3 @@
+from calc import create_app
+
+app = create_app()

@@ -1,0 +1,1 @@
+result = "Hello, " + params.get("name", "world")  # noqa: F821

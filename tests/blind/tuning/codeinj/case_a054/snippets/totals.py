@@ -1,0 +1,1 @@
+result = sum(int(v) for v in params.values() if v.isdigit())  # noqa: F821

@@ -1,0 +1,3 @@
+from notebook import create_app
+
+app = create_app()

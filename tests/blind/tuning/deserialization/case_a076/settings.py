@@ -1,0 +1,1 @@
+DRAFT_STORE = "/var/lib/drafts/store"

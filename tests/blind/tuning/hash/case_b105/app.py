@@ -1,0 +1,7 @@
+from flask import Flask
+
+from views import members
+
+app = Flask(__name__)
+app.secret_key = "club"
+members.register(app)

@@ -1,0 +1,3 @@
+SECRET_KEY = "prod-key"
+PASSWORD_HASH = "sha1"
+PASSWORD_PEPPER = "pepper-7781"

@@ -1,0 +1,3 @@
+from tokens import create_app
+
+app = create_app()

@@ -1,0 +1,2 @@
+EXPORT_DIR = "/var/exports"
+EXPORT_MIMETYPE = "text/csv"

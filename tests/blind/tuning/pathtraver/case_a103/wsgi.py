@@ -1,0 +1,3 @@
+from helpdesk.factory import create_app
+
+app = create_app()

@@ -1,0 +1,7 @@
+from flask import Flask
+
+from views import account
+
+app = Flask(__name__)
+app.secret_key = "dev"
+account.register(app)

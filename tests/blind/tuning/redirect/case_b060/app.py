@@ -1,0 +1,3 @@
+from docsite import create_app
+
+app = create_app()

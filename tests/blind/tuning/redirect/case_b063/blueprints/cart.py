@@ -1,0 +1,4 @@
+def init(app):
+    @app.route("/cart")
+    def cart():
+        return "cart"

@@ -1,0 +1,6 @@
+from flask import Flask
+
+from ext import devices
+
+app = Flask(__name__)
+devices.init_app(app)

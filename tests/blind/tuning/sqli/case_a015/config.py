@@ -1,0 +1,3 @@
+class Default:
+    DB_PATH = "profiles.db"
+    JSON_SORT_KEYS = False

@@ -1,0 +1,1 @@
+TRUSTED_CALLBACK_HOSTS = ["hooks.example.com", "ci.example.com"]

@@ -1,0 +1,4 @@
+def init(app):
+    @app.route("/status")
+    def status():
+        return {"ok": True}

@@ -1,0 +1,3 @@
+from store import create_app
+
+app = create_app()

@@ -1,0 +1,3 @@
+from accounts import create_app
+
+app = create_app()

@@ -1,0 +1,4 @@
+def init(app):
+    @app.route("/products")
+    def products():
+        return {"products": ["tea", "coffee", "cocoa"]}

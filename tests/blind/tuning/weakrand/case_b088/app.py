@@ -1,0 +1,6 @@
+from flask import Flask
+
+from devportal import keys
+
+app = Flask(__name__)
+keys.init(app)

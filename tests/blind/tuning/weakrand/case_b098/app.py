@@ -1,0 +1,6 @@
+from flask import Flask
+
+from routes import downloads
+
+app = Flask(__name__)
+downloads.register(app)

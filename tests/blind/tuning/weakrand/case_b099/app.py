@@ -1,0 +1,3 @@
+from chat import create_app
+
+app = create_app()

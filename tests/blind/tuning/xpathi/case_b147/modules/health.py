@@ -1,0 +1,4 @@
+def init(app):
+    @app.get("/healthz")
+    def healthz():
+        return "ok"

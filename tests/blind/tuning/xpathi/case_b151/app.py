@@ -1,0 +1,3 @@
+from hr import create_app
+
+app = create_app()

@@ -1,0 +1,6 @@
+from flask import Flask
+
+from views.tracking import register
+
+app = Flask(__name__)
+register(app)

@@ -1,0 +1,6 @@
+from flask import Flask
+
+from views import cards
+
+app = Flask(__name__)
+cards.init_app(app)
