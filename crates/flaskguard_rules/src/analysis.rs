@@ -275,8 +275,20 @@ impl Phases {
 
     #[expect(clippy::print_stderr, reason = "timings are asked for on stderr")]
     fn print(name: &str, took: std::time::Duration) {
-        eprintln!("timing: {name:<14} {:>9.1} ms", took.as_secs_f64() * 1e3);
+        eprintln!(
+            "timing: {name:<14} {:>9.1} ms  rss {:>6} MiB",
+            took.as_secs_f64() * 1e3,
+            resident_mib()
+        );
     }
+}
+
+/// The resident set size of this process (Linux; 0 elsewhere), for the timings.
+fn resident_mib() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096 / (1024 * 1024))
 }
 
 fn source_of(project: &Project, target: Target) -> &SourceFile {
