@@ -18,11 +18,12 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, Parser, Subcommand};
 
 use flaskguard_index::{DiscoverOptions, Project};
+use flaskguard_registry::Entry;
 use flaskguard_report::baseline::Baseline;
 use flaskguard_report::emit::{OutputFormat, TextOptions, render};
 use flaskguard_report::{Report, Severity, exit_status};
 use flaskguard_rules::policy::Selection;
-use flaskguard_rules::{AnalysisOptions, Phases, RULES, analyze, rule_by_code, rule_by_name};
+use flaskguard_rules::{AnalysisOptions, Phases, RULES, analyze, rule_by_code};
 
 #[derive(Parser)]
 #[command(
@@ -41,7 +42,7 @@ enum Command {
     Check(CheckArgs),
     /// Show the routes of a Flask project and the protections that cover them.
     Routes(RoutesArgs),
-    /// Show the documentation of a rule, or list every rule.
+    /// Show the documentation of a code (static rule, probe check, diagnostic), or list every code.
     Rule(RuleArgs),
     /// Test a running Flask app over HTTP (passive checks; payloads with --active).
     Probe(Box<probe::ProbeArgs>),
@@ -119,9 +120,9 @@ struct RoutesArgs {
 
 #[derive(Args)]
 struct RuleArgs {
-    /// A rule code (FG201) or name (flask-debug-enabled).
+    /// A code (FG201, FG605) or name (flask-debug-enabled).
     code: Option<String>,
-    /// List every rule.
+    /// List every code.
     #[arg(long)]
     all: bool,
     /// Output format: text or json.
@@ -235,6 +236,16 @@ fn resolve(scan: &ScanArgs) -> Result<Resolved> {
                 .iter()
                 .any(|r| r.code.starts_with(selector.as_str()) || r.name == selector);
         if !known {
+            if let Some(e) = flaskguard_registry::all()
+                .iter()
+                .find(|e| e.code.starts_with(selector.as_str()) || e.name == selector)
+            {
+                bail!(
+                    "{where_}: rule selector `{selector}` names {} codes ({}), which no rule of `check` reports",
+                    e.kind().as_str(),
+                    e.code
+                );
+            }
             bail!(
                 "{where_}: unknown rule selector `{selector}` (expected a code such as FG201, a prefix such as FG2, or a rule name)"
             );
@@ -574,47 +585,35 @@ fn rule(args: &RuleArgs) -> Result<u8> {
         "text" => false,
         other => bail!("unknown output format `{other}` for rule (expected text or json)"),
     };
-    let rules: Vec<&'static flaskguard_rules::Rule> = if args.all {
-        RULES.clone()
+    let entries: Vec<&'static Entry> = if args.all {
+        flaskguard_registry::all().to_vec()
     } else {
         let Some(code) = &args.code else {
             bail!("name a rule (e.g. `flaskguard rule FG201`) or pass --all");
         };
-        let Some(r) = rule_by_code(code).or_else(|| rule_by_name(code)) else {
+        let Some(e) = flaskguard_registry::lookup(code) else {
             bail!("unknown rule `{code}`");
         };
-        vec![r]
+        vec![e]
     };
     let text = if json {
-        let metas: Vec<_> = rules.iter().map(|r| r.meta()).collect();
-        serde_json::to_string_pretty(&metas)? + "\n"
+        let values: Vec<_> = entries.iter().map(|e| e.to_json()).collect();
+        serde_json::to_string_pretty(&values)? + "\n"
     } else if args.all {
-        rules.iter().fold(String::new(), |mut out, r| {
+        entries.iter().fold(String::new(), |mut out, e| {
             let _ = writeln!(
                 out,
-                "{}  {:<8} {:<10} {}",
-                r.code,
-                r.severity,
-                r.status.as_str(),
-                r.name
+                "{}  {:<10} {:<8} {:<10} {}",
+                e.code,
+                e.kind().as_str(),
+                e.severity.as_str(),
+                e.status.as_str(),
+                e.name
             );
             out
         })
     } else {
-        let r = rules[0];
-        let cwe: Vec<String> = r.cwe.iter().map(|c| format!("CWE-{c}")).collect();
-        format!(
-            "# {} ({})\n\nSeverity: {} · Confidence: {} · {} · OWASP {} · {} since {}\n\n{}",
-            r.name,
-            r.code,
-            r.severity,
-            r.confidence.as_str(),
-            cwe.join(", "),
-            r.owasp,
-            r.status.as_str(),
-            r.since,
-            r.docs()
-        )
+        flaskguard_registry::page(entries[0])
     };
     write_output(None, &text)?;
     Ok(0)

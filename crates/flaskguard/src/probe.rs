@@ -11,6 +11,7 @@ use clap::Args;
 use flaskguard_probe::client::{Limits, Tls};
 use flaskguard_probe::inventory::SeedRoute;
 use flaskguard_probe::{Login, Options, ProbeError};
+use flaskguard_report::registry::PROBE_REQUEST_FAILED;
 use flaskguard_report::{InputError, Report, Severity};
 
 #[derive(Args)]
@@ -387,8 +388,8 @@ pub fn report(args: &ProbeArgs) -> Result<Report> {
     report.findings.append(&mut probe_findings);
     for e in outcome.errors {
         report.errors.push(InputError {
-            code: "FG005".to_string(),
-            name: "probe-request-failed".to_string(),
+            code: PROBE_REQUEST_FAILED.code.to_string(),
+            name: PROBE_REQUEST_FAILED.name.to_string(),
             path: args.url.clone(),
             position: None,
             message: e,

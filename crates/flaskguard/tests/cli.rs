@@ -528,6 +528,59 @@ fn rule_command_prints_documentation() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// Every code has documentation: probe checks and diagnostics too, not only static rules.
+#[test]
+fn rule_command_documents_every_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["rule", "FG605"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("# session-secret-cracked (FG605)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("probe check") && text.contains("[FG204](FG204.md)"),
+        "{text}"
+    );
+    let text = stdout(&run(dir.path(), &["rule", "FG001"]));
+    assert!(text.starts_with("# invalid-syntax (FG001)"), "{text}");
+    let all = stdout(&run(dir.path(), &["rule", "--all"]));
+    let codes: Vec<&str> = all
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    for code in [
+        "FG001", "FG004", "FG005", "FG201", "FG605", "FG643", "FG905",
+    ] {
+        assert!(
+            codes.contains(&code),
+            "{code} missing from rule --all:\n{all}"
+        );
+    }
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "one line per code, sorted");
+    for code in codes {
+        let o = run(dir.path(), &["rule", code]);
+        assert_eq!(o.status.code(), Some(0), "{code}: {}", stderr(&o));
+        assert!(
+            stdout(&o).contains("## What it does"),
+            "{code}: {}",
+            stdout(&o)
+        );
+    }
+    let o = run(dir.path(), &["rule", "FG605", "--output-format", "json"]);
+    let entry = &json(&o)[0];
+    assert_eq!(entry["kind"], "probe");
+    assert_eq!(entry["category"], "FG6");
+    assert_eq!(
+        entry["help_uri"],
+        "https://example.invalid/flaskguard/rules/FG605"
+    );
+}
+
 /// The README's promises about the bundled examples.
 #[test]
 fn examples_vulnerable_has_many_codes_and_hardened_is_clean() {

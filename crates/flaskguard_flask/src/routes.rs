@@ -133,6 +133,32 @@ fn owner_of(r: &Resolved) -> Option<Owner> {
     }
 }
 
+/// `@app.route(...)` inside `def init(app):` that no resolved call reaches (the module is
+/// loaded by `importlib` in a loop, or by a plugin system): the function registers routes
+/// on whatever app it is given, so they are routes of an app not known here, never none.
+/// Returns the owner and the registering method (`route`, `get`, ...).
+fn unresolved_app_parameter(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    func: &Expr,
+) -> Option<(Owner, String)> {
+    let ExprKind::Attribute { value, attr } = &func.kind else {
+        return None;
+    };
+    if attr != "route" && !HTTP_METHODS.contains(&attr.as_str()) {
+        return None;
+    }
+    let name = value.as_name()?;
+    let ScopeRef::Function(f) = scope else {
+        return None;
+    };
+    let def = &index.module(module).functions[f.0 as usize];
+    let is_param = def.params.iter().any(|p| p.name == name);
+    (is_param && index.resolve(module, scope, value).is_none())
+        .then(|| (Owner::Unknown, attr.to_string()))
+}
+
 /// Classifies a decorator on a view.
 pub(crate) fn classify_decorator(
     index: &Index<'_>,
@@ -428,18 +454,20 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     }
                     continue;
                 };
-                let Some(r) = index.resolve(m.id, f.parent, &call.func) else {
+                let resolved = index.resolve(m.id, f.parent, &call.func).and_then(|r| {
+                    let (base, method) = r.qual.rsplit_once('.')?;
+                    let owner = owner_of(&Resolved {
+                        qual: base.to_string(),
+                        site: r.site,
+                    })?;
+                    Some((owner, method.to_string()))
+                });
+                let Some((owner, method)) = resolved
+                    .or_else(|| unresolved_app_parameter(index, m.id, f.parent, &call.func))
+                else {
                     continue;
                 };
-                let Some((base, method)) = r.qual.rsplit_once('.') else {
-                    continue;
-                };
-                let Some(owner) = owner_of(&Resolved {
-                    qual: base.to_string(),
-                    site: r.site,
-                }) else {
-                    continue;
-                };
+                let method = method.as_str();
                 let methods = if method == "route" {
                     call.keyword("methods")
                         .map(|e| str_list(&index.eval(m.id, f.parent, e)))

@@ -75,7 +75,8 @@ pub struct TextFile {
     pub source: SourceFile,
 }
 
-/// Problems with the input itself, reported next to findings.
+/// Problems with the input itself, reported next to findings. Their codes and names are
+/// in the code registry (`flaskguard_report::registry::DIAGNOSTICS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DiagnosticKind {
     /// FG001: the file is not valid Python; what could be recovered is still analysed.
@@ -84,24 +85,6 @@ pub enum DiagnosticKind {
     UnreadableFile,
     /// FG003: nesting beyond flaskguard's limit; the deepest parts were not analysed.
     TooDeeplyNested,
-}
-
-impl DiagnosticKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            DiagnosticKind::InvalidSyntax => "FG001",
-            DiagnosticKind::UnreadableFile => "FG002",
-            DiagnosticKind::TooDeeplyNested => "FG003",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            DiagnosticKind::InvalidSyntax => "invalid-syntax",
-            DiagnosticKind::UnreadableFile => "unreadable-file",
-            DiagnosticKind::TooDeeplyNested => "too-deeply-nested",
-        }
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -101,17 +101,58 @@ pub struct ModuleSemantic<'a> {
     /// Functions and classes by their dotted name inside the module.
     functions_by_name: FxHashMap<&'a str, FuncIdx>,
     classes_by_name: FxHashMap<&'a str, ClassIdx>,
+    /// The modules of `from X import *` at module level, in source order.
+    star_imports: Vec<String>,
 }
 
 /// The project-wide semantic index, borrowing the parsed modules.
 pub struct Index<'a> {
     pub modules: &'a [Module],
     by_name: FxHashMap<&'a str, ModuleId>,
+    /// Longer names of modules that live in folders without `__init__.py` (namespace
+    /// packages): `reports/helpers.py` is also `reports.helpers`.
+    aliases: FxHashMap<String, ModuleId>,
     pub semantic: Vec<ModuleSemantic<'a>>,
     /// The call sites of each project function: `(module, index into its calls)`.
     callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
-    /// The first component of every project module name.
-    top_level: rustc_hash::FxHashSet<&'a str>,
+    /// The first component of every project module name and alias.
+    top_level: rustc_hash::FxHashSet<String>,
+}
+
+/// How many folders without `__init__.py` above a module may form a namespace-package name.
+const MAX_NAMESPACE_LEVELS: usize = 3;
+
+/// The namespace-package names of a module: its dotted name prefixed with the names of the
+/// folders above its package root (`reports/helpers.py` → `reports.helpers`), nearest
+/// first, for folders whose names are identifiers.
+fn namespace_aliases(module: &Module) -> Vec<String> {
+    let mut dir = module.source.path.parent();
+    // Up to the package root: one folder per dotted part above the module itself.
+    let package_parts = module.name.matches('.').count() + usize::from(module.is_package);
+    for _ in 0..package_parts {
+        dir = dir.and_then(std::path::Path::parent);
+    }
+    let mut name = module.name.clone();
+    let mut out = Vec::new();
+    for _ in 0..MAX_NAMESPACE_LEVELS {
+        let Some(d) = dir else { break };
+        let Some(folder) = d.file_name().and_then(|n| n.to_str()) else {
+            break;
+        };
+        if !is_identifier(folder) {
+            break;
+        }
+        name = format!("{folder}.{name}");
+        out.push(name.clone());
+        dir = d.parent();
+    }
+    out
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
 impl<'a> Index<'a> {
@@ -119,14 +160,34 @@ impl<'a> Index<'a> {
     pub fn build(modules: &'a [Module]) -> Self {
         use rayon::prelude::*;
         let semantic: Vec<ModuleSemantic<'a>> = modules.par_iter().map(collect_module).collect();
-        let by_name = modules.iter().map(|m| (m.name.as_str(), m.id)).collect();
+        let by_name: FxHashMap<&'a str, ModuleId> =
+            modules.iter().map(|m| (m.name.as_str(), m.id)).collect();
+        // An alias two modules could claim names neither.
+        let mut aliases: FxHashMap<String, Option<ModuleId>> = FxHashMap::default();
+        for m in modules {
+            for alias in namespace_aliases(m) {
+                if !by_name.contains_key(alias.as_str()) {
+                    aliases
+                        .entry(alias)
+                        .and_modify(|e| *e = None)
+                        .or_insert(Some(m.id));
+                }
+            }
+        }
+        let aliases: FxHashMap<String, ModuleId> = aliases
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect();
         let top_level = modules
             .iter()
-            .map(|m| m.name.split('.').next().unwrap_or(&m.name))
+            .map(|m| m.name.as_str())
+            .chain(aliases.keys().map(String::as_str))
+            .map(|n| n.split('.').next().unwrap_or(n).to_string())
             .collect();
         let mut index = Index {
             modules,
             by_name,
+            aliases,
             semantic,
             callers: FxHashMap::default(),
             top_level,
@@ -184,7 +245,10 @@ impl<'a> Index<'a> {
     }
 
     pub fn module_by_name(&self, name: &str) -> Option<&'a Module> {
-        self.by_name.get(name).map(|id| self.module(*id))
+        self.by_name
+            .get(name)
+            .or_else(|| self.aliases.get(name))
+            .map(|id| self.module(*id))
     }
 
     /// All call sites of the project, module by module.
@@ -271,9 +335,15 @@ impl<'a> Index<'a> {
     /// `base.attr`, chasing into project modules.
     fn member(&self, base: &Resolved, attr: &str, depth: u32) -> Resolved {
         let qual = format!("{}.{attr}", base.qual);
+        // Only a module's attributes are chased (`pkg.sub` then `.func`). Below anything
+        // else (a function, a class, an import the project does not define) chasing
+        // `base.attr` would resolve `base` again: for a chain of `n` attributes through an
+        // import cycle that took 2^n walks, and a package importing its own missing
+        // submodule read `app.views.views` as `app`'s `views` again.
         if base.site.is_none()
-            && !base.qual.ends_with(']')
-            && !base.qual.ends_with(')')
+            && self
+                .split_module(&base.qual)
+                .is_some_and(|(_, rest)| rest.is_empty())
             && let Some(r) = self.chase(&qual, depth)
         {
             return r;
@@ -346,7 +416,11 @@ impl<'a> Index<'a> {
         let mut end = qual.len();
         loop {
             let prefix = &qual[..end];
-            if let Some(id) = self.by_name.get(prefix) {
+            if let Some(id) = self
+                .by_name
+                .get(prefix)
+                .or_else(|| self.aliases.get(prefix))
+            {
                 let rest = qual.get(end + 1..).unwrap_or("");
                 return Some((*id, rest));
             }
@@ -405,10 +479,60 @@ impl<'a> Index<'a> {
             first = false;
             current = Self::parent_scope(m, s);
         }
+        if let Some(r) = self.star_imported(module, name, depth) {
+            return Some(r);
+        }
         if BUILTINS.contains(&name) {
             return Some(Resolved::new(format!("builtins.{name}")));
         }
         None
+    }
+
+    /// A name no scope binds, taken from a project module imported with `import *` that
+    /// binds it at module level and exports it (public, or listed in `__all__`).
+    fn star_imported(&self, module: ModuleId, name: &str, depth: u32) -> Option<Resolved> {
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        let stars = &self.semantic[module.0 as usize].star_imports;
+        // Later imports shadow earlier ones.
+        for base in stars.iter().rev() {
+            let Some((target, rest)) = self.split_module(base) else {
+                continue;
+            };
+            if !rest.is_empty() || target == module {
+                continue;
+            }
+            let exported = !name.starts_with('_') || self.all_lists(target, name);
+            let bound = self.semantic[target.0 as usize]
+                .scopes
+                .get(&ScopeRef::Module)
+                .is_some_and(|s| s.bindings.contains_key(name));
+            if exported && bound {
+                return self.chase(&format!("{base}.{name}"), depth + 1);
+            }
+            if let Some(r) = self.star_imported(target, name, depth + 1) {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    /// Whether `module.__all__` is a literal list naming `name`.
+    fn all_lists(&self, module: ModuleId, name: &str) -> bool {
+        let scope = self.semantic[module.0 as usize]
+            .scopes
+            .get(&ScopeRef::Module);
+        let Some(bindings) = scope.and_then(|s| s.bindings.get("__all__")) else {
+            return false;
+        };
+        bindings.iter().any(|b| match b {
+            Binding::Assign(value) => matches!(
+                self.eval(module, ScopeRef::Module, value),
+                crate::Value::List(items) if items.iter().any(|v| v.as_str() == Some(name))
+            ),
+            _ => false,
+        })
     }
 
     fn resolve_bindings(
@@ -422,6 +546,13 @@ impl<'a> Index<'a> {
         let m = self.module(module);
         for binding in bindings {
             let resolved = match binding {
+                // `from .views import views` in a package without a `views` module names
+                // the package's own `views` again: following it would go round in circles.
+                Binding::Import(qual)
+                    if scope == ScopeRef::Module && self.imports_itself(module, name, qual) =>
+                {
+                    Some(Resolved::new(canonicalize(qual.clone())))
+                }
                 Binding::Import(qual) => Some(
                     self.chase(qual, depth + 1)
                         .unwrap_or_else(|| Resolved::new(canonicalize(qual.clone()))),
@@ -449,6 +580,17 @@ impl<'a> Index<'a> {
             }
         }
         None
+    }
+
+    /// Whether the import `qual`, bound to `name` at the top of `module`, points back at
+    /// that same name of that same module.
+    fn imports_itself(&self, module: ModuleId, name: &str, qual: &str) -> bool {
+        self.split_module(qual).is_some_and(|(m, rest)| {
+            m == module
+                && rest
+                    .strip_prefix(name)
+                    .is_some_and(|r| r.is_empty() || r.starts_with('.'))
+        })
     }
 
     fn resolve_param(
@@ -699,6 +841,9 @@ impl<'m> Collector<'m, '_> {
                 };
                 for a in names {
                     if a.name == "*" {
+                        if scope == ScopeRef::Module {
+                            self.sem.star_imports.push(base.clone());
+                        }
                         continue;
                     }
                     let local = a.asname.as_deref().unwrap_or(&a.name);

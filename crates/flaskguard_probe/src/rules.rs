@@ -1,36 +1,32 @@
-//! The probe's checks (CATALOG section D): code, name, CWE, OWASP category, remediation.
+//! The probe's checks (CATALOG section D): their entries in the code registry, with the
+//! static rules each confirms on the running app.
 
-use flaskguard_report::{Confidence, RuleMeta, Severity};
+use flaskguard_report::registry::{Entry, Status};
+use flaskguard_report::{Confidence, Severity};
 
-pub struct ProbeRule {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub summary: &'static str,
-    /// The usual severity; a probe may report lower or higher with a reason.
-    pub severity: Severity,
-    pub cwe: &'static [u32],
-    pub owasp: &'static str,
-    pub remediation: &'static str,
-    /// The static rules whose findings this probe confirms.
-    pub confirms: &'static [&'static str],
-}
-
+/// One entry: code, name, usual severity (a probe may report lower or higher with a
+/// reason), CWE, OWASP category, summary, remediation, the static rules it confirms.
 macro_rules! probe {
     ($code:literal, $name:literal, $sev:ident, [$($cwe:literal),*], $owasp:literal, $summary:literal, $fix:literal, [$($c:literal),*]) => {
-        ProbeRule {
+        Entry {
             code: $code,
             name: $name,
             summary: $summary,
             severity: Severity::$sev,
+            confidence: Confidence::High,
             cwe: &[$($cwe),*],
             owasp: $owasp,
             remediation: $fix,
+            docs: "",
+            since: "0.1.0",
+            status: Status::Stable,
             confirms: &[$($c),*],
         }
     };
 }
 
-pub static PROBES: &[ProbeRule] = &[
+/// Every probe check. Codes are never reused: a retired check stays, `Removed`.
+pub static PROBES: &[Entry] = &[
     probe!(
         "FG601",
         "werkzeug-debugger-exposed",
@@ -423,29 +419,6 @@ pub static PROBES: &[ProbeRule] = &[
     ),
 ];
 
-pub fn probe_rule(code: &str) -> Option<&'static ProbeRule> {
+pub fn probe_rule(code: &str) -> Option<&'static Entry> {
     PROBES.iter().find(|r| r.code == code)
-}
-
-impl ProbeRule {
-    pub fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: self.code.to_string(),
-            name: self.name.to_string(),
-            summary: self.summary.to_string(),
-            severity: self.severity,
-            confidence: Confidence::High,
-            cwe: self.cwe.to_vec(),
-            owasp: self.owasp.to_string(),
-            remediation: self.remediation.to_string(),
-            docs: format!(
-                "## What it does\n{}.\n\nA dynamic probe of the running app (`flaskguard probe`).\n\n## How to fix\n{}\n",
-                self.summary, self.remediation
-            ),
-            help_uri: format!(
-                "https://example.invalid/flaskguard/rules/{}",
-                self.code.to_ascii_lowercase()
-            ),
-        }
-    }
 }

@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod emit;
 pub mod known;
+pub mod registry;
 
 use std::fmt;
 use std::fmt::Write as _;

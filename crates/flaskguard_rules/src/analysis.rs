@@ -4,7 +4,8 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use flaskguard_flask::{DecoratorKind, ExtKind, FlaskModel, Owner};
-use flaskguard_index::{Index, Project, SourceFile, Span};
+use flaskguard_index::{DiagnosticKind, Index, Project, SourceFile, Span};
+use flaskguard_report::registry::{self, Entry};
 use flaskguard_report::{
     Finding, InputError, Location, Position, RouteEntry, RuleMeta, Snippet, Suppression,
     SuppressionKind, TraceStep, fingerprint,
@@ -50,6 +51,15 @@ declare_rule! {
 }
 
 fn no_check(_: &Context<'_, '_>, _: &mut Reporter) {}
+
+/// The registry entry of a diagnostic of the index or the Flask model.
+fn diagnostic(kind: DiagnosticKind) -> &'static Entry {
+    match kind {
+        DiagnosticKind::InvalidSyntax => &registry::INVALID_SYNTAX,
+        DiagnosticKind::UnreadableFile => &registry::UNREADABLE_FILE,
+        DiagnosticKind::TooDeeplyNested => &registry::TOO_DEEPLY_NESTED,
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct AnalysisOptions {
@@ -201,8 +211,8 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         .iter()
         .chain(&model.diagnostics)
         .map(|d| InputError {
-            code: d.kind.code().to_string(),
-            name: d.kind.name().to_string(),
+            code: diagnostic(d.kind).code.to_string(),
+            name: diagnostic(d.kind).name.to_string(),
             path: d.path.clone(),
             position: d.position.map(|p| Position {
                 line: p.line,

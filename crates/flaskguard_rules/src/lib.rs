@@ -18,111 +18,25 @@ pub use analysis::{Analysis, AnalysisOptions, Phases, analyze};
 pub use registry::{RULES, rule_by_code, rule_by_name};
 pub use reporter::{Context, Reporter, Target};
 
-use flaskguard_report::{Confidence, RuleMeta, Severity};
+pub use flaskguard_report::registry::{Entry, Status};
 
-/// The lifecycle of a rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Preview,
-    Stable,
-    Deprecated,
-    Removed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Preview => "preview",
-            Status::Stable => "stable",
-            Status::Deprecated => "deprecated",
-            Status::Removed => "removed",
-        }
-    }
-}
-
-/// A rule: metadata, documentation and its check.
+/// A rule: its registry entry (metadata and documentation) and its check.
 #[derive(Debug)]
 pub struct Rule {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub summary: &'static str,
-    pub severity: Severity,
-    pub confidence: Confidence,
-    pub cwe: &'static [u32],
-    /// OWASP Top 10 2021 category, e.g. `A05`.
-    pub owasp: &'static str,
-    pub remediation: &'static str,
-    /// The raw doc comment (Markdown, one leading space per line).
-    docs_raw: &'static str,
-    pub since: &'static str,
-    pub status: Status,
+    pub entry: Entry,
     pub check: fn(&Context<'_, '_>, &mut Reporter),
 }
 
-impl Rule {
-    #[allow(clippy::too_many_arguments)]
-    #[doc(hidden)]
-    pub const fn new(
-        code: &'static str,
-        name: &'static str,
-        summary: &'static str,
-        severity: Severity,
-        confidence: Confidence,
-        cwe: &'static [u32],
-        owasp: &'static str,
-        remediation: &'static str,
-        docs_raw: &'static str,
-        since: &'static str,
-        status: Status,
-        check: fn(&Context<'_, '_>, &mut Reporter),
-    ) -> Self {
-        Rule {
-            code,
-            name,
-            summary,
-            severity,
-            confidence,
-            cwe,
-            owasp,
-            remediation,
-            docs_raw,
-            since,
-            status,
-            check,
-        }
-    }
-
-    /// The documentation as Markdown.
-    pub fn docs(&self) -> String {
-        let mut out = String::new();
-        for line in self.docs_raw.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
-    }
-
-    pub fn help_uri(&self) -> String {
-        format!("https://example.invalid/flaskguard/rules/{}", self.code)
-    }
-
-    pub fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: self.code.to_string(),
-            name: self.name.to_string(),
-            summary: self.summary.to_string(),
-            severity: self.severity,
-            confidence: self.confidence,
-            cwe: self.cwe.to_vec(),
-            owasp: self.owasp.to_string(),
-            remediation: self.remediation.to_string(),
-            docs: self.docs(),
-            help_uri: self.help_uri(),
-        }
+/// A rule reads as its entry: `rule.code`, `rule.docs()`, `rule.meta()`.
+impl std::ops::Deref for Rule {
+    type Target = Entry;
+    fn deref(&self) -> &Entry {
+        &self.entry
     }
 }
 
-/// Declares a rule. The doc comment becomes its documentation.
+/// Declares a rule. The doc comment becomes its documentation; the code's category (its
+/// hundred, see `flaskguard_report::registry::CATEGORIES`) must fit what the rule checks.
 #[macro_export]
 macro_rules! declare_rule {
     (
@@ -141,19 +55,22 @@ macro_rules! declare_rule {
             check: $check:path $(,)?
         }
     ) => {
-        pub(crate) static $ident: $crate::Rule = $crate::Rule::new(
-            $code,
-            $name,
-            $summary,
-            ::flaskguard_report::Severity::$sev,
-            ::flaskguard_report::Confidence::$conf,
-            &[$($cwe),*],
-            $owasp,
-            $rem,
-            concat!($($doc, "\n"),+),
-            $since,
-            $crate::Status::$status,
-            $check,
-        );
+        pub(crate) static $ident: $crate::Rule = $crate::Rule {
+            entry: $crate::Entry {
+                code: $code,
+                name: $name,
+                summary: $summary,
+                severity: ::flaskguard_report::Severity::$sev,
+                confidence: ::flaskguard_report::Confidence::$conf,
+                cwe: &[$($cwe),*],
+                owasp: $owasp,
+                remediation: $rem,
+                docs: concat!($($doc, "\n"),+),
+                since: $since,
+                status: $crate::Status::$status,
+                confirms: &[],
+            },
+            check: $check,
+        };
     };
 }

@@ -68,7 +68,7 @@ pub struct InlineSuppression {
     pub justification: Option<String>,
 }
 
-/// Parses `# flaskguard: ignore[FG101, FG102] reason` and `# nosec [B105] reason`.
+/// Parses `# flaskguard: ignore[FG101, FG106] reason` and `# nosec [B105] reason`.
 pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> {
     let body = comment.trim_start_matches('#').trim();
     if let Some(rest) = body.strip_prefix("flaskguard:") {
@@ -127,7 +127,7 @@ pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> 
 
 /// Bandit test IDs and the flaskguard rules that cover the same ground, so that existing
 /// `# nosec B105` comments keep working.
-const BANDIT_EQUIVALENTS: &[(&str, &[&str])] = &[
+pub const BANDIT_EQUIVALENTS: &[(&str, &[&str])] = &[
     ("B104", &["FG220"]),
     ("B105", &["FG204", "FG275", "FG257"]),
     ("B106", &["FG204", "FG275", "FG257"]),
@@ -154,8 +154,8 @@ const BANDIT_EQUIVALENTS: &[(&str, &[&str])] = &[
     ("B608", &["FG101"]),
     ("B701", &["FG224"]),
     ("B702", &["FG230"]),
-    ("B703", &["FG111"]),
-    ("B704", &["FG111"]),
+    ("B703", &["FG110"]),
+    ("B704", &["FG110"]),
 ];
 
 impl InlineSuppression {
@@ -197,6 +197,14 @@ mod tests {
         assert!(!s.covers("FG201", "flask-debug-enabled"));
         let all = parse_suppression("# nosec", 1).unwrap();
         assert!(all.covers("FG201", "x"));
+    }
+
+    /// Bandit's B703/B704 (`mark_safe`, `Markup` on untrusted data) are the XSS rule's.
+    #[test]
+    fn nosec_b704_covers_markup_xss() {
+        let s = parse_suppression("# nosec B704", 1).unwrap();
+        assert!(s.covers("FG110", "html-from-request"));
+        assert!(!s.covers("FG101", "sql-query-from-request"));
     }
 
     #[test]

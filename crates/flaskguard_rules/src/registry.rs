@@ -1,11 +1,13 @@
-//! The one code registry.
+//! The static rules: every check `flaskguard check` can run. This is the rules' part of
+//! the one code registry (`flaskguard_registry`), which adds the diagnostics and the
+//! probe checks.
 
 use std::sync::LazyLock;
 
 use crate::Rule;
 use crate::rules;
 
-/// Every rule, sorted by code. Codes are never reused.
+/// Every rule, sorted by code. Codes are never reused: a retired rule stays, `Removed`.
 pub static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     let mut all: Vec<&'static Rule> = Vec::new();
     for category in rules::CATEGORIES {

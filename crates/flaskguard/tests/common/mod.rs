@@ -32,7 +32,10 @@ fn from_script(script: &str) -> PathBuf {
     let printed = String::from_utf8_lossy(&out.stdout);
     let line = printed.lines().last().unwrap_or("").trim().to_string();
     let made = PathBuf::from(&line);
-    assert!(made.exists(), "{script} printed {line:?}, which does not exist");
+    assert!(
+        made.exists(),
+        "{script} printed {line:?}, which does not exist"
+    );
     made
 }
 

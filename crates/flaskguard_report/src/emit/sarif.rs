@@ -74,7 +74,9 @@ fn finding_location(f: &Finding) -> Value {
     let mut loc = physical_location(&f.location);
     if let Some(snippet) = &f.snippet {
         let text = snippet.lines.join("\n");
-        let last = snippet.first_line + snippet.lines.len().saturating_sub(1) as u32;
+        let last = snippet
+            .first_line
+            .saturating_add(snippet.lines.len().saturating_sub(1) as u32);
         if let Some(line) = snippet.lines.first()
             && f.location.start.line == f.location.end.line
         {
@@ -258,7 +260,7 @@ fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
                 .iter()
                 .map(|e| {
                     json!({
-                        "deletedRegion": { "charOffset": e.byte_start, "charLength": e.byte_end - e.byte_start },
+                        "deletedRegion": { "charOffset": e.byte_start, "charLength": e.byte_end.saturating_sub(e.byte_start) },
                         "insertedContent": { "text": e.content },
                     })
                 })
@@ -283,4 +285,65 @@ fn to_pascal(name: &str) -> String {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Applicability, Edit, Fix};
+
+    fn finding() -> Finding {
+        Finding {
+            code: "FG101".to_string(),
+            name: "x".to_string(),
+            severity: Severity::High,
+            confidence: Confidence::High,
+            message: "m".to_string(),
+            location: Location::default(),
+            snippet: None,
+            fix: Some(Fix {
+                title: "t".to_string(),
+                applicability: Applicability::Safe,
+                edits: vec![Edit {
+                    byte_start: 9,
+                    byte_end: 2,
+                    content: String::new(),
+                }],
+            }),
+            trace: Vec::new(),
+            route: None,
+            fingerprint: String::new(),
+            suppression: None,
+            evidence: None,
+            confirmed: None,
+        }
+    }
+
+    /// Found by fuzzing (report_roundtrip): an edit whose end lies before its start (a
+    /// hand-edited or foreign report) overflowed the length subtraction.
+    #[test]
+    fn reversed_edit_range_renders() {
+        let mut report = Report::new("0.0.0");
+        report.findings.push(finding());
+        let sarif: Value = serde_json::from_str(&render(&report)).unwrap();
+        let region = &sarif["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"]
+            [0]["deletedRegion"];
+        assert_eq!(region["charOffset"], 9);
+        assert_eq!(region["charLength"], 0);
+    }
+
+    /// Found by fuzzing (report_roundtrip): a snippet starting at line `u32::MAX`
+    /// overflowed the number of its last line.
+    #[test]
+    fn snippet_at_the_last_line_number_renders() {
+        let mut report = Report::new("0.0.0");
+        let mut f = finding();
+        f.snippet = Some(crate::Snippet {
+            first_line: u32::MAX,
+            lines: vec!["a".to_string(), "b".to_string()],
+        });
+        report.findings.push(f);
+        let sarif: Value = serde_json::from_str(&render(&report)).unwrap();
+        assert!(sarif["runs"][0]["results"][0].is_object());
+    }
 }

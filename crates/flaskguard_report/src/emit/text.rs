@@ -93,10 +93,12 @@ fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
             .to_string()
             .len();
         for (i, line) in snippet.lines.iter().enumerate() {
-            let n = snippet.first_line + i as u32;
+            let n = snippet.first_line.saturating_add(i as u32);
             let _ = writeln!(out, "  {} {line}", style.dim(&format!("{n:>width$} |")));
             if n == loc.start.line {
-                let start = loc.start.column.saturating_sub(1) as usize;
+                // A column past the end of the line (a foreign or hand-edited report) puts
+                // the caret just after the line, not gigabytes to its right.
+                let start = (loc.start.column.saturating_sub(1) as usize).min(line.chars().count());
                 let len = if loc.end.line == loc.start.line {
                     (loc.end.column.saturating_sub(loc.start.column) as usize).max(1)
                 } else {
@@ -210,4 +212,51 @@ fn summary(out: &mut String, report: &Report, style: &Style) {
         "{}",
         style.dim(&format!(" — {} in {} ms", parts.join(", "), s.duration_ms))
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Confidence, Finding, Location, Position, Severity, Snippet};
+
+    /// Found by fuzzing (report_roundtrip): a column far past the end of its line made the
+    /// caret line gigabytes long, and a first line near `u32::MAX` overflowed the count.
+    #[test]
+    fn positions_outside_the_snippet_render() {
+        let mut report = Report::new("0.0.0");
+        report.findings.push(Finding {
+            code: "FG101".to_string(),
+            name: "x".to_string(),
+            severity: Severity::High,
+            confidence: Confidence::High,
+            message: "m".to_string(),
+            location: Location {
+                path: "app.py".to_string(),
+                start: Position {
+                    line: u32::MAX,
+                    column: u32::MAX,
+                },
+                end: Position {
+                    line: u32::MAX,
+                    column: u32::MAX,
+                },
+                byte_start: 0,
+                byte_end: 0,
+            },
+            snippet: Some(Snippet {
+                first_line: u32::MAX,
+                lines: vec!["abc".to_string(), "def".to_string()],
+            }),
+            fix: None,
+            trace: Vec::new(),
+            route: None,
+            fingerprint: String::new(),
+            suppression: None,
+            evidence: None,
+            confirmed: None,
+        });
+        let text = render(&report, TextOptions::default());
+        assert!(text.len() < 1000, "{} bytes", text.len());
+        assert!(text.contains("    ^"), "{text}");
+    }
 }

@@ -17,6 +17,7 @@ use flaskguard_index::ir::{
 };
 use flaskguard_index::{Index, ModuleId, Span, TextFile, Value};
 
+use super::regex_guard::{self, Method};
 use super::spec::{Class, SinkMode, SinkRow, Spec};
 
 /// At most this many propagation steps are kept per value.
@@ -724,6 +725,18 @@ struct FnCtx<'e, 'i, 'a> {
     session_keys: Vec<String>,
     /// The current path can no longer continue (after return/raise/abort).
     dead: bool,
+    /// When summarising a check (a predicate or a validator), the environments at the
+    /// exits that count: every normal exit, or only the truthy returns of a predicate.
+    exits: Option<Exits>,
+}
+
+/// Iterables that are never empty (they raise instead): a loop over them runs at least once.
+const NEVER_EMPTY: &[&str] = &["socket.getaddrinfo"];
+
+/// The exits of a function summarised as a check.
+struct Exits {
+    truthy_only: bool,
+    envs: Vec<Env>,
 }
 
 impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
@@ -750,6 +763,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             dead_code: Vec::new(),
             session_keys: Vec::new(),
             dead: false,
+            exits: None,
         }
     }
 
@@ -840,6 +854,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 if !is_json && !non_html {
                     self.return_sites.push((stmt.span, body));
                 }
+                self.record_exit(value.as_deref(), &v);
                 self.returns = Some(match &self.returns {
                     Some(r) => r.join(&v),
                     None => v,
@@ -884,7 +899,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     self.block(orelse);
                     return;
                 }
-                self.loop_body(None, body);
+                self.loop_body(None, body, false);
                 self.block(orelse);
             }
             StmtKind::For {
@@ -895,7 +910,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             } => {
                 let it = self.eval(iter);
                 let elem = element_of(&it);
-                self.loop_body(Some(&(target, elem, stmt.span)), body);
+                let at_least_once = matches!(&it, AVal::Seq(items) if !items.is_empty())
+                    || iter.as_call().is_some_and(|_| {
+                        self.engine
+                            .index
+                            .callee_of(self.module, iter)
+                            .is_some_and(|r| NEVER_EMPTY.contains(&r.qual.as_str()))
+                    });
+                self.loop_body(Some(&(target, elem, stmt.span)), body, at_least_once);
                 self.block(orelse);
             }
             StmtKind::With { items, body } => {
@@ -1013,9 +1035,17 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
-    fn loop_body(&mut self, target: Option<&(&Expr, AVal, Span)>, body: &[Stmt]) {
+    /// Runs a loop body to a fixed point. After a loop that runs at least once, what every
+    /// pass establishes holds (`for a in getaddrinfo(host): if not public(a): raise`).
+    fn loop_body(
+        &mut self,
+        target: Option<&(&Expr, AVal, Span)>,
+        body: &[Stmt],
+        at_least_once: bool,
+    ) {
         let before = self.env.clone();
         let mut state = before.clone();
+        let mut outs: Option<Env> = None;
         for _ in 0..MAX_LOOP_PASSES {
             self.env.clone_from(&state);
             self.dead = false;
@@ -1023,13 +1053,22 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.assign(t, elem.clone(), *span);
             }
             self.block(body);
+            if !self.dead {
+                outs = Some(match outs {
+                    Some(o) => join_env(&o, &self.env),
+                    None => self.env.clone(),
+                });
+            }
             let next = join_env(&state, &self.env);
             if next == state {
                 break;
             }
             state = next;
         }
-        self.env = join_env(&before, &state);
+        self.env = match outs {
+            Some(outs) if at_least_once => outs,
+            _ => join_env(&before, &state),
+        };
         self.dead = false;
     }
 
@@ -1106,6 +1145,39 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             } if !holds => {
                 for v in values {
                     self.apply_guard(v, false);
+                }
+            }
+            // `check(x) is not None` / `check(x) is None`: the truth of `check(x)`.
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1
+                && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
+                && matches!(comparators[0].kind, ExprKind::NoneLit) =>
+            {
+                self.apply_guard(left, holds == (ops[0] == CmpOp::IsNot));
+            }
+            // `ipaddress.ip_address(a).is_global` (or `not ....is_private`): the address,
+            // and whatever it was resolved from, is public.
+            ExprKind::Attribute { value, attr }
+                if (holds && attr == "is_global")
+                    || (!holds
+                        && matches!(
+                            attr.as_str(),
+                            "is_private" | "is_loopback" | "is_link_local" | "is_reserved"
+                        )) =>
+            {
+                if let Some(call) = value.as_call()
+                    && self
+                        .engine
+                        .index
+                        .callee_of(self.module, value)
+                        .is_some_and(|r| r.qual.starts_with("ipaddress.ip_"))
+                    && let Some(arg) = call.args.first()
+                    && let Some(t) = self.eval(arg).taint()
+                {
+                    self.sanitize_origins(&t, Class::Ssrf.bit());
                 }
             }
             // `not urlsplit(x).netloc`: a relative URL on this path.
@@ -1201,6 +1273,20 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         if let Some(mut t) = current.taint() {
             t.sanitize(mask);
             self.env.insert(name, AVal::Tainted(t));
+        }
+    }
+
+    /// Makes safe for `mask` every value that comes only from where `checked` comes from
+    /// (the host a checked address was resolved from, the URL it was split from).
+    fn sanitize_origins(&mut self, checked: &Taint, mask: u32) {
+        for v in self.env.values_mut() {
+            if let AVal::Tainted(t) = v
+                && t.origins
+                    .iter()
+                    .all(|(o, _)| checked.origins.iter().any(|(c, _)| c == o))
+            {
+                t.sanitize(mask);
+            }
         }
     }
 
@@ -1300,36 +1386,65 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     .engine
                     .index
                     .resolve(self.module, self.scope, &call.func);
-                // `if is_local_url(target):` — a project predicate named for validating.
+                // `if is_local_url(target):` — a project predicate: what its body checks on
+                // the paths that return a true value holds for the arguments. Its name
+                // proves nothing.
                 if let Some(r) = &callee
-                    && let Some((m, f)) = self.engine.index.project_function(&r.qual)
+                    && let Some(target) = self.engine.index.project_function(&r.qual)
                 {
-                    let name = self.engine.index.module(m).functions[f.0 as usize]
-                        .name
-                        .to_ascii_lowercase();
-                    let validates = [
-                        "is_safe",
-                        "is_local",
-                        "is_valid",
-                        "is_allowed",
-                        "is_trusted",
-                        "valid",
-                        "allowed",
-                        "safe_",
-                    ]
-                    .iter()
-                    .any(|w| name.starts_with(w) || name.contains(w));
-                    if validates && let Some(arg) = call.args.first() {
-                        self.sanitize_place(arg, u32::MAX);
-                    }
+                    self.apply_check_summary(call, target, true);
+                    return;
                 }
-                if callee.is_some_and(|r| r.qual == "re.fullmatch" || r.qual == "re.match")
-                    && let Some(arg) = call.args.get(1)
+                // `bool(x)`: the truth of `x`.
+                if callee.as_ref().is_some_and(|r| r.qual == "builtins.bool")
+                    && let Some(arg) = call.args.first()
                 {
-                    self.sanitize_place(arg, u32::MAX);
+                    self.apply_guard(arg, true);
+                    return;
                 }
+                self.regex_guard(call, callee.as_ref().map(|r| r.qual.as_str()));
             }
             _ => {}
+        }
+    }
+
+    /// `re.fullmatch(p, x)` / `PATTERN.fullmatch(x)` (also `match`, `search`) that
+    /// accepted `x`: safe for the sinks no character the pattern accepts can harm.
+    fn regex_guard(&mut self, call: &Call, callee: Option<&str>) {
+        let index = self.engine.index;
+        let (method, pattern, subject) = match callee.and_then(|q| q.strip_prefix("re.")) {
+            Some(name) if Method::from_name(name).is_some() => (
+                Method::from_name(name),
+                call.argument(0, "pattern")
+                    .map(|p| index.eval(self.module, self.scope, p)),
+                call.argument(1, "string"),
+            ),
+            _ => {
+                // A compiled pattern: `PATTERN.fullmatch(x)` with `PATTERN = re.compile(p)`.
+                let ExprKind::Attribute { value, attr } = &call.func.kind else {
+                    return;
+                };
+                let compiled = index.eval(self.module, self.scope, value);
+                let Value::Call { qual, args, .. } = compiled else {
+                    return;
+                };
+                if qual != "re.compile" {
+                    return;
+                }
+                (
+                    Method::from_name(attr),
+                    args.into_iter().next(),
+                    call.argument(0, "string"),
+                )
+            }
+        };
+        let (Some(method), Some(Value::Str(pattern)), Some(subject)) = (method, pattern, subject)
+        else {
+            return;
+        };
+        let mask = regex_guard::safe_mask(&pattern, method);
+        if mask != 0 {
+            self.sanitize_place(subject, mask);
         }
     }
 
@@ -1355,38 +1470,119 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         })
     }
 
-    /// `validate_url(url)` as a statement: a project function named for checking its
-    /// argument, that raises or aborts on some path, validates what it is given.
+    /// `validate_url(url)` as a statement: what a project function checks on every path
+    /// that returns normally holds for its arguments after the call; one that never
+    /// returns normally (it always raises or aborts) ends the path.
     fn validator_call(&mut self, e: &Expr) {
         let Some(call) = e.as_call() else { return };
         let index = self.engine.index;
         let Some(r) = index.resolve(self.module, self.scope, &call.func) else {
             return;
         };
-        let Some((m, f)) = index.project_function(&r.qual) else {
+        let Some(target) = index.project_function(&r.qual) else {
             return;
         };
-        let def = &index.module(m).functions[f.0 as usize];
-        let name = def.name.to_ascii_lowercase();
-        let named_as_check = [
-            "assert", "validate", "check", "ensure", "verify", "require", "reject",
-        ]
-        .iter()
-        .any(|w| name.contains(w));
-        if !named_as_check {
-            return;
-        }
-        let mut raises = false;
+        let def = &index.module(target.0).functions[target.1.0 as usize];
+        let mut stops = false;
         flaskguard_index::ir::walk_stmts(&def.body, &mut |s| {
-            if matches!(s.kind, StmtKind::Raise { .. }) {
-                raises = true;
-            }
+            stops |= match &s.kind {
+                StmtKind::Raise { .. } => true,
+                StmtKind::Expr(e) => e.as_call().is_some(),
+                _ => false,
+            };
         });
-        if !raises {
+        if stops {
+            self.apply_check_summary(call, target, false);
+        }
+    }
+
+    /// Records the environment at a `return` of a function summarised as a check.
+    fn record_exit(&mut self, value: Option<&Expr>, v: &AVal) {
+        let Some(exits) = self.exits.take() else {
+            return;
+        };
+        let mut exits = exits;
+        if exits.truthy_only {
+            let falsy = matches!(
+                v,
+                AVal::Const(Value::Bool(false) | Value::None | Value::Int(0))
+            ) || matches!(v, AVal::Const(Value::Str(s)) if s.is_empty());
+            if !falsy {
+                // `return re.fullmatch(p, x) is not None`: the returned condition holds.
+                let saved = self.env.clone();
+                if let Some(e) = value
+                    && !matches!(v, AVal::Const(_))
+                {
+                    self.apply_guard(e, true);
+                }
+                exits.envs.push(std::mem::replace(&mut self.env, saved));
+            }
+        } else {
+            exits.envs.push(self.env.clone());
+        }
+        self.exits = Some(exits);
+    }
+
+    /// Summarises a project function as a check of its arguments: its body runs with each
+    /// parameter bound to a marker, and the classes every counted exit has made each
+    /// marker safe for are applied to the argument passed for it. A validator that has no
+    /// normal exit ends the current path.
+    fn apply_check_summary(&mut self, call: &Call, (m, f): (ModuleId, FuncIdx), truthy_only: bool) {
+        if self.inline_depth >= MAX_INLINE_DEPTH {
             return;
         }
-        for arg in &call.args {
-            self.sanitize_place(arg, u32::MAX);
+        let index = self.engine.index;
+        let def = &index.module(m).functions[f.0 as usize];
+        let mut fx = FnCtx::new(
+            self.engine,
+            m,
+            Some(f),
+            ScopeRef::Function(f),
+            self.depth + 1,
+        );
+        fx.inline_depth = self.inline_depth + 1;
+        fx.exits = Some(Exits {
+            truthy_only,
+            envs: Vec::new(),
+        });
+        let mut bound: Vec<(&str, &Expr)> = Vec::new();
+        for (i, p) in def.params.iter().enumerate() {
+            let arg = match p.kind {
+                flaskguard_index::ir::ParamKind::PositionalOnly => call.args.get(i),
+                flaskguard_index::ir::ParamKind::Positional => call.argument(i, &p.name),
+                flaskguard_index::ir::ParamKind::KeywordOnly => call.keyword(&p.name),
+                flaskguard_index::ir::ParamKind::VarArgs
+                | flaskguard_index::ir::ParamKind::KwArgs => None,
+            };
+            if let Some(arg) = arg {
+                fx.env
+                    .insert(p.name.to_string(), AVal::Tainted(Taint::param(i as u16)));
+                bound.push((&p.name, arg));
+            }
+        }
+        fx.block(&def.body);
+        let mut exits = fx.exits.take().map(|e| e.envs).unwrap_or_default();
+        if !fx.dead && !truthy_only {
+            exits.push(std::mem::take(&mut fx.env));
+        }
+        if exits.is_empty() {
+            if !truthy_only {
+                // Every path raises or aborts: nothing after the call runs.
+                self.dead = true;
+            }
+            return;
+        }
+        for (name, arg) in bound {
+            let mask = exits.iter().fold(u32::MAX, |acc, env| {
+                acc & match env.get(name) {
+                    Some(v) => v.taint().map_or(u32::MAX, |t| t.sanitized()),
+                    None => 0,
+                }
+            });
+            let mask = mask & !(NORMALIZED | UNQUOTED);
+            if mask != 0 {
+                self.sanitize_place(arg, mask);
+            }
         }
     }
 

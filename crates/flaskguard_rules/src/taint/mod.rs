@@ -1,6 +1,7 @@
 //! The taint engine and its models spec.
 
 pub mod engine;
+mod regex_guard;
 pub mod spec;
 
 use flaskguard_report::Severity;

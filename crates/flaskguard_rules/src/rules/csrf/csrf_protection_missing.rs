@@ -44,8 +44,9 @@ declare_rule! {
     /// Routes authenticated only by header tokens (Flask-JWT-Extended with header tokens,
     /// `HTTPTokenAuth`) and routes that use no credentials are not reported: a forged
     /// request carries nothing that identifies the user. Flask-JWT-Extended cookies come
-    /// with their own CSRF check and are not reported either (see FG238). Routes whose app
-    /// cannot be determined (several apps, blueprints registered dynamically, Flask-RESTful
+    /// with their own CSRF check (double submit) and are not reported either, unless
+    /// `JWT_COOKIE_CSRF_PROTECT = False` turns it off. Routes whose app cannot be
+    /// determined (several apps, blueprints registered dynamically, Flask-RESTful
     /// resources) are not reported. A login view, which writes the session rather than
     /// relying on it, is reported too: a forged login (login CSRF) signs the victim into
     /// the attacker's account.

@@ -1,0 +1,86 @@
+//! Name resolution across modules: import cycles and imports of a module's own names end
+//! (found by fuzzing: each once made a two-file project take minutes or forever), and
+//! chasing into project modules still resolves what it did.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use flaskguard_index::{DiscoverOptions, Index, Project};
+
+fn write(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// The resolved callees of every call in the project, sorted. Fails when resolution takes
+/// more than 30 seconds.
+fn callees(files: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), files);
+    let root = dir.path().to_path_buf();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let project = Project::load(&[root], &DiscoverOptions::default());
+        let index = Index::build(&project.modules);
+        let mut out: Vec<String> = index
+            .calls()
+            .filter_map(|c| c.callee.as_ref().map(|r| r.qual.clone()))
+            .collect();
+        out.sort();
+        let _ = tx.send(out);
+    });
+    rx.recv_timeout(Duration::from_secs(30))
+        .expect("name resolution did not finish within 30 seconds")
+}
+
+#[test]
+fn package_importing_its_own_missing_submodule() {
+    let found = callees(&[(
+        "app/__init__.py",
+        "from .profiles import profiles\napp.register_blueprint(profiles)\nprofiles.load()\n",
+    )]);
+    assert!(
+        found.contains(&"app.profiles.profiles.load".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn attribute_chain_through_an_import_cycle() {
+    let chain: Vec<String> = (0..14).map(|i| format!("a{i}")).collect();
+    let a = format!("from pkg.b import x\nx.{}()\n", chain.join("."));
+    let found = callees(&[
+        ("pkg/__init__.py", ""),
+        ("pkg/a.py", &a),
+        ("pkg/b.py", "from pkg.a import x\n"),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].ends_with(&chain.join(".")), "{found:?}");
+}
+
+#[test]
+fn module_attributes_still_resolve_into_the_project() {
+    let found = callees(&[
+        ("pkg/__init__.py", ""),
+        (
+            "pkg/tools.py",
+            "class Runner:\n    def go(self):\n        pass\n\n\ndef helper():\n    pass\n",
+        ),
+        (
+            "pkg/app.py",
+            "import pkg.tools\nimport pkg.tools as t\nfrom pkg import tools\n\nt.helper()\ntools.Runner.go()\npkg.tools.helper()\n",
+        ),
+    ]);
+    assert_eq!(
+        found,
+        [
+            "pkg.tools.Runner.go",
+            "pkg.tools.helper",
+            "pkg.tools.helper"
+        ],
+    );
+}
