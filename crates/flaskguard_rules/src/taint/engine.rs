@@ -788,11 +788,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     // ---- statements ----
 
     fn block(&mut self, body: &[Stmt]) {
-        for stmt in body {
+        for (i, stmt) in body.iter().enumerate() {
             if self.dead {
                 return;
             }
             self.stmt(stmt);
+            // What follows a statement that never completes (`return`, `raise`, `abort()`,
+            // a call that always raises) never runs: findings there are dropped.
+            if self.dead && self.inline_depth == 0 && self.exits.is_none() {
+                self.mark_dead(&body[i + 1..]);
+            }
         }
     }
 
@@ -2158,6 +2163,13 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             return AVal::Class(vec![r.qual.clone()]);
         }
         let v = index.eval(self.module, self.scope, e);
+        // An empty module-level container (`TOKENS = {}`) is there to be filled at run
+        // time, by other functions: what it holds when this one runs is not known.
+        if matches!(&v, Value::List(items) if items.is_empty())
+            || matches!(&v, Value::Dict(items) if items.is_empty())
+        {
+            return AVal::Unknown;
+        }
         if matches!(v, Value::Unknown) {
             // A module-level name of this module is not resolved to a qualified name.
             let qual = resolved.map(|r| r.qual).or_else(|| match &e.kind {
@@ -3069,6 +3081,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     Some(items.iter().fold(default, |acc, (_, v)| acc.join(v)))
                 }
                 (AVal::Const(_), _) => Some(AVal::Unknown),
+                // A container not known here (a cache filled elsewhere): what it holds under
+                // any key, or the default. The key chooses; it is not the value.
+                (AVal::Unknown, _) => Some(
+                    args.get(1)
+                        .map_or(AVal::Unknown, |default| AVal::Unknown.join(default)),
+                ),
                 (r, _) => r.taint().map(AVal::Tainted),
             },
             // Constant folding of string predicates.
