@@ -154,8 +154,14 @@ pub enum AVal {
     Instance {
         classes: Vec<String>,
         state: Box<AVal>,
+        /// The instance's attributes when its construction is understood (a dataclass, an
+        /// `__init__` that stores `self.x = ...`): read one by one, not as the whole.
+        fields: Option<Box<Fields>>,
     },
 }
+
+/// Attribute name → value of an instance.
+type Fields = Vec<(String, AVal)>;
 
 impl AVal {
     /// The taint of the value as a whole.
@@ -212,14 +218,29 @@ impl AVal {
                 AVal::Instance {
                     classes: a,
                     state: sa,
+                    fields: fa,
                 },
                 AVal::Instance {
                     classes: b,
                     state: sb,
+                    fields: fb,
                 },
             ) => AVal::Instance {
                 classes: union(a, b),
                 state: Box::new(sa.join(sb)),
+                fields: match (fa, fb) {
+                    (Some(fa), Some(fb)) => {
+                        let mut out: Fields = (**fa).clone();
+                        for (k, v) in fb.iter() {
+                            match out.iter_mut().find(|(ok, _)| ok == k) {
+                                Some((_, ov)) => *ov = ov.join(v),
+                                None => out.push((k.clone(), v.join(&AVal::Unknown))),
+                            }
+                        }
+                        Some(Box::new(out))
+                    }
+                    _ => None,
+                },
             },
             _ => match (self.taint(), other.taint()) {
                 (Some(a), Some(b)) => AVal::Tainted(a.merge(&b)),
@@ -1775,6 +1796,15 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         )),
                         _ => AVal::Const(Value::Unknown),
                     },
+                    // An attribute of an instance whose construction is understood: that
+                    // attribute's value (a field never stored is not known here).
+                    AVal::Instance {
+                        fields: Some(fields),
+                        ..
+                    } => fields
+                        .iter()
+                        .find(|(k, _)| k == attr.as_str())
+                        .map_or(AVal::Unknown, |(_, v)| v.clone()),
                     AVal::Seq(_) | AVal::Map(_) | AVal::Instance { .. } => {
                         AVal::tainted_like_opt(base.taint())
                     }
@@ -1812,13 +1842,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 match (&base, key.as_const()) {
                     // `parser["section"]` and `parser["section"]["key"]`.
-                    (AVal::Instance { classes, state }, _) if is_config_class(classes) => {
+                    (AVal::Instance { classes, state, .. }, _) if is_config_class(classes) => {
                         if classes.iter().any(|c| c == CONFIG_SECTION) {
                             self.ini_value("get", state, Some(&key))
                         } else {
                             AVal::Instance {
                                 classes: vec![CONFIG_SECTION.to_string()],
                                 state: Box::new(key.clone()),
+                                fields: None,
                             }
                         }
                     }
@@ -2217,6 +2248,114 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         table.has_class().then_some(table)
     }
 
+    /// The attributes an instance of project class `class` gets from its construction: a
+    /// dataclass's fields (arguments by position and name, else the declared defaults), or
+    /// what a small `__init__` stores in `self.x`. `None` when that is not understood
+    /// (`**kwargs`, base classes that initialise too, a large `__init__`).
+    fn constructed_fields(
+        &mut self,
+        class: &str,
+        args: &[AVal],
+        kwargs: &[(Option<&str>, AVal)],
+    ) -> Option<Box<Fields>> {
+        if self.inline_depth >= MAX_INLINE_DEPTH || kwargs.iter().any(|(k, _)| k.is_none()) {
+            return None;
+        }
+        let index = self.engine.index;
+        let (m, c) = index.project_class(class)?;
+        let def = &index.module(m).classes[c.0 as usize];
+        let is_dataclass = def.decorators.iter().any(|d| {
+            let callee = match &d.kind {
+                ExprKind::Call(call) => &call.func,
+                _ => d,
+            };
+            index
+                .resolve(m, def.parent, callee)
+                .is_some_and(|r| r.qual == "dataclasses.dataclass")
+        });
+        if is_dataclass {
+            // Only the class's own fields: inherited dataclass fields come first and are
+            // not followed here.
+            if !def.bases.is_empty() {
+                return None;
+            }
+            let mut fields = Fields::new();
+            let mut position = 0;
+            for stmt in &def.body {
+                let StmtKind::AnnAssign { target, value, .. } = &stmt.kind else {
+                    continue;
+                };
+                let Some(name) = target.as_name() else {
+                    continue;
+                };
+                let passed = kwargs
+                    .iter()
+                    .find(|(k, _)| *k == Some(name))
+                    .map(|(_, v)| v.clone())
+                    .or_else(|| args.get(position).cloned());
+                position += 1;
+                let v = match (passed, value) {
+                    (Some(v), _) => v,
+                    (None, Some(default)) => {
+                        let value = index.eval(m, ScopeRef::Class(c), default);
+                        if value.is_constant() {
+                            AVal::Const(value)
+                        } else {
+                            AVal::Unknown
+                        }
+                    }
+                    (None, None) => AVal::Unknown,
+                };
+                fields.push((name.to_string(), v));
+            }
+            return Some(Box::new(fields));
+        }
+        // A plain class: run its `__init__` with the arguments and keep `self.x`.
+        let init = self.find_method(class, "__init__", 0)?;
+        let (fm, fi) = init;
+        let init_def = &index.module(fm).functions[fi.0 as usize];
+        let mut size = 0;
+        flaskguard_index::ir::walk_stmts(&init_def.body, &mut |_| size += 1);
+        let calls_super = init_def.body.iter().any(|s| {
+            matches!(&s.kind, StmtKind::Expr(e) if e.as_call().is_some_and(|c| {
+                matches!(&c.func.kind, ExprKind::Attribute { value, .. } if value.as_call().is_some())
+            }))
+        });
+        if size > INLINE_MAX_STATEMENTS || calls_super {
+            return None;
+        }
+        let mut fx = FnCtx::new(
+            self.engine,
+            fm,
+            Some(fi),
+            ScopeRef::Function(fi),
+            self.depth + 1,
+        );
+        fx.inline_depth = self.inline_depth + 1;
+        let params = &init_def.params;
+        let self_name = params.first()?.name.to_string();
+        for (i, p) in params.iter().enumerate().skip(1) {
+            let v = kwargs
+                .iter()
+                .find(|(k, _)| *k == Some(p.name.as_str()))
+                .map(|(_, v)| v.clone())
+                .or_else(|| args.get(i - 1).cloned())
+                .unwrap_or(AVal::Unknown);
+            fx.env.insert(p.name.to_string(), v);
+        }
+        fx.block(&init_def.body);
+        let prefix = format!("{self_name}.");
+        let fields: Fields = fx
+            .env
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let attr = k.strip_prefix(&prefix)?;
+                (!attr.contains('.')).then(|| (attr.to_string(), v))
+            })
+            .collect();
+        Some(Box::new(fields))
+    }
+
     /// The method `name` of a project class, looked up along its project base classes.
     fn find_method(&self, class: &str, name: &str, depth: usize) -> Option<(ModuleId, FuncIdx)> {
         let index = self.engine.index;
@@ -2377,9 +2516,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 .iter()
                 .chain(kwargs.iter().map(|(_, v)| v))
                 .fold(AVal::Unknown, |a, v| a.join(v));
+            let fields = match classes.as_slice() {
+                [one] => self.constructed_fields(one, &args, &kwargs),
+                _ => None,
+            };
             return AVal::Instance {
                 classes,
                 state: Box::new(state),
+                fields,
             };
         }
         // A project class constructed: an instance of it (methods dispatch on its class,
@@ -2389,9 +2533,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 .iter()
                 .chain(kwargs.iter().map(|(_, v)| v))
                 .fold(AVal::Unknown, |a, v| a.join(v));
+            let fields = self.constructed_fields(qual, &args, &kwargs);
             return AVal::Instance {
                 classes: vec![qual.to_string()],
                 state: Box::new(state),
+                fields,
             };
         }
         if matches!(
@@ -2403,6 +2549,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             return AVal::Instance {
                 classes: vec![CONFIG_PARSER.to_string()],
                 state: Box::new(AVal::Unknown),
+                fields: None,
             };
         }
         // `getattr(module, name)`: the class it names; for a name not known here, any
@@ -2730,13 +2877,24 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             return AVal::Unknown;
         }
         // A method of an instance of a class picked at run time: each candidate's method.
-        if let (Some(m), Some(AVal::Instance { classes, state })) = (method, recv_val.as_ref())
+        if let (
+            Some(m),
+            Some(
+                instance @ AVal::Instance {
+                    classes,
+                    state,
+                    fields,
+                },
+            ),
+        ) = (method, recv_val.as_ref())
             && !is_config_class(classes)
         {
+            // `self` is the instance itself where its attributes are known one by one.
+            let receiver = if fields.is_some() { instance } else { &**state };
             let mut out: Option<AVal> = None;
             for c in classes {
                 let v = match self.find_method(c, m, 0) {
-                    Some(f) => self.apply_summary(e, call, f, true, Some(state), &args, &kwargs),
+                    Some(f) => self.apply_summary(e, call, f, true, Some(receiver), &args, &kwargs),
                     None => args
                         .iter()
                         .chain(kwargs.iter().map(|(_, v)| v))
@@ -2859,7 +3017,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let place = receiver.and_then(place_name);
         // configparser: values are kept per (section, key).
         // A section (`parser["s"]`) reads its keys from the INI files.
-        if let AVal::Instance { classes, state } = recv
+        if let AVal::Instance { classes, state, .. } = recv
             && classes.iter().any(|c| c == CONFIG_SECTION)
             && matches!(method, "get" | "getint" | "getboolean")
         {
