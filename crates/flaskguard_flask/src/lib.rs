@@ -68,6 +68,11 @@ pub struct FlaskModel<'a> {
     pub env: Vec<EnvEntry>,
     /// Whether the project uses Flask at all (imports it anywhere).
     pub uses_flask: bool,
+    /// Whether anything can make Flask issue its session cookie: the project imports
+    /// `flask.session` (or the `flask` module itself) or an extension that keeps state in
+    /// the session (Flask-Login, Flask-WTF's CSRF tokens, Flask-Session, OAuth clients), or
+    /// configures a `SECRET_KEY`. An app that never touches the session never sends it.
+    pub uses_session: bool,
     /// Templates and env files that Jinja or python-dotenv would refuse (FG001); what
     /// could be read of them is still analysed.
     pub diagnostics: Vec<Diagnostic>,
@@ -77,7 +82,11 @@ impl<'a> FlaskModel<'a> {
     pub fn build(index: &Index<'a>, texts: &[flaskguard_index::TextFile]) -> Self {
         let apps = index
             .calls()
-            .filter(|c| c.callee.as_ref().is_some_and(|r| r.qual == "flask.Flask"))
+            .filter(|c| {
+                c.callee.as_ref().is_some_and(|r| {
+                    r.qual == "flask.Flask" || index.is_subclass_of(&r.qual, "flask.Flask")
+                })
+            })
             .map(|c| App {
                 site: Site {
                     module: c.module,
@@ -95,6 +104,16 @@ impl<'a> FlaskModel<'a> {
         });
         let mut diagnostics = Vec::new();
         let env = env_entries(texts, &mut diagnostics);
+        let imports_session = index.semantic.iter().any(|sem| {
+            sem.scopes.values().any(|scope| {
+                scope.bindings.values().flatten().any(|b| {
+                    matches!(b, flaskguard_index::semantic::Binding::Import(q)
+                        if q == "flask" || q == "flask.session" || SESSION_PACKAGES
+                        .iter()
+                        .any(|p| q == p || q.starts_with(&format!("{p}."))))
+                })
+            })
+        });
         let extensions = extensions::collect(index);
         let (blueprints, routes, hooks) = routes::collect(index);
         let config = config::collect(index, &env);
@@ -140,6 +159,11 @@ impl<'a> FlaskModel<'a> {
                 });
             }
         }
+        let uses_session = imports_session
+            || extensions
+                .iter()
+                .any(|e| matches!(e.kind, ExtKind::LoginManager | ExtKind::CsrfProtect))
+            || config.iter().any(|c| c.key == "SECRET_KEY");
         FlaskModel {
             apps,
             blueprints,
@@ -151,6 +175,7 @@ impl<'a> FlaskModel<'a> {
             templates,
             env,
             uses_flask,
+            uses_session,
             diagnostics,
         }
     }
@@ -193,6 +218,19 @@ impl<'a> FlaskModel<'a> {
         })
     }
 }
+
+/// Extensions that keep state in the Flask session (besides `flask.session` itself, and
+/// `import flask`, through which it can be reached).
+const SESSION_PACKAGES: &[&str] = &[
+    "flask_login",
+    "flask_wtf",
+    "flask_session",
+    "flask_security",
+    "flask_dance",
+    "flask_oauthlib",
+    "authlib",
+    "flask_principal",
+];
 
 /// A line python-dotenv reads as a key without a value: one word, no `=`, `#` or space.
 fn is_env_key(key: &str) -> bool {

@@ -121,6 +121,11 @@ pub struct Hook {
 }
 
 fn owner_of(r: &Resolved) -> Option<Owner> {
+    // An app known only by its type (`self` in a `Flask` subclass, an `app: Flask`
+    // parameter): an app, not known which.
+    if r.site.is_none() && r.qual == "flask.Flask()" {
+        return Some(Owner::Unknown);
+    }
     let site = r.site?;
     if r.qual.starts_with("flask.Flask()") {
         Some(Owner::App(site))

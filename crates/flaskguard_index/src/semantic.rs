@@ -117,6 +117,8 @@ pub struct Index<'a> {
     callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
     /// The first component of every project module name and alias.
     top_level: rustc_hash::FxHashSet<String>,
+    /// Project classes derived from `flask.Flask`: what `current_app` is an instance of.
+    app_classes: Vec<String>,
 }
 
 /// How many folders without `__init__.py` above a module may form a namespace-package name.
@@ -188,10 +190,21 @@ impl<'a> Index<'a> {
             modules,
             by_name,
             aliases,
+            app_classes: Vec::new(),
             semantic,
             callers: FxHashMap::default(),
             top_level,
         };
+        index.app_classes = index
+            .modules
+            .iter()
+            .flat_map(|m| {
+                m.classes
+                    .iter()
+                    .map(move |c| format!("{}.{}", m.name, c.qualname))
+            })
+            .filter(|q| index.is_subclass_of(q, "flask.Flask"))
+            .collect();
         index.resolve_callees(false);
         // Who calls each project function: lets an unannotated parameter take the value
         // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
@@ -348,10 +361,82 @@ impl<'a> Index<'a> {
         {
             return r;
         }
+        // `current_app.render_snippet`: a method of the project's `Flask` subclass.
+        if base.qual == "flask.current_app" {
+            for class in &self.app_classes {
+                if self.project_function(&format!("{class}.{attr}")).is_some() {
+                    return Resolved::new(format!("{class}().{attr}"));
+                }
+            }
+        }
+        // An instance of a project class that inherits `attr` from a library class
+        // (`class App(Flask)`; `app.add_url_rule`, `self.config`): the library's attribute.
+        if let Some(class) = base.qual.strip_suffix("()")
+            && let Some(library) = self.library_base_for(class, attr, depth)
+        {
+            return Resolved {
+                qual: canonicalize(format!("{library}().{attr}")),
+                site: base.site,
+            };
+        }
         Resolved {
             qual: canonicalize(qual),
             site: base.site,
         }
+    }
+
+    /// The library class a project class inherits `attr` from: `None` when the class or
+    /// one of its project bases defines `attr` itself (a method, or a class attribute), or
+    /// when it has no library base.
+    fn library_base_for(&self, class: &str, attr: &str, depth: u32) -> Option<String> {
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        let (m, c) = self.project_class(class)?;
+        let def = &self.module(m).classes[c.0 as usize];
+        let sem = &self.semantic[m.0 as usize];
+        let own = sem
+            .functions_by_name
+            .contains_key(format!("{}.{attr}", def.qualname).as_str())
+            || sem
+                .scopes
+                .get(&ScopeRef::Class(c))
+                .is_some_and(|s| s.bindings.contains_key(attr));
+        if own {
+            return None;
+        }
+        for b in &def.bases {
+            let r = self.resolve_expr(m, def.parent, b, depth + 1)?;
+            if self.project_class(&r.qual).is_some() {
+                if let Some(found) = self.library_base_for(&r.qual, attr, depth + 1) {
+                    return Some(found);
+                }
+            } else if r.site.is_none() && !r.qual.ends_with(')') {
+                return Some(r.qual);
+            }
+        }
+        None
+    }
+
+    /// Whether `qual` names a project class that has `library` (e.g. `flask.Flask`) among
+    /// its bases, directly or through project classes.
+    pub fn is_subclass_of(&self, qual: &str, library: &str) -> bool {
+        self.subclass_depth(qual, library, 0)
+    }
+
+    fn subclass_depth(&self, qual: &str, library: &str, depth: u32) -> bool {
+        if depth > 8 {
+            return false;
+        }
+        let Some((m, c)) = self.project_class(qual) else {
+            return false;
+        };
+        let def = &self.module(m).classes[c.0 as usize];
+        def.bases.iter().any(|b| {
+            self.resolve_expr(m, def.parent, b, 0).is_some_and(|r| {
+                r.qual == library || self.subclass_depth(&r.qual, library, depth + 1)
+            })
+        })
     }
 
     /// The result of calling `callee`.

@@ -67,7 +67,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             _ => talisman_secures = true,
         }
     }
-    if reported || talisman_secures || set_truthy_or_env(ctx.model, "SESSION_COOKIE_SECURE") {
+    if reported
+        || talisman_secures
+        || set_truthy_or_env(ctx.model, "SESSION_COOKIE_SECURE")
+        || !ctx.model.uses_session
+    {
         return;
     }
     // Explicitly set, but only in development/testing: the deployed default applies.

@@ -59,7 +59,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             _ => {}
         }
     }
-    if configured || !uses_session_cookie(ctx) {
+    if configured || !ctx.model.uses_session {
         return;
     }
     if let Some(target) = app_target(ctx.model) {
@@ -69,12 +69,4 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         )
         .severity(flaskguard_report::Severity::Low);
     }
-}
-
-/// Whether the app relies on the session cookie (sessions, flash, Flask-Login, CSRF).
-pub(super) fn uses_session_cookie(ctx: &Context<'_, '_>) -> bool {
-    use flaskguard_flask::ExtKind;
-    ctx.model.has_extension(ExtKind::LoginManager)
-        || ctx.model.has_extension(ExtKind::CsrfProtect)
-        || ctx.model.is_configured("SECRET_KEY")
 }
