@@ -30,6 +30,10 @@ const NORMALIZED: u32 = 1 << 30;
 /// A mark on taint: HTML-escaped without quotes (`html.escape(x, quote=False)`,
 /// `cgi.escape(x)`), so it is still unsafe inside a quoted attribute value.
 const UNQUOTED: u32 = 1 << 29;
+/// A mark on taint: the text holds no `'` (removed, or rejected by a check). Inside a
+/// single-quoted SQL or XPath literal it then cannot close the literal; elsewhere it
+/// proves nothing.
+pub(crate) const NO_SQUOTE: u32 = 1 << 28;
 
 /// Helpers of at most this many statements are analysed at each call site.
 const INLINE_MAX_STATEMENTS: usize = 12;
@@ -94,6 +98,14 @@ impl Taint {
             if *m & UNQUOTED != 0 {
                 *m &= !(Class::Xss.bit() | UNQUOTED);
             }
+        }
+    }
+
+    /// Placed inside a single-quoted literal (`"... = '" + x`): text without `'` cannot
+    /// leave it.
+    fn in_single_quotes(&mut self) {
+        if self.sanitized() & NO_SQUOTE != 0 {
+            self.sanitize(Class::Sql.bit() | Class::Xpath.bit());
         }
     }
 
@@ -751,6 +763,11 @@ struct FnCtx<'e, 'i, 'a> {
     exits: Option<Exits>,
 }
 
+/// Whether text ending here is inside a single-quoted literal (an odd number of `'`).
+fn inside_single_quotes(before: &str) -> bool {
+    before.matches('\'').count() % 2 == 1
+}
+
 /// Iterables that are never empty (they raise instead): a loop over them runs at least once.
 const NEVER_EMPTY: &[&str] = &["socket.getaddrinfo"];
 
@@ -1317,6 +1334,18 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     }
 
     fn membership_guard(&mut self, left: &Expr, op: CmpOp, right: &Expr, holds: bool) {
+        // `if "'" in name: abort(400)`: past the check, `name` holds no `'`.
+        let absent = (op == CmpOp::In && !holds) || (op == CmpOp::NotIn && holds);
+        if absent
+            && let AVal::Const(Value::Str(needle)) = self.eval(left)
+            && needle.chars().count() == 1
+        {
+            let mask = regex_guard::absent_chars_mask(needle.chars());
+            if mask != 0 {
+                self.sanitize_place(right, mask);
+            }
+            return;
+        }
         let membership = (op == CmpOp::In && holds) || (op == CmpOp::NotIn && !holds);
         let equality = (op == CmpOp::Eq && holds) || (op == CmpOp::NotEq && !holds);
         if membership || equality {
@@ -1432,6 +1461,51 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             }
             _ => {}
         }
+    }
+
+    /// A substitution that deletes every character of one class: its result is safe for
+    /// the sinks those characters could have harmed.
+    fn removed_by_sub(
+        &self,
+        call: &Call,
+        qual: &str,
+        method: Option<&str>,
+        receiver: Option<&Expr>,
+        args: &[AVal],
+    ) -> Option<AVal> {
+        let index = self.engine.index;
+        let (pattern, repl, subject) = if qual == "re.sub" {
+            (
+                index.eval(self.module, self.scope, call.args.first()?),
+                args.get(1)?,
+                args.get(2)?,
+            )
+        } else if method == Some("sub") {
+            let Value::Call {
+                qual, args: cargs, ..
+            } = index.eval(self.module, self.scope, receiver?)
+            else {
+                return None;
+            };
+            if qual != "re.compile" {
+                return None;
+            }
+            (cargs.into_iter().next()?, args.first()?, args.get(1)?)
+        } else {
+            return None;
+        };
+        let (Value::Str(pattern), AVal::Const(Value::Str(repl)), AVal::Tainted(t)) =
+            (pattern, repl, subject)
+        else {
+            return None;
+        };
+        let removed = regex_guard::removed_by_class(&pattern)?;
+        if removed.iter().any(|c| repl.contains(*c)) {
+            return None;
+        }
+        let mut t = t.clone();
+        t.sanitize(regex_guard::absent_chars_mask(removed));
+        Some(AVal::Tainted(t))
     }
 
     /// `re.fullmatch(p, x)` / `PATTERN.fullmatch(x)` (also `match`, `search`) that
@@ -1926,6 +2000,9 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                                         && (before.ends_with("=\"") || before.ends_with("='"))
                                     {
                                         t.in_quoted_attribute();
+                                    }
+                                    if inside_single_quotes(&s) {
+                                        t.in_single_quotes();
                                     }
                                     taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
                                     known = false;
@@ -2450,6 +2527,24 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 {
                     t.in_quoted_attribute();
                 }
+                // `"... = '" + name`: inside a single-quoted literal.
+                if op == BinOp::Add
+                    && let AVal::Const(Value::Str(prefix)) = l
+                    && r.taint().is_some()
+                    && inside_single_quotes(prefix)
+                {
+                    t.in_single_quotes();
+                }
+                // `"... = '%s'" % name`: the one placeholder inside a single-quoted literal.
+                if op == BinOp::Mod
+                    && let AVal::Const(Value::Str(format)) = l
+                    && format.matches("%s").count() == 1
+                    && format
+                        .find("%s")
+                        .is_some_and(|at| inside_single_quotes(&format[..at]))
+                {
+                    t.in_single_quotes();
+                }
                 // `"%d" % value`: only numbers come out of numeric conversions.
                 if op == BinOp::Mod
                     && let AVal::Const(Value::Str(format)) = l
@@ -2649,6 +2744,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             self.push_verdict(self.module, e.span, Class::Path, rv);
             self.sink_value(Class::Path, rv, &sink);
         }
+        // `re.sub("[{}%#]", "", x)` / `PATTERN.sub("", x)`: the class's characters are gone.
+        if let Some(v) = self.removed_by_sub(call, qual, method, receiver, &args) {
+            return v;
+        }
         // Digests are hex strings, whatever they hash.
         if qual.starts_with("hashlib.") || qual.starts_with("hmac.") {
             let mut t = Taint::source(self.step(e.span, "digest"));
@@ -2735,7 +2834,10 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let local_receiver = receiver
             .and_then(root_place)
             .is_some_and(|p| self.env.contains_key(&p));
-        if !qual.is_empty() && !local_receiver && self.engine.is_source(qual) {
+        // A method of a value read from the request (`request.args.get("x").replace(...)`)
+        // is that method applied to request data, not a fresh read.
+        let method_of_a_read = qual.contains("().");
+        if !qual.is_empty() && !local_receiver && !method_of_a_read && self.engine.is_source(qual) {
             // `request.args.get("n", type=int)` converts (and drops invalid values).
             let converted = call
                 .keyword("type")
@@ -3335,6 +3437,20 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                         .map(|(k, _)| AVal::Const(Value::Str(k.clone())))
                         .collect(),
                 )),
+                // `x.replace("'", "&apos;")`: the result holds no `'` any more.
+                AVal::Tainted(t) if method == "replace" => {
+                    let mut t = t.clone();
+                    if let (Some(AVal::Const(Value::Str(old))), Some(AVal::Const(Value::Str(new)))) =
+                        (args.first(), args.get(1))
+                        && old.chars().count() == 1
+                    {
+                        let c = old.chars().next().unwrap_or_default();
+                        if !new.contains(c) {
+                            t.sanitize(regex_guard::absent_char_mask(c));
+                        }
+                    }
+                    Some(AVal::Tainted(t))
+                }
                 other => other.taint().map(AVal::Tainted).or(Some(AVal::Unknown)),
             },
             _ => None,

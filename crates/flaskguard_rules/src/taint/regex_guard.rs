@@ -1,4 +1,5 @@
-//! What a regular-expression check proves about the text it accepts.
+//! What a regular-expression check — or a character removed or rejected — proves about
+//! the text that gets through.
 //!
 //! `if re.fullmatch(r"[a-z0-9-]{1,32}", host):` makes `host` harmless for a shell, an SQL
 //! literal or an HTML page, because no character that could escape those contexts can be
@@ -312,9 +313,55 @@ pub(crate) fn safe_mask(pattern: &str, method: Method) -> u32 {
     mask
 }
 
+/// What text that cannot contain `c` is safe for: Jinja template source without `{` (no
+/// delimiter can open); without `'`, a mark that makes it safe once it is placed inside a
+/// single-quoted SQL or XPath literal (and nowhere else).
+pub(crate) fn absent_char_mask(c: char) -> u32 {
+    match c {
+        '\'' => super::engine::NO_SQUOTE,
+        '{' => Class::Template.bit(),
+        _ => 0,
+    }
+}
+
+/// The classes made safe once every character of `chars` is gone.
+pub(crate) fn absent_chars_mask(chars: impl IntoIterator<Item = char>) -> u32 {
+    chars.into_iter().fold(0, |m, c| m | absent_char_mask(c))
+}
+
+/// The characters a `re.sub(pattern, "", s)` with a single character class removes
+/// (`[{}%#]`, `[^a-z]` is not read), or `None`.
+pub(crate) fn removed_by_class(pattern: &str) -> Option<Vec<char>> {
+    let inner = pattern.strip_prefix('[')?.strip_suffix(']')?;
+    let inner = inner.strip_suffix('+').unwrap_or(inner);
+    if inner.starts_with('^') {
+        return None;
+    }
+    let mut set = CharSet::default();
+    let end = class(&pattern.chars().collect::<Vec<_>>(), 1, &mut set)?;
+    if end != pattern.chars().count() || set.any {
+        return None;
+    }
+    Some(
+        (0u8..128)
+            .filter(|b| set.ascii[*b as usize])
+            .map(char::from)
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Class, Method, safe_mask};
+    use super::{Class, Method, absent_char_mask, removed_by_class, safe_mask};
+
+    #[test]
+    fn removed_characters() {
+        assert_eq!(removed_by_class("[{}%#]"), Some(vec!['#', '%', '{', '}']));
+        assert_eq!(removed_by_class("[^a-z]"), None);
+        assert!(absent_char_mask('\'') & Class::Sql.bit() == 0);
+        assert!(absent_char_mask('{') & Class::Template.bit() != 0);
+        assert_eq!(absent_char_mask('<'), 0);
+    }
 
     fn safe(pattern: &str, method: Method, class: Class) -> bool {
         safe_mask(pattern, method) & class.bit() != 0
