@@ -886,3 +886,33 @@ fn awkward_files_lose_no_finding_of_the_rest() {
         );
     }
 }
+
+/// The README's example output is what `flaskguard check examples/vulnerable-app` prints:
+/// every line it shows (timing aside) is in the real output, and its summary line is the
+/// real one.
+#[test]
+fn readme_example_output_is_current() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let start = readme
+        .find("$ flaskguard check examples/vulnerable-app\n")
+        .expect("README shows the example run");
+    let block = &readme[start..];
+    let block = &block[..block.find("```").expect("closed code block")];
+    let shown: Vec<&str> = block.lines().skip(1).filter(|l| *l != "…").collect();
+    let o = run(&repo_root(), &["check", "examples/vulnerable-app"]);
+    let actual = normalise_timing(&stdout(&o));
+    let actual_lines: Vec<&str> = actual.lines().collect();
+    for line in &shown {
+        let line = normalise_timing(line);
+        assert!(
+            actual_lines.contains(&line.trim_end()),
+            "README shows a line the example no longer prints: {line:?}\nactual summary: {:?}",
+            actual_lines.last()
+        );
+    }
+    assert_eq!(
+        normalise_timing(shown.last().expect("a summary line")).trim_end(),
+        *actual_lines.last().expect("output"),
+        "README's summary line"
+    );
+}
