@@ -150,6 +150,13 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             .collect(),
         _ => raw,
     };
+    // One finding per sink and message: several request reads reaching one sink through
+    // different routes or callers are one problem to fix.
+    let mut seen: rustc_hash::FxHashSet<(&str, String, String)> = rustc_hash::FxHashSet::default();
+    let raw: Vec<RawFinding> = raw
+        .into_iter()
+        .filter(|r| seen.insert((r.rule.code, format!("{:?}", r.target), r.message.clone())))
+        .collect();
     let mut findings = Vec::with_capacity(raw.len());
     let mut occurrences: FxHashMap<(String, String, String), usize> = FxHashMap::default();
     for r in raw {
