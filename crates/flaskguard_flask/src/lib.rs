@@ -84,7 +84,7 @@ impl<'a> FlaskModel<'a> {
             .calls()
             .filter(|c| {
                 c.callee.as_ref().is_some_and(|r| {
-                    r.qual == "flask.Flask" || index.is_subclass_of(&r.qual, "flask.Flask")
+                    r.qual == "flask.Flask" || index.is_app_class(&r.qual)
                 })
             })
             .map(|c| App {
@@ -109,8 +109,7 @@ impl<'a> FlaskModel<'a> {
                 scope.bindings.values().flatten().any(|b| {
                     matches!(b, flaskguard_index::semantic::Binding::Import(q)
                         if q == "flask" || q == "flask.session" || SESSION_PACKAGES
-                        .iter()
-                        .any(|p| q == p || q.starts_with(&format!("{p}."))))
+                        .contains(&q.split('.').next().unwrap_or(q)))
                 })
             })
         });

@@ -418,6 +418,11 @@ impl<'a> Index<'a> {
         None
     }
 
+    /// Whether `qual` names a project class derived from `flask.Flask`.
+    pub fn is_app_class(&self, qual: &str) -> bool {
+        self.app_classes.iter().any(|c| c == qual)
+    }
+
     /// Whether `qual` names a project class that has `library` (e.g. `flask.Flask`) among
     /// its bases, directly or through project classes.
     pub fn is_subclass_of(&self, qual: &str, library: &str) -> bool {
