@@ -83,9 +83,9 @@ impl<'a> FlaskModel<'a> {
         let apps = index
             .calls()
             .filter(|c| {
-                c.callee.as_ref().is_some_and(|r| {
-                    r.qual == "flask.Flask" || index.is_app_class(&r.qual)
-                })
+                c.callee
+                    .as_ref()
+                    .is_some_and(|r| r.qual == "flask.Flask" || index.is_app_class(&r.qual))
             })
             .map(|c| App {
                 site: Site {

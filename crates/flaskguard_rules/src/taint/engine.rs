@@ -1596,6 +1596,20 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
     }
 
+    /// A context that analyses project function `f` for this call site, one inlining level
+    /// deeper.
+    fn child(&self, (m, f): (ModuleId, FuncIdx)) -> FnCtx<'e, 'i, 'a> {
+        let mut fx = FnCtx::new(
+            self.engine,
+            m,
+            Some(f),
+            ScopeRef::Function(f),
+            self.depth + 1,
+        );
+        fx.inline_depth = self.inline_depth + 1;
+        fx
+    }
+
     /// Records the environment at a `return` of a function summarised as a check.
     fn record_exit(&mut self, value: Option<&Expr>, v: &AVal) {
         let Some(exits) = self.exits.take() else {
@@ -1633,14 +1647,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         let index = self.engine.index;
         let def = &index.module(m).functions[f.0 as usize];
-        let mut fx = FnCtx::new(
-            self.engine,
-            m,
-            Some(f),
-            ScopeRef::Function(f),
-            self.depth + 1,
-        );
-        fx.inline_depth = self.inline_depth + 1;
+        let mut fx = self.child((m, f));
         fx.exits = Some(Exits {
             truthy_only,
             envs: Vec::new(),
@@ -2401,14 +2408,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         if size > INLINE_MAX_STATEMENTS || calls_super {
             return None;
         }
-        let mut fx = FnCtx::new(
-            self.engine,
-            fm,
-            Some(fi),
-            ScopeRef::Function(fi),
-            self.depth + 1,
-        );
-        fx.inline_depth = self.inline_depth + 1;
+        let mut fx = self.child((fm, fi));
         let params = &init_def.params;
         let self_name = params.first()?.name.to_string();
         for (i, p) in params.iter().enumerate().skip(1) {
@@ -3508,14 +3508,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let mut size = 0;
         flaskguard_index::ir::walk_stmts(&def.body, &mut |_| size += 1);
         if (nested || size <= INLINE_MAX_STATEMENTS) && self.inline_depth < MAX_INLINE_DEPTH {
-            let mut fx = FnCtx::new(
-                self.engine,
-                fm,
-                Some(fi),
-                ScopeRef::Function(fi),
-                self.depth + 1,
-            );
-            fx.inline_depth = self.inline_depth + 1;
+            let mut fx = self.child((fm, fi));
             if nested {
                 fx.env = self.env.clone();
             }
