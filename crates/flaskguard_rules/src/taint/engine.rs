@@ -768,6 +768,14 @@ fn inside_single_quotes(before: &str) -> bool {
     before.matches('\'').count() % 2 == 1
 }
 
+/// Calls that never return: they end the path that makes them.
+const ABORTS: &[&str] = &[
+    "flask.abort",
+    "werkzeug.exceptions.abort",
+    "sys.exit",
+    "builtins.exit",
+];
+
 /// Iterables that are never empty (they raise instead): a loop over them runs at least once.
 const NEVER_EMPTY: &[&str] = &["socket.getaddrinfo"];
 
@@ -1582,12 +1590,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         let Some(target) = index.project_function(&r.qual) else {
             return;
         };
+        // Only a function that can stop its caller (it raises or aborts somewhere) checks
+        // anything; summarising every statement call would re-analyse every callee.
         let def = &index.module(target.0).functions[target.1.0 as usize];
         let mut stops = false;
         flaskguard_index::ir::walk_stmts(&def.body, &mut |s| {
             stops |= match &s.kind {
                 StmtKind::Raise { .. } => true,
-                StmtKind::Expr(e) => e.as_call().is_some(),
+                StmtKind::Expr(e) => index
+                    .callee_of(target.0, e)
+                    .is_some_and(|r| ABORTS.contains(&r.qual.as_str())),
                 _ => false,
             };
         });
@@ -1700,12 +1712,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         self.engine
             .index
             .resolve(self.module, self.scope, &call.func)
-            .is_some_and(|r| {
-                matches!(
-                    r.qual.as_str(),
-                    "flask.abort" | "werkzeug.exceptions.abort" | "sys.exit" | "builtins.exit"
-                )
-            })
+            .is_some_and(|r| ABORTS.contains(&r.qual.as_str()))
     }
 
     fn assign(&mut self, target: &Expr, value: AVal, span: Span) {
