@@ -4,7 +4,9 @@
 mod config;
 mod probe;
 
-// A faster allocator: parsing and lowering allocate many small nodes.
+// A faster allocator: parsing and lowering allocate many small nodes. (The
+// `system-alloc` feature keeps the system's, for heap profilers that see malloc only.)
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -17,13 +19,13 @@ use std::time::Instant;
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, Parser, Subcommand};
 
-use flaskguard_index::{DiscoverOptions, Project};
+use flaskguard_index::DiscoverOptions;
 use flaskguard_registry::Entry;
 use flaskguard_report::baseline::Baseline;
 use flaskguard_report::emit::{OutputFormat, TextOptions, render};
 use flaskguard_report::{Report, Severity, exit_status};
 use flaskguard_rules::policy::Selection;
-use flaskguard_rules::{AnalysisOptions, Phases, RULES, analyze, rule_by_code};
+use flaskguard_rules::{AnalysisOptions, RULES, analyze_paths, rule_by_code};
 
 #[derive(Parser)]
 #[command(
@@ -302,17 +304,14 @@ fn resolve(scan: &ScanArgs) -> Result<Resolved> {
 fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     let started = Instant::now();
     let timings = std::env::var_os("FLASKGUARD_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0");
-    let mut clock = Phases::new(timings);
-    // The project lives until the process exits: freeing it node by node is wasted time.
-    let project: &'static Project =
-        Box::leak(Box::new(Project::load(&scan.paths, &resolved.discover)));
-    clock.lap("read + parse");
-    let analysis = analyze(
-        project,
+    let (analysis, scanned) = analyze_paths(
+        &scan.paths,
+        &resolved.discover,
         &AnalysisOptions {
             selection: resolved.selection.clone(),
             timings,
             free_at_exit: true,
+            min_part_bytes: part_bytes(),
         },
     );
     let mut report = Report::new(env!("CARGO_PKG_VERSION"));
@@ -336,11 +335,20 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     report.routes = analysis.routes;
     report.findings = analysis.findings;
     report.errors = analysis.errors;
-    report.stats.python_files = project.modules.len();
-    report.stats.files = project.modules.len() + project.texts.len();
-    report.stats.lines = project.lines;
+    report.stats.python_files = scanned.python_files;
+    report.stats.files = scanned.files;
+    report.stats.lines = scanned.lines;
     report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     report
+}
+
+/// How much Python source a part of a large project holds at least
+/// (`FLASKGUARD_PART_BYTES`, a knob for tests; see `flaskguard_index::partition`).
+pub(crate) fn part_bytes() -> u64 {
+    std::env::var("FLASKGUARD_PART_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(flaskguard_index::partition::DEFAULT_MIN_PART_BYTES)
 }
 
 fn write_output(output: Option<&Path>, text: &str) -> Result<()> {

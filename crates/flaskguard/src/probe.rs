@@ -206,21 +206,17 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
         if std::fs::metadata(src).is_err() {
             bail!("cannot read {}: no such file or directory", src.display());
         }
-        let project: &'static flaskguard_index::Project =
-            Box::leak(Box::new(flaskguard_index::Project::load(
-                std::slice::from_ref(src),
-                &flaskguard_index::DiscoverOptions::default(),
-            )));
-        files = project.modules.len() + project.texts.len();
-        lines = project.lines;
-        let a = flaskguard_rules::analyze(
-            project,
+        let (a, scanned) = flaskguard_rules::analyze_paths(
+            std::slice::from_ref(src),
+            &flaskguard_index::DiscoverOptions::default(),
             &flaskguard_rules::AnalysisOptions {
-                selection: flaskguard_rules::policy::Selection::default(),
-                timings: false,
                 free_at_exit: true,
+                min_part_bytes: crate::part_bytes(),
+                ..Default::default()
             },
         );
+        files = scanned.files;
+        lines = scanned.lines;
         opts.seed = a
             .routes
             .iter()

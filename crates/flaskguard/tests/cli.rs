@@ -916,3 +916,41 @@ fn readme_example_output_is_current() {
         "README's summary line"
     );
 }
+
+/// Issue 10: a project analysed part by part (`FLASKGUARD_PART_BYTES` makes every project
+/// large enough to split) reports exactly what analysing it at once reports.
+#[test]
+fn analysing_part_by_part_reports_what_analysing_at_once_does() {
+    let root = repo_root();
+    // Both hold code that never reaches Flask next to apps (the corpora and examples are
+    // all apps: one part whatever the size). The benchmark corpus splits too (bench/).
+    for target in [
+        "crates/flaskguard_index/tests/fixtures/partition",
+        "crates/flaskguard_rules/tests/fixtures",
+    ] {
+        let report = |part_bytes: Option<&str>| {
+            let mut cmd = bin();
+            cmd.current_dir(&root)
+                .args(["check", target, "--output-format", "json", "--exit-zero"])
+                .env("FLASKGUARD_TIMINGS", "1");
+            if let Some(bytes) = part_bytes {
+                cmd.env("FLASKGUARD_PART_BYTES", bytes);
+            }
+            let out = cmd.output().expect("run flaskguard");
+            assert!(out.status.success(), "{target}: {}", stderr(&out));
+            let mut report = json(&out);
+            report["stats"]["duration_ms"] = Value::Null;
+            let parts = stderr(&out)
+                .lines()
+                .filter(|l| l.starts_with("part "))
+                .count();
+            (report, parts)
+        };
+        let (whole, parts) = report(None);
+        assert_eq!(parts, 0, "{target} is small enough to be one part");
+        let (split, parts) = report(Some("1"));
+        assert!(parts > 1, "{target} was not split");
+        assert!(whole["findings"].as_array().is_some_and(|f| !f.is_empty()));
+        assert_eq!(whole, split, "{target}: part by part differs");
+    }
+}

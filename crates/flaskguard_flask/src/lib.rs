@@ -14,6 +14,18 @@ pub use config::{ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_mod
 pub use extensions::{ExtArg, ExtKind, Extension};
 pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, Hook, Owner, Route};
 
+/// Whether `name` is the top-level name of a library whose code makes a module part of a
+/// web app: Flask, the libraries it is built on (Werkzeug, Jinja, MarkupSafe,
+/// itsdangerous), and its extensions. Code that imports none of them, directly or
+/// through other project modules, holds no app, route, request read or template render,
+/// so it can be analysed apart from the app (see `flaskguard_index::partition`).
+pub fn is_framework_root(name: &str) -> bool {
+    matches!(
+        name,
+        "flask" | "werkzeug" | "jinja2" | "markupsafe" | "itsdangerous" | "flaskext"
+    ) || name.starts_with("flask_")
+}
+
 /// A `Flask(...)` application object.
 #[derive(Clone, Debug)]
 pub struct App {

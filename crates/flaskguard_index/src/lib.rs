@@ -6,6 +6,7 @@ mod dismantle;
 pub mod ir;
 mod lower;
 pub mod names;
+pub mod partition;
 pub mod semantic;
 pub mod source;
 pub mod value;
@@ -126,19 +127,21 @@ impl Project {
 
     /// Reads and parses an explicit list of files.
     pub fn from_files(files: Vec<DiscoveredFile>) -> Project {
+        let packages = partition::Packages::of(&files);
+        Self::from_files_in(files, &packages)
+    }
+
+    /// Reads and parses `files`, naming modules by the packages of the whole project.
+    pub(crate) fn from_files_in(
+        files: Vec<DiscoveredFile>,
+        packages: &partition::Packages,
+    ) -> Project {
         enum Loaded {
             Module(Box<Module>, Vec<Diagnostic>),
             Text(TextFile),
             TextWithDiagnostic(TextFile, Diagnostic),
             Failed(Diagnostic),
         }
-        // Folders that are packages, from the `__init__.py` files found: module names are
-        // derived without asking the file system again for every file.
-        let packages: rustc_hash::FxHashSet<PathBuf> = files
-            .iter()
-            .filter(|f| f.path.file_name().is_some_and(|n| n == "__init__.py"))
-            .filter_map(|f| f.path.parent().map(Path::to_path_buf))
-            .collect();
         let loaded: Vec<Loaded> = files
             .into_par_iter()
             .map(|file| {
@@ -156,10 +159,7 @@ impl Project {
                 };
                 let source = SourceFile::new(file.path.clone(), display, text);
                 if file.kind == FileKind::Python {
-                    let is_package_dir = |d: &Path| {
-                        packages.contains(d) || (file.explicit && d.join("__init__.py").is_file())
-                    };
-                    let (module, diags) = parse_module(source, &file.path, &is_package_dir);
+                    let (module, diags) = parse_module(source, packages.module_name(&file));
                     Loaded::Module(Box::new(module), diags)
                 } else {
                     let invalid = (file.kind == FileKind::PyProject)
@@ -293,8 +293,7 @@ pub fn module_name(path: &Path, is_package_dir: &dyn Fn(&Path) -> bool) -> (Stri
 
 fn parse_module(
     source: SourceFile,
-    path: &Path,
-    is_package_dir: &dyn Fn(&Path) -> bool,
+    (name, is_package): (String, bool),
 ) -> (Module, Vec<Diagnostic>) {
     let parsed = ruff_python_parser::parse_unchecked_source(&source.text, PySourceType::Python);
     let mut diagnostics = Vec::new();
@@ -352,7 +351,6 @@ fn parse_module(
             position: Some(source.line_col(span.start)),
         });
     }
-    let (name, is_package) = module_name(path, is_package_dir);
     let module = Module {
         id: ModuleId(0),
         name,

@@ -127,14 +127,18 @@ const MAX_NAMESPACE_LEVELS: usize = 3;
 /// The namespace-package names of a module: its dotted name prefixed with the names of the
 /// folders above its package root (`reports/helpers.py` → `reports.helpers`), nearest
 /// first, for folders whose names are identifiers.
-fn namespace_aliases(module: &Module) -> Vec<String> {
-    let mut dir = module.source.path.parent();
+pub(crate) fn namespace_aliases(
+    path: &std::path::Path,
+    module: &str,
+    is_package: bool,
+) -> Vec<String> {
+    let mut dir = path.parent();
     // Up to the package root: one folder per dotted part above the module itself.
-    let package_parts = module.name.matches('.').count() + usize::from(module.is_package);
+    let package_parts = module.matches('.').count() + usize::from(is_package);
     for _ in 0..package_parts {
         dir = dir.and_then(std::path::Path::parent);
     }
-    let mut name = module.name.clone();
+    let mut name = module.to_string();
     let mut out = Vec::new();
     for _ in 0..MAX_NAMESPACE_LEVELS {
         let Some(d) = dir else { break };
@@ -151,7 +155,7 @@ fn namespace_aliases(module: &Module) -> Vec<String> {
     out
 }
 
-fn is_identifier(s: &str) -> bool {
+pub(crate) fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_')
@@ -167,7 +171,7 @@ impl<'a> Index<'a> {
         // An alias two modules could claim names neither.
         let mut aliases: FxHashMap<String, Option<ModuleId>> = FxHashMap::default();
         for m in modules {
-            for alias in namespace_aliases(m) {
+            for alias in namespace_aliases(&m.source.path, &m.name, m.is_package) {
                 if !by_name.contains_key(alias.as_str()) {
                     aliases
                         .entry(alias)

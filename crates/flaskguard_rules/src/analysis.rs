@@ -61,7 +61,7 @@ fn diagnostic(kind: DiagnosticKind) -> &'static Entry {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct AnalysisOptions {
     pub selection: Selection,
     /// Print the wall time of each phase to stderr (`FLASKGUARD_TIMINGS=1`). The taint
@@ -70,6 +70,19 @@ pub struct AnalysisOptions {
     /// Leave the index and the Flask model for the process exit to free: a command-line
     /// run saves the time of tearing down millions of nodes one by one.
     pub free_at_exit: bool,
+    /// Projects with less Python source than twice this (bytes) are analysed in one part.
+    pub min_part_bytes: u64,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        Self {
+            selection: Selection::default(),
+            timings: false,
+            free_at_exit: false,
+            min_part_bytes: flaskguard_index::partition::DEFAULT_MIN_PART_BYTES,
+        }
+    }
 }
 
 /// The outcome of analysing a project: report-level data only.
@@ -91,6 +104,89 @@ pub struct Secrets(pub Vec<String>);
 impl std::fmt::Debug for Secrets {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Secrets({} redacted)", self.0.len())
+    }
+}
+
+/// What was read, for the report's statistics.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Scanned {
+    pub python_files: usize,
+    pub files: usize,
+    pub lines: usize,
+}
+
+/// Discovers, reads and analyses a project part by part (see
+/// `flaskguard_index::partition`): only one part's syntax trees and indexes are in memory
+/// at a time, and the result is the one analysing everything at once would give.
+pub fn analyze_paths(
+    roots: &[std::path::PathBuf],
+    discover: &flaskguard_index::DiscoverOptions,
+    options: &AnalysisOptions,
+) -> (Analysis, Scanned) {
+    let plan = flaskguard_index::partition::Plan::new(
+        roots,
+        discover,
+        &flaskguard_flask::is_framework_root,
+        options.min_part_bytes,
+    );
+    let mut total = Analysis::default();
+    let mut scanned = Scanned::default();
+    let last = plan.parts.len() - 1;
+    for i in 0..plan.parts.len() {
+        let mut clock = Phases::new(options.timings);
+        if options.timings && plan.parts.len() > 1 {
+            Phases::heading(&format!(
+                "part {} of {}: {} files",
+                i + 1,
+                plan.parts.len(),
+                plan.parts[i].len()
+            ));
+        }
+        let project = plan.load(i);
+        clock.lap("read + parse");
+        scanned.python_files += project.modules.len();
+        scanned.files += project.modules.len() + project.texts.len();
+        scanned.lines += project.lines;
+        let keep = options.free_at_exit && i == last;
+        let part = analyze(
+            &project,
+            &AnalysisOptions {
+                free_at_exit: keep,
+                ..options.clone()
+            },
+        );
+        total.merge(part);
+        if keep {
+            // Freeing it node by node is wasted time when the process is about to exit.
+            std::mem::forget(project);
+        } else {
+            // The next part reuses the memory; modules are freed in parallel.
+            project.modules.into_par_iter().for_each(drop);
+        }
+    }
+    total
+        .routes
+        .sort_by(|a, b| (&a.rule, &a.methods).cmp(&(&b.rule, &b.methods)));
+    total
+        .errors
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.code.cmp(&b.code)));
+    (total, scanned)
+}
+
+impl Analysis {
+    /// Adds the analysis of another, independent part of the project.
+    fn merge(&mut self, other: Analysis) {
+        self.findings.extend(other.findings);
+        self.routes.extend(other.routes);
+        if self.rules.is_empty() {
+            self.rules = other.rules;
+        }
+        self.errors.extend(other.errors);
+        for s in other.secret_candidates.0 {
+            if !self.secret_candidates.0.contains(&s) {
+                self.secret_candidates.0.push(s);
+            }
+        }
     }
 }
 
@@ -288,6 +384,12 @@ impl Phases {
             Self::print(name, now - last);
             self.last = Some(now);
         }
+    }
+
+    /// Prints a line that starts a group of laps.
+    #[expect(clippy::print_stderr, reason = "timings are asked for on stderr")]
+    pub fn heading(text: &str) {
+        eprintln!("{text}");
     }
 
     #[expect(clippy::print_stderr, reason = "timings are asked for on stderr")]

@@ -14,7 +14,7 @@ mod reporter;
 pub mod rules;
 pub mod taint;
 
-pub use analysis::{Analysis, AnalysisOptions, Phases, analyze};
+pub use analysis::{Analysis, AnalysisOptions, Phases, Scanned, analyze, analyze_paths};
 pub use registry::{RULES, rule_by_code, rule_by_name};
 pub use reporter::{Context, Reporter, Target};
 

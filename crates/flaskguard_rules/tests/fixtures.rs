@@ -133,8 +133,7 @@ fn check_project(
                 select,
                 ..Selection::default()
             },
-            timings: false,
-            free_at_exit: false,
+            ..AnalysisOptions::default()
         },
     );
     let root = flaskguard_index::display_path(root_dir);

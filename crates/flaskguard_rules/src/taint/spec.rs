@@ -235,6 +235,16 @@ impl Spec {
 mod tests {
     use super::*;
 
+    /// Projects are analysed in parts, and code that reaches no framework library is a part
+    /// without the app: every request source must come from a framework library.
+    #[test]
+    fn every_request_source_is_in_a_framework_library() {
+        for root in Spec::builtin().roots {
+            let first = root.split('.').next().unwrap_or(&root);
+            assert!(flaskguard_flask::is_framework_root(first), "{root}");
+        }
+    }
+
     #[test]
     fn builtin_spec_loads() {
         let spec = Spec::builtin();
