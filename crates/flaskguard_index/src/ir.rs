@@ -125,11 +125,7 @@ pub enum ExprKind {
         op: BoolOp,
         values: Vec<Expr>,
     },
-    Compare {
-        left: Box<Expr>,
-        ops: Box<[CmpOp]>,
-        comparators: Box<[Expr]>,
-    },
+    Compare(Box<Compare>),
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Set(Vec<Expr>),
@@ -154,13 +150,7 @@ pub enum ExprKind {
         body: Box<Expr>,
         orelse: Box<Expr>,
     },
-    Comprehension {
-        kind: ComprehensionKind,
-        elt: Box<Expr>,
-        /// The value of a dict comprehension (`elt` is then the key).
-        value: Option<Box<Expr>>,
-        generators: Box<[Generator]>,
-    },
+    Comprehension(Box<Comprehension>),
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
@@ -171,6 +161,24 @@ pub enum ExprKind {
     },
     /// Syntax flaskguard does not model (template strings, IPython escapes).
     Unsupported,
+}
+
+/// `left op₁ c₁ op₂ c₂ …` (boxed in [`ExprKind`]: rarer than the variants kept inline,
+/// and larger).
+#[derive(Clone, Debug)]
+pub struct Compare {
+    pub left: Expr,
+    pub ops: Box<[CmpOp]>,
+    pub comparators: Box<[Expr]>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Comprehension {
+    pub kind: ComprehensionKind,
+    pub elt: Expr,
+    /// The value of a dict comprehension (`elt` is then the key).
+    pub value: Option<Expr>,
+    pub generators: Box<[Generator]>,
 }
 
 #[derive(Clone, Debug)]
@@ -234,8 +242,8 @@ pub struct Param {
     pub name: Name,
     pub span: Span,
     pub kind: ParamKind,
-    pub default: Option<Expr>,
-    pub annotation: Option<Expr>,
+    pub default: Option<Box<Expr>>,
+    pub annotation: Option<Box<Expr>>,
 }
 
 /// Index of a function definition in its module's arena.
@@ -329,6 +337,14 @@ pub struct MatchCase {
 }
 
 #[derive(Clone, Debug)]
+pub struct Try {
+    pub body: Box<[Stmt]>,
+    pub handlers: Box<[ExceptHandler]>,
+    pub orelse: Box<[Stmt]>,
+    pub finalbody: Box<[Stmt]>,
+}
+
+#[derive(Clone, Debug)]
 pub struct Stmt {
     pub span: Span,
     pub kind: StmtKind,
@@ -383,12 +399,7 @@ pub enum StmtKind {
         exc: Option<Box<Expr>>,
         cause: Option<Box<Expr>>,
     },
-    Try {
-        body: Box<[Stmt]>,
-        handlers: Box<[ExceptHandler]>,
-        orelse: Box<[Stmt]>,
-        finalbody: Box<[Stmt]>,
-    },
+    Try(Box<Try>),
     Assert {
         test: Box<Expr>,
         msg: Option<Box<Expr>>,
@@ -495,11 +506,9 @@ impl Expr {
             | ExprKind::List(values)
             | ExprKind::Tuple(values)
             | ExprKind::Set(values) => values.iter().for_each(f),
-            ExprKind::Compare {
-                left, comparators, ..
-            } => {
-                f(left);
-                comparators.iter().for_each(f);
+            ExprKind::Compare(c) => {
+                f(&c.left);
+                c.comparators.iter().for_each(f);
             }
             ExprKind::Dict(items) => {
                 for (k, v) in items {
@@ -531,12 +540,13 @@ impl Expr {
                 f(body);
                 f(orelse);
             }
-            ExprKind::Comprehension {
-                elt,
-                value,
-                generators,
-                ..
-            } => {
+            ExprKind::Comprehension(c) => {
+                let Comprehension {
+                    elt,
+                    value,
+                    generators,
+                    ..
+                } = &**c;
                 for g in generators {
                     f(&g.iter);
                     f(&g.target);
@@ -569,7 +579,7 @@ impl Stmt {
             | StmtKind::Pass
             | StmtKind::Break
             | StmtKind::Continue
-            | StmtKind::Try { .. }
+            | StmtKind::Try(_)
             | StmtKind::Return(None) => {}
             StmtKind::Return(Some(e)) | StmtKind::Expr(e) => f(e),
             StmtKind::Delete(targets) => targets.iter().for_each(f),
@@ -637,12 +647,13 @@ impl Stmt {
                     f(&case.body);
                 }
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try(t) => {
+                let Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } = &**t;
                 f(body);
                 for h in handlers {
                     f(&h.body);

@@ -5,9 +5,10 @@ use ruff_python_ast as ast;
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::ir::{
-    Alias, BinOp, BoolOp, Call, ClassDef, ClassIdx, CmpOp, ComprehensionKind, ExceptHandler, Expr,
-    ExprKind, FPart, FuncIdx, FunctionDef, Generator, Keyword, MatchCase, Param, ParamKind,
-    Pattern, PatternKind, ScopeRef, Span, Stmt, StmtKind, UnaryOp,
+    Alias, BinOp, BoolOp, Call, ClassDef, ClassIdx, CmpOp, Compare, Comprehension,
+    ComprehensionKind, ExceptHandler, Expr, ExprKind, FPart, FuncIdx, FunctionDef, Generator,
+    Keyword, MatchCase, Param, ParamKind, Pattern, PatternKind, ScopeRef, Span, Stmt, StmtKind,
+    Try, UnaryOp,
 };
 
 /// Nesting deeper than this is cut off (and reported) so that every later recursive walk
@@ -220,7 +221,7 @@ impl Lowerer {
                 exc: r.exc.as_deref().map(|e| self.boxed(e)),
                 cause: r.cause.as_deref().map(|e| self.boxed(e)),
             },
-            ast::Stmt::Try(t) => StmtKind::Try {
+            ast::Stmt::Try(t) => StmtKind::Try(Box::new(Try {
                 body: self.stmts(&t.body).into(),
                 handlers: t
                     .handlers
@@ -237,7 +238,7 @@ impl Lowerer {
                     .collect(),
                 orelse: self.stmts(&t.orelse).into(),
                 finalbody: self.stmts(&t.finalbody).into(),
-            },
+            })),
             ast::Stmt::Assert(a) => StmtKind::Assert {
                 test: self.boxed(&a.test),
                 msg: a.msg.as_deref().map(|e| self.boxed(e)),
@@ -306,8 +307,8 @@ impl Lowerer {
             name: p.name.id.as_str().into(),
             span: span(p.range),
             kind,
-            default: default.map(|d| self.expr(d)),
-            annotation: p.annotation.as_deref().map(|a| self.expr(a)),
+            default: default.map(|d| self.boxed(d)),
+            annotation: p.annotation.as_deref().map(|a| self.boxed(a)),
         }
     }
 
@@ -421,11 +422,11 @@ impl Lowerer {
             ast::Expr::Await(a) => ExprKind::Await(self.boxed(&a.value)),
             ast::Expr::Yield(y) => ExprKind::Yield(y.value.as_deref().map(|v| self.boxed(v))),
             ast::Expr::YieldFrom(y) => ExprKind::YieldFrom(self.boxed(&y.value)),
-            ast::Expr::Compare(c) => ExprKind::Compare {
-                left: self.boxed(&c.left),
+            ast::Expr::Compare(c) => ExprKind::Compare(Box::new(Compare {
+                left: self.expr(&c.left),
                 ops: c.ops.iter().map(|op| cmp_op(*op)).collect(),
                 comparators: self.exprs(&c.comparators).into_boxed_slice(),
-            },
+            })),
             ast::Expr::Call(c) => {
                 let func = self.expr(&c.func);
                 let (args, keywords) = self.arguments(&c.arguments);
@@ -507,12 +508,12 @@ impl Lowerer {
                 ifs: self.exprs(&g.ifs),
             })
             .collect();
-        ExprKind::Comprehension {
+        ExprKind::Comprehension(Box::new(Comprehension {
             kind,
-            elt: self.boxed(elt),
-            value: value.map(|v| self.boxed(v)),
+            elt: self.expr(elt),
+            value: value.map(|v| self.expr(v)),
             generators,
-        }
+        }))
     }
 
     fn pattern(&mut self, p: &ast::Pattern) -> Pattern {

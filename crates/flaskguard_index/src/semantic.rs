@@ -835,6 +835,20 @@ fn collect_module(module: &Module) -> ModuleSemantic<'_> {
         .enumerate()
         .map(|(i, c)| ((c.expr.span.start, c.expr.span.end), i as u32))
         .collect();
+    // Kept for the whole analysis: without the slack of growing (most names have one
+    // binding; a vector would reserve four).
+    for scope in sem.scopes.values_mut() {
+        for bindings in scope.bindings.values_mut() {
+            bindings.shrink_to_fit();
+        }
+        scope.bindings.shrink_to_fit();
+    }
+    sem.scopes.shrink_to_fit();
+    sem.calls.shrink_to_fit();
+    sem.assigns.shrink_to_fit();
+    for values in sem.returns.values_mut() {
+        values.shrink_to_fit();
+    }
     sem
 }
 
@@ -908,8 +922,8 @@ impl<'m> Collector<'m, '_> {
                     }
                 }
             }
-            StmtKind::Try { handlers, .. } => {
-                for h in handlers {
+            StmtKind::Try(t) => {
+                for h in &t.handlers {
                     if let Some(name) = &h.name {
                         self.bind(scope, name, Binding::Unknown);
                     }

@@ -199,14 +199,10 @@ impl Index<'_> {
                     None => Value::Unknown,
                 }
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } if ops.len() == 1 => {
-                let l = self.eval_depth(module, scope, left, d);
-                let r = self.eval_depth(module, scope, &comparators[0], d);
-                compare(&l, ops[0], &r).map_or(Value::Unknown, Value::Bool)
+            ExprKind::Compare(c) if c.ops.len() == 1 => {
+                let l = self.eval_depth(module, scope, &c.left, d);
+                let r = self.eval_depth(module, scope, &c.comparators[0], d);
+                compare(&l, c.ops[0], &r).map_or(Value::Unknown, Value::Bool)
             }
             ExprKind::Subscript { value, index } => {
                 if let Some(r) = self.resolve(module, scope, value)

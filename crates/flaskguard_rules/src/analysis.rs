@@ -610,7 +610,8 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
             }
         });
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
-            if let ExprKind::Comprehension { generators, .. } = &e.kind {
+            if let ExprKind::Comprehension(comp) = &e.kind {
+                let generators = &comp.generators;
                 for g in generators {
                     if let Some(n) = iterated(&g.iter) {
                         out.push(n.to_string());

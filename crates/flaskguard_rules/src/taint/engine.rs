@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use flaskguard_flask::FlaskModel;
 use flaskguard_index::ir::{
-    BinOp, BoolOp, Call, CmpOp, Expr, ExprKind, FPart, FuncIdx, PatternKind, ScopeRef, Stmt,
-    StmtKind, UnaryOp,
+    BinOp, BoolOp, Call, CmpOp, Compare, Comprehension, Expr, ExprKind, FPart, FuncIdx,
+    PatternKind, ScopeRef, Stmt, StmtKind, Try, UnaryOp,
 };
 use flaskguard_index::{Index, ModuleId, Span, TextFile, Value};
 
@@ -980,12 +980,8 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 self.block(body);
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try(tr) => {
+                let Try { body, handlers, orelse, finalbody, } = &**tr;
                 let before = self.env.clone();
                 self.block(body);
                 let after_body_dead = self.dead;
@@ -1199,15 +1195,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
             }
             // `check(x) is not None` / `check(x) is None`: the truth of `check(x)`.
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } if ops.len() == 1
-                && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
-                && matches!(comparators[0].kind, ExprKind::NoneLit) =>
+            ExprKind::Compare(cmp)
+                if cmp.ops.len() == 1
+                    && matches!(cmp.ops[0], CmpOp::Is | CmpOp::IsNot)
+                    && matches!(cmp.comparators[0].kind, ExprKind::NoneLit) =>
             {
-                self.apply_guard(left, holds == (ops[0] == CmpOp::IsNot));
+                self.apply_guard(&cmp.left, holds == (cmp.ops[0] == CmpOp::IsNot));
             }
             // `ipaddress.ip_address(a).is_global` (or `not ....is_private`): the address,
             // and whatever it was resolved from, is public.
@@ -1235,16 +1228,18 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             ExprKind::Attribute { value, attr } if !holds && is_host_part(attr) => {
                 self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } if ops.len() == 1
-                && ((holds && matches!(ops[0], CmpOp::Eq | CmpOp::In))
-                    || (!holds && matches!(ops[0], CmpOp::NotEq | CmpOp::NotIn))) =>
+            ExprKind::Compare(cmp)
+                if cmp.ops.len() == 1
+                    && ((holds && matches!(cmp.ops[0], CmpOp::Eq | CmpOp::In))
+                        || (!holds && matches!(cmp.ops[0], CmpOp::NotEq | CmpOp::NotIn))) =>
             {
+                let Compare {
+                    left,
+                    ops,
+                    comparators,
+                } = &**cmp;
                 // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`
-                for side in [left.as_ref(), &comparators[0]] {
+                for side in [left, &comparators[0]] {
                     if let ExprKind::Attribute { value, attr } = &side.kind
                         && is_host_part(attr)
                     {
@@ -1254,12 +1249,8 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.membership_guard(left, ops[0], &comparators[0], holds);
                 self.commonpath_guard(test, holds);
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } if ops.len() == 1 => {
-                self.membership_guard(left, ops[0], &comparators[0], holds);
+            ExprKind::Compare(cmp) if cmp.ops.len() == 1 => {
+                self.membership_guard(&cmp.left, cmp.ops[0], &cmp.comparators[0], holds);
             }
             _ => self.other_guard(test, holds),
         }
@@ -1390,15 +1381,11 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     /// `os.path.commonpath([full, base]) == base` (or `!=` on the path that aborts): the
     /// normalised paths in the list stay under the base.
     fn commonpath_guard(&mut self, test: &Expr, holds: bool) {
-        if let ExprKind::Compare {
-            left,
-            ops,
-            comparators,
-        } = &test.kind
-            && ops.len() == 1
-            && ((holds && ops[0] == CmpOp::Eq) || (!holds && ops[0] == CmpOp::NotEq))
+        if let ExprKind::Compare(cmp) = &test.kind
+            && cmp.ops.len() == 1
+            && ((holds && cmp.ops[0] == CmpOp::Eq) || (!holds && cmp.ops[0] == CmpOp::NotEq))
         {
-            for side in [left.as_ref(), &comparators[0]] {
+            for side in [&cmp.left, &cmp.comparators[0]] {
                 if let Some(call) = side.as_call()
                     && self
                         .engine
@@ -2087,11 +2074,12 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 }
                 acc.unwrap_or(AVal::Unknown)
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => {
+            ExprKind::Compare(cmp) => {
+                let Compare {
+                    left,
+                    ops,
+                    comparators,
+                } = &**cmp;
                 let l = self.eval(left);
                 let mut all_const = true;
                 let mut result = true;
@@ -2170,13 +2158,14 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                 self.assign(target, v.clone(), e.span);
                 v
             }
-            ExprKind::Comprehension {
-                kind,
-                elt,
-                value,
-                generators,
-            } => {
-                if let Some(v) = self.unrolled(*kind, elt, value.as_deref(), generators) {
+            ExprKind::Comprehension(comp) => {
+                let Comprehension {
+                    kind,
+                    elt,
+                    value,
+                    generators,
+                } = &**comp;
+                if let Some(v) = self.unrolled(*kind, elt, value.as_ref(), generators) {
                     return v;
                 }
                 let saved = self.env.clone();

@@ -1,4 +1,4 @@
-use flaskguard_index::ir::{CmpOp, Expr, ExprKind, ScopeRef, Stmt, StmtKind};
+use flaskguard_index::ir::{CmpOp, Compare, Expr, ExprKind, ScopeRef, Stmt, StmtKind, Try};
 use flaskguard_index::{Index, ModuleId, Span};
 
 use super::httpauth_callbacks;
@@ -166,12 +166,13 @@ impl<'a> Walker<'_, 'a> {
                     }
                     checked = cb;
                 }
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                } => {
+                StmtKind::Try(tr) => {
+                    let Try {
+                        body,
+                        handlers,
+                        orelse,
+                        finalbody,
+                    } = &**tr;
                     let (cb, tb) = self.block(body, checked);
                     let (co, to) = if tb {
                         (cb, true)
@@ -237,13 +238,13 @@ impl<'a> Walker<'_, 'a> {
                         found = true;
                     }
                 }
-                ExprKind::Compare {
-                    left,
-                    ops,
-                    comparators,
-                } => {
-                    let operands: Vec<&Expr> =
-                        std::iter::once(left.as_ref()).chain(comparators).collect();
+                ExprKind::Compare(cmp) => {
+                    let Compare {
+                        left,
+                        ops,
+                        comparators,
+                    } = &**cmp;
+                    let operands: Vec<&Expr> = std::iter::once(left).chain(comparators).collect();
                     let compares = ops.iter().any(|op| {
                         matches!(op, CmpOp::Eq | CmpOp::NotEq | CmpOp::In | CmpOp::NotIn)
                     });

@@ -1,4 +1,4 @@
-use flaskguard_index::ir::{CmpOp, Expr, ExprKind, Stmt, StmtKind};
+use flaskguard_index::ir::{CmpOp, Compare, Expr, ExprKind, Stmt, StmtKind, Try};
 
 use crate::{Context, Reporter, declare_rule};
 
@@ -77,9 +77,10 @@ fn unguarded_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 unguarded_calls(body, out);
                 unguarded_calls(orelse, out);
             }
-            StmtKind::Try {
-                body, finalbody, ..
-            } => {
+            StmtKind::Try(tr) => {
+                let Try {
+                    body, finalbody, ..
+                } = &**tr;
                 unguarded_calls(body, out);
                 unguarded_calls(finalbody, out);
             }
@@ -90,18 +91,18 @@ fn unguarded_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
 }
 
 fn is_main_guard(test: &Expr) -> bool {
-    let ExprKind::Compare {
+    let ExprKind::Compare(cmp) = &test.kind else {
+        return false;
+    };
+    let Compare {
         left,
         ops,
         comparators,
-    } = &test.kind
-    else {
-        return false;
-    };
+    } = &**cmp;
     if ops[..] != [CmpOp::Eq] {
         return false;
     }
-    let sides = [left.as_ref(), &comparators[0]];
+    let sides = [left, &comparators[0]];
     sides.iter().any(|e| e.as_name() == Some("__name__"))
         && sides.iter().any(|e| e.as_str() == Some("__main__"))
 }

@@ -332,12 +332,13 @@ pub(super) mod straight {
             | StmtKind::For { body, orelse, .. }
             | StmtKind::While { body, orelse, .. } => vec![body, orelse],
             StmtKind::With { body, .. } => vec![body],
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try(tr) => {
+                let flaskguard_index::ir::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } = &**tr;
                 let mut v: Vec<&[Stmt]> = vec![body, orelse, finalbody];
                 v.extend(handlers.iter().map(|h| h.body.as_slice()));
                 v
