@@ -172,6 +172,15 @@ pub struct Compare {
     pub comparators: Box<[Expr]>,
 }
 
+impl Compare {
+    /// The compared expressions in order: `left`, then each comparator.
+    pub fn operands(&self) -> Vec<&Expr> {
+        std::iter::once(&self.left)
+            .chain(&self.comparators)
+            .collect()
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Comprehension {
     pub kind: ComprehensionKind,

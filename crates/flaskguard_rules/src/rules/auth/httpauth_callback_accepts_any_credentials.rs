@@ -1,4 +1,4 @@
-use flaskguard_index::ir::{CmpOp, Compare, Expr, ExprKind, ScopeRef, Stmt, StmtKind, Try};
+use flaskguard_index::ir::{CmpOp, Expr, ExprKind, ScopeRef, Stmt, StmtKind, Try};
 use flaskguard_index::{Index, ModuleId, Span};
 
 use super::httpauth_callbacks;
@@ -239,13 +239,8 @@ impl<'a> Walker<'_, 'a> {
                     }
                 }
                 ExprKind::Compare(cmp) => {
-                    let Compare {
-                        left,
-                        ops,
-                        comparators,
-                    } = &**cmp;
-                    let operands: Vec<&Expr> = std::iter::once(left).chain(comparators).collect();
-                    let compares = ops.iter().any(|op| {
+                    let operands = cmp.operands();
+                    let compares = cmp.ops.iter().any(|op| {
                         matches!(op, CmpOp::Eq | CmpOp::NotEq | CmpOp::In | CmpOp::NotIn)
                     });
                     if compares

@@ -1,4 +1,4 @@
-use flaskguard_index::ir::{CmpOp, Compare, Expr, ExprKind, ScopeRef, walk_body_exprs};
+use flaskguard_index::ir::{CmpOp, Expr, ExprKind, ScopeRef, walk_body_exprs};
 use flaskguard_index::{Index, ModuleId};
 
 use super::{call_at, httpauth_callbacks, words};
@@ -163,18 +163,13 @@ fn report_plaintext(
     let source = &index.module(module).source;
     walk_body_exprs(&def.body, &mut |e| match &e.kind {
         ExprKind::Compare(cmp) => {
-            let Compare {
-                left,
-                ops,
-                comparators,
-            } = &**cmp;
-            if !ops.iter().any(|op| {
+            if !cmp.ops.iter().any(|op| {
                 matches!(op, CmpOp::Eq | CmpOp::NotEq)
                     || (membership && matches!(op, CmpOp::In | CmpOp::NotIn))
             }) {
                 return;
             }
-            let operands: Vec<&Expr> = std::iter::once(left).chain(comparators).collect();
+            let operands = cmp.operands();
             let Some(plain) = operands.iter().find(|o| plain_use(o, password)) else {
                 return;
             };
