@@ -88,10 +88,17 @@ pub struct FlaskModel<'a> {
     /// Templates and env files that Jinja or python-dotenv would refuse (FG001); what
     /// could be read of them is still analysed.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether each module (by id) is test code ([`is_test_code`]), decided once.
+    test_code: Vec<bool>,
 }
 
 impl<'a> FlaskModel<'a> {
     pub fn build(index: &Index<'a>, texts: &[flaskguard_index::TextFile]) -> Self {
+        let test_code = index
+            .modules
+            .iter()
+            .map(|m| is_test_code(index, m.id))
+            .collect();
         let apps = index
             .calls()
             .filter(|c| {
@@ -125,9 +132,11 @@ impl<'a> FlaskModel<'a> {
                 })
             })
         });
-        let extensions = extensions::collect(index);
-        let (blueprints, routes, hooks) = routes::collect(index);
-        let config = config::collect(index, &env);
+        // Independent scans of the whole project, side by side.
+        let (extensions, ((blueprints, routes, hooks), config)) = rayon::join(
+            || extensions::collect(index),
+            || rayon::join(|| routes::collect(index), || config::collect(index, &env)),
+        );
         let renders = index
             .calls()
             .filter_map(|c| {
@@ -188,7 +197,17 @@ impl<'a> FlaskModel<'a> {
             uses_flask,
             uses_session,
             diagnostics,
+            test_code,
         }
+    }
+
+    /// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`, unless it
+    /// builds the app itself).
+    pub fn is_test_code(&self, module: ModuleId) -> bool {
+        self.test_code
+            .get(module.0 as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Extensions of one kind.

@@ -294,9 +294,7 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
         let c = b[i];
         match c {
             b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
+                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
                 continue;
             }
             // A line continuation (or a stray backslash): the next byte is not a newline.
@@ -359,17 +357,19 @@ fn string<'t>(text: &'t str, at: usize, out: &mut Vec<&'t str>) -> usize {
     let open = if triple { 3 } else { 1 };
     let mut j = at + open;
     let end = loop {
-        match b.get(j) {
-            None => break b.len(),
-            Some(b'\\') => j += 2,
-            Some(b'\n') if !triple => break j,
-            Some(&c)
-                if c == q
-                    && (!triple || (b.get(j + 1) == Some(&q) && b.get(j + 2) == Some(&q))) =>
-            {
-                break j;
-            }
-            Some(_) => j += 1,
+        // Straight to the next byte that can matter.
+        let next = if triple {
+            memchr::memchr2(q, b'\\', b.get(j..).unwrap_or_default())
+        } else {
+            memchr::memchr3(q, b'\\', b'\n', b.get(j..).unwrap_or_default())
+        };
+        let Some(n) = next else { break b.len() };
+        j += n;
+        match b[j] {
+            b'\\' => j += 2,
+            b'\n' => break j,
+            _ if !triple || (b.get(j + 1) == Some(&q) && b.get(j + 2) == Some(&q)) => break j,
+            _ => j += 1,
         }
     };
     let content = text.get(at + open..end.min(b.len())).unwrap_or("");

@@ -201,8 +201,8 @@ impl<'a> Index<'a> {
         };
         index.app_classes = index
             .modules
-            .iter()
-            .flat_map(|m| {
+            .par_iter()
+            .flat_map_iter(|m| {
                 m.classes
                     .iter()
                     .map(move |c| format!("{}.{}", m.name, c.qualname))
@@ -212,18 +212,24 @@ impl<'a> Index<'a> {
         index.resolve_callees(false);
         // Who calls each project function: lets an unannotated parameter take the value
         // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
+        let edges: Vec<Vec<((ModuleId, FuncIdx), (ModuleId, usize))>> = index
+            .semantic
+            .par_iter()
+            .map(|sem| {
+                sem.calls
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, c)| {
+                        let target = index.project_function(&c.callee.as_ref()?.qual)?;
+                        Some((target, (c.module, i)))
+                    })
+                    .collect()
+            })
+            .collect();
         let mut callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>> =
             FxHashMap::default();
-        for sem in &index.semantic {
-            for (i, c) in sem.calls.iter().enumerate() {
-                if let Some(target) = c
-                    .callee
-                    .as_ref()
-                    .and_then(|r| index.project_function(&r.qual))
-                {
-                    callers.entry(target).or_default().push((c.module, i));
-                }
-            }
+        for (target, site) in edges.into_iter().flatten() {
+            callers.entry(target).or_default().push(site);
         }
         index.callers = callers;
         // Calls inside functions that could not be resolved may now be.

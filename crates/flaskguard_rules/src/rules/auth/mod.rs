@@ -17,7 +17,7 @@ mod route_missing_auth;
 mod weak_password_hash_method;
 
 use flaskguard_flask::{ConfigOrigin, ConfigSetting, FlaskModel, Profile};
-use flaskguard_index::ir::{FuncIdx, FunctionDef};
+use flaskguard_index::ir::{ExprKind, FuncIdx, FunctionDef};
 use flaskguard_index::{Index, ModuleId, Resolved, Span, Value};
 
 use crate::{Context, Rule};
@@ -155,7 +155,14 @@ pub(super) fn httpauth_callbacks<'a>(index: &Index<'a>, methods: &[&str]) -> Vec
     for m in index.modules {
         for (i, f) in m.functions.iter().enumerate() {
             for d in &f.decorators {
-                if let Some(r) = index.resolve(m.id, f.parent, d) {
+                // Only `@<auth>.<method>` (or a name bound to it) can resolve to a callback
+                // registration: anything else is not resolved at all.
+                let candidate = match &d.kind {
+                    ExprKind::Attribute { attr, .. } => methods.contains(&attr.as_str()),
+                    ExprKind::Name(_) => true,
+                    _ => false,
+                };
+                if candidate && let Some(r) = index.resolve(m.id, f.parent, d) {
                     push(m.id, FuncIdx(i as u32), &r, d.span);
                 }
             }

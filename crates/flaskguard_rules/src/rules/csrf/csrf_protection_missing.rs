@@ -1,8 +1,7 @@
 use flaskguard_flask::DecoratorKind;
 
 use super::{
-    Credential, Credentials, CsrfCoverage, blueprint_apps, in_tests, route_apps,
-    validates_flask_form,
+    Credential, Credentials, CsrfCoverage, blueprint_apps, route_apps, validates_flask_form,
 };
 use crate::analysis::route_label;
 use crate::{Context, Reporter, Target, declare_rule};
@@ -76,7 +75,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let blueprints = blueprint_apps(ctx);
     for r in &ctx.model.routes {
         // Exempted views are FG234's and FG236's.
-        if !r.is_state_changing() || r.has(DecoratorKind::CsrfExempt) || in_tests(ctx, r.module) {
+        if !r.is_state_changing()
+            || r.has(DecoratorKind::CsrfExempt)
+            || ctx.model.is_test_code(r.module)
+        {
             continue;
         }
         let Some(apps) = route_apps(ctx, r, &blueprints) else {

@@ -13,7 +13,7 @@ mod csrf_protection_weakened;
 mod seasurf_misconfigured;
 mod state_change_in_get_handler;
 
-use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route, is_test_code};
+use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route};
 use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind, walk_body_exprs};
 use flaskguard_index::semantic::Binding;
 use flaskguard_index::{Index, ModuleId, Site, Span, Value};
@@ -97,11 +97,6 @@ fn collect_app_sites(
     }
 }
 
-/// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
-pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
-    is_test_code(ctx.index, module)
-}
-
 /// A configuration setting that applies outside development and testing.
 pub(super) struct DeployedSetting {
     pub target: Target,
@@ -129,7 +124,7 @@ pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<Deploye
         };
         attr == "config"
             && index.resolve(module, scope, config).is_none()
-            && !is_test_code(index, module)
+            && !ctx.model.is_test_code(module)
             && !app_sites(index, module, scope, app).is_empty()
     };
     for a in index.assigns() {
@@ -140,7 +135,11 @@ pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<Deploye
         else {
             continue;
         };
-        if index.eval(a.module, a.scope, k).as_str() != Some(key)
+        // The shape `<name>.config[…]` first: evaluating every subscript key costs more.
+        let is_config =
+            matches!(&config.kind, ExprKind::Attribute { attr, .. } if attr == "config");
+        if !is_config
+            || index.eval(a.module, a.scope, k).as_str() != Some(key)
             || !param_config(a.module, a.scope, config)
         {
             continue;
@@ -668,7 +667,12 @@ where
     'a: 'r,
 {
     let mut out: Vec<Exemption<'r, 'a>> = Vec::new();
-    for r in ctx.model.routes.iter().filter(|r| !in_tests(ctx, r.module)) {
+    for r in ctx
+        .model
+        .routes
+        .iter()
+        .filter(|r| !ctx.model.is_test_code(r.module))
+    {
         // Decorators are written where the view is defined.
         let module = r
             .handler
@@ -690,7 +694,7 @@ where
         let Some(arg) = c.call.args.first() else {
             continue;
         };
-        if in_tests(ctx, c.module) {
+        if ctx.model.is_test_code(c.module) {
             continue;
         }
         let handled_by = |f| -> Vec<&Route<'a>> {

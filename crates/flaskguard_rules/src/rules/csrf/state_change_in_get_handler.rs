@@ -2,7 +2,6 @@ use flaskguard_flask::Route;
 use flaskguard_index::ir::{FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{Index, ModuleId, Span, Value};
 
-use super::in_tests;
 use crate::analysis::route_label;
 use crate::{Context, Reporter, Target, declare_rule};
 
@@ -265,7 +264,12 @@ fn get_handlers(ctx: &Context<'_, '_>, route: &Route<'_>) -> Vec<(ModuleId, Func
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for r in ctx.model.routes.iter().filter(|r| !in_tests(ctx, r.module)) {
+    for r in ctx
+        .model
+        .routes
+        .iter()
+        .filter(|r| !ctx.model.is_test_code(r.module))
+    {
         for (module, func) in get_handlers(ctx, r) {
             let mut found = mutations_in(ctx, (module, func));
             let mut via = None;

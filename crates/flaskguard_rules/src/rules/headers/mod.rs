@@ -9,7 +9,7 @@ mod talisman_csp_weak;
 mod talisman_hsts_weak;
 mod talisman_https_not_forced;
 
-use flaskguard_flask::{ExtKind, is_test_code};
+use flaskguard_flask::ExtKind;
 use flaskguard_index::ir::{Call, ExprKind, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};
 
@@ -26,11 +26,6 @@ pub(crate) static RULES: &[&Rule] = &[
     &sslify_used::RULE,
 ];
 
-/// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
-pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
-    is_test_code(ctx.index, module)
-}
-
 /// A Flask-Talisman option, wherever it was given: the constructor, `init_app`, an
 /// attribute, or a per-view `@talisman(...)` decorator.
 pub(super) struct TalismanOption {
@@ -46,7 +41,7 @@ pub(super) fn talisman_options(ctx: &Context<'_, '_>, name: &str) -> Vec<Talisma
     let mut out = Vec::new();
     for ext in ctx.model.extensions_of(ExtKind::Talisman) {
         if let Some(arg) = ext.arg(ctx.index, name) {
-            if in_tests(ctx, arg.module) {
+            if ctx.model.is_test_code(arg.module) {
                 continue;
             }
             out.push(TalismanOption {
@@ -59,7 +54,7 @@ pub(super) fn talisman_options(ctx: &Context<'_, '_>, name: &str) -> Vec<Talisma
     }
     // `@talisman(force_https=False)`: calling the Talisman object.
     for c in ctx.index.calls_to("flask_talisman.Talisman()") {
-        if in_tests(ctx, c.module) {
+        if ctx.model.is_test_code(c.module) {
             continue;
         }
         if let Some(e) = c.call.keyword(name) {
@@ -228,7 +223,7 @@ pub(super) fn cors_policies(ctx: &Context<'_, '_>) -> Vec<CorsPolicy> {
     };
     let mut out = Vec::new();
     for ext in ctx.model.extensions_of(ExtKind::Cors) {
-        if ext.call.has_kwargs_spread() || in_tests(ctx, ext.module) {
+        if ext.call.has_kwargs_spread() || ctx.model.is_test_code(ext.module) {
             continue;
         }
         let origins_arg = ext.arg(ctx.index, "origins");
@@ -272,7 +267,7 @@ pub(super) fn cors_policies(ctx: &Context<'_, '_>) -> Vec<CorsPolicy> {
         });
     }
     for c in ctx.index.calls_to("flask_cors.cross_origin") {
-        if c.call.has_kwargs_spread() || in_tests(ctx, c.module) {
+        if c.call.has_kwargs_spread() || ctx.model.is_test_code(c.module) {
             continue;
         }
         // Flask-CORS ignores positional arguments of `cross_origin`: only `origins=`

@@ -2,7 +2,6 @@ use flaskguard_flask::ExtKind;
 use flaskguard_index::Value;
 use flaskguard_index::ir::ExprKind;
 
-use super::in_tests;
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -79,7 +78,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         .model
         .apps
         .iter()
-        .filter(|a| !in_tests(ctx, a.module))
+        .filter(|a| !ctx.model.is_test_code(a.module))
         .min_by_key(|a| (a.module, a.span))
     else {
         return;

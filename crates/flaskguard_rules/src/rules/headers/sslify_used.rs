@@ -1,6 +1,5 @@
 use flaskguard_flask::ExtKind;
 
-use super::in_tests;
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -52,7 +51,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for ext in ctx.model.extensions_of(ExtKind::SslIfy) {
-        if in_tests(ctx, ext.module) {
+        if ctx.model.is_test_code(ext.module) {
             continue;
         }
         out.report(

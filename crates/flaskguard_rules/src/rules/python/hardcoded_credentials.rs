@@ -1,4 +1,3 @@
-use flaskguard_flask::is_test_code;
 use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};
 use flaskguard_report::Severity;
@@ -73,6 +72,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let mut scan = Scan {
         ctx,
         reported: FxHashSet::default(),
+        walked: FxHashSet::default(),
         skipped: ctx
             .model
             .config
@@ -151,6 +151,9 @@ struct Scan<'c, 'i, 'a, 'o> {
     ctx: &'c Context<'i, 'a>,
     /// Value spans already reported.
     reported: FxHashSet<(ModuleId, Span)>,
+    /// Calls whose arguments [`Scan::literals`] has been through (a call nested in an
+    /// assignment's value is also a call site of its own: its literals are read once).
+    walked: FxHashSet<(ModuleId, Span)>,
     /// Values of development and test configuration.
     skipped: Vec<(ModuleId, Span)>,
     out: &'o mut Reporter,
@@ -158,7 +161,7 @@ struct Scan<'c, 'i, 'a, 'o> {
 
 impl Scan<'_, '_, '_, '_> {
     fn skip_module(&self, module: ModuleId) -> bool {
-        is_test_code(self.ctx.index, module)
+        self.ctx.model.is_test_code(module)
     }
 
     fn skipped(&self, module: ModuleId, span: Span) -> bool {
@@ -268,29 +271,38 @@ impl Scan<'_, '_, '_, '_> {
     fn literals(&mut self, module: ModuleId, scope: ScopeRef, e: &Expr) {
         let mut found: Vec<(Span, String)> = Vec::new();
         let mut dict_entries: Vec<(String, &Expr)> = Vec::new();
-        e.walk(&mut |x| match &x.kind {
-            ExprKind::Str(s) => {
-                if let Some((scheme, password)) = url_password(s) {
-                    found.push((
-                        x.span,
-                        format!(
-                            "A `{scheme}://` URL embeds the password {}",
-                            redact(password)
-                        ),
-                    ));
-                } else if let Some(kind) = token_format(s) {
-                    found.push((x.span, format!("{kind} is hard-coded: {}", redact(s))));
-                }
-            }
-            ExprKind::Dict(items) => {
-                for (k, v) in items {
-                    if let Some(key) = k.as_ref().and_then(Expr::as_str) {
-                        dict_entries.push((key.to_string(), v));
+        // Outermost first, with an explicit stack.
+        let mut stack = vec![e];
+        let mut children: Vec<&Expr> = Vec::new();
+        while let Some(x) = stack.pop() {
+            match &x.kind {
+                ExprKind::Str(s) => {
+                    if let Some((scheme, password)) = url_password(s) {
+                        found.push((
+                            x.span,
+                            format!(
+                                "A `{scheme}://` URL embeds the password {}",
+                                redact(password)
+                            ),
+                        ));
+                    } else if let Some(kind) = token_format(s) {
+                        found.push((x.span, format!("{kind} is hard-coded: {}", redact(s))));
                     }
                 }
+                ExprKind::Dict(items) => {
+                    for (k, v) in items {
+                        if let Some(key) = k.as_ref().and_then(Expr::as_str) {
+                            dict_entries.push((key.to_string(), v));
+                        }
+                    }
+                }
+                ExprKind::Call(_) if !self.walked.insert((module, x.span)) => continue,
+                _ => {}
             }
-            _ => {}
-        });
+            children.clear();
+            x.for_each_child(&mut |c| children.push(c));
+            stack.extend(children.iter().rev());
+        }
         for (key, v) in dict_entries {
             self.named(module, scope, &key, v);
         }

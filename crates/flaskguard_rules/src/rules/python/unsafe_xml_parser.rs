@@ -179,6 +179,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     }
     for c in index.calls() {
         let Some(q) = callee(c) else { continue };
+        let xml_call = STDLIB.contains(&q)
+            || LXML_PARSERS.contains(&q)
+            || LXML_PARSE.contains(&q)
+            || q == "lxml.etree.iterparse";
+        if !xml_call {
+            continue;
+        }
         let own = Site {
             module: c.module,
             span: c.expr.span,

@@ -189,9 +189,10 @@ fn weak_constant(
     table: &[(&str, &'static str)],
 ) -> Option<&'static str> {
     let last = last_name(e)?;
+    // Runs on every argument of every call: a suffix test before any resolution.
     if !table
         .iter()
-        .any(|(q, _)| q.rsplit('.').next() == Some(last))
+        .any(|(q, _)| q.strip_suffix(last).is_some_and(|p| p.ends_with('.')))
     {
         return None;
     }

@@ -1,7 +1,7 @@
 use flaskguard_index::ModuleId;
 use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
 
-use super::{Autoescape, autoescape_of, in_tests, is_flask_app, is_flask_jinja_env};
+use super::{Autoescape, autoescape_of, is_flask_app, is_flask_jinja_env};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -77,7 +77,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Some(callee) = &c.callee else { continue };
         if !ENVIRONMENTS.contains(&callee.qual.as_str())
             || c.call.has_kwargs_spread()
-            || in_tests(ctx, c.module)
+            || ctx.model.is_test_code(c.module)
         {
             continue;
         }
@@ -122,7 +122,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
-        if in_tests(ctx, a.module) {
+        if ctx.model.is_test_code(a.module) {
             continue;
         }
         let base = match ctx.index.resolve(a.module, a.scope, value) {

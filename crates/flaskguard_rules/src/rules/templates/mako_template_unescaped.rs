@@ -1,4 +1,3 @@
-use super::in_tests;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -62,7 +61,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Some(callee) = &c.callee else { continue };
         if !MAKO.contains(&callee.qual.as_str())
             || c.call.has_kwargs_spread()
-            || in_tests(ctx, c.module)
+            || ctx.model.is_test_code(c.module)
         {
             continue;
         }

@@ -8,9 +8,8 @@ mod template_autoescape_block_disabled;
 mod template_extension_not_autoescaped;
 mod template_safe_filter_on_variable;
 
-use flaskguard_flask::is_test_code;
+use flaskguard_index::Value;
 use flaskguard_index::ir::ExprKind;
-use flaskguard_index::{ModuleId, Value};
 
 use crate::{Context, Rule};
 
@@ -22,11 +21,6 @@ pub(crate) static RULES: &[&Rule] = &[
     &mako_template_unescaped::RULE,
     &inline_script_in_template::RULE,
 ];
-
-/// Whether a module is test code (`tests/`, `test_*.py`, `conftest.py`).
-pub(super) fn in_tests(ctx: &Context<'_, '_>, module: ModuleId) -> bool {
-    is_test_code(ctx.index, module)
-}
 
 /// The file-name endings Flask autoescapes (`Flask.select_jinja_autoescape`, Flask 3.1:
 /// `.html`, `.htm`, `.xml`, `.xhtml`, and `.svg` since Flask 2.2).
@@ -186,7 +180,7 @@ pub(super) fn flask_env_autoescape(ctx: &Context<'_, '_>) -> Option<Value> {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
-        if in_tests(ctx, a.module) {
+        if ctx.model.is_test_code(a.module) {
             continue;
         }
         let Some(base) = ctx.index.resolve(a.module, a.scope, value) else {

@@ -2,7 +2,7 @@ use flaskguard_index::Value;
 use flaskguard_report::Severity;
 
 use super::{
-    escapes_template, flask_autoescapes, flask_env_autoescape, in_tests, is_plain_text_template,
+    escapes_template, flask_autoescapes, flask_env_autoescape, is_plain_text_template,
     is_select_autoescape,
 };
 use crate::{Context, Reporter, declare_rule};
@@ -89,7 +89,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         .iter()
         .map(|(m, s, v)| ("stream_template", *m, *s, v));
     for (func, module, span, name) in renders.chain(streams) {
-        if in_tests(ctx, module) {
+        if ctx.model.is_test_code(module) {
             continue;
         }
         let names: Vec<&str> = match name {
