@@ -239,7 +239,9 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                 // A class or module object, or an import path string.
                 let target = match index.eval(c.module, c.scope, arg) {
                     Value::Str(path) => Some(path.replace(':', ".")),
-                    _ => index.resolve(c.module, c.scope, arg).map(|r| r.qual),
+                    _ => index
+                        .resolve(c.module, c.scope, arg)
+                        .map(|r| r.qual.to_string()),
                 };
                 match target {
                     Some(qual) => {

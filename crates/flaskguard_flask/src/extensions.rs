@@ -137,7 +137,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
         };
         exts.push(Extension {
             kind,
-            qual: callee.qual.clone(),
+            qual: callee.qual.to_string(),
             site: Site {
                 module: c.module,
                 span: c.expr.span,

@@ -215,7 +215,7 @@ pub(crate) fn classify_decorator(
     };
     DecoratorInfo {
         kind,
-        qual,
+        qual: qual.to_string(),
         label,
         span: expr.span,
     }
@@ -338,7 +338,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
             }
             "add_url_rule" => {
                 let Some(owner) = owner_of(&Resolved {
-                    qual: base.to_string(),
+                    qual: base.into(),
                     site: callee.site,
                 }) else {
                     continue;
@@ -385,7 +385,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
             }
             "add_resource" => {
                 let Some(owner) = owner_of(&Resolved {
-                    qual: base.to_string(),
+                    qual: base.into(),
                     site: callee.site,
                 }) else {
                     continue;
@@ -413,7 +413,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
             "before_request" | "before_app_request" => {
                 // Called directly: `app.before_request(func)`.
                 let Some(owner) = owner_of(&Resolved {
-                    qual: base.to_string(),
+                    qual: base.into(),
                     site: callee.site,
                 }) else {
                     continue;
@@ -446,7 +446,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                         && let Some((base, method)) = r.qual.rsplit_once('.')
                         && matches!(method, "before_request" | "before_app_request")
                         && let Some(owner) = owner_of(&Resolved {
-                            qual: base.to_string(),
+                            qual: base.into(),
                             site: r.site,
                         })
                     {
@@ -462,7 +462,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                 let resolved = index.resolve(m.id, f.parent, &call.func).and_then(|r| {
                     let (base, method) = r.qual.rsplit_once('.')?;
                     let owner = owner_of(&Resolved {
-                        qual: base.to_string(),
+                        qual: base.into(),
                         site: r.site,
                     })?;
                     Some((owner, method.to_string()))

@@ -1,5 +1,7 @@
 //! Canonical names of well-known library symbols that are re-exported under several paths.
 
+use compact_str::CompactString;
+
 /// `(prefix, replacement)`: a resolved name starting with `prefix` is rewritten. Longest
 /// prefixes first within a package.
 const ALIASES: &[(&str, &str)] = &[
@@ -54,7 +56,7 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Rewrites a resolved name to its canonical form.
-pub fn canonicalize(name: String) -> String {
+pub fn canonicalize(name: CompactString) -> CompactString {
     // Most names belong to packages without aliases: skip the table for them.
     let top = name.split('.').next().unwrap_or("");
     if !matches!(
@@ -89,7 +91,7 @@ pub fn canonicalize(name: String) -> String {
             if prefix == replacement {
                 return name;
             }
-            return format!("{replacement}{rest}");
+            return compact_str::format_compact!("{replacement}{rest}");
         }
     }
     name

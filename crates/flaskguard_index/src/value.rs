@@ -283,7 +283,7 @@ impl Index<'_> {
                         args[0].truthy().map_or(Value::Unknown, Value::Bool)
                     }
                     _ => Value::Call {
-                        qual: callee.qual,
+                        qual: callee.qual.into(),
                         args,
                         kwargs,
                     },

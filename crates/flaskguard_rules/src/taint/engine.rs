@@ -2271,7 +2271,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         if let Some(r) = &resolved
             && index.project_class(&r.qual).is_some()
         {
-            return AVal::Class(vec![r.qual.clone()]);
+            return AVal::Class(vec![r.qual.to_string()]);
         }
         let v = index.eval(self.module, self.scope, e);
         // An empty module-level container (`TOKENS = {}`) is there to be filled at run
@@ -2283,14 +2283,16 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         }
         if matches!(v, Value::Unknown) {
             // A module-level name of this module is not resolved to a qualified name.
-            let qual = resolved.map(|r| r.qual).or_else(|| match &e.kind {
-                ExprKind::Name(n) => matches!(
-                    index.bindings_of(self.module, self.scope, n),
-                    Some((ScopeRef::Module, _))
-                )
-                .then(|| format!("{}.{n}", index.module(self.module).name)),
-                _ => None,
-            });
+            let qual = resolved
+                .map(|r| r.qual.to_string())
+                .or_else(|| match &e.kind {
+                    ExprKind::Name(n) => matches!(
+                        index.bindings_of(self.module, self.scope, n),
+                        Some((ScopeRef::Module, _))
+                    )
+                    .then(|| format!("{}.{n}", index.module(self.module).name)),
+                    _ => None,
+                });
             if let Some(table) = qual.and_then(|q| self.module_table(&q)) {
                 return table;
             }

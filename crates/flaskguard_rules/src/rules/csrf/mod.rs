@@ -370,7 +370,7 @@ pub(super) fn referenced_names(index: &Index<'_>, func: (ModuleId, FuncIdx)) -> 
             if matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
                 && let Some(r) = index.resolve(module, scope, e)
             {
-                out.push(r.qual);
+                out.push(r.qual.to_string());
             }
         });
     }
@@ -457,7 +457,7 @@ impl Credentials {
                     if matches!(sub.kind, ExprKind::Name(_) | ExprKind::Attribute { .. })
                         && let Some(r) = index.resolve(module, scope, sub)
                     {
-                        found |= refers_to(&[r.qual], AMBIENT_NAMES);
+                        found |= refers_to(&[r.qual.to_string()], AMBIENT_NAMES);
                     }
                 });
                 found
@@ -472,10 +472,10 @@ impl Credentials {
                     continue;
                 };
                 if r.qual.starts_with("flask.g.")
-                    && !ambient.contains(&r.qual)
+                    && !ambient.iter().any(|a| *a == r.qual)
                     && from_session(a.value, &locals)
                 {
-                    ambient.push(r.qual);
+                    ambient.push(r.qual.to_string());
                 }
             }
         }

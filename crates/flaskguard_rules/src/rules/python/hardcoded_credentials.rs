@@ -652,10 +652,14 @@ fn format_note(s: &str) -> String {
 
 /// `postgresql://user:password@host/db` → (`postgresql`, `password`).
 fn url_password(s: &str) -> Option<(&str, &str)> {
-    if s.chars().any(char::is_whitespace) {
+    // Runs on every string literal: the cheapest tests first.
+    if !s.contains('@') {
         return None;
     }
     let (scheme, rest) = s.split_once("://")?;
+    if s.chars().any(char::is_whitespace) {
+        return None;
+    }
     if scheme.is_empty()
         || !scheme
             .chars()

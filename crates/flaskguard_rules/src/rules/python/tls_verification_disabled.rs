@@ -113,6 +113,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
+        if !matches!(attr.as_str(), "verify" | "verify_mode" | "check_hostname") {
+            continue;
+        }
         let Some(base) = index.resolve(a.module, a.scope, value) else {
             continue;
         };

@@ -124,7 +124,7 @@ fn loader_kind(
     loader: &Expr,
 ) -> Option<(String, bool)> {
     let r = index.resolve(module, scope, loader)?;
-    classify(index, &r, 0).map(|safe| (r.qual.clone(), safe))
+    classify(index, &r, 0).map(|safe| (r.qual.to_string(), safe))
 }
 
 /// Safe or not, following project subclasses to their PyYAML base.

@@ -122,11 +122,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
-        if ctx.model.is_test_code(a.module) {
+        if !matches!(attr.as_str(), "autoescape" | "jinja_options")
+            || ctx.model.is_test_code(a.module)
+        {
             continue;
         }
         let base = match ctx.index.resolve(a.module, a.scope, value) {
-            Some(base) => base.qual,
+            Some(base) => base.qual.to_string(),
             // `def configure(app): app.jinja_env.autoescape = False`
             None if param_app_jinja_env(ctx, a.module, a.scope, value) => {
                 "flask.Flask().jinja_env".to_string()

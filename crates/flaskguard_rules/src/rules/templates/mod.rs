@@ -180,7 +180,9 @@ pub(super) fn flask_env_autoescape(ctx: &Context<'_, '_>) -> Option<Value> {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
-        if ctx.model.is_test_code(a.module) {
+        if !matches!(attr.as_str(), "autoescape" | "jinja_options")
+            || ctx.model.is_test_code(a.module)
+        {
             continue;
         }
         let Some(base) = ctx.index.resolve(a.module, a.scope, value) else {
