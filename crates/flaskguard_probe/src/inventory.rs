@@ -680,15 +680,32 @@ pub fn from_link(url: &Url) -> Endpoint {
     }
 }
 
-/// Merges endpoints that share method and template: the union of their inputs.
+/// Merges endpoints that share method and template: the union of their inputs. An
+/// endpoint joins the first one before it with its template, or whose path with samples is
+/// its template (`/users/<name>` and a crawled `/users/alice`). Linear: an index of both
+/// keys, checked again on use (a merge can change an endpoint's sampled path).
 pub fn merge(endpoints: Vec<Endpoint>) -> Vec<Endpoint> {
     let mut out: Vec<Endpoint> = Vec::new();
+    let mut by_template: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    let mut by_path: std::collections::HashMap<(String, String), Vec<usize>> =
+        std::collections::HashMap::new();
     for e in endpoints {
-        let same = out.iter_mut().find(|o| {
-            o.method == e.method && (o.template == e.template || o.path_with(None) == e.template)
+        let key = (e.method.clone(), e.template.clone());
+        let first_template = by_template.get(&key).copied();
+        let first_path = by_path.get(&key).and_then(|candidates| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&i| out[i].path_with(None) == e.template)
         });
+        let same = match (first_template, first_path) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         match same {
-            Some(o) => {
+            Some(i) => {
+                let o = &mut out[i];
                 for p in e.params {
                     if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
                         o.params.push(p);
@@ -701,8 +718,25 @@ pub fn merge(endpoints: Vec<Endpoint>) -> Vec<Endpoint> {
                 }
                 o.reads_body |= e.reads_body;
                 o.json_body |= e.json_body;
+                if o.template.contains('<') {
+                    let entry = by_path
+                        .entry((o.method.clone(), o.path_with(None)))
+                        .or_default();
+                    if !entry.contains(&i) {
+                        entry.push(i);
+                        entry.sort_unstable();
+                    }
+                }
             }
-            None => out.push(e),
+            None => {
+                let i = out.len();
+                by_template.entry(key).or_insert(i);
+                by_path
+                    .entry((e.method.clone(), e.path_with(None)))
+                    .or_default()
+                    .push(i);
+                out.push(e);
+            }
         }
     }
     out
