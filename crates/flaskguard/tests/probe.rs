@@ -7,12 +7,13 @@
 //! `FLASKGUARD_TEST_PYTHON`); when it cannot, the tests fail.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -532,12 +533,13 @@ fn respond_with(
 ) {
     let mut head = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n");
     for (n, v) in headers {
-        head.push_str(&format!("{n}: {v}\r\n"));
+        let _ = write!(head, "{n}: {v}\r\n");
     }
-    head.push_str(&format!(
+    let _ = write!(
+        head,
         "Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
-    ));
+    );
     let _ = sock.write_all(head.as_bytes());
     let _ = sock.write_all(body);
 }
@@ -652,11 +654,20 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool, conn: &Conn
     // Every hostile behaviour ends on its own after 30 s, whatever the client does.
     let alive = || !stop.load(Ordering::Relaxed) && started.elapsed() < Duration::from_secs(30);
     match kind {
+        "close-later" | "drip-later" if conn.nth == 1 => {
+            // The first request gets a page full of links; every later one fails.
+            let mut body = String::from("<html><body>");
+            for i in 0..30 {
+                let _ = writeln!(body, "<a href=\"/item/{i}?id={i}\">{i}</a>");
+            }
+            body.push_str("<form method=\"post\" action=\"/comment\"><input name=\"text\"></form></body></html>");
+            respond(&mut sock, "200 OK", "text/html", &body);
+        }
         "reset" => {
             // Closed without a byte of response.
             let _ = sock.shutdown(std::net::Shutdown::Both);
         }
-        "slow-drip" => {
+        "slow-drip" | "drip-later" => {
             let _ = sock.write_all(
                 b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n",
             );
@@ -696,7 +707,8 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool, conn: &Conn
                 _ => "/a",
             };
             let next = format!("{next_path}?q={}x", query.strip_prefix("q=").unwrap_or(""));
-            let body = format!("<html><body>Redirecting to <a href=\"{next}\">{next}</a></body></html>");
+            let body =
+                format!("<html><body>Redirecting to <a href=\"{next}\">{next}</a></body></html>");
             respond_with(
                 &mut sock,
                 "302 Found",
@@ -768,35 +780,22 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool, conn: &Conn
                 }
             }
         }
-        "close-later" | "drip-later" if conn.nth == 1 => {
-            // The first request gets a page full of links; every later one fails.
-            let mut body = String::from("<html><body>");
-            for i in 0..30 {
-                body.push_str(&format!("<a href=\"/item/{i}?id={i}\">{i}</a>\n"));
-            }
-            body.push_str("<form method=\"post\" action=\"/comment\"><input name=\"text\"></form></body></html>");
-            respond(&mut sock, "200 OK", "text/html", &body);
-        }
         "close-later" => {
             // Read, then closed without a byte of response.
             let _ = sock.shutdown(std::net::Shutdown::Both);
         }
-        "drip-later" => {
-            let _ = sock.write_all(
-                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n",
-            );
-            while alive() && sock.write_all(b"<").is_ok() {
-                std::thread::sleep(Duration::from_millis(200));
-            }
-        }
         "many-links" => {
             // 10,000 distinct same-origin links on every page, under the page's own path.
             let target = request_target(&buf[..n]);
-            let path = target.split('?').next().unwrap_or("/").trim_end_matches('/');
+            let path = target
+                .split('?')
+                .next()
+                .unwrap_or("/")
+                .trim_end_matches('/');
             let mut body = String::with_capacity(400_000);
             body.push_str("<html><body>");
             for i in 0..10_000 {
-                body.push_str(&format!("<a href=\"{path}/p{i}\">{i}</a>\n"));
+                let _ = writeln!(body, "<a href=\"{path}/p{i}\">{i}</a>");
             }
             body.push_str("</body></html>");
             respond(&mut sock, "200 OK", "text/html", &body);
@@ -804,6 +803,9 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool, conn: &Conn
         _ => {}
     }
 }
+
+/// The largest request head (bytes) the `cookie-flood` server got.
+static LARGEST_REQUEST: AtomicUsize = AtomicUsize::new(0);
 
 /// The request target (`/path?query`) of a raw request.
 fn request_target(head: &[u8]) -> String {
@@ -848,7 +850,11 @@ fn base64url(data: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(data.len() * 4 / 3 + 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..=chunk.len() {
             out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -984,7 +990,13 @@ fn hostile_probe(kind: &str, url: &str, max_time: u64, max_body: usize, extra: &
         BUDGET.to_string(),
     );
     cmd.args(["probe", url, "--active", "--timeout", "1", "--max-time"])
-        .args([&max_time_s, "--budget", &budget_s, "--max-body", &max_body_s])
+        .args([
+            &max_time_s,
+            "--budget",
+            &budget_s,
+            "--max-body",
+            &max_body_s,
+        ])
         .arg("--no-progress")
         .args(extra)
         .env("NO_COLOR", "1");
@@ -997,15 +1009,22 @@ fn hostile_probe(kind: &str, url: &str, max_time: u64, max_body: usize, extra: &
     let measured = std::fs::read_to_string(&rss_file).unwrap_or_default();
     let peak_kib = measured
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("{kind}: no peak RSS measured: {measured:?}"));
-    eprintln!(
-        "hostile {kind}: {:.1} s, peak RSS {:.1} MiB, exit {:?}",
-        took.as_secs_f64(),
-        peak_kib as f64 / 1024.0,
-        out.status.code()
-    );
+    // Shown with `--nocapture`: the figures behind the bounds.
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!(
+            "hostile {kind}: {:.1} s, peak RSS {} KiB, exit {:?}",
+            took.as_secs_f64(),
+            peak_kib,
+            out.status.code()
+        );
+    }
     Run {
         kind: kind.to_string(),
         out,
@@ -1048,6 +1067,10 @@ fn assert_bounds(run: &Run, server: &Hostile) -> bool {
         }
         // The probe ran (bounded reads): a report.
         Some(0 | 1) => {
+            #[allow(clippy::print_stderr)]
+            for line in run.errors() {
+                eprintln!("  {kind}: {line}");
+            }
             let requests = run.report()["stats"]["requests"].as_u64().unwrap();
             assert!(
                 (1..=BUDGET as u64).contains(&requests),
@@ -1152,6 +1175,17 @@ fn hostile_server_that_fails_after_the_first_page() {
     let run = hostile_probe("drip-later", &server.url(), 4, 65536, &[]);
     assert!(assert_bounds(&run, &server), "{}", run.stderr());
     run.cut("--max-time");
+}
+
+#[test]
+fn hostile_cookie_flood_keeps_the_jar_small() {
+    let server = Hostile::start("cookie-flood");
+    let run = hostile_probe("cookie-flood", &server.url(), 6, 65536, &[]);
+    assert!(assert_bounds(&run, &server), "{}", run.stderr());
+    run.cut("cookies");
+    // 50 cookies of 3 KB at most in every `Cookie` header, never the 1,200 set.
+    let largest = LARGEST_REQUEST.load(Ordering::Relaxed);
+    assert!(largest < 200_000, "a request head of {largest} bytes");
 }
 
 #[test]

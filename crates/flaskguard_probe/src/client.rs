@@ -73,6 +73,13 @@ impl SendError {
     }
 }
 
+/// The cookie jar keeps at most this many cookies from responses (browsers keep at least
+/// 50 per domain)…
+pub const MAX_COOKIES: usize = 50;
+/// …each at most this long, name and value (browsers drop longer ones): a server cannot
+/// swell the jar, nor the `Cookie` header of every later request.
+pub const MAX_COOKIE_BYTES: usize = 4096;
+
 /// What the run's bounds cut, counted: the report states each once.
 #[derive(Clone, Debug, Default)]
 pub struct Cuts {
@@ -92,6 +99,8 @@ pub struct Cuts {
     pub offsite_requests: usize,
     /// The first of them (its URL), redacted.
     pub first_offsite_request: Option<String>,
+    /// Cookies set by responses and not kept (too many, or too long).
+    pub cookies: usize,
 }
 
 /// A request to send.
@@ -570,6 +579,8 @@ impl Client {
         Ok((status, headers, body, truncated))
     }
 
+    /// Keeps the cookies a response sets, as a browser would: at most [`MAX_COOKIES`], each
+    /// at most [`MAX_COOKIE_BYTES`]; the others are counted, not kept.
     fn keep_cookies(&self, headers: &[(String, String)]) {
         for (n, v) in headers {
             if !n.eq_ignore_ascii_case("set-cookie") {
@@ -578,11 +589,26 @@ impl Client {
             let Some(cookie) = crate::cookies::SetCookie::parse(v) else {
                 continue;
             };
-            if let Ok(mut jar) = self.jar.lock() {
-                jar.retain(|(name, _)| *name != cookie.name);
-                if !cookie.is_deletion() {
+            let kept = {
+                let Ok(mut jar) = self.jar.lock() else {
+                    continue;
+                };
+                let known = jar.iter().any(|(name, _)| *name == cookie.name);
+                if cookie.is_deletion() {
+                    jar.retain(|(name, _)| *name != cookie.name);
+                    true
+                } else if cookie.name.len() + cookie.value.len() > MAX_COOKIE_BYTES
+                    || (!known && jar.len() >= MAX_COOKIES)
+                {
+                    false
+                } else {
+                    jar.retain(|(name, _)| *name != cookie.name);
                     jar.push((cookie.name.clone(), cookie.value.clone()));
+                    true
                 }
+            };
+            if !kept {
+                self.cut(|c| c.cookies += 1);
             }
         }
     }

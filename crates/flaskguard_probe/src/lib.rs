@@ -371,6 +371,14 @@ fn cut_lines(
             cuts.first_offsite_request.as_deref().unwrap_or("?")
         ));
     }
+    if cuts.cookies > 0 {
+        lines.push(format!(
+            "cut: {} cookies set by the app not kept (the jar keeps {} of at most {} bytes each)",
+            cuts.cookies,
+            client::MAX_COOKIES,
+            client::MAX_COOKIE_BYTES
+        ));
+    }
     if crawl.links() > 0 {
         let mut why = Vec::new();
         if crawl.page_limit {
@@ -725,7 +733,10 @@ async fn crawl(ctx: &Ctx<'_>, first: &Response) -> (Vec<Endpoint>, CrawlCut) {
         }
     }
     let Crawler {
-        out, queue, mut cut, ..
+        out,
+        queue,
+        mut cut,
+        ..
     } = crawler;
     for url in queue {
         cut.drop_link(url.path());
