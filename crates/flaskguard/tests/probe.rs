@@ -784,6 +784,28 @@ fn serve_hostile(kind: &str, mut sock: TcpStream, stop: &AtomicBool, conn: &Conn
             // Read, then closed without a byte of response.
             let _ = sock.shutdown(std::net::Shutdown::Both);
         }
+        "cookie-flood" => {
+            // Every response sets 30 new cookies of 3 KB and 3 of 10 KB; the largest request
+            // head that comes back shows what the client kept.
+            let mut head = buf[..n].to_vec();
+            let mut more = vec![0u8; 65536];
+            while alive() && head.len() < 16 << 20 && !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match sock.read(&mut more) {
+                    Ok(0) | Err(_) => break,
+                    Ok(m) => head.extend_from_slice(&more[..m]),
+                }
+            }
+            LARGEST_REQUEST.fetch_max(head.len(), Ordering::Relaxed);
+            let mut headers = Vec::new();
+            for i in 0..33 {
+                let len = if i < 30 { 3000 } else { 10_000 };
+                headers.push(format!("c{}x{i}={}; Path=/", conn.nth, "c".repeat(len)));
+            }
+            let headers: Vec<(&str, &str)> =
+                headers.iter().map(|h| ("Set-Cookie", h.as_str())).collect();
+            let body = "<html><body><a href=\"/a\">a</a> <a href=\"/b\">b</a> <a href=\"/c\">c</a></body></html>";
+            respond_with(&mut sock, "200 OK", &headers, "text/html", body.as_bytes());
+        }
         "many-links" => {
             // 10,000 distinct same-origin links on every page, under the page's own path.
             let target = request_target(&buf[..n]);
