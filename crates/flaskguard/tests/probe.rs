@@ -1208,6 +1208,15 @@ fn hostile_cookie_flood_keeps_the_jar_small() {
     // 50 cookies of 3 KB at most in every `Cookie` header, never the 1,200 set.
     let largest = LARGEST_REQUEST.load(Ordering::Relaxed);
     assert!(largest < 200_000, "a request head of {largest} bytes");
+    // A cookie-flag finding for each of the 1,300 cookie names: 500 kept, the rest counted.
+    let flags = run.report()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "FG609")
+        .count();
+    assert_eq!(flags, 500);
+    run.cut("more FG609 findings");
 }
 
 #[test]

@@ -143,7 +143,7 @@ pub(crate) struct Hit {
 pub(crate) struct Ctx<'o> {
     pub client: Client,
     pub opts: &'o Options,
-    hits: Mutex<Vec<Hit>>,
+    hits: Mutex<Hits>,
     errors: Mutex<Vec<String>>,
     /// Problems not listed (past [`MAX_ERRORS`]).
     errors_dropped: AtomicUsize,
@@ -169,7 +169,7 @@ impl<'o> Ctx<'o> {
         Ctx {
             client,
             opts,
-            hits: Mutex::new(Vec::new()),
+            hits: Mutex::new(Hits::default()),
             errors: Mutex::new(Vec::new()),
             errors_dropped: AtomicUsize::new(0),
             cut_short: Mutex::new(Vec::new()),
@@ -183,14 +183,25 @@ impl<'o> Ctx<'o> {
         }
     }
 
+    /// Keeps a finding: one per check, route and input; at most [`MAX_HITS_PER_CODE`] per
+    /// check (a server that sets a thousand cookies gets a thousand cookie-flag findings
+    /// otherwise), the rest counted.
     pub fn report(&self, hit: Hit) {
-        if let Ok(mut hits) = self.hits.lock()
-            && !hits
-                .iter()
-                .any(|h| h.code == hit.code && h.route == hit.route && h.param == hit.param)
-        {
-            hits.push(hit);
+        let Ok(mut hits) = self.hits.lock() else {
+            return;
+        };
+        let key = (hit.code, hit.route.clone(), hit.param.clone());
+        if hits.keys.contains(&key) {
+            return;
         }
+        let count = hits.per_code.entry(hit.code).or_default();
+        if *count >= MAX_HITS_PER_CODE {
+            *hits.dropped.entry(hit.code).or_default() += 1;
+            return;
+        }
+        *count += 1;
+        hits.keys.insert(key);
+        hits.list.push(hit);
     }
 
     /// The route template a concrete path belongs to (`/users/<name>` for `/users/x'`).
@@ -222,7 +233,7 @@ impl<'o> Ctx<'o> {
     pub fn has(&self, code: &str) -> bool {
         self.hits
             .lock()
-            .is_ok_and(|h| h.iter().any(|x| x.code == code))
+            .is_ok_and(|h| h.per_code.contains_key(code))
     }
 
     pub fn error(&self, message: String) {
@@ -279,6 +290,20 @@ impl<'o> Ctx<'o> {
         }
     }
 }
+
+/// The findings of a run.
+#[derive(Debug, Default)]
+struct Hits {
+    list: Vec<Hit>,
+    /// `(code, route, param)` of each in `list`.
+    keys: HashSet<(&'static str, String, Option<String>)>,
+    per_code: HashMap<&'static str, usize>,
+    /// Findings not kept, per code (past [`MAX_HITS_PER_CODE`]).
+    dropped: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// At most this many findings of one check are kept.
+const MAX_HITS_PER_CODE: usize = 500;
 
 /// At most this many problems are listed; the rest are counted.
 const MAX_ERRORS: usize = 50;
@@ -553,7 +578,11 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     }
     progress.finish();
 
-    let hits = ctx.hits.into_inner().unwrap_or_default();
+    let Hits {
+        list: hits,
+        dropped: hits_dropped,
+        ..
+    } = ctx.hits.into_inner().unwrap_or_default();
     let mut rules: Vec<RuleMeta> = Vec::new();
     let origin = opts.target.origin().ascii_serialization();
     let findings = hits
@@ -596,6 +625,11 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         &ctx.cut_short.into_inner().unwrap_or_default(),
         ctx.errors_dropped.into_inner(),
     ));
+    for (code, n) in hits_dropped {
+        errors.push(format!(
+            "cut: {n} more {code} findings not listed (at most {MAX_HITS_PER_CODE} per check)"
+        ));
+    }
     Ok(Outcome {
         findings,
         rules,
@@ -961,7 +995,7 @@ pub mod fuzzing {
                 .ctx
                 .hits
                 .lock()
-                .map(|mut h| std::mem::take(&mut *h))
+                .map(|mut h| std::mem::take(&mut *h).list)
                 .unwrap_or_default();
             for state in [&self.ctx.session_cookies, &self.ctx.bearer_tokens] {
                 if let Ok(mut s) = state.lock() {
