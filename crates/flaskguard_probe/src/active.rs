@@ -79,7 +79,7 @@ pub(crate) async fn run(ctx: &Ctx<'_>, endpoints: &[Endpoint]) {
         }
     };
     if run_steps(ctx, endpoints, canary.as_ref()).await.is_err() {
-        ctx.error("the request budget or time limit ended the active probes early".to_string());
+        ctx.cut_short("the active probes");
     }
 }
 

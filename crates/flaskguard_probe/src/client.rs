@@ -73,6 +73,36 @@ impl SendError {
     }
 }
 
+/// The cookie jar keeps at most this many cookies from responses (browsers keep at least
+/// 50 per domain)…
+pub const MAX_COOKIES: usize = 50;
+/// …each at most this long, name and value (browsers drop longer ones): a server cannot
+/// swell the jar, nor the `Cookie` header of every later request.
+pub const MAX_COOKIE_BYTES: usize = 4096;
+
+/// What the run's bounds cut, counted: the report states each once.
+#[derive(Clone, Debug, Default)]
+pub struct Cuts {
+    /// Requests not sent because the budget was spent.
+    pub budget: usize,
+    /// Requests not sent, or stopped unanswered, because the run's time limit was reached.
+    pub deadline: usize,
+    /// Response bodies cut at `max_body`.
+    pub bodies: usize,
+    /// The first of them (`GET /path`).
+    pub first_body: Option<String>,
+    /// Redirects to another origin (never followed).
+    pub offsite_redirects: usize,
+    /// The first of them (`GET /go → https://elsewhere/`), redacted.
+    pub first_offsite_redirect: Option<String>,
+    /// Requests for another origin, refused.
+    pub offsite_requests: usize,
+    /// The first of them (its URL), redacted.
+    pub first_offsite_request: Option<String>,
+    /// Cookies set by responses and not kept (too many, or too long).
+    pub cookies: usize,
+}
+
 /// A request to send.
 #[derive(Clone, Debug)]
 pub struct Request {
@@ -253,6 +283,7 @@ pub struct Client {
     jar: Mutex<Vec<(String, String)>>,
     /// A bearer token from a JSON login: sent like the session's cookies.
     bearer: Mutex<Option<String>>,
+    cuts: Mutex<Cuts>,
 }
 
 impl Client {
@@ -292,6 +323,7 @@ impl Client {
             default_headers,
             jar: Mutex::new(cookies),
             bearer: Mutex::new(None),
+            cuts: Mutex::new(Cuts::default()),
         })
     }
 
@@ -358,14 +390,32 @@ impl Client {
         }
     }
 
+    /// What the bounds have cut so far.
+    pub fn cuts(&self) -> Cuts {
+        self.cuts.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    fn cut(&self, f: impl FnOnce(&mut Cuts)) {
+        if let Ok(mut c) = self.cuts.lock() {
+            f(&mut c);
+        }
+    }
+
     pub async fn send(&self, req: Request) -> Result<Response, SendError> {
         if !self.in_scope(&req.url) {
+            self.cut(|c| {
+                c.offsite_requests += 1;
+                c.first_offsite_request
+                    .get_or_insert_with(|| crate::redact::redact(req.url.as_str()));
+            });
             return Err(SendError::OutOfScope(req.url.to_string()));
         }
         if self.started.elapsed() >= self.limits.deadline {
+            self.cut(|c| c.deadline += 1);
             return Err(SendError::Deadline);
         }
         if self.sent.fetch_add(1, Ordering::Relaxed) >= self.limits.budget {
+            self.cut(|c| c.budget += 1);
             return Err(SendError::Budget(self.limits.budget));
         }
         let _permit = self
@@ -386,6 +436,9 @@ impl Client {
         }
         let left = self.time_left();
         if left.is_zero() {
+            // Not sent after all.
+            self.sent.fetch_sub(1, Ordering::Relaxed);
+            self.cut(|c| c.deadline += 1);
             return Err(SendError::Deadline);
         }
         let timeout = self.limits.timeout.min(left);
@@ -394,6 +447,31 @@ impl Client {
             Ok(Ok((status, headers, body, truncated))) => {
                 if req.jar {
                     self.keep_cookies(&headers);
+                }
+                if truncated {
+                    self.cut(|c| {
+                        c.bodies += 1;
+                        c.first_body
+                            .get_or_insert_with(|| format!("{} {}", req.method, req.url.path()));
+                    });
+                }
+                if matches!(status, 301 | 302 | 303 | 307 | 308)
+                    && let Some(target) = headers
+                        .iter()
+                        .find(|(n, _)| n.eq_ignore_ascii_case("location"))
+                        .and_then(|(_, l)| req.url.join(l.trim()).ok())
+                    && !self.in_scope(&target)
+                {
+                    self.cut(|c| {
+                        c.offsite_redirects += 1;
+                        c.first_offsite_redirect.get_or_insert_with(|| {
+                            crate::redact::redact(&format!(
+                                "{} {} → {target}",
+                                req.method,
+                                req.url.path()
+                            ))
+                        });
+                    });
                 }
                 Ok(Response {
                     method: req.method,
@@ -408,6 +486,11 @@ impl Client {
                 })
             }
             Ok(Err(e)) => Err(e),
+            // Stopped by the run's time limit rather than the request's own.
+            Err(_) if self.time_left().is_zero() && timeout < self.limits.timeout => {
+                self.cut(|c| c.deadline += 1);
+                Err(SendError::Deadline)
+            }
             Err(_) => Err(SendError::Timeout(timeout)),
         }
     }
@@ -496,6 +579,8 @@ impl Client {
         Ok((status, headers, body, truncated))
     }
 
+    /// Keeps the cookies a response sets, as a browser would: at most [`MAX_COOKIES`], each
+    /// at most [`MAX_COOKIE_BYTES`]; the others are counted, not kept.
     fn keep_cookies(&self, headers: &[(String, String)]) {
         for (n, v) in headers {
             if !n.eq_ignore_ascii_case("set-cookie") {
@@ -504,11 +589,26 @@ impl Client {
             let Some(cookie) = crate::cookies::SetCookie::parse(v) else {
                 continue;
             };
-            if let Ok(mut jar) = self.jar.lock() {
-                jar.retain(|(name, _)| *name != cookie.name);
-                if !cookie.is_deletion() {
+            let kept = {
+                let Ok(mut jar) = self.jar.lock() else {
+                    continue;
+                };
+                let known = jar.iter().any(|(name, _)| *name == cookie.name);
+                if cookie.is_deletion() {
+                    jar.retain(|(name, _)| *name != cookie.name);
+                    true
+                } else if cookie.name.len() + cookie.value.len() > MAX_COOKIE_BYTES
+                    || (!known && jar.len() >= MAX_COOKIES)
+                {
+                    false
+                } else {
+                    jar.retain(|(name, _)| *name != cookie.name);
                     jar.push((cookie.name.clone(), cookie.value.clone()));
+                    true
                 }
+            };
+            if !kept {
+                self.cut(|c| c.cookies += 1);
             }
         }
     }

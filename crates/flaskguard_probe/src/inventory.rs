@@ -680,29 +680,60 @@ pub fn from_link(url: &Url) -> Endpoint {
     }
 }
 
-/// Merges endpoints that share method and template: the union of their inputs.
+/// Merges endpoints that share method and template: the union of their inputs. An
+/// endpoint joins the first one before it with its template, or whose path with samples is
+/// its template (`/users/<name>` and a crawled `/users/alice`). Linear: an index of both
+/// keys, checked again on use (a merge can change an endpoint's sampled path).
 pub fn merge(endpoints: Vec<Endpoint>) -> Vec<Endpoint> {
     let mut out: Vec<Endpoint> = Vec::new();
+    let mut by_template: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    let mut by_path: std::collections::HashMap<(String, String), Vec<usize>> =
+        std::collections::HashMap::new();
     for e in endpoints {
-        let same = out.iter_mut().find(|o| {
-            o.method == e.method && (o.template == e.template || o.path_with(None) == e.template)
+        let key = (e.method.clone(), e.template.clone());
+        let first_template = by_template.get(&key).copied();
+        let first_path = by_path.get(&key).and_then(|candidates| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&i| out[i].path_with(None) == e.template)
         });
-        match same {
-            Some(o) => {
-                for p in e.params {
-                    if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
-                        o.params.push(p);
-                    }
+        let same = match (first_template, first_path) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(i) = same {
+            let o = &mut out[i];
+            for p in e.params {
+                if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
+                    o.params.push(p);
                 }
-                for f in e.form_fields {
-                    if !o.form_fields.contains(&f) {
-                        o.form_fields.push(f);
-                    }
-                }
-                o.reads_body |= e.reads_body;
-                o.json_body |= e.json_body;
             }
-            None => out.push(e),
+            for f in e.form_fields {
+                if !o.form_fields.contains(&f) {
+                    o.form_fields.push(f);
+                }
+            }
+            o.reads_body |= e.reads_body;
+            o.json_body |= e.json_body;
+            if o.template.contains('<') {
+                let entry = by_path
+                    .entry((o.method.clone(), o.path_with(None)))
+                    .or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                    entry.sort_unstable();
+                }
+            }
+        } else {
+            let i = out.len();
+            by_template.entry(key).or_insert(i);
+            by_path
+                .entry((e.method.clone(), e.path_with(None)))
+                .or_default()
+                .push(i);
+            out.push(e);
         }
     }
     out
@@ -744,5 +775,69 @@ mod tests {
             .cloned()
             .expect("param");
         assert_eq!(e.path_with(Some((&p, "a b/c"))), "/u/1/a%20b%2Fc");
+    }
+
+    /// The merge as it was (quadratic): the linear one must give the same inventory.
+    fn merge_quadratic(endpoints: Vec<Endpoint>) -> Vec<Endpoint> {
+        let mut out: Vec<Endpoint> = Vec::new();
+        for e in endpoints {
+            let same = out.iter_mut().find(|o| {
+                o.method == e.method
+                    && (o.template == e.template || o.path_with(None) == e.template)
+            });
+            match same {
+                Some(o) => {
+                    for p in e.params {
+                        if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
+                            o.params.push(p);
+                        }
+                    }
+                    for f in e.form_fields {
+                        if !o.form_fields.contains(&f) {
+                            o.form_fields.push(f);
+                        }
+                    }
+                    o.reads_body |= e.reads_body;
+                    o.json_body |= e.json_body;
+                }
+                None => out.push(e),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn merge_is_linear_and_the_same() {
+        let seed = |rule: &str, method: &str, inputs: &[&str]| SeedRoute {
+            rule: rule.to_string(),
+            methods: vec![method.to_string()],
+            inputs: inputs.iter().map(ToString::to_string).collect(),
+        };
+        let link = |u: &str| from_link(&Url::parse(&format!("http://h{u}")).unwrap());
+        let mut all = from_seed(&[
+            seed("/u/<int:id>/<name>", "GET", &["query:q"]),
+            seed("/item/<int:id>", "GET", &[]),
+            seed("/item/<int:id>", "POST", &["form:text"]),
+        ]);
+        all.extend([
+            link("/u/1/fgtest?page=2"),
+            link("/item/1?sort=asc"),
+            link("/item/1"),
+            link("/search?q=a"),
+            link("/search?lang=en"),
+        ]);
+        all.extend(from_seed(&[seed(
+            "/u/<int:id>/<name>",
+            "GET",
+            &["header:X-Key"],
+        )]));
+        for i in 0..200 {
+            all.push(link(&format!("/p/{}?k{}=1", i % 50, i % 3)));
+        }
+        let fast = merge(all.clone());
+        let slow = merge_quadratic(all);
+        let show = |v: &[Endpoint]| format!("{v:?}");
+        assert_eq!(show(&fast), show(&slow));
+        assert_eq!(fast.len(), 3 + 1 + 50);
     }
 }

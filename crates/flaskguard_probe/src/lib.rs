@@ -16,14 +16,15 @@ mod passive;
 pub mod redact;
 pub mod rules;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Mutex;
+use std::sync::atomic::AtomicUsize;
 use std::time::{Duration, Instant};
 
 use flaskguard_report::{Evidence, Finding, Location, RuleMeta, Severity, fingerprint};
 use url::Url;
 
-use client::{Client, Limits, Request, Response, SendError, Tls};
+use client::{Client, Cuts, Limits, Request, Response, SendError, Tls};
 use inventory::{Endpoint, SeedRoute};
 
 /// A login step: a form posted to `url`, re-run when the session is lost.
@@ -99,7 +100,9 @@ pub struct Outcome {
     pub elapsed: Duration,
     /// Endpoints probed (method and template).
     pub endpoints: Vec<String>,
-    /// Problems that did not stop the run (timeouts, resets, budget spent).
+    /// Problems that did not stop the run (timeouts, resets), then what the bounds cut,
+    /// each once (`cut: …`: budget, time limit, body size, redirects to another origin,
+    /// links not crawled).
     pub errors: Vec<String>,
 }
 
@@ -140,8 +143,12 @@ pub(crate) struct Hit {
 pub(crate) struct Ctx<'o> {
     pub client: Client,
     pub opts: &'o Options,
-    hits: Mutex<Vec<Hit>>,
+    hits: Mutex<Hits>,
     errors: Mutex<Vec<String>>,
+    /// Problems not listed (past [`MAX_ERRORS`]).
+    errors_dropped: AtomicUsize,
+    /// The phases the budget or the time limit ended early (`the crawl`).
+    cut_short: Mutex<Vec<&'static str>>,
     /// Statuses of the baseline requests: `(endpoint label, status, WWW-Authenticate)`.
     pub statuses: Mutex<Vec<(usize, u16, Option<String>)>>,
     /// Session cookie values seen (for secret cracking).
@@ -162,8 +169,10 @@ impl<'o> Ctx<'o> {
         Ctx {
             client,
             opts,
-            hits: Mutex::new(Vec::new()),
+            hits: Mutex::new(Hits::default()),
             errors: Mutex::new(Vec::new()),
+            errors_dropped: AtomicUsize::new(0),
+            cut_short: Mutex::new(Vec::new()),
             statuses: Mutex::new(Vec::new()),
             session_cookies: Mutex::new(Vec::new()),
             logged_in: std::sync::atomic::AtomicBool::new(false),
@@ -174,14 +183,25 @@ impl<'o> Ctx<'o> {
         }
     }
 
+    /// Keeps a finding: one per check, route and input; at most [`MAX_HITS_PER_CODE`] per
+    /// check (a server that sets a thousand cookies gets a thousand cookie-flag findings
+    /// otherwise), the rest counted.
     pub fn report(&self, hit: Hit) {
-        if let Ok(mut hits) = self.hits.lock()
-            && !hits
-                .iter()
-                .any(|h| h.code == hit.code && h.route == hit.route && h.param == hit.param)
-        {
-            hits.push(hit);
+        let Ok(mut hits) = self.hits.lock() else {
+            return;
+        };
+        let key = (hit.code, hit.route.clone(), hit.param.clone());
+        if hits.keys.contains(&key) {
+            return;
         }
+        let count = hits.per_code.entry(hit.code).or_default();
+        if *count >= MAX_HITS_PER_CODE {
+            *hits.dropped.entry(hit.code).or_default() += 1;
+            return;
+        }
+        *count += 1;
+        hits.keys.insert(key);
+        hits.list.push(hit);
     }
 
     /// The route template a concrete path belongs to (`/users/<name>` for `/users/x'`).
@@ -213,15 +233,28 @@ impl<'o> Ctx<'o> {
     pub fn has(&self, code: &str) -> bool {
         self.hits
             .lock()
-            .is_ok_and(|h| h.iter().any(|x| x.code == code))
+            .is_ok_and(|h| h.per_code.contains_key(code))
     }
 
     pub fn error(&self, message: String) {
         if let Ok(mut errors) = self.errors.lock()
             && !errors.contains(&message)
-            && errors.len() < 50
         {
-            errors.push(message);
+            if errors.len() < MAX_ERRORS {
+                errors.push(message);
+            } else {
+                self.errors_dropped
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// A phase of the run ended early: the budget or the time limit is spent.
+    pub fn cut_short(&self, phase: &'static str) {
+        if let Ok(mut phases) = self.cut_short.lock()
+            && !phases.contains(&phase)
+        {
+            phases.push(phase);
         }
     }
 
@@ -245,13 +278,156 @@ impl<'o> Ctx<'o> {
                 Ok(resp)
             }
             Err(e) => {
-                if !matches!(e, SendError::OutOfScope(_)) {
+                // Spent bounds are counted by the client and reported once.
+                if !matches!(
+                    e,
+                    SendError::OutOfScope(_) | SendError::Budget(_) | SendError::Deadline
+                ) {
                     self.error(format!("{label}: {e}"));
                 }
                 Err(e)
             }
         }
     }
+}
+
+/// The findings of a run.
+#[derive(Debug, Default)]
+struct Hits {
+    list: Vec<Hit>,
+    /// `(code, route, param)` of each in `list`.
+    keys: HashSet<(&'static str, String, Option<String>)>,
+    per_code: HashMap<&'static str, usize>,
+    /// Findings not kept, per code (past [`MAX_HITS_PER_CODE`]).
+    dropped: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// At most this many findings of one check are kept.
+const MAX_HITS_PER_CODE: usize = 500;
+
+/// At most this many problems are listed; the rest are counted.
+const MAX_ERRORS: usize = 50;
+
+/// At most this many endpoints are learnt from crawled links (and no more than the budget,
+/// as each costs a request): an inventory that a page of generated links cannot swell.
+const MAX_CRAWLED_ENDPOINTS: usize = 10_000;
+
+/// Links the crawl left alone, and why.
+#[derive(Debug, Default)]
+struct CrawlCut {
+    /// Distinct paths, up to [`MAX_CRAWLED_ENDPOINTS`]; past that, `more` counts links.
+    paths: HashSet<String>,
+    more: usize,
+    /// The page limit left them.
+    page_limit: bool,
+    /// The endpoint cap (this many) left them.
+    endpoint_cap: Option<usize>,
+    /// The budget or the time limit ended the crawl.
+    exhausted: bool,
+}
+
+impl CrawlCut {
+    fn drop_link(&mut self, path: &str) {
+        if self.paths.len() < MAX_CRAWLED_ENDPOINTS {
+            self.paths.insert(path.to_string());
+        } else if !self.paths.contains(path) {
+            self.more += 1;
+        }
+    }
+
+    fn links(&self) -> usize {
+        self.paths.len() + self.more
+    }
+}
+
+/// One line for each thing the run's bounds cut, each counted once.
+fn cut_lines(
+    opts: &Options,
+    cuts: &Cuts,
+    crawl: &CrawlCut,
+    phases: &[&str],
+    errors_dropped: usize,
+) -> Vec<String> {
+    let limits = &opts.limits;
+    let mut lines = Vec::new();
+    let mut ended = if phases.is_empty() {
+        String::new()
+    } else {
+        format!("; ended early: {}", phases.join(", "))
+    };
+    if cuts.budget > 0 {
+        lines.push(format!(
+            "cut: --budget {} spent; {} more requests refused{}",
+            limits.budget,
+            cuts.budget,
+            std::mem::take(&mut ended)
+        ));
+    }
+    if cuts.deadline > 0 {
+        lines.push(format!(
+            "cut: --max-time {} s reached; {} requests stopped or refused{}",
+            limits.deadline.as_secs_f64(),
+            cuts.deadline,
+            std::mem::take(&mut ended)
+        ));
+    }
+    if !ended.is_empty() {
+        lines.push(format!("cut: the request budget or time limit{ended}"));
+    }
+    if cuts.bodies > 0 {
+        lines.push(format!(
+            "cut: --max-body {} bytes; {} response bodies truncated (first: {})",
+            limits.max_body,
+            cuts.bodies,
+            cuts.first_body.as_deref().unwrap_or("?")
+        ));
+    }
+    if cuts.offsite_redirects > 0 {
+        lines.push(format!(
+            "cut: {} redirects to another origin not followed (first: {})",
+            cuts.offsite_redirects,
+            cuts.first_offsite_redirect.as_deref().unwrap_or("?")
+        ));
+    }
+    if cuts.offsite_requests > 0 {
+        lines.push(format!(
+            "cut: {} requests for another origin not sent (first: {})",
+            cuts.offsite_requests,
+            cuts.first_offsite_request.as_deref().unwrap_or("?")
+        ));
+    }
+    if cuts.cookies > 0 {
+        lines.push(format!(
+            "cut: {} cookies set by the app not kept (the jar keeps {} of at most {} bytes each)",
+            cuts.cookies,
+            client::MAX_COOKIES,
+            client::MAX_COOKIE_BYTES
+        ));
+    }
+    if crawl.links() > 0 {
+        let mut why = Vec::new();
+        if crawl.page_limit {
+            why.push(format!("the crawl stops at {} pages", opts.crawl_pages));
+        }
+        if let Some(cap) = crawl.endpoint_cap {
+            why.push(format!("at most {cap} endpoints are learnt from links"));
+        }
+        if crawl.exhausted {
+            why.push("the request budget or time limit ended the crawl".to_string());
+        }
+        lines.push(format!(
+            "cut: {}{} links not crawled ({})",
+            if crawl.more > 0 { "over " } else { "" },
+            crawl.paths.len(),
+            why.join("; ")
+        ));
+    }
+    if errors_dropped > 0 {
+        lines.push(format!(
+            "cut: {errors_dropped} more problems not listed (the first {MAX_ERRORS} are)"
+        ));
+    }
+    lines
 }
 
 /// The evidence of an exchange: request and response excerpts, redacted.
@@ -353,8 +529,10 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
             Err(e) => ctx.error(format!("--openapi: {e}")),
         }
     }
+    let mut crawl_cut = CrawlCut::default();
     if opts.crawl {
-        let mut crawled = crawl(&ctx, &first).await;
+        let (mut crawled, cut) = crawl(&ctx, &first).await;
+        crawl_cut = cut;
         endpoints.append(&mut crawled);
         // An API that publishes its OpenAPI document (flasgger, flask-smorest, apispec).
         if opts.openapi.is_none() {
@@ -387,7 +565,10 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
                 }
                 passive::cors(&ctx, e).await;
             }
-            Err(e) if e.is_exhausted() => break,
+            Err(e) if e.is_exhausted() => {
+                ctx.cut_short("the baseline requests");
+                break;
+            }
             Err(_) => {}
         }
     }
@@ -397,7 +578,11 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     }
     progress.finish();
 
-    let hits = ctx.hits.into_inner().unwrap_or_default();
+    let Hits {
+        list: hits,
+        dropped: hits_dropped,
+        ..
+    } = ctx.hits.into_inner().unwrap_or_default();
     let mut rules: Vec<RuleMeta> = Vec::new();
     let origin = opts.target.origin().ascii_serialization();
     let findings = hits
@@ -432,13 +617,26 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
             }
         })
         .collect();
+    let mut errors = ctx.errors.into_inner().unwrap_or_default();
+    errors.extend(cut_lines(
+        opts,
+        &ctx.client.cuts(),
+        &crawl_cut,
+        &ctx.cut_short.into_inner().unwrap_or_default(),
+        ctx.errors_dropped.into_inner(),
+    ));
+    for (code, n) in hits_dropped {
+        errors.push(format!(
+            "cut: {n} more {code} findings not listed (at most {MAX_HITS_PER_CODE} per check)"
+        ));
+    }
     Ok(Outcome {
         findings,
         rules,
         requests: ctx.client.requests_sent(),
         elapsed: started.elapsed(),
         endpoints: endpoints.iter().map(Endpoint::label).collect(),
-        errors: ctx.errors.into_inner().unwrap_or_default(),
+        errors,
     })
 }
 
@@ -535,16 +733,73 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
     }
 }
 
-/// Follows links and forms on the origin, breadth first, up to the page limit.
-async fn crawl(ctx: &Ctx<'_>, first: &Response) -> Vec<Endpoint> {
-    let mut out: Vec<Endpoint> = Vec::new();
-    let mut seen: Vec<String> = vec![first.url.path().to_string()];
-    let mut queue: VecDeque<Url> = VecDeque::new();
+/// Follows links and forms on the origin, breadth first, up to the page limit; returns the
+/// endpoints learnt and what was left alone.
+async fn crawl(ctx: &Ctx<'_>, first: &Response) -> (Vec<Endpoint>, CrawlCut) {
+    let mut crawler = Crawler {
+        ctx,
+        out: Vec::new(),
+        by_path: HashMap::new(),
+        forms: HashMap::new(),
+        seen: HashSet::from([first.url.path().to_string()]),
+        queue: VecDeque::new(),
+        cap: ctx.client.limits().budget.clamp(1, MAX_CRAWLED_ENDPOINTS),
+        cut: CrawlCut::default(),
+    };
+    crawler.handle(first);
     let mut pages = 0usize;
-    let mut handle = |resp: &Response, queue: &mut VecDeque<Url>, out: &mut Vec<Endpoint>| {
+    while let Some(url) = crawler.queue.pop_front() {
+        if pages >= ctx.opts.crawl_pages {
+            crawler.cut.page_limit = true;
+            crawler.cut.drop_link(url.path());
+            break;
+        }
+        pages += 1;
+        match ctx.send(Request::get(url.clone())).await {
+            Ok(resp) => crawler.handle(&resp),
+            Err(e) if e.is_exhausted() => {
+                ctx.cut_short("the crawl");
+                crawler.cut.exhausted = true;
+                crawler.cut.drop_link(url.path());
+                break;
+            }
+            Err(_) => {}
+        }
+    }
+    let Crawler {
+        out,
+        queue,
+        mut cut,
+        ..
+    } = crawler;
+    for url in queue {
+        cut.drop_link(url.path());
+    }
+    (out, cut)
+}
+
+/// The state of a crawl, bounded: at most `cap` endpoints from links, and no more pages
+/// queued than the page limit lets it fetch.
+struct Crawler<'c, 'o> {
+    ctx: &'c Ctx<'o>,
+    out: Vec<Endpoint>,
+    /// The index in `out` of the endpoint of each linked path.
+    by_path: HashMap<String, usize>,
+    /// The index in `out` of the endpoint of each form (`(method, action path)`).
+    forms: HashMap<(String, String), usize>,
+    /// Paths queued or fetched.
+    seen: HashSet<String>,
+    queue: VecDeque<Url>,
+    cap: usize,
+    cut: CrawlCut,
+}
+
+impl Crawler<'_, '_> {
+    fn handle(&mut self, resp: &Response) {
         if !resp.is_html() {
             return;
         }
+        let ctx = self.ctx;
         let page = inventory::parse_html(&resp.text());
         for link in page.links {
             let Ok(mut url) = resp.url.join(&link) else {
@@ -554,35 +809,70 @@ async fn crawl(ctx: &Ctx<'_>, first: &Response) -> Vec<Endpoint> {
             if !ctx.client.in_scope(&url) || looks_destructive(url.path()) {
                 continue;
             }
-            let e = inventory::from_link(&url);
-            out.push(e);
-            let key = url.path().to_string();
-            if !seen.contains(&key) {
-                seen.push(key);
-                queue.push_back(url);
+            let path = url.path();
+            if let Some(&i) = self.by_path.get(path) {
+                // A path known already: new query parameters only.
+                if url.query().is_some() {
+                    let known = &mut self.out[i];
+                    for p in inventory::from_link(&url).params {
+                        if !known
+                            .params
+                            .iter()
+                            .any(|q| q.loc == p.loc && q.name == p.name)
+                        {
+                            known.params.push(p);
+                        }
+                    }
+                }
+            } else if self.by_path.len() < self.cap {
+                self.by_path.insert(path.to_string(), self.out.len());
+                self.out.push(inventory::from_link(&url));
+            } else {
+                self.cut.endpoint_cap = Some(self.cap);
+                self.cut.drop_link(path);
+                continue;
+            }
+            if self.seen.contains(path) {
+                continue;
+            }
+            // The first page is not one of the crawled pages.
+            if self.seen.len() <= ctx.opts.crawl_pages {
+                self.seen.insert(path.to_string());
+                self.queue.push_back(url);
+            } else {
+                self.cut.page_limit = true;
+                self.cut.drop_link(path);
             }
         }
         for form in &page.forms {
             if let Some((action, e)) = inventory::from_form(&resp.url, form)
                 && ctx.client.in_scope(&action)
             {
-                out.push(e);
+                let key = (e.method.clone(), e.template.clone());
+                if let Some(&i) = self.forms.get(&key) {
+                    // As `inventory::merge` would: the union of fields.
+                    let known = &mut self.out[i];
+                    for p in e.params {
+                        if !known
+                            .params
+                            .iter()
+                            .any(|q| q.loc == p.loc && q.name == p.name)
+                        {
+                            known.params.push(p);
+                        }
+                    }
+                    for f in e.form_fields {
+                        if !known.form_fields.contains(&f) {
+                            known.form_fields.push(f);
+                        }
+                    }
+                } else if self.forms.len() < self.cap {
+                    self.forms.insert(key, self.out.len());
+                    self.out.push(e);
+                }
             }
         }
-    };
-    handle(first, &mut queue, &mut out);
-    while let Some(url) = queue.pop_front() {
-        if pages >= ctx.opts.crawl_pages {
-            break;
-        }
-        pages += 1;
-        match ctx.send(Request::get(url)).await {
-            Ok(resp) => handle(&resp, &mut queue, &mut out),
-            Err(e) if e.is_exhausted() => break,
-            Err(_) => {}
-        }
     }
-    out
 }
 
 /// The usual places of a published OpenAPI document; the first valid one is used.
@@ -705,7 +995,7 @@ pub mod fuzzing {
                 .ctx
                 .hits
                 .lock()
-                .map(|mut h| std::mem::take(&mut *h))
+                .map(|mut h| std::mem::take(&mut *h).list)
                 .unwrap_or_default();
             for state in [&self.ctx.session_cookies, &self.ctx.bearer_tokens] {
                 if let Ok(mut s) = state.lock() {
