@@ -128,12 +128,14 @@ impl Project {
     /// Reads and parses an explicit list of files.
     pub fn from_files(files: Vec<DiscoveredFile>) -> Project {
         let packages = partition::Packages::of(&files);
-        Self::from_files_in(files, &packages)
+        Self::from_files_in(files, Vec::new(), &packages)
     }
 
     /// Reads and parses `files`, naming modules by the packages of the whole project.
+    /// `texts` holds, file by file, what was already read (missing or `None`: read now).
     pub(crate) fn from_files_in(
         files: Vec<DiscoveredFile>,
+        texts: Vec<Option<String>>,
         packages: &partition::Packages,
     ) -> Project {
         enum Loaded {
@@ -142,11 +144,14 @@ impl Project {
             TextWithDiagnostic(TextFile, Diagnostic),
             Failed(Diagnostic),
         }
+        let mut texts = texts;
+        texts.resize(files.len(), None);
         let loaded: Vec<Loaded> = files
             .into_par_iter()
-            .map(|file| {
+            .zip(texts)
+            .map(|(file, text)| {
                 let display = display_path(&file.path);
-                let text = match read_text(&file.path) {
+                let text = match text.map_or_else(|| read_text(&file.path), Ok) {
                     Ok(text) => text,
                     Err(message) => {
                         return Loaded::Failed(Diagnostic {

@@ -61,6 +61,9 @@ impl Packages {
 pub struct Plan {
     /// The files of each part, in path order. The first part holds the text files.
     pub parts: Vec<Vec<DiscoveredFile>>,
+    /// The texts the scan read, by part and file, until the part is loaded: a file is
+    /// read once (`None`: read when the part loads).
+    texts: std::sync::Mutex<Vec<Vec<Option<String>>>>,
     walk_errors: Vec<Diagnostic>,
     packages: Packages,
 }
@@ -87,9 +90,10 @@ impl Plan {
             })
             .collect();
         let packages = Packages::of(&files);
-        let parts = split(files, &packages, is_framework, min_part_bytes);
+        let (parts, texts) = split(files, &packages, is_framework, min_part_bytes);
         Plan {
             parts,
+            texts: std::sync::Mutex::new(texts),
             walk_errors,
             packages,
         }
@@ -98,7 +102,13 @@ impl Plan {
     /// Reads and parses the files of part `i` (the first part also carries the errors of
     /// walking the roots).
     pub fn load(&self, i: usize) -> Project {
-        let mut project = Project::from_files_in(self.parts[i].clone(), &self.packages);
+        let texts = self
+            .texts
+            .lock()
+            .ok()
+            .and_then(|mut t| t.get_mut(i).map(std::mem::take))
+            .unwrap_or_default();
+        let mut project = Project::from_files_in(self.parts[i].clone(), texts, &self.packages);
         if i == 0 {
             project.diagnostics.extend(self.walk_errors.iter().cloned());
         }
@@ -116,21 +126,27 @@ struct Scanned {
     /// The first names the file can reach; `None` when it could not be read (it goes with
     /// the first part, where reading it again reports why).
     roots: Option<Vec<String>>,
+    /// The text, kept for the part's loading.
+    text: Option<String>,
 }
+
+/// The files of each part, and the texts read for the scan, file by file.
+type Parts = (Vec<Vec<DiscoveredFile>>, Vec<Vec<Option<String>>>);
 
 fn split(
     files: Vec<DiscoveredFile>,
     packages: &Packages,
     is_framework: &(dyn Fn(&str) -> bool + Sync),
     min_part_bytes: u64,
-) -> Vec<Vec<DiscoveredFile>> {
+) -> Parts {
     let sizes: Vec<u64> = files
         .par_iter()
         .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
         .collect();
     let total: u64 = sizes.iter().sum();
     if total < min_part_bytes.saturating_mul(2) {
-        return vec![files];
+        let none = vec![None; files.len()];
+        return (vec![files], vec![none]);
     }
     // Groups: the modules whose dotted names start with the same first name (a package
     // and its submodules, which reach each other by relative imports). A first name
@@ -166,10 +182,12 @@ fn split(
                 return Scanned {
                     size,
                     roots: Some(Vec::new()),
+                    text: None,
                 };
             }
-            let roots = crate::read_text(&file.path).ok().map(|text| {
-                let mut roots: Vec<String> = referenced_roots(&text)
+            let text = crate::read_text(&file.path).ok();
+            let roots = text.as_deref().map(|text| {
+                let mut roots: Vec<String> = referenced_roots(text)
                     .into_iter()
                     .filter(|r| reach.contains_key(*r) || is_framework(r))
                     .map(str::to_string)
@@ -178,7 +196,7 @@ fn split(
                 roots.dedup();
                 roots
             });
-            Scanned { size, roots }
+            Scanned { size, roots, text }
         })
         .collect();
     // The framework, texts and unreadable files: one extra node everything of the first
@@ -229,16 +247,19 @@ fn split(
         loads[part] += size;
         part_of.insert(c, part);
     }
-    let mut parts: Vec<Vec<DiscoveredFile>> = vec![Vec::new(); loads.len().max(1)];
-    for (i, file) in files.into_iter().enumerate() {
-        let c = component_of(i);
-        parts[part_of[&c]].push(file);
+    let mut parts: Vec<(Vec<DiscoveredFile>, Vec<Option<String>>)> =
+        vec![(Vec::new(), Vec::new()); loads.len().max(1)];
+    let texts = scanned.into_iter().map(|s| s.text);
+    for (i, (file, text)) in files.into_iter().zip(texts).enumerate() {
+        let part = &mut parts[part_of[&component_of(i)]];
+        part.0.push(file);
+        part.1.push(text);
     }
-    parts.retain(|p| !p.is_empty());
+    parts.retain(|p| !p.0.is_empty());
     if parts.is_empty() {
-        parts.push(Vec::new());
+        parts.push((Vec::new(), Vec::new()));
     }
-    parts
+    parts.into_iter().unzip()
 }
 
 #[derive(Default)]

@@ -28,7 +28,7 @@ fn callees(files: &[(&str, &str)]) -> Vec<String> {
         let index = Index::build(&project.modules);
         let mut out: Vec<String> = index
             .calls()
-            .filter_map(|c| c.callee.as_ref().map(|r| r.qual.clone()))
+            .filter_map(|c| c.callee.as_ref().map(|r| r.qual.to_string()))
             .collect();
         out.sort();
         let _ = tx.send(out);

@@ -204,6 +204,8 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         project,
         spec: &spec,
         taint: std::sync::OnceLock::new(),
+        param_config: std::sync::OnceLock::new(),
+        httpauth: std::sync::OnceLock::new(),
     };
     let enabled: Vec<&'static crate::Rule> = crate::RULES
         .iter()

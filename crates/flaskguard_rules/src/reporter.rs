@@ -14,6 +14,11 @@ pub struct Context<'i, 'a> {
     pub(crate) spec: &'i crate::taint::spec::Spec,
     /// The taint engine's flows, computed by the first rule that asks.
     pub(crate) taint: std::sync::OnceLock<crate::taint::TaintResults>,
+    /// Settings on app parameters' `config`, by key: read by several CSRF rules.
+    pub(crate) param_config:
+        std::sync::OnceLock<Vec<(String, crate::rules::csrf::DeployedSetting)>>,
+    /// The Flask-HTTPAuth callbacks of the project: read by several auth rules.
+    pub(crate) httpauth: std::sync::OnceLock<Vec<crate::rules::auth::Callback<'a>>>,
 }
 
 impl Context<'_, '_> {

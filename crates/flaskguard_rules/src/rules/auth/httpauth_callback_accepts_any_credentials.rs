@@ -59,7 +59,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for cb in httpauth_callbacks(ctx.index, &["verify_password", "verify_token"]) {
+    for cb in httpauth_callbacks(ctx, &["verify_password", "verify_token"]) {
         // Flask-HTTPAuth calls `verify_password(username, password)` and `verify_token(token)`.
         let (secret_index, what) = if cb.method == "verify_password" {
             (1, "password")

@@ -118,7 +118,8 @@ fn httpauth_method<'q>(qual: &'q str, methods: &[&str]) -> Option<&'q str> {
 }
 
 /// A function registered as a Flask-HTTPAuth callback.
-pub(super) struct Callback<'a> {
+#[derive(Clone)]
+pub(crate) struct Callback<'a> {
     pub module: ModuleId,
     pub func: FuncIdx,
     pub def: &'a FunctionDef,
@@ -134,7 +135,25 @@ pub(super) struct Callback<'a> {
 
 /// Every function registered as one of the Flask-HTTPAuth callbacks `methods`, either as
 /// a decorator (`@auth.verify_password`) or by a call (`auth.verify_password(func)`).
-pub(super) fn httpauth_callbacks<'a>(index: &Index<'a>, methods: &[&str]) -> Vec<Callback<'a>> {
+pub(super) fn httpauth_callbacks<'a>(ctx: &Context<'_, 'a>, methods: &[&str]) -> Vec<Callback<'a>> {
+    debug_assert!(methods.iter().all(|m| HTTPAUTH_CALLBACKS.contains(m)));
+    ctx.httpauth
+        .get_or_init(|| all_httpauth_callbacks(ctx.index, HTTPAUTH_CALLBACKS))
+        .iter()
+        .filter(|cb| methods.contains(&cb.method.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// The Flask-HTTPAuth callback registrations the rules read.
+const HTTPAUTH_CALLBACKS: &[&str] = &[
+    "verify_password",
+    "verify_token",
+    "hash_password",
+    "get_password",
+];
+
+fn all_httpauth_callbacks<'a>(index: &Index<'a>, methods: &[&str]) -> Vec<Callback<'a>> {
     let mut out = Vec::new();
     let mut push = |module: ModuleId, func: FuncIdx, r: &Resolved, span: Span| {
         let Some(class) = httpauth_method(&r.qual, methods) else {

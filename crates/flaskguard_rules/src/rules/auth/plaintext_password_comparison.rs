@@ -65,7 +65,7 @@ declare_rule! {
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
     let mut examined = Vec::new();
-    for cb in httpauth_callbacks(index, &["verify_password"]) {
+    for cb in httpauth_callbacks(ctx, &["verify_password"]) {
         examined.push((cb.module, cb.func));
         let Some(password) = cb.def.params.get(1) else {
             continue;
@@ -103,11 +103,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     }
 
     // `get_password` hands Flask-HTTPAuth the stored password to compare.
-    let hashers: Vec<_> = httpauth_callbacks(index, &["hash_password"])
+    let hashers: Vec<_> = httpauth_callbacks(ctx, &["hash_password"])
         .into_iter()
         .filter_map(|cb| cb.auth)
         .collect();
-    for cb in httpauth_callbacks(index, &["get_password"]) {
+    for cb in httpauth_callbacks(ctx, &["get_password"]) {
         // A callback that never returns a password (`return None`) hands nothing over.
         let returns_something = index.semantic[cb.module.0 as usize]
             .returns

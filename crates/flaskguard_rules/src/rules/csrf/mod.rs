@@ -98,7 +98,8 @@ fn collect_app_sites(
 }
 
 /// A configuration setting that applies outside development and testing.
-pub(super) struct DeployedSetting {
+#[derive(Clone)]
+pub(crate) struct DeployedSetting {
     pub target: Target,
     pub value: Value,
 }
@@ -108,7 +109,6 @@ pub(super) struct DeployedSetting {
 /// (`def _init_extensions(app): app.config["CSRF_DISABLE"] = True`), which the model does
 /// not resolve.
 pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<DeployedSetting> {
-    let index = ctx.index;
     let mut out: Vec<DeployedSetting> = ctx
         .model
         .production_settings(key)
@@ -117,7 +117,20 @@ pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<Deploye
             value: s.value.clone(),
         })
         .collect();
-    // `<app>.config`, when `<app>` is an unresolved parameter bound to a Flask app.
+    out.extend(
+        ctx.param_config
+            .get_or_init(|| param_config_settings(ctx))
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, s)| s.clone()),
+    );
+    out
+}
+
+/// Every `<app>.config["KEY"] = …` and `<app>.config.update(KEY=…)` where `<app>` is an
+/// unresolved parameter bound to a Flask app, with its key (computed once, for all keys).
+fn param_config_settings(ctx: &Context<'_, '_>) -> Vec<(String, DeployedSetting)> {
+    let index = ctx.index;
     let param_config = |module: ModuleId, scope: ScopeRef, config: &Expr| {
         let ExprKind::Attribute { value: app, attr } = &config.kind else {
             return false;
@@ -127,6 +140,7 @@ pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<Deploye
             && !ctx.model.is_test_code(module)
             && !app_sites(index, module, scope, app).is_empty()
     };
+    let mut out = Vec::new();
     for a in index.assigns() {
         let ExprKind::Subscript {
             value: config,
@@ -138,16 +152,26 @@ pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<Deploye
         // The shape `<name>.config[…]` first: evaluating every subscript key costs more.
         let is_config =
             matches!(&config.kind, ExprKind::Attribute { attr, .. } if attr == "config");
-        if !is_config
-            || index.eval(a.module, a.scope, k).as_str() != Some(key)
-            || !param_config(a.module, a.scope, config)
-        {
+        if !is_config {
             continue;
         }
-        out.push(DeployedSetting {
-            target: Target::Module(a.module, a.value.span),
-            value: index.eval(a.module, a.scope, a.value),
-        });
+        let Some(key) = index
+            .eval(a.module, a.scope, k)
+            .as_str()
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        if !param_config(a.module, a.scope, config) {
+            continue;
+        }
+        out.push((
+            key,
+            DeployedSetting {
+                target: Target::Module(a.module, a.value.span),
+                value: index.eval(a.module, a.scope, a.value),
+            },
+        ));
     }
     for c in index.calls() {
         let ExprKind::Attribute {
@@ -157,17 +181,29 @@ pub(super) fn deployed_settings(ctx: &Context<'_, '_>, key: &str) -> Vec<Deploye
         else {
             continue;
         };
-        if attr != "update" || c.callee.is_some() {
+        if attr != "update" || c.callee.is_some() || c.call.keywords.is_empty() {
             continue;
         }
-        let Some(e) = c.call.keyword(key) else {
+        if !param_config(c.module, c.scope, config) {
             continue;
-        };
-        if param_config(c.module, c.scope, config) {
-            out.push(DeployedSetting {
-                target: Target::Module(c.module, e.span),
-                value: index.eval(c.module, c.scope, e),
-            });
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for k in &c.call.keywords {
+            // The first keyword of a name is the one `Call::keyword` reads.
+            let Some(name) = k.arg.as_deref() else {
+                continue;
+            };
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            out.push((
+                name.to_string(),
+                DeployedSetting {
+                    target: Target::Module(c.module, k.value.span),
+                    value: index.eval(c.module, c.scope, &k.value),
+                },
+            ));
         }
     }
     out
