@@ -202,7 +202,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         index: &index,
         model: &model,
         project,
-        spec: &spec,
+        spec,
         taint: std::sync::OnceLock::new(),
         param_config: std::sync::OnceLock::new(),
         httpauth: std::sync::OnceLock::new(),

@@ -102,6 +102,10 @@ pub struct SinkRow {
     pub mode: SinkMode,
     /// Only when the receiver resolves to something of this family (e.g. `xml`).
     pub receiver: Option<String>,
+    /// Also an audit rule's finding when the argument is of unknown origin (see
+    /// [`Spec::audited`]).
+    #[serde(default)]
+    pub audit: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -223,11 +227,26 @@ impl Spec {
     }
 
     /// The built-in spec.
-    pub fn builtin() -> Spec {
-        let mut spec = Spec::default();
-        let file = Spec::parse(BUILTIN, "models/python.toml").expect("the built-in spec is valid");
-        spec.extend(file).expect("the built-in spec is valid");
-        spec
+    /// The built-in spec, parsed once per process.
+    pub fn builtin() -> &'static Spec {
+        static BUILTIN_SPEC: std::sync::OnceLock<Spec> = std::sync::OnceLock::new();
+        BUILTIN_SPEC.get_or_init(|| {
+            let mut spec = Spec::default();
+            let file =
+                Spec::parse(BUILTIN, "models/python.toml").expect("the built-in spec is valid");
+            spec.extend(file).expect("the built-in spec is valid");
+            spec
+        })
+    }
+
+    /// The functions whose every call is worth an audit finding for `class` when its
+    /// argument is not known to be constant (`audit = true` in the spec): what loads them
+    /// runs code, whoever supplied the data.
+    pub fn audited(&self, class: Class) -> impl Iterator<Item = &str> {
+        self.sinks_by_name
+            .iter()
+            .filter(move |(_, rows)| rows.iter().any(|r| r.audit && r.class == class))
+            .map(|(name, _)| name.as_str())
     }
 }
 
@@ -239,8 +258,8 @@ mod tests {
     /// without the app: every request source must come from a framework library.
     #[test]
     fn every_request_source_is_in_a_framework_library() {
-        for root in Spec::builtin().roots {
-            let first = root.split('.').next().unwrap_or(&root);
+        for root in &Spec::builtin().roots {
+            let first = root.split('.').next().unwrap_or(root);
             assert!(flaskguard_flask::is_framework_root(first), "{root}");
         }
     }

@@ -2,7 +2,7 @@ use flaskguard_flask::ExtKind;
 use flaskguard_index::Value;
 use flaskguard_report::Severity;
 
-use super::{deployed_settings, known_value};
+use super::{JWT_DECODERS, deployed_settings, known_value};
 use crate::helpers::setting_target;
 use crate::{Context, Reporter, declare_rule};
 
@@ -54,18 +54,6 @@ declare_rule! {
     }
 }
 
-/// Decoders whose third argument (or `algorithms=`) lists the accepted algorithms.
-const DECODERS: &[&str] = &[
-    "jwt.decode",
-    "jwt.decode_complete",
-    "jwt.PyJWT().decode",
-    "jwt.PyJWT().decode_complete",
-    "jwt.PyJWS().decode",
-    "jwt.PyJWS().decode_complete",
-    "jose.jwt.decode",
-    "jose.jws.verify",
-];
-
 /// Encoders whose `algorithm=` names the signing algorithm.
 const ENCODERS: &[&str] = &[
     "jwt.encode",
@@ -78,7 +66,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls() {
         let Some(callee) = &c.callee else { continue };
         let qual = callee.qual.as_str();
-        if DECODERS.contains(&qual) {
+        if JWT_DECODERS.contains(&qual) {
             let Some(arg) = c.call.argument(2, "algorithms") else {
                 continue;
             };

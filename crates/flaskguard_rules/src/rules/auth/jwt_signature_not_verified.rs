@@ -2,6 +2,7 @@ use flaskguard_index::semantic::CallSite;
 use flaskguard_index::{Span, Value};
 use flaskguard_report::Severity;
 
+use super::JWT_DECODERS;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -53,16 +54,6 @@ declare_rule! {
     }
 }
 
-const DECODERS: &[&str] = &[
-    "jwt.decode",
-    "jwt.decode_complete",
-    "jwt.PyJWT().decode",
-    "jwt.PyJWT().decode_complete",
-    "jwt.PyJWS().decode",
-    "jwt.PyJWS().decode_complete",
-    "jose.jwt.decode",
-];
-
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let decodes: Vec<&CallSite<'_>> = ctx
         .index
@@ -70,7 +61,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         .filter(|c| {
             c.callee
                 .as_ref()
-                .is_some_and(|r| DECODERS.contains(&r.qual.as_str()))
+                .is_some_and(|r| JWT_DECODERS.contains(&r.qual.as_str()))
         })
         .collect();
     for c in &decodes {

@@ -145,6 +145,19 @@ pub(super) fn httpauth_callbacks<'a>(ctx: &Context<'_, 'a>, methods: &[&str]) ->
         .collect()
 }
 
+/// JWT decoders: the third argument (or `algorithms=`) lists the accepted algorithms, and
+/// `options={"verify_signature": False}` or `verify=False` turns the signature check off.
+pub(super) const JWT_DECODERS: &[&str] = &[
+    "jwt.decode",
+    "jwt.decode_complete",
+    "jwt.PyJWT().decode",
+    "jwt.PyJWT().decode_complete",
+    "jwt.PyJWS().decode",
+    "jwt.PyJWS().decode_complete",
+    "jose.jwt.decode",
+    "jose.jws.verify",
+];
+
 /// The Flask-HTTPAuth callback registrations the rules read.
 const HTTPAUTH_CALLBACKS: &[&str] = &[
     "verify_password",

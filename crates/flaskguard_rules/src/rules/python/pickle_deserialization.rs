@@ -45,37 +45,17 @@ declare_rule! {
     }
 }
 
-const DESERIALIZERS: &[&str] = &[
-    "pickle.loads",
-    "pickle.load",
-    "pickle.Unpickler",
-    "_pickle.loads",
-    "_pickle.load",
-    "_pickle.Unpickler",
-    "cPickle.loads",
-    "cPickle.load",
-    "cPickle.Unpickler",
-    "dill.loads",
-    "dill.load",
-    "dill.Unpickler",
-    "cloudpickle.loads",
-    "cloudpickle.load",
-    "marshal.loads",
-    "marshal.load",
-    "shelve.open",
-    "shelve.DbfilenameShelf",
-    "jsonpickle.decode",
-    "jsonpickle.loads",
-    "jsonpickle.unpickler.decode",
-    "pandas.read_pickle",
-    "joblib.load",
-];
-
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
+    // The deserializers are the spec's (`audit = true`): one list for this rule and the
+    // taint rule's sinks.
+    let deserializers: rustc_hash::FxHashSet<&str> = ctx
+        .spec
+        .audited(crate::taint::Class::Deserialization)
+        .collect();
     for c in index.calls() {
         let Some(q) = callee(c) else { continue };
-        let listed = DESERIALIZERS.contains(&q);
+        let listed = deserializers.contains(q);
         let numpy_pickle = q == "numpy.load"
             && c.call
                 .keyword("allow_pickle")
