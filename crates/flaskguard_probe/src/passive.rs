@@ -136,27 +136,23 @@ pub(crate) fn sensitive_data(body: &str) -> Option<(&'static str, &str)> {
         && body[i..]
             .lines()
             .next()
-            .is_some_and(|h| h.contains("PRIVATE KEY-----"))
+            .is_some_and(flaskguard_report::known::is_private_key_header)
     {
         return Some(("a private key", &body[i..i + 11]));
     }
-    for (prefix, len, what) in [
-        ("AKIA", 20, "an AWS access key id"),
-        ("ghp_", 40, "a GitHub token"),
-        ("xoxb-", 20, "a Slack token"),
-        ("sk_live_", 24, "a Stripe secret key"),
-    ] {
-        for (i, _) in body.match_indices(prefix) {
-            let token: String = body[i..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-                .collect();
-            let boundary = i == 0 || !body[..i].ends_with(|c: char| c.is_ascii_alphanumeric());
-            if boundary
-                && token.len() >= len
-                && token[prefix.len()..].chars().any(|c| c.is_ascii_digit())
-            {
-                return Some((what, &body[i..i + prefix.len()]));
+    // Tokens of well-known services (the formats the static rules know), at a word
+    // boundary and with a digit after the prefix: prose that starts like one is not one.
+    for format in flaskguard_report::known::TOKEN_FORMATS {
+        for prefix in format.prefixes {
+            for (i, _) in body.match_indices(prefix) {
+                let boundary = i == 0 || !body[..i].ends_with(|c: char| c.is_ascii_alphanumeric());
+                if boundary
+                    && let Some((found, len)) = flaskguard_report::known::token_at(&body[i..])
+                    && found.what == format.what
+                    && body[i + prefix.len()..i + len].contains(|c: char| c.is_ascii_digit())
+                {
+                    return Some((format.what, &body[i..i + prefix.len()]));
+                }
             }
         }
     }
@@ -635,8 +631,8 @@ mod tests {
             Some("a private key")
         );
         assert_eq!(
-            found("key: AKIAIOSFODNN7EXAMPLE1"),
-            Some("an AWS access key id")
+            found("key: AKIAIOSFODNN7EXAMPLE"),
+            Some("an AWS access key ID")
         );
         assert_eq!(
             found(r#"{"h": "pbkdf2:sha256:1000$abcd1234$0123456789abcdef0123456789abcdef"}"#),

@@ -127,3 +127,132 @@ pub const WEAK_SECRETS: &[&str] = &[
     "a secret",
     "\\xd5\\xfb\\x8a\\x86\\x9b\\x91\\xaf",
 ];
+
+/// A credential format of a well-known service, recognised by its prefix.
+#[derive(Debug)]
+pub struct TokenFormat {
+    /// What it is, with its article: `a GitHub token`.
+    pub what: &'static str,
+    pub prefixes: &'static [&'static str],
+    pub shape: TokenShape,
+}
+
+/// What follows the prefix.
+#[derive(Debug, Clone, Copy)]
+pub enum TokenShape {
+    /// At least this many letters, digits, `_` or `-`.
+    Tail(usize),
+    /// Exactly this many upper-case letters or digits (AWS key ids).
+    Upper(usize),
+    /// Base64url in three dot-separated parts, at least this long in all (SendGrid keys).
+    Dotted(usize),
+}
+
+/// Tokens of well-known services: what the static rules report as hard-coded and the
+/// probe as leaked in a response.
+pub static TOKEN_FORMATS: &[TokenFormat] = &[
+    TokenFormat {
+        what: "a Stripe live secret key",
+        prefixes: &["sk_live_", "rk_live_"],
+        shape: TokenShape::Tail(16),
+    },
+    TokenFormat {
+        what: "a GitHub token",
+        prefixes: &["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+        shape: TokenShape::Tail(30),
+    },
+    TokenFormat {
+        what: "a GitLab token",
+        prefixes: &["glpat-"],
+        shape: TokenShape::Tail(20),
+    },
+    TokenFormat {
+        what: "a Slack token",
+        prefixes: &["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"],
+        shape: TokenShape::Tail(10),
+    },
+    TokenFormat {
+        what: "an AWS access key ID",
+        prefixes: &["AKIA", "ASIA"],
+        shape: TokenShape::Upper(16),
+    },
+    TokenFormat {
+        what: "a Google API key",
+        prefixes: &["AIza"],
+        shape: TokenShape::Tail(35),
+    },
+    TokenFormat {
+        what: "a SendGrid API key",
+        prefixes: &["SG."],
+        shape: TokenShape::Dotted(60),
+    },
+];
+
+/// The token of a [`TOKEN_FORMATS`] format that `text` starts with: its format and length.
+pub fn token_at(text: &str) -> Option<(&'static TokenFormat, usize)> {
+    let is_tail = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-');
+    for format in TOKEN_FORMATS {
+        for prefix in format.prefixes {
+            let Some(rest) = text.strip_prefix(prefix) else {
+                continue;
+            };
+            let len = match format.shape {
+                TokenShape::Tail(min) => {
+                    let n = rest.find(|c| !is_tail(c)).unwrap_or(rest.len());
+                    (n >= min).then_some(n)
+                }
+                TokenShape::Upper(exact) => {
+                    let n = rest
+                        .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
+                        .unwrap_or(rest.len());
+                    (n == exact && !rest[n..].starts_with(is_tail)).then_some(n)
+                }
+                TokenShape::Dotted(min) => {
+                    let n = rest
+                        .find(|c: char| !(is_tail(c) || c == '.'))
+                        .unwrap_or(rest.len());
+                    (prefix.len() + n >= min && rest[..n].matches('.').count() == 1).then_some(n)
+                }
+            };
+            if let Some(n) = len {
+                return Some((format, prefix.len() + n));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `line` opens a PEM private key (`-----BEGIN RSA PRIVATE KEY-----`).
+pub fn is_private_key_header(line: &str) -> bool {
+    line.starts_with("-----BEGIN") && line.contains("PRIVATE KEY-----")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token_at;
+
+    #[test]
+    fn token_formats() {
+        let what = |s: &str| token_at(s).map(|(f, n)| (f.what, n));
+        assert_eq!(
+            what("AKIAIOSFODNN7EXAMPLE"),
+            Some(("an AWS access key ID", 20))
+        );
+        assert_eq!(what("AKIAIOSFODNN7EXAMPLEX"), None);
+        assert_eq!(
+            what("ghp_0123456789abcdefghijklmnopqrstuvwxyz"),
+            Some(("a GitHub token", 40))
+        );
+        assert_eq!(what("ghp_short"), None);
+        assert_eq!(
+            what("sk_live_4eC39HqLyjWDarjtT1zdp7dc rest"),
+            Some(("a Stripe live secret key", 32))
+        );
+        let sendgrid = format!("SG.{}.{}", "a".repeat(22), "b".repeat(43));
+        assert_eq!(
+            what(&sendgrid),
+            Some(("a SendGrid API key", sendgrid.len()))
+        );
+        assert_eq!(what("SG.short.key"), None);
+    }
+}

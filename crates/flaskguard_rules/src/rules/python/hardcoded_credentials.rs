@@ -286,7 +286,10 @@ impl Scan<'_, '_, '_, '_> {
                             ),
                         ));
                     } else if let Some(kind) = token_format(s) {
-                        found.push((x.span, format!("{kind} is hard-coded: {}", redact(s))));
+                        found.push((
+                            x.span,
+                            format!("{} is hard-coded: {}", capitalized(kind), redact(s)),
+                        ));
                     }
                 }
                 ExprKind::Dict(items) => {
@@ -641,13 +644,17 @@ fn plausible_secret(name: &str, s: &str) -> bool {
     true
 }
 
+/// `a GitHub token` → `A GitHub token`.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A note naming a well-known token format in a named secret.
 fn format_note(s: &str) -> String {
-    token_format(s).map_or(String::new(), |k| {
-        // "A Stripe live secret key" → "a Stripe live secret key"
-        let (article, rest) = k.split_once(' ').unwrap_or(("", k));
-        format!(" ({} {rest})", article.to_ascii_lowercase())
-    })
+    token_format(s).map_or(String::new(), |k| format!(" ({k})"))
 }
 
 /// `postgresql://user:password@host/db` → (`postgresql`, `password`).
@@ -689,53 +696,15 @@ fn url_password(s: &str) -> Option<(&str, &str)> {
     Some((scheme, password))
 }
 
-/// The kind of a well-known credential format, if `s` is one.
+/// The kind of a well-known credential format (`a GitHub token`), if `s` is one: the
+/// formats are `flaskguard_report::known`'s, which the probe reads too.
 fn token_format(s: &str) -> Option<&'static str> {
     let t = s.trim();
-    let tail_ok = |prefix: &str, min: usize| {
-        t.strip_prefix(prefix).is_some_and(|rest| {
-            rest.len() >= min
-                && rest
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        })
-    };
-    if tail_ok("sk_live_", 16) || tail_ok("rk_live_", 16) {
-        return Some("A Stripe live secret key");
+    if flaskguard_report::known::is_private_key_header(t) {
+        return Some("a private key");
     }
-    if ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
-        .iter()
-        .any(|p| tail_ok(p, 30))
-        || tail_ok("github_pat_", 30)
-    {
-        return Some("A GitHub token");
-    }
-    if tail_ok("glpat-", 20) {
-        return Some("A GitLab token");
-    }
-    if ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"]
-        .iter()
-        .any(|p| tail_ok(p, 10))
-    {
-        return Some("A Slack token");
-    }
-    if t.len() == 20
-        && (t.starts_with("AKIA") || t.starts_with("ASIA"))
-        && t.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-    {
-        return Some("An AWS access key ID");
-    }
-    if tail_ok("AIza", 35) {
-        return Some("A Google API key");
-    }
-    if t.starts_with("-----BEGIN") && t.contains("PRIVATE KEY-----") {
-        return Some("A private key");
-    }
-    if t.starts_with("SG.") && t.len() >= 60 && t.matches('.').count() == 2 {
-        return Some("A SendGrid API key");
-    }
-    None
+    let (format, len) = flaskguard_report::known::token_at(t)?;
+    (len == t.len()).then_some(format.what)
 }
 
 #[cfg(test)]
