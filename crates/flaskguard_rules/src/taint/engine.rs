@@ -714,27 +714,7 @@ impl<'i, 'a> Engine<'i, 'a> {
     }
 
     fn is_source(&self, qual: &str) -> bool {
-        // The host comes from the client's `Host` header; Werkzeug checks it only against
-        // TRUSTED_HOSTS. Without that setting it is request data like any header.
-        let host_checked = |u: &str| {
-            !matches!(
-                u,
-                "flask.request.host"
-                    | "flask.request.host_url"
-                    | "flask.request.root_url"
-                    | "flask.request.url_root"
-            ) || self.trusted_hosts
-        };
-        self.spec.roots.iter().any(|root| {
-            qual.strip_prefix(root.as_str()).is_some_and(|rest| {
-                rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
-            })
-        }) && !self.spec.untainted.iter().any(|u| {
-            host_checked(u)
-                && qual
-                    .strip_prefix(u.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-        })
+        self.spec.is_request_data(qual, self.trusted_hosts)
     }
 }
 

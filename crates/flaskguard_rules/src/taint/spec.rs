@@ -239,6 +239,34 @@ impl Spec {
         })
     }
 
+    /// Whether a resolved name is request data: below a source root (`flask.request`, a
+    /// request parser's result) and not a value the server sets or checks
+    /// (`request.method`, `request.endpoint`, …). The host names come from the client's
+    /// `Host` header, checked by Werkzeug only when the app sets `TRUSTED_HOSTS` or
+    /// `SERVER_NAME` (`trusted_hosts`): request data otherwise. The one test of request
+    /// data for the taint engine and the rules.
+    pub fn is_request_data(&self, qual: &str, trusted_hosts: bool) -> bool {
+        let host_checked = |u: &str| {
+            !matches!(
+                u,
+                "flask.request.host"
+                    | "flask.request.host_url"
+                    | "flask.request.root_url"
+                    | "flask.request.url_root"
+            ) || trusted_hosts
+        };
+        self.roots.iter().any(|root| {
+            qual.strip_prefix(root.as_str()).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
+            })
+        }) && !self.untainted.iter().any(|u| {
+            host_checked(u)
+                && qual
+                    .strip_prefix(u.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+    }
+
     /// The functions whose every call is worth an audit finding for `class` when its
     /// argument is not known to be constant (`audit = true` in the spec): what loads them
     /// runs code, whoever supplied the data.

@@ -115,19 +115,27 @@ pub(super) fn enclosing_function<'a>(
 /// Whether an expression reads request data directly (`request.form[...]`,
 /// `request.get_data()`): the finding is then reachable by any client.
 pub(super) fn reads_request(
-    index: &Index<'_>,
+    ctx: &crate::Context<'_, '_>,
     module: ModuleId,
     scope: ScopeRef,
     e: &Expr,
 ) -> bool {
+    let trusted_hosts =
+        ctx.model.is_configured("TRUSTED_HOSTS") || ctx.model.is_configured("SERVER_NAME");
     let mut found = false;
     e.walk(&mut |x| {
-        if found || !matches!(x.kind, ExprKind::Name(_) | ExprKind::Attribute { .. }) {
+        if found
+            || !matches!(
+                x.kind,
+                ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Call(_)
+            )
+        {
             return;
         }
-        found = index
+        found = ctx
+            .index
             .resolve(module, scope, x)
-            .is_some_and(|r| r.qual == "flask.request" || r.qual.starts_with("flask.request."));
+            .is_some_and(|r| ctx.spec.is_request_data(&r.qual, trusted_hosts));
     });
     found
 }

@@ -80,7 +80,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .call
             .args
             .first()
-            .is_some_and(|a| reads_request(index, c.module, c.scope, a));
+            .is_some_and(|a| reads_request(ctx, c.module, c.scope, a));
         let message = if from_request {
             format!("`{q}` deserialises request data: a crafted payload runs code on the server")
         } else {

@@ -245,7 +245,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .call
             .args
             .first()
-            .is_some_and(|a| reads_request(index, c.module, c.scope, a));
+            .is_some_and(|a| reads_request(ctx, c.module, c.scope, a));
         out.at(c.module, c.call.func.span, message)
             .severity(if from_request {
                 raised(severity)

@@ -108,7 +108,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let from_request = c
             .call
             .argument(0, "stream")
-            .is_some_and(|s| reads_request(index, c.module, c.scope, s));
+            .is_some_and(|s| reads_request(ctx, c.module, c.scope, s));
         let finding = out.at(c.module, c.call.func.span, message);
         if from_request {
             finding.severity(raised(RULE.severity));
