@@ -16,6 +16,12 @@ const MAX_RESOLVE_DEPTH: u32 = 16;
 /// The share of the resolution depth one step from a parameter to its callers' arguments costs.
 const PARAM_HOP_COST: u32 = 6;
 
+thread_local! {
+    /// Set when a resolution asks for a function parameter's callers: a callee resolved
+    /// before the callers were known is tried again only when it asked.
+    static ASKED_CALLERS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// One way a name is bound in a scope.
 #[derive(Clone, Debug)]
 pub enum Binding<'a> {
@@ -50,6 +56,8 @@ pub struct CallSite<'a> {
     pub call: &'a Call,
     /// The callee's resolved, canonical name (`flask.Flask().run` for `app.run(...)`).
     pub callee: Option<Resolved>,
+    /// Unresolved after asking for a parameter's callers before they were known.
+    retry: bool,
 }
 
 /// An assignment `target = value` (one entry per target).
@@ -243,27 +251,37 @@ impl<'a> Index<'a> {
         index
     }
 
-    fn resolve_callees(&mut self, only_unresolved_in_functions: bool) {
+    /// Resolves the callee of every call site; with `retry`, only of those that found
+    /// nothing after asking for a parameter's callers (known now).
+    fn resolve_callees(&mut self, retry: bool) {
         use rayon::prelude::*;
         let this = &*self;
-        let callees: Vec<Vec<Option<Option<Resolved>>>> = this
+        let callees: Vec<Vec<Option<(Option<Resolved>, bool)>>> = this
             .semantic
             .par_iter()
             .map(|sem| {
                 sem.calls
                     .iter()
                     .map(|c| {
-                        let again = !only_unresolved_in_functions
-                            || (c.callee.is_none() && matches!(c.scope, ScopeRef::Function(_)));
-                        again.then(|| this.resolve(c.module, c.scope, &c.call.func))
+                        let again = !retry || c.retry;
+                        again.then(|| {
+                            ASKED_CALLERS.with(|asked| asked.set(false));
+                            let callee = this.resolve(c.module, c.scope, &c.call.func);
+                            let asked = ASKED_CALLERS.with(std::cell::Cell::get);
+                            let retry = callee.is_none()
+                                && asked
+                                && matches!(c.scope, ScopeRef::Function(_));
+                            (callee, retry)
+                        })
                     })
                     .collect()
             })
             .collect();
         for (sem, callees) in self.semantic.iter_mut().zip(callees) {
             for (call, callee) in sem.calls.iter_mut().zip(callees) {
-                if let Some(callee) = callee {
+                if let Some((callee, retry)) = callee {
                     call.callee = callee;
+                    call.retry = retry;
                 }
             }
         }
@@ -719,6 +737,8 @@ impl<'a> Index<'a> {
         }
         // A plain function: what its callers pass.
         if !matches!(f.parent, ScopeRef::Class(_)) {
+            // Resolutions that asked for callers before they were known are tried again.
+            ASKED_CALLERS.with(|asked| asked.set(true));
             // Each hop through a caller costs a third of the resolution budget, so at most
             // two hops are taken and the work stays bounded (callers × hops).
             if let Some(sites) = self
@@ -1067,6 +1087,7 @@ impl<'m> Collector<'m, '_> {
                 expr: e,
                 call,
                 callee: None,
+                retry: false,
             }),
             ExprKind::Named { target, value } => {
                 if let Some(n) = target.as_name() {
