@@ -16,6 +16,14 @@ const MAX_RESOLVE_DEPTH: u32 = 16;
 /// The share of the resolution depth one step from a parameter to its callers' arguments costs.
 const PARAM_HOP_COST: u32 = 6;
 
+/// Per call: the callee found, and whether to try again (`None`: not tried this time).
+type Found = Option<(Option<Resolved>, bool)>;
+
+/// A project function: its module and index.
+type FunctionRef = (ModuleId, FuncIdx);
+/// A call site: its module and index among the module's calls.
+type CallRef = (ModuleId, usize);
+
 thread_local! {
     /// Set when a resolution asks for a function parameter's callers: a callee resolved
     /// before the callers were known is tried again only when it asked.
@@ -226,7 +234,7 @@ impl<'a> Index<'a> {
         index.resolve_callees(false);
         // Who calls each project function: lets an unannotated parameter take the value
         // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
-        let edges: Vec<Vec<((ModuleId, FuncIdx), (ModuleId, usize))>> = index
+        let edges: Vec<Vec<(FunctionRef, CallRef)>> = index
             .semantic
             .par_iter()
             .map(|sem| {
@@ -240,8 +248,7 @@ impl<'a> Index<'a> {
                     .collect()
             })
             .collect();
-        let mut callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>> =
-            FxHashMap::default();
+        let mut callers: FxHashMap<FunctionRef, Vec<CallRef>> = FxHashMap::default();
         for (target, site) in edges.into_iter().flatten() {
             callers.entry(target).or_default().push(site);
         }
@@ -256,7 +263,7 @@ impl<'a> Index<'a> {
     fn resolve_callees(&mut self, retry: bool) {
         use rayon::prelude::*;
         let this = &*self;
-        let callees: Vec<Vec<Option<(Option<Resolved>, bool)>>> = this
+        let callees: Vec<Vec<Found>> = this
             .semantic
             .par_iter()
             .map(|sem| {
