@@ -680,6 +680,23 @@ pub fn from_link(url: &Url) -> Endpoint {
     }
 }
 
+/// Adds what `e` knows of the same endpoint to `o`: its parameters and form fields, and
+/// whether it reads a body.
+fn absorb(o: &mut Endpoint, e: Endpoint) {
+    for p in e.params {
+        if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
+            o.params.push(p);
+        }
+    }
+    for f in e.form_fields {
+        if !o.form_fields.contains(&f) {
+            o.form_fields.push(f);
+        }
+    }
+    o.reads_body |= e.reads_body;
+    o.json_body |= e.json_body;
+}
+
 /// Merges endpoints that share method and template: the union of their inputs. An
 /// endpoint joins the first one before it with its template, or whose path with samples is
 /// its template (`/users/<name>` and a crawled `/users/alice`). Linear: an index of both
@@ -705,18 +722,7 @@ pub fn merge(endpoints: Vec<Endpoint>) -> Vec<Endpoint> {
         };
         if let Some(i) = same {
             let o = &mut out[i];
-            for p in e.params {
-                if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
-                    o.params.push(p);
-                }
-            }
-            for f in e.form_fields {
-                if !o.form_fields.contains(&f) {
-                    o.form_fields.push(f);
-                }
-            }
-            o.reads_body |= e.reads_body;
-            o.json_body |= e.json_body;
+            absorb(o, e);
             if o.template.contains('<') {
                 let entry = by_path
                     .entry((o.method.clone(), o.path_with(None)))
@@ -786,20 +792,7 @@ mod tests {
                     && (o.template == e.template || o.path_with(None) == e.template)
             });
             match same {
-                Some(o) => {
-                    for p in e.params {
-                        if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
-                            o.params.push(p);
-                        }
-                    }
-                    for f in e.form_fields {
-                        if !o.form_fields.contains(&f) {
-                            o.form_fields.push(f);
-                        }
-                    }
-                    o.reads_body |= e.reads_body;
-                    o.json_body |= e.json_body;
-                }
+                Some(o) => super::absorb(o, e),
                 None => out.push(e),
             }
         }
