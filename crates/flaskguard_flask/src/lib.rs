@@ -68,7 +68,6 @@ pub struct EnvEntry {
     pub span: Span,
 }
 
-#[derive(Default)]
 pub struct FlaskModel<'a> {
     pub apps: Vec<App>,
     pub blueprints: Vec<Blueprint>,
@@ -100,22 +99,6 @@ impl<'a> FlaskModel<'a> {
             .iter()
             .map(|m| is_test_code(index, m.id))
             .collect();
-        // Code that imports no framework library, with no templates or env files, holds
-        // no app, route, setting or render (a project part of other libraries).
-        let imports_framework = index.semantic.iter().any(|sem| {
-            sem.scopes.values().any(|scope| {
-                scope.bindings.values().flatten().any(|b| {
-                    matches!(b, flaskguard_index::semantic::Binding::Import(q)
-                        if is_framework_root(q.split('.').next().unwrap_or(q)))
-                })
-            })
-        });
-        if !imports_framework && texts.is_empty() {
-            return FlaskModel {
-                test_code,
-                ..FlaskModel::default()
-            };
-        }
         let apps = index
             .calls()
             .filter(|c| {

@@ -48,10 +48,15 @@ pub struct ModuleId(pub u32);
 pub struct Comment {
     pub span: Span,
     pub line: u32,
-    /// The comment text, including the leading `#`.
-    pub text: String,
     /// Whether code precedes the comment on its line.
     pub trailing: bool,
+}
+
+impl Comment {
+    /// The comment text, including the leading `#`, read from its module's source.
+    pub fn text<'s>(&self, source: &'s SourceFile) -> &'s str {
+        source.slice(self.span)
+    }
 }
 
 /// A parsed Python module.
@@ -331,7 +336,6 @@ fn parse_module(
                 comments.push(Comment {
                     span,
                     line,
-                    text: source.slice(span).to_string(),
                     // Multi-line tokens (strings) end on a later line than they start.
                     trailing: prev_end.is_some_and(|e| source.line_of(e) == line),
                 });

@@ -123,12 +123,14 @@ pub fn analyze_paths(
     discover: &flaskguard_index::DiscoverOptions,
     options: &AnalysisOptions,
 ) -> (Analysis, Scanned) {
+    let mut clock = Phases::new(options.timings);
     let plan = flaskguard_index::partition::Plan::new(
         roots,
         discover,
         &flaskguard_flask::is_framework_root,
         options.min_part_bytes,
     );
+    clock.lap("discover + plan");
     let mut total = Analysis::default();
     let mut scanned = Scanned::default();
     let last = plan.parts.len() - 1;
@@ -487,7 +489,7 @@ fn apply_inline_suppressions(
         let sups: Vec<InlineSuppression> = m
             .comments
             .iter()
-            .filter_map(|c| parse_suppression(&c.text, c.line))
+            .filter_map(|c| parse_suppression(c.text(&m.source), c.line))
             .collect();
         if !sups.is_empty() {
             by_path.insert(m.source.display.as_str(), sups);
@@ -519,7 +521,7 @@ fn apply_inline_suppressions(
     }
     for m in &project.modules {
         for c in &m.comments {
-            let Some(s) = parse_suppression(&c.text, c.line) else {
+            let Some(s) = parse_suppression(c.text(&m.source), c.line) else {
                 continue;
             };
             // Bandit's `# nosec` may be there for Bandit's own checks: not ours to judge.
