@@ -34,7 +34,7 @@ thread_local! {
 #[derive(Clone, Debug)]
 pub enum Binding<'a> {
     /// `import x` / `from x import y`: the fully qualified imported name.
-    Import(String),
+    Import(CompactString),
     /// `name = value` (also walrus and unpacking of a same-length tuple).
     Assign(&'a Expr),
     Function(FuncIdx),
@@ -52,8 +52,12 @@ pub enum Binding<'a> {
 
 #[derive(Debug, Default)]
 pub struct Scope<'a> {
-    pub bindings: FxHashMap<&'a str, Vec<Binding<'a>>>,
+    /// Most names have one binding: it is stored inline.
+    pub bindings: FxHashMap<&'a str, Bindings<'a>>,
 }
+
+/// The bindings of one name in one scope, in source order.
+pub type Bindings<'a> = smallvec::SmallVec<[Binding<'a>; 1]>;
 
 /// A call expression and where it stands.
 #[derive(Debug)]
@@ -972,10 +976,10 @@ impl<'m> Collector<'m, '_> {
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     if let Some(asname) = &a.asname {
-                        self.bind(scope, asname, Binding::Import(a.name.clone()));
+                        self.bind(scope, asname, Binding::Import(a.name.as_str().into()));
                     } else {
                         let top = a.name.split('.').next().unwrap_or(&a.name);
-                        self.bind(scope, top, Binding::Import(top.to_string()));
+                        self.bind(scope, top, Binding::Import(top.into()));
                     }
                 }
             }
@@ -1000,7 +1004,7 @@ impl<'m> Collector<'m, '_> {
                     } else {
                         format!("{base}.{}", a.name)
                     };
-                    self.bind(scope, local, Binding::Import(qual));
+                    self.bind(scope, local, Binding::Import(qual.into()));
                 }
             }
             StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
