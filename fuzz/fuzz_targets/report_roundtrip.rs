@@ -7,6 +7,7 @@
 use arbitrary::Unstructured;
 use flaskguard_fuzz::check_outputs;
 use flaskguard_report::baseline::Baseline;
+use flaskguard_report::surface::{Input, InputLocation};
 use flaskguard_report::{
     Applicability, Confidence, Edit, Evidence, Finding, Fix, InputError, Location, Position,
     Report, RouteEntry, RuleMeta, Severity, Snippet, Suppression, SuppressionKind, TraceStep,
@@ -137,6 +138,26 @@ fn rule(u: &mut Unstructured<'_>) -> arbitrary::Result<RuleMeta> {
     })
 }
 
+fn input(u: &mut Unstructured<'_>) -> arbitrary::Result<Input> {
+    let locations = [
+        InputLocation::Query,
+        InputLocation::Form,
+        InputLocation::Json,
+        InputLocation::Path,
+        InputLocation::Header,
+        InputLocation::Cookie,
+        InputLocation::QueryName,
+        InputLocation::HeaderName,
+        InputLocation::File,
+    ];
+    Ok(match u.int_in_range(0..=9u8)? {
+        9 => Input::Body {
+            json: u.arbitrary()?,
+        },
+        i => Input::At(locations[usize::from(i)], u.arbitrary()?),
+    })
+}
+
 fn route(u: &mut Unstructured<'_>) -> arbitrary::Result<RouteEntry> {
     Ok(RouteEntry {
         rule: u.arbitrary()?,
@@ -149,7 +170,9 @@ fn route(u: &mut Unstructured<'_>) -> arbitrary::Result<RouteEntry> {
         rate_limit: u.arbitrary()?,
         cors: u.arbitrary()?,
         findings: u.arbitrary()?,
-        inputs: u.arbitrary()?,
+        inputs: (0..u.int_in_range(0..=3u8)?)
+            .map(|_| input(u))
+            .collect::<arbitrary::Result<_>>()?,
         probe: u.arbitrary()?,
     })
 }

@@ -4,39 +4,9 @@
 
 use url::Url;
 
-/// Where a request input travels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Loc {
-    Query,
-    Form,
-    Json,
-    /// A segment of the URL path (`<name>` in the rule).
-    Path,
-    Header,
-    Cookie,
-    /// The name of a query parameter (apps that iterate over `request.args`).
-    QueryName,
-    /// The name of a header (apps that iterate over `request.headers`).
-    HeaderName,
-    /// An uploaded file (`request.files`).
-    File,
-}
-
-impl Loc {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Loc::Query => "query",
-            Loc::Form => "form",
-            Loc::Json => "json",
-            Loc::Path => "path",
-            Loc::Header => "header",
-            Loc::Cookie => "cookie",
-            Loc::QueryName => "query parameter name",
-            Loc::HeaderName => "header name",
-            Loc::File => "file",
-        }
-    }
-}
+use flaskguard_report::surface::Input;
+/// Where a request input travels (the source side's type).
+pub use flaskguard_report::surface::InputLocation as Loc;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Param {
@@ -68,8 +38,8 @@ pub struct Endpoint {
 pub struct SeedRoute {
     pub rule: String,
     pub methods: Vec<String>,
-    /// `query:q`, `form:text`, `json:message`, `header:X-Key`, `cookie:prefs`, `body`.
-    pub inputs: Vec<String>,
+    /// The inputs the handler reads (`query:q`, `form:text`, `body`, …).
+    pub inputs: Vec<Input>,
 }
 
 impl Endpoint {
@@ -239,24 +209,13 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
         let mut reads_body = false;
         let mut json_body = false;
         for input in &r.inputs {
-            if input == "body" || input == "json-body" {
-                reads_body = true;
-                json_body |= input == "json-body";
-                continue;
-            }
-            let Some((loc, name)) = input.split_once(':') else {
-                continue;
-            };
-            let loc = match loc {
-                "query" => Loc::Query,
-                "form" => Loc::Form,
-                "json" => Loc::Json,
-                "header" => Loc::Header,
-                "cookie" => Loc::Cookie,
-                "query-names" => Loc::QueryName,
-                "header-names" => Loc::HeaderName,
-                "file" => Loc::File,
-                _ => continue,
+            let (loc, name) = match input {
+                Input::Body { json } => {
+                    reads_body = true;
+                    json_body |= json;
+                    continue;
+                }
+                Input::At(loc, name) => (*loc, name.as_str()),
             };
             if !params
                 .iter()
@@ -771,7 +730,7 @@ mod tests {
         let e = &from_seed(&[SeedRoute {
             rule: "/u/<int:id>/<name>".to_string(),
             methods: vec!["GET".to_string()],
-            inputs: vec!["query:q".to_string()],
+            inputs: vec!["query:q".parse().unwrap()],
         }])[0];
         assert_eq!(e.path_with(None), "/u/1/fgtest");
         let p = e
@@ -804,7 +763,7 @@ mod tests {
         let seed = |rule: &str, method: &str, inputs: &[&str]| SeedRoute {
             rule: rule.to_string(),
             methods: vec![method.to_string()],
-            inputs: inputs.iter().map(ToString::to_string).collect(),
+            inputs: inputs.iter().map(|i| i.parse().unwrap()).collect(),
         };
         let link = |u: &str| from_link(&Url::parse(&format!("http://h{u}")).unwrap());
         let mut all = from_seed(&[

@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod emit;
 pub mod known;
 pub mod registry;
+pub mod surface;
 
 use std::fmt;
 use std::fmt::Write as _;
@@ -265,7 +266,7 @@ pub struct RouteEntry {
     /// The request inputs the handler reads: `query:q`, `form:text`, `json:message`,
     /// `header:X-Token`, `cookie:prefs`, `body` (read raw), `json-body` (read as JSON).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<surface::Input>,
     /// Codes of probe findings on this route (when the probe ran).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub probe: Vec<String>,

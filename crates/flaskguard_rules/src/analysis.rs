@@ -1,5 +1,6 @@
 //! Runs the selected rules over a project and turns what they report into findings.
 
+use flaskguard_report::surface::{Input, InputLocation};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -580,7 +581,7 @@ fn applies(e: &flaskguard_flask::Extension<'_>, r: &flaskguard_flask::Route<'_>)
 /// `request.form["text"]`, `request.get_json()["message"]`, `request.headers.get("X-Key")`),
 /// as `location:name` (`query:q`, `form:text`, `json:message`, `header:X-Key`), plus `body`
 /// for the raw body. What a prober fuzzes; the URL's own parameters come from the rule.
-fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<String> {
+fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<Input> {
     use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind};
     let mut functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)> =
         route.handler.into_iter().collect();
@@ -591,31 +592,34 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
             }
         }
     }
-    let location = |qual: &str| -> Option<&'static str> {
+    let location = |qual: &str| -> Option<InputLocation> {
         Some(match qual {
-            "flask.request.args" | "flask.request.values" => "query",
-            "flask.request.form" => "form",
-            "flask.request.headers" => "header",
-            "flask.request.cookies" => "cookie",
-            "flask.request.files" => "file",
-            "flask.request.json" | "flask.request.get_json()" => "json",
+            "flask.request.args" | "flask.request.values" => InputLocation::Query,
+            "flask.request.form" => InputLocation::Form,
+            "flask.request.headers" => InputLocation::Header,
+            "flask.request.cookies" => InputLocation::Cookie,
+            "flask.request.files" => InputLocation::File,
+            "flask.request.json" | "flask.request.get_json()" => InputLocation::Json,
             _ => return None,
         })
     };
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Input> = Vec::new();
     // Iterating over a MultiDict or the headers reads their names: parameter names and
     // header names are inputs too.
-    let names_of = |qual: &str| -> Option<&'static str> {
-        Some(match qual {
-            "flask.request.args" | "flask.request.values" | "flask.request.form" => "query-names:*",
-            "flask.request.headers" => "header-names:*",
+    let names_of = |qual: &str| -> Option<Input> {
+        let location = match qual {
+            "flask.request.args" | "flask.request.values" | "flask.request.form" => {
+                InputLocation::QueryName
+            }
+            "flask.request.headers" => InputLocation::HeaderName,
             _ => return None,
-        })
+        };
+        Some(Input::At(location, "*".to_string()))
     };
     for (m, f) in functions {
         let def = &index.module(m).functions[f.0 as usize];
         let scope = ScopeRef::Function(f);
-        let iterated = |e: &Expr| -> Option<&'static str> {
+        let iterated = |e: &Expr| -> Option<Input> {
             let inner = match &e.kind {
                 ExprKind::Call(call) => match &call.func.kind {
                     ExprKind::Attribute { value, attr }
@@ -633,7 +637,7 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
             if let StmtKind::For { iter, .. } = &st.kind
                 && let Some(n) = iterated(iter)
             {
-                out.push(n.to_string());
+                out.push(n);
             }
         });
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
@@ -641,7 +645,7 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
                 let generators = &comp.generators;
                 for g in generators {
                     if let Some(n) = iterated(&g.iter) {
-                        out.push(n.to_string());
+                        out.push(n);
                     }
                 }
             }
@@ -652,11 +656,11 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
                     if let Some(r) = index.resolve(m, scope, &call.func) {
                         match r.qual.as_str() {
                             "flask.request.get_data" => {
-                                out.push("body".to_string());
+                                out.push(Input::Body { json: false });
                                 return;
                             }
                             "flask.request.get_json" => {
-                                out.push("json-body".to_string());
+                                out.push(Input::Body { json: true });
                                 return;
                             }
                             _ => {}
@@ -681,9 +685,9 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
                     if let Some(r) = index.resolve(m, scope, e) {
                         match r.qual.as_str() {
                             "flask.request.data" | "flask.request.stream" => {
-                                out.push("body".to_string());
+                                out.push(Input::Body { json: false });
                             }
-                            "flask.request.json" => out.push("json-body".to_string()),
+                            "flask.request.json" => out.push(Input::Body { json: true }),
                             _ => {}
                         }
                     }
@@ -709,7 +713,7 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<S
             if let Some(r) = resolved
                 && let Some(loc) = location(&r.qual)
             {
-                out.push(format!("{loc}:{key}"));
+                out.push(Input::At(loc, key));
             }
         });
     }
