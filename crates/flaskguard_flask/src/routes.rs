@@ -91,21 +91,10 @@ impl Route<'_> {
 
     /// URL parameters: `(converter, name)`.
     pub fn params(&self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        let mut rest = self.rule.as_str();
-        while let Some(start) = rest.find('<') {
-            let Some(end) = rest[start..].find('>') else {
-                break;
-            };
-            let inner = &rest[start + 1..start + end];
-            let (conv, name) = match inner.split_once(':') {
-                Some((c, n)) => (c.split('(').next().unwrap_or(c).to_string(), n.to_string()),
-                None => ("default".to_string(), inner.to_string()),
-            };
-            out.push((conv, name));
-            rest = &rest[start + end + 1..];
-        }
-        out
+        flaskguard_report::surface::UrlRule::parse(&self.rule)
+            .variables()
+            .map(|(converter, name)| (converter.to_string(), name.to_string()))
+            .collect()
     }
 }
 

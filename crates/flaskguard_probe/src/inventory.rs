@@ -4,9 +4,9 @@
 
 use url::Url;
 
-use flaskguard_report::surface::Input;
 /// Where a request input travels (the source side's type).
 pub use flaskguard_report::surface::InputLocation as Loc;
+use flaskguard_report::surface::{Input, UrlRule};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Param {
@@ -45,28 +45,14 @@ pub struct SeedRoute {
 impl Endpoint {
     /// The path with every path parameter set to its sample (or `value` for `which`).
     pub fn path_with(&self, which: Option<(&Param, &str)>) -> String {
-        let mut out = String::new();
-        let mut rest = self.template.as_str();
-        while let Some(open) = rest.find('<') {
-            out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('>') else {
-                break;
-            };
-            let inner = &rest[open + 1..open + close];
-            let name = inner.rsplit(':').next().unwrap_or(inner);
-            let value = match which {
-                Some((p, v)) if p.loc == Loc::Path && p.name == name => encode_segment(v),
-                _ => self
-                    .params
-                    .iter()
-                    .find(|p| p.loc == Loc::Path && p.name == name)
-                    .map_or_else(|| "1".to_string(), |p| encode_segment(&p.sample)),
-            };
-            out.push_str(&value);
-            rest = &rest[open + close + 1..];
-        }
-        out.push_str(rest);
-        out
+        UrlRule::parse(&self.template).render(|_, name| match which {
+            Some((p, v)) if p.loc == Loc::Path && p.name == name => encode_segment(v),
+            _ => self
+                .params
+                .iter()
+                .find(|p| p.loc == Loc::Path && p.name == name)
+                .map_or_else(|| "1".to_string(), |p| encode_segment(&p.sample)),
+        })
     }
 
     /// The request for this endpoint with every input at its sample value, and `value` in
@@ -271,25 +257,14 @@ fn sample_value(name: &str) -> String {
 }
 
 fn path_params(rule: &str) -> Vec<Param> {
-    let mut out = Vec::new();
-    let mut rest = rule;
-    while let Some(open) = rest.find('<') {
-        let Some(close) = rest[open..].find('>') else {
-            break;
-        };
-        let inner = &rest[open + 1..open + close];
-        let (conv, name) = match inner.rsplit_once(':') {
-            Some((c, n)) => (c.split('(').next().unwrap_or(c), n),
-            None => ("default", inner),
-        };
-        out.push(Param {
+    UrlRule::parse(rule)
+        .variables()
+        .map(|(converter, name)| Param {
             loc: Loc::Path,
             name: name.to_string(),
-            sample: sample_for(conv).to_string(),
-        });
-        rest = &rest[open + close + 1..];
-    }
-    out
+            sample: sample_for(converter).to_string(),
+        })
+        .collect()
 }
 
 /// Endpoints from an OpenAPI 3 (or Swagger 2) document in JSON.

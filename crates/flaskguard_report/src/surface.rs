@@ -115,9 +115,118 @@ impl<'de> Deserialize<'de> for Input {
     }
 }
 
+/// A Werkzeug URL rule (`/users/<int:id>/files/<path:rest>`), parsed once: its static
+/// text and its variables, for the routes table, the rules and the probe.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlRule {
+    pub parts: Vec<RulePart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RulePart {
+    Static(String),
+    /// `<converter(arguments):name>`; the converter is `default` when none is written.
+    Variable {
+        converter: String,
+        name: String,
+    },
+}
+
+impl UrlRule {
+    /// Parses a rule as Werkzeug does: `<` opens a variable, whose optional converter may
+    /// take arguments in parentheses (which may hold `:` and `>`), and whose name follows
+    /// the last `:`. An unclosed `<` is static text.
+    pub fn parse(rule: &str) -> UrlRule {
+        let mut parts = Vec::new();
+        let mut text = String::new();
+        let mut rest = rule;
+        while let Some(open) = rest.find('<') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            // The arguments of a converter end at the first `)` before the `:` and name.
+            let args_end = after
+                .find('(')
+                .filter(|&p| after[..p].chars().all(|c| c.is_alphanumeric() || c == '_'))
+                .and_then(|p| after[p..].find("):").map(|q| p + q + 1));
+            let Some(close) = after[args_end.unwrap_or(0)..]
+                .find('>')
+                .map(|c| c + args_end.unwrap_or(0))
+            else {
+                text.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let inner = &after[..close];
+            let (converter, name) = match inner.rsplit_once(':') {
+                Some((c, n)) => (c.split('(').next().unwrap_or(c), n),
+                None => ("default", inner),
+            };
+            if !text.is_empty() {
+                parts.push(RulePart::Static(std::mem::take(&mut text)));
+            }
+            parts.push(RulePart::Variable {
+                converter: converter.trim().to_string(),
+                name: name.trim().to_string(),
+            });
+            rest = &after[close + 1..];
+        }
+        text.push_str(rest);
+        if !text.is_empty() {
+            parts.push(RulePart::Static(text));
+        }
+        UrlRule { parts }
+    }
+
+    /// The variables: `(converter, name)`.
+    pub fn variables(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.parts.iter().filter_map(|p| match p {
+            RulePart::Variable { converter, name } => Some((converter.as_str(), name.as_str())),
+            RulePart::Static(_) => None,
+        })
+    }
+
+    /// The rule with its variables left out (`/reset/<token>` → `/reset/`).
+    pub fn static_text(&self) -> String {
+        self.render(|_, _| String::new())
+    }
+
+    /// The rule with each variable replaced by `value(converter, name)`.
+    pub fn render(&self, mut value: impl FnMut(&str, &str) -> String) -> String {
+        let mut out = String::new();
+        for p in &self.parts {
+            match p {
+                RulePart::Static(s) => out.push_str(s),
+                RulePart::Variable { converter, name } => out.push_str(&value(converter, name)),
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Input, InputLocation};
+    use super::{Input, InputLocation, UrlRule};
+
+    #[test]
+    fn url_rules_as_werkzeug_reads_them() {
+        let vars = |r: &str| {
+            UrlRule::parse(r)
+                .variables()
+                .map(|(c, n)| format!("{c}:{n}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(vars("/users/<int:id>/<name>"), ["int:id", "default:name"]);
+        assert_eq!(vars("/f/<path:rest>"), ["path:rest"]);
+        // Arguments may hold `:` and `>`.
+        assert_eq!(vars(r#"/r/<regex("[^>]+:x"):slug>/e"#), ["regex:slug"]);
+        assert_eq!(vars("/n/<int(min=1):page>"), ["int:page"]);
+        assert_eq!(UrlRule::parse("/reset/<token>").static_text(), "/reset/");
+        assert_eq!(UrlRule::parse("/a/<b").static_text(), "/a/<b");
+        assert_eq!(
+            UrlRule::parse("/u/<int:id>/x").render(|c, n| format!("{{{c}.{n}}}")),
+            "/u/{int.id}/x"
+        );
+    }
 
     #[test]
     fn written_form_round_trips() {

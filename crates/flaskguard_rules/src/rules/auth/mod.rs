@@ -43,17 +43,7 @@ pub(super) use crate::helpers::words;
 /// A URL rule without its converters (`/reset/<token>` → `/reset/`): converter and
 /// variable names are not part of the path.
 pub(super) fn strip_converters(rule: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in rule.chars() {
-        match c {
-            '<' => depth += 1,
-            '>' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    flaskguard_report::surface::UrlRule::parse(rule).static_text()
 }
 
 /// The settings of `key` that a deployed application runs with. A production config
