@@ -3,6 +3,7 @@
 
 pub mod discover;
 mod dismantle;
+pub mod fold;
 pub mod ir;
 mod lower;
 pub mod names;

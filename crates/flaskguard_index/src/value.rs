@@ -2,7 +2,8 @@
 //! known without running the program.
 
 use crate::ModuleId;
-use crate::ir::{BinOp, BoolOp, Expr, ExprKind, FPart, ScopeRef, UnaryOp};
+use crate::fold;
+use crate::ir::{BoolOp, Expr, ExprKind, FPart, ScopeRef};
 use crate::semantic::{Binding, Index};
 
 const MAX_EVAL_DEPTH: u32 = 12;
@@ -172,18 +173,12 @@ impl Index<'_> {
             }
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.eval_depth(module, scope, operand, d);
-                match (op, v) {
-                    (UnaryOp::Not, v) => v.truthy().map_or(Value::Unknown, |b| Value::Bool(!b)),
-                    (UnaryOp::USub, Value::Int(i)) => Value::Int(-i),
-                    (UnaryOp::USub, Value::Float(f)) => Value::Float(-f),
-                    (UnaryOp::UAdd, v @ (Value::Int(_) | Value::Float(_))) => v,
-                    _ => Value::Unknown,
-                }
+                fold::unary(*op, &v).unwrap_or(Value::Unknown)
             }
             ExprKind::BinOp { left, op, right } => {
                 let l = self.eval_depth(module, scope, left, d);
                 let r = self.eval_depth(module, scope, right, d);
-                binop(&l, *op, &r)
+                fold::binop(&l, *op, &r).unwrap_or(Value::Unknown)
             }
             ExprKind::BoolOp { op, values } => {
                 let evaluated: Vec<Value> = values
@@ -199,10 +194,18 @@ impl Index<'_> {
                     None => Value::Unknown,
                 }
             }
-            ExprKind::Compare(c) if c.ops.len() == 1 => {
-                let l = self.eval_depth(module, scope, &c.left, d);
-                let r = self.eval_depth(module, scope, &c.comparators[0], d);
-                compare(&l, c.ops[0], &r).map_or(Value::Unknown, Value::Bool)
+            ExprKind::Compare(c) => {
+                // `a < b < c` is `a < b and b < c`.
+                let mut prev = self.eval_depth(module, scope, &c.left, d);
+                for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+                    let next = self.eval_depth(module, scope, right, d);
+                    match fold::compare(&prev, *op, &next) {
+                        Some(true) => prev = next,
+                        Some(false) => return Value::Bool(false),
+                        None => return Value::Unknown,
+                    }
+                }
+                Value::Bool(true)
             }
             ExprKind::Subscript { value, index } => {
                 if let Some(r) = self.resolve(module, scope, value)
@@ -323,68 +326,6 @@ impl Index<'_> {
         let (module, class) = self.project_class(owner)?;
         Some(self.eval_name(module, ScopeRef::Class(class), attr, depth))
     }
-}
-
-fn binop(l: &Value, op: BinOp, r: &Value) -> Value {
-    match (l, op, r) {
-        (Value::Str(a), BinOp::Add, Value::Str(b)) => Value::Str(format!("{a}{b}")),
-        (Value::Int(a), BinOp::Add, Value::Int(b)) => {
-            a.checked_add(*b).map_or(Value::Unknown, Value::Int)
-        }
-        (Value::Int(a), BinOp::Sub, Value::Int(b)) => {
-            a.checked_sub(*b).map_or(Value::Unknown, Value::Int)
-        }
-        (Value::Int(a), BinOp::Mult, Value::Int(b)) => {
-            a.checked_mul(*b).map_or(Value::Unknown, Value::Int)
-        }
-        (Value::Int(a), BinOp::FloorDiv, Value::Int(b)) if *b != 0 => Value::Int(a.div_euclid(*b)),
-        (Value::Int(a), BinOp::Mod, Value::Int(b)) if *b != 0 => Value::Int(a.rem_euclid(*b)),
-        (Value::Int(a), BinOp::Pow, Value::Int(b)) if (0..64).contains(b) => u32::try_from(*b)
-            .ok()
-            .and_then(|b| a.checked_pow(b))
-            .map_or(Value::Unknown, Value::Int),
-        (Value::Str(a), BinOp::Mult, Value::Int(n)) if (0..10_000).contains(n) => {
-            Value::Str(a.repeat(usize::try_from(*n).unwrap_or(0)))
-        }
-        _ => match (l.as_number(), r.as_number()) {
-            (Some(a), Some(b)) if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) => {
-                match op {
-                    BinOp::Add => Value::Float(a + b),
-                    BinOp::Sub => Value::Float(a - b),
-                    BinOp::Mult => Value::Float(a * b),
-                    BinOp::Div if b != 0.0 => Value::Float(a / b),
-                    _ => Value::Unknown,
-                }
-            }
-            (Some(a), Some(b)) if op == BinOp::Div && b != 0.0 => Value::Float(a / b),
-            _ => Value::Unknown,
-        },
-    }
-}
-
-/// Folds a comparison of two constants.
-fn compare(l: &Value, op: crate::ir::CmpOp, r: &Value) -> Option<bool> {
-    use crate::ir::CmpOp;
-    if !l.is_constant() || !r.is_constant() {
-        return None;
-    }
-    Some(match op {
-        CmpOp::Eq => l == r,
-        CmpOp::NotEq => l != r,
-        CmpOp::Lt => l.as_number()? < r.as_number()?,
-        CmpOp::LtE => l.as_number()? <= r.as_number()?,
-        CmpOp::Gt => l.as_number()? > r.as_number()?,
-        CmpOp::GtE => l.as_number()? >= r.as_number()?,
-        CmpOp::In | CmpOp::NotIn => {
-            let found = match (l, r) {
-                (Value::Str(a), Value::Str(b)) => b.contains(a.as_str()),
-                (a, Value::List(items)) => items.contains(a),
-                _ => return None,
-            };
-            if op == CmpOp::In { found } else { !found }
-        }
-        CmpOp::Is | CmpOp::IsNot => return None,
-    })
 }
 
 fn bool_op(op: BoolOp, values: Vec<Value>) -> Value {

@@ -15,7 +15,7 @@ use flaskguard_index::ir::{
     BinOp, BoolOp, Call, CmpOp, Compare, Comprehension, Expr, ExprKind, FPart, FuncIdx,
     PatternKind, ScopeRef, Stmt, StmtKind, Try, UnaryOp,
 };
-use flaskguard_index::{Index, ModuleId, Span, TextFile, Value};
+use flaskguard_index::{Index, ModuleId, Span, TextFile, Value, fold};
 
 use super::regex_guard::{self, Method};
 use super::spec::{Class, SinkMode, SinkRow, Spec};
@@ -2035,7 +2035,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
                     (UnaryOp::Not, _) => v
                         .truthy()
                         .map_or(AVal::Unknown, |b| AVal::Const(Value::Bool(!b))),
-                    (UnaryOp::USub, AVal::Const(Value::Int(i))) => AVal::Const(Value::Int(-i)),
+                    (_, AVal::Const(c)) => fold::unary(*op, c).map_or(AVal::Unknown, AVal::Const),
                     _ => AVal::Unknown,
                 }
             }
@@ -2475,7 +2475,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
         match (l.taint(), r.taint()) {
             (None, None) => {
                 if let (AVal::Const(a), AVal::Const(b)) = (l, r) {
-                    let folded = fold_binop(a, op, b);
+                    let folded = fold::binop(a, op, b);
                     if let Some(v) = folded {
                         return AVal::Const(v);
                     }
@@ -4002,65 +4002,18 @@ fn compare(l: &AVal, op: CmpOp, r: &AVal) -> Option<bool> {
     if matches!(l, AVal::Const(Value::Unknown)) || matches!(r, AVal::Const(Value::Unknown)) {
         return None;
     }
-    let (AVal::Const(a), AVal::Const(b)) = (l, r) else {
-        if let (AVal::Const(a), AVal::Seq(items)) = (l, r)
-            && items.iter().all(|i| matches!(i, AVal::Const(_)))
-        {
-            let found = items.iter().any(|i| i.as_const() == Some(a));
-            return match op {
-                CmpOp::In => Some(found),
-                CmpOp::NotIn => Some(!found),
-                _ => None,
-            };
+    match (l, r) {
+        (AVal::Const(a), AVal::Const(b)) => fold::compare(a, op, b),
+        // `x in ("a", "b")`: a sequence of constants is a constant list.
+        (AVal::Const(a), AVal::Seq(items)) if matches!(op, CmpOp::In | CmpOp::NotIn) => {
+            let items: Option<Vec<Value>> = items.iter().map(|i| i.as_const().cloned()).collect();
+            fold::compare(a, op, &Value::List(items?))
         }
-        return None;
-    };
-    let num = |v: &Value| v.as_number();
-    Some(match op {
-        CmpOp::Eq => a == b,
-        CmpOp::NotEq => a != b,
-        CmpOp::Lt => num(a)? < num(b)?,
-        CmpOp::LtE => num(a)? <= num(b)?,
-        CmpOp::Gt => num(a)? > num(b)?,
-        CmpOp::GtE => num(a)? >= num(b)?,
-        CmpOp::Is => a == b && matches!(a, Value::None | Value::Bool(_)),
-        CmpOp::IsNot => !(a == b && matches!(a, Value::None | Value::Bool(_))),
-        CmpOp::In | CmpOp::NotIn => {
-            let found = match (a, b) {
-                (Value::Str(x), Value::Str(y)) => y.contains(x.as_str()),
-                (x, Value::List(items)) => items.contains(x),
-                (x, Value::Dict(items)) => items.iter().any(|(k, _)| k == x),
-                _ => return None,
-            };
-            if op == CmpOp::In { found } else { !found }
+        // `x in {"a": …}`: membership in a dict is membership in its keys.
+        (AVal::Const(a), AVal::Map(items)) if matches!(op, CmpOp::In | CmpOp::NotIn) => {
+            let keys = items.iter().map(|(k, _)| Value::Str(k.clone())).collect();
+            fold::compare(a, op, &Value::List(keys))
         }
-    })
-}
-
-fn fold_binop(a: &Value, op: BinOp, b: &Value) -> Option<Value> {
-    Some(match (a, op, b) {
-        (Value::Str(x), BinOp::Mult, Value::Int(n)) if (0..10_000).contains(n) => {
-            Value::Str(x.repeat(usize::try_from(*n).ok()?))
-        }
-        (Value::Int(x), BinOp::Add, Value::Int(y)) => Value::Int(x.checked_add(*y)?),
-        (Value::Int(x), BinOp::Sub, Value::Int(y)) => Value::Int(x.checked_sub(*y)?),
-        (Value::Int(x), BinOp::Mult, Value::Int(y)) => Value::Int(x.checked_mul(*y)?),
-        (Value::Int(x), BinOp::FloorDiv, Value::Int(y)) if *y != 0 => Value::Int(x.div_euclid(*y)),
-        (Value::Int(x), BinOp::Mod, Value::Int(y)) if *y != 0 => Value::Int(x.rem_euclid(*y)),
-        (Value::Str(x), BinOp::Add, Value::Str(y)) => Value::Str(format!("{x}{y}")),
-        (Value::Str(x), BinOp::Mod, y) => match y {
-            Value::Str(s) if x.matches("%s").count() == 1 => Value::Str(x.replacen("%s", s, 1)),
-            _ => return None,
-        },
-        _ => match (a.as_number(), b.as_number()) {
-            (Some(x), Some(y)) => match op {
-                BinOp::Add => Value::Float(x + y),
-                BinOp::Sub => Value::Float(x - y),
-                BinOp::Mult => Value::Float(x * y),
-                BinOp::Div if y != 0.0 => Value::Float(x / y),
-                _ => return None,
-            },
-            _ => return None,
-        },
-    })
+        _ => None,
+    }
 }
