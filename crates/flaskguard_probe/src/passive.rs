@@ -9,9 +9,9 @@ use std::sync::atomic::Ordering;
 use flaskguard_report::Severity;
 
 use crate::client::{Request, Response};
+use crate::context::{Ctx, Hit, evidence};
 use crate::cookies::{FlaskSession, SetCookie, sensitive_entries};
 use crate::inventory::Endpoint;
-use crate::{Ctx, Hit, evidence};
 
 fn hit(code: &'static str, severity: Severity, message: String, route: &str, path: &str) -> Hit {
     Hit {
