@@ -24,10 +24,10 @@ use clap::{Args, Parser, Subcommand};
 use flaskguard_index::DiscoverOptions;
 use flaskguard_registry::Entry;
 use flaskguard_report::baseline::Baseline;
-use flaskguard_report::emit::{OutputFormat, TextOptions, render};
+use flaskguard_report::emit::{OutputFormat, TextOptions, render, routes_table};
 use flaskguard_report::{Report, Severity, exit_status};
 use flaskguard_rules::policy::Selection;
-use flaskguard_rules::{AnalysisOptions, RULES, analyze_paths, rule_by_code};
+use flaskguard_rules::{Analysis, AnalysisOptions, RULES, Scanned, analyze_paths, rule_by_code};
 
 #[derive(Parser)]
 #[command(
@@ -316,11 +316,7 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
             min_part_bytes: part_bytes(),
         },
     );
-    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
-    report.targets = scan.paths.iter().map(|p| p.display().to_string()).collect();
-    report.root = std::env::current_dir()
-        .ok()
-        .map(|d| d.to_string_lossy().replace('\\', "/"));
+    let mut report = new_report(scan.paths.iter().map(|p| p.display().to_string()).collect());
     report
         .settings
         .select
@@ -333,6 +329,23 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
         .config_path
         .as_ref()
         .map(|p| p.display().to_string());
+    add_analysis(&mut report, analysis, scanned);
+    report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    report
+}
+
+/// An empty report on `targets`, its paths relative to the current directory.
+pub(crate) fn new_report(targets: Vec<String>) -> Report {
+    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
+    report.targets = targets;
+    report.root = std::env::current_dir()
+        .ok()
+        .map(|d| d.to_string_lossy().replace('\\', "/"));
+    report
+}
+
+/// The results of a static analysis in a report, and what it read.
+pub(crate) fn add_analysis(report: &mut Report, analysis: Analysis, scanned: Scanned) {
     report.rules = analysis.rules;
     report.routes = analysis.routes;
     report.findings = analysis.findings;
@@ -340,8 +353,6 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     report.stats.python_files = scanned.python_files;
     report.stats.files = scanned.files;
     report.stats.lines = scanned.lines;
-    report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    report
 }
 
 /// How much Python source a part of a large project holds at least
@@ -480,113 +491,15 @@ fn routes(args: &RoutesArgs) -> Result<u8> {
                 e.column()
             )
         })?;
-        for f in probe.findings.iter().filter(|f| f.evidence.is_some()) {
-            let Some(rule) = f
-                .route
-                .as_deref()
-                .and_then(|r| r.rsplit_once(' '))
-                .map(|(_, r)| r)
-            else {
-                continue;
-            };
-            for r in report.routes.iter_mut().filter(|r| r.rule == rule) {
-                if !r.probe.contains(&f.code) {
-                    r.probe.push(f.code.clone());
-                    r.probe.sort();
-                }
-            }
-        }
+        report.add_probe_results(&probe);
     }
     let text = match args.output_format.as_str() {
         "json" => serde_json::to_string_pretty(&report.routes)? + "\n",
-        "text" => routes_table(&report),
+        "text" => routes_table(&report.routes),
         other => bail!("unknown output format `{other}` for routes (expected text or json)"),
     };
     write_output(None, &text)?;
     Ok(0)
-}
-
-fn routes_table(report: &Report) -> String {
-    let with_probe = report.routes.iter().any(|r| !r.probe.is_empty());
-    let headers = [
-        "METHODS",
-        "RULE",
-        "ENDPOINT",
-        "HANDLER",
-        "AUTH",
-        "CSRF",
-        "RATE LIMIT",
-        "CORS",
-        "FINDINGS",
-        "PROBE",
-    ];
-    let rows: Vec<[String; 10]> = report
-        .routes
-        .iter()
-        .map(|r| {
-            [
-                r.methods.join(","),
-                r.rule.clone(),
-                r.endpoint.clone(),
-                format!("{}:{}", r.location.path, r.location.start.line),
-                if r.auth.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.auth.join(",")
-                },
-                r.csrf.clone(),
-                if r.rate_limit.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.rate_limit.join(",")
-                },
-                r.cors.clone(),
-                if r.findings.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.findings.join(",")
-                },
-                if r.probe.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.probe.join(",")
-                },
-            ]
-        })
-        .collect();
-    let mut widths = headers.map(str::len);
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    // The PROBE column only when a probe report was given.
-    let shown = if with_probe { 10 } else { 9 };
-    let line = |cells: Vec<&str>, out: &mut String| {
-        let parts: Vec<String> = cells
-            .iter()
-            .take(shown)
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        out.push_str(parts.join("  ").trim_end());
-        out.push('\n');
-    };
-    line(headers.to_vec(), &mut out);
-    for row in &rows {
-        line(row.iter().map(String::as_str).collect(), &mut out);
-    }
-    let unauth = report.routes.iter().filter(|r| r.auth.is_empty()).count();
-    let _ = write!(
-        out,
-        "
-{} routes, {} without authentication
-",
-        report.routes.len(),
-        unauth
-    );
-    out
 }
 
 fn rule(args: &RuleArgs) -> Result<u8> {

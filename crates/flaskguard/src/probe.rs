@@ -9,10 +9,8 @@ use anyhow::{Context as _, Result, bail};
 use clap::Args;
 
 use flaskguard_probe::client::{Limits, Tls};
-use flaskguard_probe::inventory::SeedRoute;
 use flaskguard_probe::{Login, Options, ProbeError};
-use flaskguard_report::registry::PROBE_REQUEST_FAILED;
-use flaskguard_report::{InputError, Report, Severity};
+use flaskguard_report::Report;
 
 #[derive(Args)]
 pub struct ProbeArgs {
@@ -120,10 +118,8 @@ fn pair(s: &str, sep: char, what: &str) -> Result<(String, String)> {
 
 pub struct Built {
     pub options: Options,
-    /// The static analysis of `--source`.
-    pub analysis: Option<flaskguard_rules::Analysis>,
-    pub files: usize,
-    pub lines: usize,
+    /// The static analysis of `--source`, and what it read.
+    pub analysis: Option<(flaskguard_rules::Analysis, flaskguard_rules::Scanned)>,
 }
 
 pub fn options(args: &ProbeArgs) -> Result<Built> {
@@ -201,7 +197,6 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
         opts.openapi = Some(doc);
     }
     let mut analysis = None;
-    let (mut files, mut lines) = (0, 0);
     if let Some(src) = &args.source {
         if std::fs::metadata(src).is_err() {
             bail!("cannot read {}: no such file or directory", src.display());
@@ -215,33 +210,12 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
                 ..Default::default()
             },
         );
-        files = scanned.files;
-        lines = scanned.lines;
-        opts.seed = a
-            .routes
-            .iter()
-            .map(|r| SeedRoute {
-                rule: r.rule.clone(),
-                methods: r.methods.clone(),
-                inputs: r.inputs.clone(),
-            })
-            .collect();
-        opts.secret_candidates.clone_from(&a.secret_candidates.0);
-        // FG237: a GET handler that changes state.
-        opts.state_changing_gets = a
-            .findings
-            .iter()
-            .filter(|f| f.code == "FG237")
-            .filter_map(|f| f.route.as_deref())
-            .filter_map(|r| r.rsplit_once(' ').map(|(_, rule)| rule.to_string()))
-            .collect();
-        analysis = Some(a);
+        opts.learn_from_source(&a.routes, &a.findings, &a.secret_candidates.0);
+        analysis = Some((a, scanned));
     }
     Ok(Built {
         options: opts,
         analysis,
-        files,
-        lines,
     })
 }
 
@@ -360,123 +334,13 @@ pub fn report(args: &ProbeArgs) -> Result<Report> {
         Ok(o) => o,
         Err(ProbeError::Unreachable(m) | ProbeError::Setup(m)) => bail!("{m}"),
     };
-    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
-    report.targets = vec![args.url.clone()];
-    if let Some(src) = &args.source {
-        report.targets.push(src.display().to_string());
+    let mut targets = vec![args.url.clone()];
+    targets.extend(args.source.iter().map(|s| s.display().to_string()));
+    let mut report = crate::new_report(targets);
+    if let Some((analysis, scanned)) = built.analysis {
+        crate::add_analysis(&mut report, analysis, scanned);
     }
-    report.root = std::env::current_dir()
-        .ok()
-        .map(|d| d.to_string_lossy().replace('\\', "/"));
-    let mut probe_findings = outcome.findings;
-    if let Some(a) = built.analysis {
-        report.rules = a.rules;
-        report.routes = a.routes;
-        report.errors = a.errors;
-        report.findings = a.findings;
-        confirm(&mut report, &probe_findings);
-    }
-    for r in outcome.rules {
-        if !report.rules.iter().any(|x| x.code == r.code) {
-            report.rules.push(r);
-        }
-    }
-    report.findings.append(&mut probe_findings);
-    for e in outcome.errors {
-        report.errors.push(InputError {
-            code: PROBE_REQUEST_FAILED.code.to_string(),
-            name: PROBE_REQUEST_FAILED.name.to_string(),
-            path: args.url.clone(),
-            position: None,
-            message: e,
-        });
-    }
-    report.stats.files = built.files;
-    report.stats.python_files = built.files;
-    report.stats.lines = built.lines;
-    report.stats.requests = outcome.requests;
+    flaskguard_probe::add_to_report(&mut report, outcome, &args.url);
     report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     Ok(report)
-}
-
-/// Marks static findings that a probe finding proves, and lists probe results per route.
-fn confirm(report: &mut Report, probe: &[flaskguard_report::Finding]) {
-    let rule_of = |label: &str| label.rsplit_once(' ').map_or(label, |(_, r)| r).to_string();
-    let routes: Vec<(String, u32, u32, String)> = report
-        .routes
-        .iter()
-        .map(|r| {
-            (
-                r.location.path.clone(),
-                r.location.start.line,
-                r.location.end.line,
-                r.rule.clone(),
-            )
-        })
-        .collect();
-    for pf in probe {
-        let Some(rule) = flaskguard_probe::rules::probe_rule(&pf.code) else {
-            continue;
-        };
-        let probe_rule_path = pf.route.as_deref().map(rule_of).unwrap_or_default();
-        let proof = pf.evidence.as_ref().map_or_else(String::new, |e| {
-            format!("{} ({} {})", e.proof, pf.code, probe_rule_path)
-        });
-        // Cookie flags: the session cookie's settings, or other cookies' `set_cookie`.
-        let session_cookie = pf
-            .evidence
-            .as_ref()
-            .is_some_and(|e| e.proof.contains("session"));
-        for f in &mut report.findings {
-            if !rule.confirms.contains(&f.code.as_str()) || f.confirmed.is_some() {
-                continue;
-            }
-            if pf.code == "FG609" {
-                let proof = pf.evidence.as_ref().map_or("", |e| e.proof.as_str());
-                let fits = match f.code.as_str() {
-                    "FG209" | "FG210" | "FG211" => session_cookie,
-                    "FG253" => proof.contains("remember"),
-                    "FG258" => proof.contains("access_token") || proof.contains("jwt"),
-                    _ => !session_cookie,
-                };
-                if !fits {
-                    continue;
-                }
-            }
-            let same_route = probe_rule_path == "/"
-                || match &f.route {
-                    Some(r) => rule_of(r) == probe_rule_path,
-                    // A finding in a handler belongs to that handler's routes; one outside
-                    // every handler (configuration) to the whole app.
-                    None => handler_routes(&routes, f)
-                        .is_none_or(|rules| rules.contains(&probe_rule_path)),
-                };
-            if same_route {
-                f.confirmed = Some(proof.clone());
-                if f.severity < pf.severity {
-                    f.severity = pf.severity.max(Severity::Low);
-                }
-            }
-        }
-        for r in &mut report.routes {
-            if r.rule == probe_rule_path && !r.probe.contains(&pf.code) {
-                r.probe.push(pf.code.clone());
-            }
-        }
-    }
-}
-
-/// The rules of the handler a finding lies in (a route's location spans its handler).
-/// `None` when it lies in no handler (module-level configuration, callbacks).
-fn handler_routes(
-    routes: &[(String, u32, u32, String)],
-    f: &flaskguard_report::Finding,
-) -> Option<Vec<String>> {
-    let line = f.location.start.line;
-    let rules: Vec<String> = routes
-        .iter()
-        .filter(|(p, start, end, _)| *p == f.location.path && *start <= line && line <= *end)
-        .map(|(_, _, _, r)| r.clone())
-        .collect();
-    (!rules.is_empty()).then_some(rules)
 }

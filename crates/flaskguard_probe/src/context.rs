@@ -5,10 +5,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicUsize;
 
-use flaskguard_report::{Evidence, Severity};
+use flaskguard_report::{Confidence, Evidence, Finding, Location, Severity, fingerprint};
 
 use crate::client::{Client, Request, Response, SendError};
-use crate::{Options, passive, redact};
+use crate::finding::{CookieRole, ProbeFinding, Scope};
+use crate::{Options, passive, redact, rules};
 
 /// A finding before it becomes a report [`Finding`].
 #[derive(Clone, Debug)]
@@ -16,13 +17,47 @@ pub(crate) struct Hit {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
-    /// `GET /search` style label of the endpoint (or `/` for site-wide findings).
-    pub route: String,
+    /// The route (or the whole site) the finding is about.
+    pub scope: Scope,
+    /// For a cookie's flags: what the cookie is.
+    pub cookie: Option<CookieRole>,
     /// The URL path the finding is about (no query).
     pub path: String,
     /// The input under test, if any (`query q`).
     pub param: Option<String>,
     pub evidence: Evidence,
+}
+
+impl Hit {
+    /// The finding as a report shows it (on `origin`), with its typed facts.
+    pub(crate) fn into_finding(self, origin: &str) -> ProbeFinding {
+        let meta = rules::probe_rule(self.code);
+        let label = self.scope.label();
+        let key = format!("{label} {}", self.param.as_deref().unwrap_or(""));
+        ProbeFinding {
+            finding: Finding {
+                code: self.code.to_string(),
+                name: meta.map_or("", |m| m.name).to_string(),
+                severity: self.severity,
+                confidence: Confidence::High,
+                message: self.message,
+                location: Location {
+                    path: format!("{origin}{}", self.path),
+                    ..Location::default()
+                },
+                snippet: None,
+                fix: None,
+                trace: Vec::new(),
+                route: Some(label),
+                fingerprint: fingerprint(self.code, origin, &key, 0),
+                suppression: None,
+                evidence: Some(self.evidence),
+                confirmed: None,
+            },
+            scope: self.scope,
+            cookie: self.cookie,
+        }
+    }
 }
 
 /// State shared by the probes of a run.
@@ -83,7 +118,7 @@ impl<'o> Ctx<'o> {
         let Ok(mut hits) = self.hits.lock() else {
             return;
         };
-        let key = (hit.code, hit.route.clone(), hit.param.clone());
+        let key = (hit.code, hit.scope.clone(), hit.param.clone());
         if hits.keys.contains(&key) {
             return;
         }
@@ -98,9 +133,9 @@ impl<'o> Ctx<'o> {
     }
 
     /// The route template a concrete path belongs to (`/users/<name>` for `/users/x'`).
-    pub fn route_for(&self, method: &str, path: &str) -> String {
+    pub fn route_for(&self, method: &str, path: &str) -> Scope {
         let Ok(templates) = self.templates.lock() else {
-            return format!("{method} {path}");
+            return Scope::route(method, path);
         };
         let segs: Vec<&str> = path.split('/').collect();
         let found = templates.iter().find(|t| {
@@ -120,7 +155,7 @@ impl<'o> Ctx<'o> {
                     .zip(&segs)
                     .all(|(a, b)| a.starts_with('<') && a.ends_with('>') || a == b)
         });
-        format!("{method} {}", found.map_or(path, String::as_str))
+        Scope::route(method, found.map_or(path, String::as_str))
     }
 
     pub fn has(&self, code: &str) -> bool {
@@ -189,7 +224,7 @@ impl<'o> Ctx<'o> {
 pub(crate) struct Hits {
     pub(crate) list: Vec<Hit>,
     /// `(code, route, param)` of each in `list`.
-    pub(crate) keys: HashSet<(&'static str, String, Option<String>)>,
+    pub(crate) keys: HashSet<(&'static str, Scope, Option<String>)>,
     pub(crate) per_code: HashMap<&'static str, usize>,
     /// Findings not kept, per code (past [`MAX_HITS_PER_CODE`]).
     pub(crate) dropped: std::collections::BTreeMap<&'static str, usize>,

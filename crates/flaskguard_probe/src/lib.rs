@@ -12,22 +12,25 @@ pub mod client;
 mod context;
 pub mod cookies;
 mod crawl;
+pub mod finding;
 pub mod inventory;
 pub mod jwt;
 mod passive;
 pub mod redact;
+mod report;
 pub mod rules;
 mod run;
 mod session;
 
 use std::time::Duration;
 
-use flaskguard_report::{Finding, RuleMeta};
+use flaskguard_report::{Finding, RouteEntry, RuleMeta, route_rule};
 use url::Url;
 
 use client::{Limits, Tls};
 use inventory::SeedRoute;
 
+pub use report::add_to_report;
 pub use run::run;
 
 /// A login step: a form posted to `url`, re-run when the session is lost.
@@ -91,12 +94,38 @@ impl Options {
             progress: false,
         }
     }
+
+    /// What the app's source tells the probe: its routes and their inputs, the values it
+    /// gives `SECRET_KEY`, and the GET routes its static findings show changing state
+    /// (FG237).
+    pub fn learn_from_source(
+        &mut self,
+        routes: &[RouteEntry],
+        findings: &[Finding],
+        secret_candidates: &[String],
+    ) {
+        self.seed = routes
+            .iter()
+            .map(|r| SeedRoute {
+                rule: r.rule.clone(),
+                methods: r.methods.clone(),
+                inputs: r.inputs.clone(),
+            })
+            .collect();
+        self.secret_candidates = secret_candidates.to_vec();
+        self.state_changing_gets = findings
+            .iter()
+            .filter(|f| f.code == "FG237")
+            .filter_map(|f| f.route.as_deref())
+            .map(|label| route_rule(routes, label).to_string())
+            .collect();
+    }
 }
 
 /// The result of a probe run.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    pub findings: Vec<Finding>,
+    pub findings: Vec<finding::ProbeFinding>,
     /// Metadata of the probe rules that reported.
     pub rules: Vec<RuleMeta>,
     pub requests: usize,

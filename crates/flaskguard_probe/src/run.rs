@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use flaskguard_report::{Finding, Location, RuleMeta, fingerprint};
+use flaskguard_report::RuleMeta;
 
 use crate::client::{self, Cuts, Request};
 use crate::context::{Ctx, Hits, MAX_ERRORS, MAX_HITS_PER_CODE};
@@ -183,33 +183,12 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     let findings = hits
         .into_iter()
         .map(|h| {
-            let meta = rules::probe_rule(h.code);
-            if let Some(m) = meta
+            if let Some(m) = rules::probe_rule(h.code)
                 && !rules.iter().any(|r| r.code == m.code)
             {
                 rules.push(m.meta());
             }
-            let path = format!("{origin}{}", h.path);
-            let key = format!("{} {}", h.route, h.param.as_deref().unwrap_or(""));
-            Finding {
-                code: h.code.to_string(),
-                name: meta.map_or("", |m| m.name).to_string(),
-                severity: h.severity,
-                confidence: flaskguard_report::Confidence::High,
-                message: h.message,
-                location: Location {
-                    path: path.clone(),
-                    ..Location::default()
-                },
-                snippet: None,
-                fix: None,
-                trace: Vec::new(),
-                route: Some(h.route),
-                fingerprint: fingerprint(h.code, &origin, &key, 0),
-                suppression: None,
-                evidence: Some(h.evidence),
-                confirmed: None,
-            }
+            h.into_finding(&origin)
         })
         .collect();
     let mut errors = ctx.errors.into_inner().unwrap_or_default();

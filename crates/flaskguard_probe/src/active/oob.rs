@@ -64,7 +64,8 @@ pub(super) async fn ssrf(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, oob: &Oob<'_>) 
         code: "FG625",
         severity: Severity::High,
         message: format!("SSRF: the app fetches the URL given in {}", param_label(p)),
-        route: e.label(),
+        scope: e.scope(),
+        cookie: None,
         path: e.path_with(None),
         param: Some(param_label(p)),
         evidence: evidence(
@@ -117,7 +118,8 @@ pub(super) async fn xxe(ctx: &Ctx<'_>, e: &Endpoint, oob: &Oob<'_>) -> Step<()> 
                 code: "FG626",
                 severity: Severity::High,
                 message,
-                route: e.label(),
+                scope: e.scope(),
+                cookie: None,
                 path: e.path_with(None),
                 param: None,
                 evidence: evidence(

@@ -8,6 +8,7 @@ use super::{Step, report, send};
 use crate::client::{Request, Response};
 use crate::context::{Ctx, Hit, evidence};
 use crate::cookies::FlaskSession;
+use crate::finding::Scope;
 use crate::inventory::{Endpoint, Loc};
 
 /// A session payload with the keys apps commonly read for the user and their privileges
@@ -132,7 +133,8 @@ pub(super) async fn secret_key(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()
             "The session cookie is signed with a guessable SECRET_KEY ({}): anyone can forge sessions",
             if from_source { "the one in the source code" } else { "a well-known placeholder" }
         ),
-        route: "/".to_string(),
+        scope: Scope::Site,
+        cookie: None,
         path: "/".to_string(),
         param: Some(format!("cookie {cookie_name}")),
         evidence: evidence(&resp, &proof, None),
@@ -342,7 +344,8 @@ pub(super) async fn jwt_checks(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()
                             "JWTs are signed with a guessable {} key ({label}): anyone can forge tokens",
                             jwt.alg()
                         ),
-                        route: "/".to_string(),
+                        scope: Scope::Site,
+                        cookie: None,
                         path: "/".to_string(),
                         param: Some(label.clone()),
                         evidence: evidence(
