@@ -132,6 +132,16 @@ impl<'o> Ctx<'o> {
         hits.list.push(hit);
     }
 
+    /// The route templates responses are named by (`route_for`).
+    pub(crate) fn learn_templates(&self, mut templates: Vec<String>) {
+        // Exact paths first, so `/users/me` wins over `/users/<name>`.
+        templates.sort_by_key(|t| (t.matches('<').count(), std::cmp::Reverse(t.len())));
+        templates.dedup();
+        if let Ok(mut t) = self.templates.lock() {
+            *t = templates;
+        }
+    }
+
     /// The route template a concrete path belongs to (`/users/<name>` for `/users/x'`).
     pub fn route_for(&self, method: &str, path: &str) -> Scope {
         let Ok(templates) = self.templates.lock() else {
@@ -297,4 +307,98 @@ fn excerpt(text: &str, marker: Option<&str>, max: usize) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use flaskguard_report::{Evidence, Severity};
+
+    use super::{Ctx, Hit, MAX_ERRORS, MAX_HITS_PER_CODE, excerpt};
+    use crate::Options;
+    use crate::finding::Scope;
+
+    fn hit(code: &'static str, scope: Scope, param: Option<&str>) -> Hit {
+        Hit {
+            code,
+            severity: Severity::Low,
+            message: String::new(),
+            scope,
+            cookie: None,
+            path: "/".to_string(),
+            param: param.map(ToString::to_string),
+            evidence: Evidence::default(),
+        }
+    }
+
+    fn options() -> Options {
+        Options::new(url::Url::parse("http://127.0.0.1:5000/").unwrap())
+    }
+
+    #[test]
+    fn findings_are_kept_once_per_route_and_input_and_capped_per_check() {
+        let opts = options();
+        let ctx = Ctx::new(&opts).unwrap();
+        ctx.report(hit("FG618", Scope::route("GET", "/s"), Some("query q")));
+        ctx.report(hit("FG618", Scope::route("GET", "/s"), Some("query q")));
+        ctx.report(hit("FG618", Scope::route("GET", "/s"), Some("query r")));
+        ctx.report(hit("FG618", Scope::route("POST", "/s"), Some("query q")));
+        assert!(ctx.has("FG618") && !ctx.has("FG620"));
+        assert_eq!(ctx.hits.lock().unwrap().list.len(), 3);
+        for i in 0..MAX_HITS_PER_CODE + 2 {
+            ctx.report(hit("FG609", Scope::Site, Some(&format!("cookie c{i}"))));
+        }
+        let hits = ctx.hits.lock().unwrap();
+        assert_eq!(hits.per_code["FG609"], MAX_HITS_PER_CODE);
+        assert_eq!(hits.dropped["FG609"], 2);
+    }
+
+    #[test]
+    fn responses_are_named_by_their_route() {
+        let opts = options();
+        let ctx = Ctx::new(&opts).unwrap();
+        ctx.learn_templates(vec![
+            "/users/<name>".to_string(),
+            "/files/<path:rest>".to_string(),
+            "/users/me".to_string(),
+            "/users/me".to_string(),
+        ]);
+        let rule = |method: &str, path: &str| match ctx.route_for(method, path) {
+            Scope::Route { method, rule } => format!("{method} {rule}"),
+            Scope::Site => "site".to_string(),
+        };
+        assert_eq!(rule("GET", "/users/me"), "GET /users/me");
+        assert_eq!(rule("GET", "/users/x'"), "GET /users/<name>");
+        assert_eq!(rule("GET", "/files/a/b/c"), "GET /files/<path:rest>");
+        assert_eq!(rule("POST", "/other"), "POST /other");
+    }
+
+    #[test]
+    fn problems_are_listed_once_then_counted() {
+        let opts = options();
+        let ctx = Ctx::new(&opts).unwrap();
+        ctx.error("GET /: timed out".to_string());
+        ctx.error("GET /: timed out".to_string());
+        for i in 0..MAX_ERRORS + 4 {
+            ctx.error(format!("GET /{i}: reset"));
+        }
+        assert_eq!(ctx.errors.lock().unwrap().len(), MAX_ERRORS);
+        assert_eq!(ctx.errors.lock().unwrap()[0], "GET /: timed out");
+        assert_eq!(
+            ctx.errors_dropped
+                .load(std::sync::atomic::Ordering::Relaxed),
+            5
+        );
+    }
+
+    #[test]
+    fn excerpts_centre_on_the_marker() {
+        assert_eq!(excerpt("short", Some("x"), 10), "short");
+        let text = format!("{}MARK{}", "a".repeat(50), "b".repeat(50));
+        let out = excerpt(&text, Some("MARK"), 30);
+        assert!(out.starts_with('…') && out.ends_with('…'), "{out}");
+        assert!(out.contains("MARK"), "{out}");
+        assert_eq!(out.chars().count(), 32);
+        let head = excerpt(&text, None, 30);
+        assert_eq!(head, format!("{}…", "a".repeat(30)));
+    }
 }

@@ -244,3 +244,48 @@ pub(crate) fn looks_destructive(path: &str) -> bool {
     .iter()
     .any(|w| p.contains(w))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{CrawlCut, looks_destructive};
+
+    #[test]
+    fn links_that_log_out_or_delete_are_not_followed() {
+        for p in [
+            "/logout",
+            "/auth/Sign-Out",
+            "/items/3/delete",
+            "/password/reset",
+        ] {
+            assert!(looks_destructive(p), "{p}");
+        }
+        for p in ["/", "/items/3", "/login", "/settings"] {
+            assert!(!looks_destructive(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn links_left_alone_are_counted_once_and_explained() {
+        let mut cut = CrawlCut::default();
+        assert_eq!(cut.line(60), None);
+        cut.drop_link("/a");
+        cut.drop_link("/a");
+        cut.drop_link("/b");
+        cut.page_limit = true;
+        cut.exhausted = true;
+        assert_eq!(
+            cut.line(60).as_deref(),
+            Some(
+                "cut: 2 links not crawled (the crawl stops at 60 pages; the request budget or time limit ended the crawl)"
+            )
+        );
+        cut.more = 5;
+        cut.endpoint_cap = Some(100);
+        assert_eq!(
+            cut.line(60).as_deref(),
+            Some(
+                "cut: over 2 links not crawled (the crawl stops at 60 pages; at most 100 endpoints are learnt from links; the request budget or time limit ended the crawl)"
+            )
+        );
+    }
+}

@@ -135,13 +135,7 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         }
     }
     let endpoints = inventory::merge(endpoints);
-    if let Ok(mut t) = ctx.templates.lock() {
-        // Exact paths first, so `/users/me` wins over `/users/<name>`.
-        let mut all: Vec<String> = endpoints.iter().map(|e| e.template.clone()).collect();
-        all.sort_by_key(|t| (t.matches('<').count(), std::cmp::Reverse(t.len())));
-        all.dedup();
-        *t = all;
-    }
+    ctx.learn_templates(endpoints.iter().map(|e| e.template.clone()).collect());
     progress.set_message(format!("{} endpoints", endpoints.len()));
 
     // Passive: one baseline request per endpoint that is safe to repeat.
@@ -256,5 +250,47 @@ impl Progress {
             t.abort();
         }
         self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_lines;
+    use crate::Options;
+    use crate::client::Cuts;
+    use crate::crawl::CrawlCut;
+
+    #[test]
+    fn each_bound_that_cut_is_one_line() {
+        let opts = Options::new(url::Url::parse("http://127.0.0.1:5000/").unwrap());
+        let none = cut_lines(&opts, &Cuts::default(), &CrawlCut::default(), &[], 0);
+        assert!(none.is_empty(), "{none:?}");
+        let cuts = Cuts {
+            budget: 7,
+            bodies: 2,
+            first_body: Some("GET /big".to_string()),
+            ..Cuts::default()
+        };
+        let lines = cut_lines(&opts, &cuts, &CrawlCut::default(), &["the crawl"], 3);
+        assert_eq!(
+            lines,
+            [
+                "cut: --budget 3000 spent; 7 more requests refused; ended early: the crawl",
+                "cut: --max-body 1048576 bytes; 2 response bodies truncated (first: GET /big)",
+                "cut: 3 more problems not listed (the first 50 are)",
+            ]
+        );
+        // A phase cut short with no request refused still says so.
+        let lines = cut_lines(
+            &opts,
+            &Cuts::default(),
+            &CrawlCut::default(),
+            &["a", "b"],
+            0,
+        );
+        assert_eq!(
+            lines,
+            ["cut: the request budget or time limit; ended early: a, b"]
+        );
     }
 }

@@ -25,14 +25,18 @@ pub(crate) async fn hidden_fields(ctx: &Ctx<'_>, action: &Url) -> Vec<(String, S
     let Some(page) = page else {
         return Vec::new();
     };
-    let parsed = inventory::parse_html(&page.text());
-    let target = action.path();
+    form_hidden_fields(&page.text(), &page.url, action.path())
+}
+
+/// The hidden fields of the form on a page (at `url`) that posts to the path `target`,
+/// else of its first POST form.
+fn form_hidden_fields(html: &str, url: &Url, target: &str) -> Vec<(String, String)> {
+    let parsed = inventory::parse_html(html);
     let form = parsed
         .forms
         .iter()
         .find(|f| {
-            page.url
-                .join(f.action.as_deref().unwrap_or(""))
+            url.join(f.action.as_deref().unwrap_or(""))
                 .is_ok_and(|u| u.path() == target)
         })
         .or_else(|| parsed.forms.iter().find(|f| f.method == "POST"));
@@ -98,5 +102,33 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
             false
         }
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form_hidden_fields;
+
+    #[test]
+    fn the_hidden_fields_of_the_form_that_posts_to_the_action() {
+        let page = r#"
+            <form method="post" action="/search"><input type="hidden" name="t" value="s1"></form>
+            <form method="post" action="login">
+              <input type="hidden" name="csrf_token" value="abc">
+              <input type="text" name="username" value="">
+              <input type="hidden" name="next" value="/home">
+            </form>"#;
+        let url = url::Url::parse("http://127.0.0.1:5000/auth/").unwrap();
+        let pair = |n: &str, v: &str| (n.to_string(), v.to_string());
+        assert_eq!(
+            form_hidden_fields(page, &url, "/auth/login"),
+            [pair("csrf_token", "abc"), pair("next", "/home")]
+        );
+        // No form posts there: the first POST form's.
+        assert_eq!(
+            form_hidden_fields(page, &url, "/elsewhere"),
+            [pair("t", "s1")]
+        );
+        assert!(form_hidden_fields("<p>no form</p>", &url, "/auth/login").is_empty());
     }
 }
