@@ -84,18 +84,8 @@ struct ScanArgs {
 struct CheckArgs {
     #[command(flatten)]
     scan: ScanArgs,
-    /// Output format: text, json, sarif, junit or github.
-    #[arg(long)]
-    output_format: Option<String>,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
-    /// Exit with status 1 only for findings at or above this severity.
-    #[arg(long)]
-    fail_on: Option<String>,
-    /// Always exit with status 0 when the analysis ran.
-    #[arg(long)]
-    exit_zero: bool,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Accept the findings listed in this baseline file.
     #[arg(long)]
     baseline: Option<PathBuf>,
@@ -105,6 +95,23 @@ struct CheckArgs {
     /// Show suppressed findings in text output.
     #[arg(long)]
     show_suppressed: bool,
+}
+
+/// Where a report goes and how it sets the exit status (`check` and `probe`).
+#[derive(Args)]
+pub(crate) struct OutputArgs {
+    /// Output format: text (the default), json, sarif, junit or github.
+    #[arg(long)]
+    output_format: Option<String>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Exit with status 1 only for findings at or above this severity.
+    #[arg(long)]
+    fail_on: Option<String>,
+    /// Always exit with status 0 when the run completed, findings or not.
+    #[arg(long)]
+    exit_zero: bool,
     /// Never colour the output.
     #[arg(long)]
     no_color: bool,
@@ -378,20 +385,13 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
 
 fn check(args: &CheckArgs) -> Result<u8> {
     let resolved = resolve(&args.scan)?;
-    let format: OutputFormat = args
-        .output_format
-        .as_deref()
-        .or(resolved.file.output_format.as_deref())
-        .unwrap_or("text")
-        .parse()
-        .map_err(anyhow::Error::msg)?;
-    let fail_on: Option<Severity> =
-        match args.fail_on.as_deref().or(resolved.file.fail_on.as_deref()) {
-            Some(s) => Some(s.parse().context("--fail-on")?),
-            None => None,
-        };
+    let how = Emit::new(
+        &args.out,
+        resolved.file.output_format.as_deref(),
+        resolved.file.fail_on.as_deref(),
+    )?;
     let mut report = build_report(&args.scan, &resolved);
-    report.settings.fail_on = fail_on;
+    report.settings.fail_on = how.fail_on;
     let baseline_path = args
         .baseline
         .clone()
@@ -411,40 +411,58 @@ fn check(args: &CheckArgs) -> Result<u8> {
         std::fs::write(path, Baseline::from_report(&report).to_json())
             .with_context(|| format!("cannot write the baseline {}", path.display()))?;
     }
-    emit(
-        &report,
-        format,
-        &Emit {
-            output: args.output.as_deref(),
-            no_color: args.no_color,
-            show_suppressed: args.show_suppressed,
-            exit_zero: args.exit_zero,
-            fail_on,
-        },
-    )
+    emit(&report, &how, args.show_suppressed)
 }
 
 /// How a finished report leaves the process.
 struct Emit<'a> {
+    format: OutputFormat,
     output: Option<&'a Path>,
     no_color: bool,
-    show_suppressed: bool,
     exit_zero: bool,
     fail_on: Option<Severity>,
 }
 
+impl<'a> Emit<'a> {
+    /// From the command line, else the configuration's format and threshold.
+    fn new(
+        out: &'a OutputArgs,
+        configured_format: Option<&str>,
+        configured_fail_on: Option<&str>,
+    ) -> Result<Self> {
+        let format = out
+            .output_format
+            .as_deref()
+            .or(configured_format)
+            .unwrap_or("text")
+            .parse()
+            .map_err(anyhow::Error::msg)?;
+        let fail_on = match out.fail_on.as_deref().or(configured_fail_on) {
+            Some(s) => Some(s.parse().context("--fail-on")?),
+            None => None,
+        };
+        Ok(Emit {
+            format,
+            output: out.output.as_deref(),
+            no_color: out.no_color,
+            exit_zero: out.exit_zero,
+            fail_on,
+        })
+    }
+}
+
 /// Renders the report, writes it, and computes the exit status (once, here).
-fn emit(report: &Report, format: OutputFormat, how: &Emit<'_>) -> Result<u8> {
+fn emit(report: &Report, how: &Emit<'_>, show_suppressed: bool) -> Result<u8> {
     let color = !how.no_color
         && how.output.is_none()
         && std::env::var_os("NO_COLOR").is_none()
         && std::io::stdout().is_terminal();
     let text = render(
         report,
-        format,
+        how.format,
         TextOptions {
             color,
-            show_suppressed: how.show_suppressed,
+            show_suppressed,
         },
     );
     write_output(how.output, &text)?;
@@ -455,25 +473,11 @@ fn emit(report: &Report, format: OutputFormat, how: &Emit<'_>) -> Result<u8> {
 }
 
 fn run_probe(args: &probe::ProbeArgs) -> Result<u8> {
-    let format: OutputFormat = args.output_format.parse().map_err(anyhow::Error::msg)?;
-    let fail_on: Option<Severity> = match args.fail_on.as_deref() {
-        Some(s) => Some(s.parse().context("--fail-on")?),
-        None => None,
-    };
+    let how = Emit::new(&args.out, None, None)?;
     let mut report = probe::report(args)?;
-    report.settings.fail_on = fail_on;
+    report.settings.fail_on = how.fail_on;
     report.finish();
-    emit(
-        &report,
-        format,
-        &Emit {
-            output: args.output.as_deref(),
-            no_color: args.no_color,
-            show_suppressed: false,
-            exit_zero: args.exit_zero,
-            fail_on,
-        },
-    )
+    emit(&report, &how, false)
 }
 
 fn routes(args: &RoutesArgs) -> Result<u8> {

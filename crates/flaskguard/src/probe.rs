@@ -77,24 +77,11 @@ pub struct ProbeArgs {
     /// Response bodies are read up to this many bytes.
     #[arg(long, default_value_t = 1024 * 1024)]
     pub max_body: usize,
-    /// Output format: text, json, sarif, junit or github.
-    #[arg(long, default_value = "text")]
-    pub output_format: String,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short)]
-    pub output: Option<PathBuf>,
-    /// Exit with status 1 only for findings at or above this severity.
-    #[arg(long)]
-    pub fail_on: Option<String>,
-    /// Always exit with status 0 when the probe ran.
-    #[arg(long)]
-    pub exit_zero: bool,
+    #[command(flatten)]
+    pub out: crate::OutputArgs,
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
-    /// Never colour the output.
-    #[arg(long)]
-    pub no_color: bool,
 }
 
 fn parse_url(s: &str, what: &str) -> Result<url::Url> {
