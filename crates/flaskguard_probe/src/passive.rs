@@ -627,6 +627,60 @@ pub(crate) async fn cors(ctx: &Ctx<'_>, e: &Endpoint) {
 #[cfg(test)]
 mod tests {
     use super::sensitive_data;
+    use crate::Options;
+    use crate::active::tests::response;
+    use crate::context::Ctx;
+    use crate::finding::{CookieRole, Scope};
+
+    #[test]
+    fn cookie_findings_know_what_the_cookie_is() {
+        let opts = Options::new(url::Url::parse("http://127.0.0.1:5000/").unwrap());
+        let ctx = Ctx::new(&opts).unwrap();
+        // A Flask session under a custom name, and cookies named for what they are.
+        let session = crate::cookies::tests::COOKIE;
+        let mut resp = response(200, "text/html", "<p>hi</p>");
+        for cookie in [
+            format!("app={session}; Path=/"),
+            "remember_token=x; Path=/".to_string(),
+            "access_token_cookie=y; Path=/".to_string(),
+            "prefs=dark; Path=/; HttpOnly; Secure; SameSite=Lax".to_string(),
+            "theme=dark; Path=/".to_string(),
+        ] {
+            resp.headers.push(("Set-Cookie".to_string(), cookie));
+        }
+        super::check(&ctx, &resp);
+        let hits = ctx.hits.lock().unwrap();
+        let roles: Vec<(&str, Option<CookieRole>, &Scope)> = hits
+            .list
+            .iter()
+            .filter(|h| h.code == "FG609")
+            .map(|h| (h.param.as_deref().unwrap_or(""), h.cookie, &h.scope))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("cookie app", Some(CookieRole::Session), &Scope::Site),
+                (
+                    "cookie remember_token",
+                    Some(CookieRole::RememberMe),
+                    &Scope::Site
+                ),
+                (
+                    "cookie access_token_cookie",
+                    Some(CookieRole::Token),
+                    &Scope::Site
+                ),
+                ("cookie theme", Some(CookieRole::Other), &Scope::Site),
+            ]
+        );
+        // Only cookie flags carry a role.
+        assert!(
+            hits.list
+                .iter()
+                .filter(|h| h.code != "FG609")
+                .all(|h| h.cookie.is_none())
+        );
+    }
 
     #[test]
     fn secrets_by_shape_and_their_look_alikes() {
