@@ -2,7 +2,6 @@
 //! the source model with `--source`, and one report for both.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
@@ -206,111 +205,12 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
     })
 }
 
-/// The app started by `--serve`: its process group is stopped when this is dropped.
-pub struct Served {
-    child: Child,
-}
-
-impl Served {
-    pub fn start(cmd: &str, url: &url::Url, wait: Duration) -> Result<Served> {
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg(cmd)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::CommandExt;
-            command.process_group(0);
-        }
-        let child = command
-            .spawn()
-            .with_context(|| format!("cannot start `{cmd}`"))?;
-        let mut served = Served { child };
-        let host = url
-            .host_str()
-            .unwrap_or("127.0.0.1")
-            .trim_matches(['[', ']'])
-            .to_string();
-        let port = url.port_or_known_default().unwrap_or(80);
-        let started = Instant::now();
-        // Poll: the app answers when its port accepts a connection.
-        loop {
-            if let Ok(Some(status)) = served.child.try_wait() {
-                let mut err = String::new();
-                if let Some(mut e) = served.child.stderr.take() {
-                    let _ = std::io::Read::read_to_string(&mut e, &mut err);
-                }
-                let tail: Vec<&str> = err.lines().rev().take(5).collect();
-                let tail: Vec<&str> = tail.into_iter().rev().collect();
-                bail!(
-                    "`{cmd}` exited ({status}) before {url} answered{}",
-                    if tail.is_empty() {
-                        String::new()
-                    } else {
-                        format!(":\n  {}", tail.join("\n  "))
-                    }
-                );
-            }
-            let addrs = std::net::ToSocketAddrs::to_socket_addrs(&(host.as_str(), port))
-                .map(Iterator::collect::<Vec<_>>)
-                .unwrap_or_default();
-            if addrs.iter().any(|a| {
-                std::net::TcpStream::connect_timeout(a, Duration::from_millis(200)).is_ok()
-            }) {
-                // Drain stderr in the background so a chatty app never blocks on a full pipe.
-                if let Some(mut e) = served.child.stderr.take() {
-                    std::thread::spawn(move || {
-                        let _ = std::io::copy(&mut e, &mut std::io::sink());
-                    });
-                }
-                return Ok(served);
-            }
-            if started.elapsed() >= wait {
-                bail!(
-                    "`{cmd}` did not answer on {url} within {} s",
-                    wait.as_secs()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        {
-            let pgid = format!("-{}", self.child.id());
-            let _ = Command::new("kill")
-                .args(["-TERM", "--", &pgid])
-                .stderr(Stdio::null())
-                .status();
-            let until = Instant::now() + Duration::from_secs(5);
-            while Instant::now() < until {
-                if matches!(self.child.try_wait(), Ok(Some(_))) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &pgid])
-                .stderr(Stdio::null())
-                .status();
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Runs the probe and builds the report (static findings first when `--source` is given).
 pub fn report(args: &ProbeArgs) -> Result<Report> {
     let started = Instant::now();
     let built = options(args)?;
     let _served = match &args.serve {
-        Some(cmd) => Some(Served::start(
+        Some(cmd) => Some(flaskguard_probe::serve::Served::start(
             cmd,
             &built.options.target,
             Duration::from_secs(args.serve_timeout.max(1)),

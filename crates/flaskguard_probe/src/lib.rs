@@ -20,6 +20,7 @@ pub mod redact;
 mod report;
 pub mod rules;
 mod run;
+pub mod serve;
 mod session;
 
 use std::time::Duration;
