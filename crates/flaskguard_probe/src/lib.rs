@@ -5,6 +5,11 @@
 //! response passively; and, with `active`, sends safe payloads (unique markers, arithmetic,
 //! offline secret guessing). Every request goes through [`client::Client`], which keeps the
 //! run on one origin and within its budget, time, size, concurrency and rate bounds.
+//!
+//! A run ([`run`]) shares one context (`context`: the client, the findings, the problems)
+//! between the crawl (`crawl`), the probe's own login (`session`) and the checks
+//! (`passive`, `active`); its findings carry typed facts ([`finding`]) that
+//! [`add_to_report`] uses to confirm static findings.
 
 mod active;
 mod canary;

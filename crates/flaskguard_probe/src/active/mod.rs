@@ -1,6 +1,12 @@
 //! Active checks (`--active`): safe payloads only. Detection is by unique markers that
 //! only an injection turns into something else (an arithmetic product, an unescaped tag,
 //! a request to flaskguard's own canary, a known system file), never by damage.
+//!
+//! By what is attacked: [`site`] (the server whatever the route), [`session`] (the session
+//! secret, JWTs, CSRF, replay after logout), [`login`] (credentials, rate limits, user
+//! enumeration), [`injection`] (each input of each endpoint), [`uploads`] and [`oob`]
+//! (SSRF and XXE through the canary). This module holds what they share and the order
+//! they run in.
 
 mod injection;
 mod login;
