@@ -24,10 +24,10 @@ use clap::{Args, Parser, Subcommand};
 use flaskguard_index::DiscoverOptions;
 use flaskguard_registry::Entry;
 use flaskguard_report::baseline::Baseline;
-use flaskguard_report::emit::{OutputFormat, TextOptions, render};
+use flaskguard_report::emit::{OutputFormat, TextOptions, render, routes_table};
 use flaskguard_report::{Report, Severity, exit_status};
 use flaskguard_rules::policy::Selection;
-use flaskguard_rules::{AnalysisOptions, RULES, analyze_paths, rule_by_code};
+use flaskguard_rules::{Analysis, AnalysisOptions, RULES, Scanned, analyze_paths, rule_by_code};
 
 #[derive(Parser)]
 #[command(
@@ -84,18 +84,8 @@ struct ScanArgs {
 struct CheckArgs {
     #[command(flatten)]
     scan: ScanArgs,
-    /// Output format: text, json, sarif, junit or github.
-    #[arg(long)]
-    output_format: Option<String>,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
-    /// Exit with status 1 only for findings at or above this severity.
-    #[arg(long)]
-    fail_on: Option<String>,
-    /// Always exit with status 0 when the analysis ran.
-    #[arg(long)]
-    exit_zero: bool,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Accept the findings listed in this baseline file.
     #[arg(long)]
     baseline: Option<PathBuf>,
@@ -105,6 +95,23 @@ struct CheckArgs {
     /// Show suppressed findings in text output.
     #[arg(long)]
     show_suppressed: bool,
+}
+
+/// Where a report goes and how it sets the exit status (`check` and `probe`).
+#[derive(Args)]
+pub(crate) struct OutputArgs {
+    /// Output format: text (the default), json, sarif, junit or github.
+    #[arg(long)]
+    output_format: Option<String>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Exit with status 1 only for findings at or above this severity.
+    #[arg(long)]
+    fail_on: Option<String>,
+    /// Always exit with status 0 when the run completed, findings or not.
+    #[arg(long)]
+    exit_zero: bool,
     /// Never colour the output.
     #[arg(long)]
     no_color: bool,
@@ -316,11 +323,7 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
             min_part_bytes: part_bytes(),
         },
     );
-    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
-    report.targets = scan.paths.iter().map(|p| p.display().to_string()).collect();
-    report.root = std::env::current_dir()
-        .ok()
-        .map(|d| d.to_string_lossy().replace('\\', "/"));
+    let mut report = new_report(scan.paths.iter().map(|p| p.display().to_string()).collect());
     report
         .settings
         .select
@@ -333,6 +336,23 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
         .config_path
         .as_ref()
         .map(|p| p.display().to_string());
+    add_analysis(&mut report, analysis, scanned);
+    report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    report
+}
+
+/// An empty report on `targets`, its paths relative to the current directory.
+pub(crate) fn new_report(targets: Vec<String>) -> Report {
+    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
+    report.targets = targets;
+    report.root = std::env::current_dir()
+        .ok()
+        .map(|d| d.to_string_lossy().replace('\\', "/"));
+    report
+}
+
+/// The results of a static analysis in a report, and what it read.
+pub(crate) fn add_analysis(report: &mut Report, analysis: Analysis, scanned: Scanned) {
     report.rules = analysis.rules;
     report.routes = analysis.routes;
     report.findings = analysis.findings;
@@ -340,8 +360,6 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
     report.stats.python_files = scanned.python_files;
     report.stats.files = scanned.files;
     report.stats.lines = scanned.lines;
-    report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    report
 }
 
 /// How much Python source a part of a large project holds at least
@@ -367,20 +385,13 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
 
 fn check(args: &CheckArgs) -> Result<u8> {
     let resolved = resolve(&args.scan)?;
-    let format: OutputFormat = args
-        .output_format
-        .as_deref()
-        .or(resolved.file.output_format.as_deref())
-        .unwrap_or("text")
-        .parse()
-        .map_err(anyhow::Error::msg)?;
-    let fail_on: Option<Severity> =
-        match args.fail_on.as_deref().or(resolved.file.fail_on.as_deref()) {
-            Some(s) => Some(s.parse().context("--fail-on")?),
-            None => None,
-        };
+    let how = Emit::new(
+        &args.out,
+        resolved.file.output_format.as_deref(),
+        resolved.file.fail_on.as_deref(),
+    )?;
     let mut report = build_report(&args.scan, &resolved);
-    report.settings.fail_on = fail_on;
+    report.settings.fail_on = how.fail_on;
     let baseline_path = args
         .baseline
         .clone()
@@ -400,40 +411,58 @@ fn check(args: &CheckArgs) -> Result<u8> {
         std::fs::write(path, Baseline::from_report(&report).to_json())
             .with_context(|| format!("cannot write the baseline {}", path.display()))?;
     }
-    emit(
-        &report,
-        format,
-        &Emit {
-            output: args.output.as_deref(),
-            no_color: args.no_color,
-            show_suppressed: args.show_suppressed,
-            exit_zero: args.exit_zero,
-            fail_on,
-        },
-    )
+    emit(&report, &how, args.show_suppressed)
 }
 
 /// How a finished report leaves the process.
 struct Emit<'a> {
+    format: OutputFormat,
     output: Option<&'a Path>,
     no_color: bool,
-    show_suppressed: bool,
     exit_zero: bool,
     fail_on: Option<Severity>,
 }
 
+impl<'a> Emit<'a> {
+    /// From the command line, else the configuration's format and threshold.
+    fn new(
+        out: &'a OutputArgs,
+        configured_format: Option<&str>,
+        configured_fail_on: Option<&str>,
+    ) -> Result<Self> {
+        let format = out
+            .output_format
+            .as_deref()
+            .or(configured_format)
+            .unwrap_or("text")
+            .parse()
+            .map_err(anyhow::Error::msg)?;
+        let fail_on = match out.fail_on.as_deref().or(configured_fail_on) {
+            Some(s) => Some(s.parse().context("--fail-on")?),
+            None => None,
+        };
+        Ok(Emit {
+            format,
+            output: out.output.as_deref(),
+            no_color: out.no_color,
+            exit_zero: out.exit_zero,
+            fail_on,
+        })
+    }
+}
+
 /// Renders the report, writes it, and computes the exit status (once, here).
-fn emit(report: &Report, format: OutputFormat, how: &Emit<'_>) -> Result<u8> {
+fn emit(report: &Report, how: &Emit<'_>, show_suppressed: bool) -> Result<u8> {
     let color = !how.no_color
         && how.output.is_none()
         && std::env::var_os("NO_COLOR").is_none()
         && std::io::stdout().is_terminal();
     let text = render(
         report,
-        format,
+        how.format,
         TextOptions {
             color,
-            show_suppressed: how.show_suppressed,
+            show_suppressed,
         },
     );
     write_output(how.output, &text)?;
@@ -444,25 +473,11 @@ fn emit(report: &Report, format: OutputFormat, how: &Emit<'_>) -> Result<u8> {
 }
 
 fn run_probe(args: &probe::ProbeArgs) -> Result<u8> {
-    let format: OutputFormat = args.output_format.parse().map_err(anyhow::Error::msg)?;
-    let fail_on: Option<Severity> = match args.fail_on.as_deref() {
-        Some(s) => Some(s.parse().context("--fail-on")?),
-        None => None,
-    };
+    let how = Emit::new(&args.out, None, None)?;
     let mut report = probe::report(args)?;
-    report.settings.fail_on = fail_on;
+    report.settings.fail_on = how.fail_on;
     report.finish();
-    emit(
-        &report,
-        format,
-        &Emit {
-            output: args.output.as_deref(),
-            no_color: args.no_color,
-            show_suppressed: false,
-            exit_zero: args.exit_zero,
-            fail_on,
-        },
-    )
+    emit(&report, &how, false)
 }
 
 fn routes(args: &RoutesArgs) -> Result<u8> {
@@ -480,113 +495,15 @@ fn routes(args: &RoutesArgs) -> Result<u8> {
                 e.column()
             )
         })?;
-        for f in probe.findings.iter().filter(|f| f.evidence.is_some()) {
-            let Some(rule) = f
-                .route
-                .as_deref()
-                .and_then(|r| r.rsplit_once(' '))
-                .map(|(_, r)| r)
-            else {
-                continue;
-            };
-            for r in report.routes.iter_mut().filter(|r| r.rule == rule) {
-                if !r.probe.contains(&f.code) {
-                    r.probe.push(f.code.clone());
-                    r.probe.sort();
-                }
-            }
-        }
+        report.add_probe_results(&probe);
     }
     let text = match args.output_format.as_str() {
         "json" => serde_json::to_string_pretty(&report.routes)? + "\n",
-        "text" => routes_table(&report),
+        "text" => routes_table(&report.routes),
         other => bail!("unknown output format `{other}` for routes (expected text or json)"),
     };
     write_output(None, &text)?;
     Ok(0)
-}
-
-fn routes_table(report: &Report) -> String {
-    let with_probe = report.routes.iter().any(|r| !r.probe.is_empty());
-    let headers = [
-        "METHODS",
-        "RULE",
-        "ENDPOINT",
-        "HANDLER",
-        "AUTH",
-        "CSRF",
-        "RATE LIMIT",
-        "CORS",
-        "FINDINGS",
-        "PROBE",
-    ];
-    let rows: Vec<[String; 10]> = report
-        .routes
-        .iter()
-        .map(|r| {
-            [
-                r.methods.join(","),
-                r.rule.clone(),
-                r.endpoint.clone(),
-                format!("{}:{}", r.location.path, r.location.start.line),
-                if r.auth.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.auth.join(",")
-                },
-                r.csrf.clone(),
-                if r.rate_limit.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.rate_limit.join(",")
-                },
-                r.cors.clone(),
-                if r.findings.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.findings.join(",")
-                },
-                if r.probe.is_empty() {
-                    "-".to_string()
-                } else {
-                    r.probe.join(",")
-                },
-            ]
-        })
-        .collect();
-    let mut widths = headers.map(str::len);
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    // The PROBE column only when a probe report was given.
-    let shown = if with_probe { 10 } else { 9 };
-    let line = |cells: Vec<&str>, out: &mut String| {
-        let parts: Vec<String> = cells
-            .iter()
-            .take(shown)
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        out.push_str(parts.join("  ").trim_end());
-        out.push('\n');
-    };
-    line(headers.to_vec(), &mut out);
-    for row in &rows {
-        line(row.iter().map(String::as_str).collect(), &mut out);
-    }
-    let unauth = report.routes.iter().filter(|r| r.auth.is_empty()).count();
-    let _ = write!(
-        out,
-        "
-{} routes, {} without authentication
-",
-        report.routes.len(),
-        unauth
-    );
-    out
 }
 
 fn rule(args: &RuleArgs) -> Result<u8> {

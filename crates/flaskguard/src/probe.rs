@@ -2,17 +2,14 @@
 //! the source model with `--source`, and one report for both.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
 use clap::Args;
 
 use flaskguard_probe::client::{Limits, Tls};
-use flaskguard_probe::inventory::SeedRoute;
 use flaskguard_probe::{Login, Options, ProbeError};
-use flaskguard_report::registry::PROBE_REQUEST_FAILED;
-use flaskguard_report::{InputError, Report, Severity};
+use flaskguard_report::Report;
 
 #[derive(Args)]
 pub struct ProbeArgs {
@@ -79,24 +76,11 @@ pub struct ProbeArgs {
     /// Response bodies are read up to this many bytes.
     #[arg(long, default_value_t = 1024 * 1024)]
     pub max_body: usize,
-    /// Output format: text, json, sarif, junit or github.
-    #[arg(long, default_value = "text")]
-    pub output_format: String,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short)]
-    pub output: Option<PathBuf>,
-    /// Exit with status 1 only for findings at or above this severity.
-    #[arg(long)]
-    pub fail_on: Option<String>,
-    /// Always exit with status 0 when the probe ran.
-    #[arg(long)]
-    pub exit_zero: bool,
+    #[command(flatten)]
+    pub out: crate::OutputArgs,
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
-    /// Never colour the output.
-    #[arg(long)]
-    pub no_color: bool,
 }
 
 fn parse_url(s: &str, what: &str) -> Result<url::Url> {
@@ -120,10 +104,8 @@ fn pair(s: &str, sep: char, what: &str) -> Result<(String, String)> {
 
 pub struct Built {
     pub options: Options,
-    /// The static analysis of `--source`.
-    pub analysis: Option<flaskguard_rules::Analysis>,
-    pub files: usize,
-    pub lines: usize,
+    /// The static analysis of `--source`, and what it read.
+    pub analysis: Option<(flaskguard_rules::Analysis, flaskguard_rules::Scanned)>,
 }
 
 pub fn options(args: &ProbeArgs) -> Result<Built> {
@@ -201,7 +183,6 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
         opts.openapi = Some(doc);
     }
     let mut analysis = None;
-    let (mut files, mut lines) = (0, 0);
     if let Some(src) = &args.source {
         if std::fs::metadata(src).is_err() {
             bail!("cannot read {}: no such file or directory", src.display());
@@ -215,133 +196,13 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
                 ..Default::default()
             },
         );
-        files = scanned.files;
-        lines = scanned.lines;
-        opts.seed = a
-            .routes
-            .iter()
-            .map(|r| SeedRoute {
-                rule: r.rule.clone(),
-                methods: r.methods.clone(),
-                inputs: r.inputs.clone(),
-            })
-            .collect();
-        opts.secret_candidates.clone_from(&a.secret_candidates.0);
-        // FG237: a GET handler that changes state.
-        opts.state_changing_gets = a
-            .findings
-            .iter()
-            .filter(|f| f.code == "FG237")
-            .filter_map(|f| f.route.as_deref())
-            .filter_map(|r| r.rsplit_once(' ').map(|(_, rule)| rule.to_string()))
-            .collect();
-        analysis = Some(a);
+        opts.learn_from_source(&a.routes, &a.findings, &a.secret_candidates.0);
+        analysis = Some((a, scanned));
     }
     Ok(Built {
         options: opts,
         analysis,
-        files,
-        lines,
     })
-}
-
-/// The app started by `--serve`: its process group is stopped when this is dropped.
-pub struct Served {
-    child: Child,
-}
-
-impl Served {
-    pub fn start(cmd: &str, url: &url::Url, wait: Duration) -> Result<Served> {
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg(cmd)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::CommandExt;
-            command.process_group(0);
-        }
-        let child = command
-            .spawn()
-            .with_context(|| format!("cannot start `{cmd}`"))?;
-        let mut served = Served { child };
-        let host = url
-            .host_str()
-            .unwrap_or("127.0.0.1")
-            .trim_matches(['[', ']'])
-            .to_string();
-        let port = url.port_or_known_default().unwrap_or(80);
-        let started = Instant::now();
-        // Poll: the app answers when its port accepts a connection.
-        loop {
-            if let Ok(Some(status)) = served.child.try_wait() {
-                let mut err = String::new();
-                if let Some(mut e) = served.child.stderr.take() {
-                    let _ = std::io::Read::read_to_string(&mut e, &mut err);
-                }
-                let tail: Vec<&str> = err.lines().rev().take(5).collect();
-                let tail: Vec<&str> = tail.into_iter().rev().collect();
-                bail!(
-                    "`{cmd}` exited ({status}) before {url} answered{}",
-                    if tail.is_empty() {
-                        String::new()
-                    } else {
-                        format!(":\n  {}", tail.join("\n  "))
-                    }
-                );
-            }
-            let addrs = std::net::ToSocketAddrs::to_socket_addrs(&(host.as_str(), port))
-                .map(Iterator::collect::<Vec<_>>)
-                .unwrap_or_default();
-            if addrs.iter().any(|a| {
-                std::net::TcpStream::connect_timeout(a, Duration::from_millis(200)).is_ok()
-            }) {
-                // Drain stderr in the background so a chatty app never blocks on a full pipe.
-                if let Some(mut e) = served.child.stderr.take() {
-                    std::thread::spawn(move || {
-                        let _ = std::io::copy(&mut e, &mut std::io::sink());
-                    });
-                }
-                return Ok(served);
-            }
-            if started.elapsed() >= wait {
-                bail!(
-                    "`{cmd}` did not answer on {url} within {} s",
-                    wait.as_secs()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        {
-            let pgid = format!("-{}", self.child.id());
-            let _ = Command::new("kill")
-                .args(["-TERM", "--", &pgid])
-                .stderr(Stdio::null())
-                .status();
-            let until = Instant::now() + Duration::from_secs(5);
-            while Instant::now() < until {
-                if matches!(self.child.try_wait(), Ok(Some(_))) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &pgid])
-                .stderr(Stdio::null())
-                .status();
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Runs the probe and builds the report (static findings first when `--source` is given).
@@ -349,7 +210,7 @@ pub fn report(args: &ProbeArgs) -> Result<Report> {
     let started = Instant::now();
     let built = options(args)?;
     let _served = match &args.serve {
-        Some(cmd) => Some(Served::start(
+        Some(cmd) => Some(flaskguard_probe::serve::Served::start(
             cmd,
             &built.options.target,
             Duration::from_secs(args.serve_timeout.max(1)),
@@ -360,123 +221,13 @@ pub fn report(args: &ProbeArgs) -> Result<Report> {
         Ok(o) => o,
         Err(ProbeError::Unreachable(m) | ProbeError::Setup(m)) => bail!("{m}"),
     };
-    let mut report = Report::new(env!("CARGO_PKG_VERSION"));
-    report.targets = vec![args.url.clone()];
-    if let Some(src) = &args.source {
-        report.targets.push(src.display().to_string());
+    let mut targets = vec![args.url.clone()];
+    targets.extend(args.source.iter().map(|s| s.display().to_string()));
+    let mut report = crate::new_report(targets);
+    if let Some((analysis, scanned)) = built.analysis {
+        crate::add_analysis(&mut report, analysis, scanned);
     }
-    report.root = std::env::current_dir()
-        .ok()
-        .map(|d| d.to_string_lossy().replace('\\', "/"));
-    let mut probe_findings = outcome.findings;
-    if let Some(a) = built.analysis {
-        report.rules = a.rules;
-        report.routes = a.routes;
-        report.errors = a.errors;
-        report.findings = a.findings;
-        confirm(&mut report, &probe_findings);
-    }
-    for r in outcome.rules {
-        if !report.rules.iter().any(|x| x.code == r.code) {
-            report.rules.push(r);
-        }
-    }
-    report.findings.append(&mut probe_findings);
-    for e in outcome.errors {
-        report.errors.push(InputError {
-            code: PROBE_REQUEST_FAILED.code.to_string(),
-            name: PROBE_REQUEST_FAILED.name.to_string(),
-            path: args.url.clone(),
-            position: None,
-            message: e,
-        });
-    }
-    report.stats.files = built.files;
-    report.stats.python_files = built.files;
-    report.stats.lines = built.lines;
-    report.stats.requests = outcome.requests;
+    flaskguard_probe::add_to_report(&mut report, outcome, &args.url);
     report.stats.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     Ok(report)
-}
-
-/// Marks static findings that a probe finding proves, and lists probe results per route.
-fn confirm(report: &mut Report, probe: &[flaskguard_report::Finding]) {
-    let rule_of = |label: &str| label.rsplit_once(' ').map_or(label, |(_, r)| r).to_string();
-    let routes: Vec<(String, u32, u32, String)> = report
-        .routes
-        .iter()
-        .map(|r| {
-            (
-                r.location.path.clone(),
-                r.location.start.line,
-                r.location.end.line,
-                r.rule.clone(),
-            )
-        })
-        .collect();
-    for pf in probe {
-        let Some(rule) = flaskguard_probe::rules::probe_rule(&pf.code) else {
-            continue;
-        };
-        let probe_rule_path = pf.route.as_deref().map(rule_of).unwrap_or_default();
-        let proof = pf.evidence.as_ref().map_or_else(String::new, |e| {
-            format!("{} ({} {})", e.proof, pf.code, probe_rule_path)
-        });
-        // Cookie flags: the session cookie's settings, or other cookies' `set_cookie`.
-        let session_cookie = pf
-            .evidence
-            .as_ref()
-            .is_some_and(|e| e.proof.contains("session"));
-        for f in &mut report.findings {
-            if !rule.confirms.contains(&f.code.as_str()) || f.confirmed.is_some() {
-                continue;
-            }
-            if pf.code == "FG609" {
-                let proof = pf.evidence.as_ref().map_or("", |e| e.proof.as_str());
-                let fits = match f.code.as_str() {
-                    "FG209" | "FG210" | "FG211" => session_cookie,
-                    "FG253" => proof.contains("remember"),
-                    "FG258" => proof.contains("access_token") || proof.contains("jwt"),
-                    _ => !session_cookie,
-                };
-                if !fits {
-                    continue;
-                }
-            }
-            let same_route = probe_rule_path == "/"
-                || match &f.route {
-                    Some(r) => rule_of(r) == probe_rule_path,
-                    // A finding in a handler belongs to that handler's routes; one outside
-                    // every handler (configuration) to the whole app.
-                    None => handler_routes(&routes, f)
-                        .is_none_or(|rules| rules.contains(&probe_rule_path)),
-                };
-            if same_route {
-                f.confirmed = Some(proof.clone());
-                if f.severity < pf.severity {
-                    f.severity = pf.severity.max(Severity::Low);
-                }
-            }
-        }
-        for r in &mut report.routes {
-            if r.rule == probe_rule_path && !r.probe.contains(&pf.code) {
-                r.probe.push(pf.code.clone());
-            }
-        }
-    }
-}
-
-/// The rules of the handler a finding lies in (a route's location spans its handler).
-/// `None` when it lies in no handler (module-level configuration, callbacks).
-fn handler_routes(
-    routes: &[(String, u32, u32, String)],
-    f: &flaskguard_report::Finding,
-) -> Option<Vec<String>> {
-    let line = f.location.start.line;
-    let rules: Vec<String> = routes
-        .iter()
-        .filter(|(p, start, end, _)| *p == f.location.path && *start <= line && line <= *end)
-        .map(|(_, _, _, r)| r.clone())
-        .collect();
-    (!rules.is_empty()).then_some(rules)
 }

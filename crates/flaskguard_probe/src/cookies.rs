@@ -222,11 +222,11 @@ fn looks_like_email(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    // Made by Flask 3.1.3: app.secret_key = "changeme"; session["user"] = "alice".
-    const COOKIE: &str = "eyJ1c2VyIjoiYWxpY2UifQ.awt_QQ.6PZkbEaCa-MnDOX5mZ-YFU3Qct4";
+    /// Made by Flask 3.1.3: `app.secret_key = "changeme"; session["user"] = "alice"`.
+    pub(crate) const COOKIE: &str = "eyJ1c2VyIjoiYWxpY2UifQ.awt_QQ.6PZkbEaCa-MnDOX5mZ-YFU3Qct4";
 
     #[test]
     fn forged_cookie_round_trips() {

@@ -4,6 +4,7 @@
 
 use url::Url;
 
+use crate::finding::Scope;
 /// Where a request input travels (the source side's type).
 pub use flaskguard_report::surface::InputLocation as Loc;
 use flaskguard_report::surface::{Input, UrlRule};
@@ -155,7 +156,12 @@ impl Endpoint {
 
     /// A label for reports: `GET /search`.
     pub fn label(&self) -> String {
-        format!("{} {}", self.method, self.template)
+        self.scope().label()
+    }
+
+    /// The route this endpoint is, as findings name it.
+    pub fn scope(&self) -> Scope {
+        Scope::route(&self.method, &self.template)
     }
 }
 

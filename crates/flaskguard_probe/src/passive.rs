@@ -9,16 +9,18 @@ use std::sync::atomic::Ordering;
 use flaskguard_report::Severity;
 
 use crate::client::{Request, Response};
+use crate::context::{Ctx, Hit, evidence};
 use crate::cookies::{FlaskSession, SetCookie, sensitive_entries};
+use crate::finding::{CookieRole, Scope};
 use crate::inventory::Endpoint;
-use crate::{Ctx, Hit, evidence};
 
-fn hit(code: &'static str, severity: Severity, message: String, route: &str, path: &str) -> Hit {
+fn hit(code: &'static str, severity: Severity, message: String, scope: Scope, path: &str) -> Hit {
     Hit {
         code,
         severity,
         message,
-        route: route.to_string(),
+        scope,
+        cookie: None,
         path: path.to_string(),
         param: None,
         evidence: flaskguard_report::Evidence {
@@ -44,7 +46,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
             format!(
                 "The app answers with `Server: {server}`: the Werkzeug development server, which is not made for production traffic"
             ),
-            "/",
+            Scope::Site,
             "/",
         );
         h.evidence = evidence(resp, &format!("Server: {server}"), None);
@@ -58,7 +60,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
             "FG601",
             Severity::High,
             "An error page is the interactive Werkzeug debugger: anyone who gets past its PIN runs Python on the server".to_string(),
-            "/",
+            Scope::Site,
             &path,
         );
         h.evidence = evidence(
@@ -74,7 +76,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
             "FG603",
             Severity::Medium,
             format!("The response shows internal error details ({sig})"),
-            &route,
+            route,
             &at,
         );
         h.evidence = evidence(resp, &format!("the body contains `{sig}`"), Some(sig));
@@ -95,7 +97,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
             "FG602",
             Severity::High,
             "Flask-DebugToolbar is rendered into pages: configuration, SQL, templates and request data for anyone".to_string(),
-            "/",
+            Scope::Site,
             &path,
         );
         h.evidence = evidence(
@@ -117,7 +119,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, resp: &Response) {
             "FG642",
             Severity::High,
             format!("The response exposes {what}"),
-            &route,
+            route,
             &at,
         );
         h.evidence = evidence(resp, &format!("the body contains {what}"), Some(sample));
@@ -183,9 +185,9 @@ pub(crate) fn sensitive_data(body: &str) -> Option<(&'static str, &str)> {
 }
 
 /// The route a response belongs to (`GET /users/<name>`), and its rule.
-fn route_and_path(ctx: &Ctx<'_>, resp: &Response, path: &str) -> (String, String) {
+fn route_and_path(ctx: &Ctx<'_>, resp: &Response, path: &str) -> (Scope, String) {
     let route = ctx.route_for(&resp.method, path);
-    let at = route.split_once(' ').map_or(path, |(_, p)| p).to_string();
+    let at = route.rule().to_string();
     (route, at)
 }
 
@@ -276,7 +278,7 @@ fn headers(ctx: &Ctx<'_>, resp: &Response, path: &str) {
                 "HTML responses lack security headers: {}",
                 missing.join(", ")
             ),
-            "/",
+            Scope::Site,
             path,
         );
         h.evidence = evidence(resp, &format!("missing: {}", missing.join(", ")), None);
@@ -289,7 +291,7 @@ fn headers(ctx: &Ctx<'_>, resp: &Response, path: &str) {
             "FG615",
             Severity::Low,
             "The Content-Security-Policy is report-only: it blocks nothing".to_string(),
-            "/",
+            Scope::Site,
             path,
         );
         h.evidence = evidence(
@@ -357,7 +359,7 @@ fn csp_quality(ctx: &Ctx<'_>, resp: &Response, path: &str, csp: &str, _report_on
                 "The Content-Security-Policy is weak: {}",
                 problems.join("; ")
             ),
-            "/",
+            Scope::Site,
             path,
         );
         h.evidence = evidence(resp, &format!("Content-Security-Policy: {csp}"), None);
@@ -373,7 +375,9 @@ fn cookies(ctx: &Ctx<'_>, resp: &Response) {
         if c.is_deletion() {
             continue;
         }
-        if let Some(session) = FlaskSession::decode(&c.value) {
+        let session = FlaskSession::decode(&c.value);
+        let flask_session = session.is_some();
+        if let Some(session) = session {
             if let Ok(mut seen) = ctx.session_cookies.lock()
                 && !seen.contains(&c.value)
                 && seen.len() < 20
@@ -390,7 +394,7 @@ fn cookies(ctx: &Ctx<'_>, resp: &Response) {
                         c.name,
                         found.join(", ")
                     ),
-                    "/",
+                    Scope::Site,
                     resp.url.path(),
                 );
                 h.param = Some(format!("cookie {}", c.name));
@@ -437,10 +441,11 @@ fn cookies(ctx: &Ctx<'_>, resp: &Response) {
                 "FG609",
                 severity,
                 format!("Cookie `{}` is set with {}", c.name, problems.join(", ")),
-                "/",
+                Scope::Site,
                 resp.url.path(),
             );
             h.param = Some(format!("cookie {}", c.name));
+            h.cookie = Some(CookieRole::of(&c.name, flask_session));
             h.evidence = evidence(
                 resp,
                 &format!("Set-Cookie for `{}`: {}", c.name, problems.join(", ")),
@@ -480,7 +485,7 @@ fn caching(ctx: &Ctx<'_>, resp: &Response, path: &str) {
             format!(
                 "An authenticated page is cacheable by shared caches (`Cache-Control: {cc}`, no `Vary: Cookie`)"
             ),
-            &route,
+            route,
             path,
         );
         h.evidence = evidence(resp, &format!("Cache-Control: {cc}"), None);
@@ -521,7 +526,7 @@ pub(crate) async fn site(ctx: &Ctx<'_>, first: &Response) {
                 format!(
                     "The Werkzeug debugger is reachable{pin}: with its console, anyone who gets past the PIN runs Python on the server"
                 ),
-                "/",
+                Scope::Site,
                 "/console",
             );
             h.evidence = evidence(&resp, proof, Some("Werkzeug"));
@@ -535,7 +540,7 @@ pub(crate) async fn site(ctx: &Ctx<'_>, first: &Response) {
             "FG617",
             Severity::Medium,
             "The app answers over plain HTTP instead of redirecting to HTTPS".to_string(),
-            "/",
+            Scope::Site,
             "/",
         );
         h.evidence = evidence(
@@ -598,7 +603,7 @@ pub(crate) async fn cors(ctx: &Ctx<'_>, e: &Endpoint) {
                         " to read responses"
                     }
                 ),
-                &e.label(),
+                e.scope(),
                 resp.url.path(),
             );
             h.evidence = evidence(
@@ -622,6 +627,60 @@ pub(crate) async fn cors(ctx: &Ctx<'_>, e: &Endpoint) {
 #[cfg(test)]
 mod tests {
     use super::sensitive_data;
+    use crate::Options;
+    use crate::active::tests::response;
+    use crate::context::Ctx;
+    use crate::finding::{CookieRole, Scope};
+
+    #[test]
+    fn cookie_findings_know_what_the_cookie_is() {
+        let opts = Options::new(url::Url::parse("http://127.0.0.1:5000/").unwrap());
+        let ctx = Ctx::new(&opts).unwrap();
+        // A Flask session under a custom name, and cookies named for what they are.
+        let session = crate::cookies::tests::COOKIE;
+        let mut resp = response(200, "text/html", "<p>hi</p>");
+        for cookie in [
+            format!("app={session}; Path=/"),
+            "remember_token=x; Path=/".to_string(),
+            "access_token_cookie=y; Path=/".to_string(),
+            "prefs=dark; Path=/; HttpOnly; Secure; SameSite=Lax".to_string(),
+            "theme=dark; Path=/".to_string(),
+        ] {
+            resp.headers.push(("Set-Cookie".to_string(), cookie));
+        }
+        super::check(&ctx, &resp);
+        let hits = ctx.hits.lock().unwrap();
+        let roles: Vec<(&str, Option<CookieRole>, &Scope)> = hits
+            .list
+            .iter()
+            .filter(|h| h.code == "FG609")
+            .map(|h| (h.param.as_deref().unwrap_or(""), h.cookie, &h.scope))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("cookie app", Some(CookieRole::Session), &Scope::Site),
+                (
+                    "cookie remember_token",
+                    Some(CookieRole::RememberMe),
+                    &Scope::Site
+                ),
+                (
+                    "cookie access_token_cookie",
+                    Some(CookieRole::Token),
+                    &Scope::Site
+                ),
+                ("cookie theme", Some(CookieRole::Other), &Scope::Site),
+            ]
+        );
+        // Only cookie flags carry a role.
+        assert!(
+            hits.list
+                .iter()
+                .filter(|h| h.code != "FG609")
+                .all(|h| h.cookie.is_none())
+        );
+    }
 
     #[test]
     fn secrets_by_shape_and_their_look_alikes() {

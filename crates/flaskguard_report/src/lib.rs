@@ -210,7 +210,7 @@ pub struct Finding {
 }
 
 /// What a probe sent and what came back, as shown in reports (secrets redacted).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// `GET http://127.0.0.1:5000/search?q=...`
     pub method: String,
@@ -250,7 +250,7 @@ pub struct RuleMeta {
 }
 
 /// A route of the application with the protections that cover it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RouteEntry {
     pub rule: String,
     pub methods: Vec<String>,
@@ -270,6 +270,30 @@ pub struct RouteEntry {
     /// Codes of probe findings on this route (when the probe ran).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub probe: Vec<String>,
+}
+
+impl RouteEntry {
+    /// How findings name the route: its methods, then its rule (`GET, POST /login`).
+    pub fn label(&self) -> String {
+        format!("{} {}", self.methods.join(", "), self.rule)
+    }
+
+    /// Lists a probe finding's code on this route (once).
+    pub fn add_probe(&mut self, code: &str) {
+        if !self.probe.iter().any(|c| c == code) {
+            self.probe.push(code.to_string());
+        }
+    }
+}
+
+/// The rule of the route a finding's label names: the rule of the route entry with that
+/// label, else the label's last word (a probe names one method: `POST /login`; the whole
+/// site is `/`).
+pub fn route_rule<'a>(routes: &'a [RouteEntry], label: &'a str) -> &'a str {
+    routes.iter().find(|r| r.label() == label).map_or_else(
+        || label.rsplit_once(' ').map_or(label, |(_, rule)| rule),
+        |r| r.rule.as_str(),
+    )
 }
 
 /// Problems with the input (unparsable files) and with flaskguard's own work.
@@ -401,6 +425,22 @@ impl Report {
     pub fn rule(&self, code: &str) -> Option<&RuleMeta> {
         self.rules.iter().find(|r| r.code == code)
     }
+
+    /// Lists the codes of a probe report's findings on the routes they were found on
+    /// (`flaskguard routes --probe-report`), sorted.
+    pub fn add_probe_results(&mut self, probe: &Report) {
+        for f in probe.findings.iter().filter(|f| f.evidence.is_some()) {
+            // Site-wide findings (`/`) name no route.
+            let Some(label) = f.route.as_deref().filter(|l| l.contains(' ')) else {
+                continue;
+            };
+            let rule = route_rule(&self.routes, label).to_string();
+            for r in self.routes.iter_mut().filter(|r| r.rule == rule) {
+                r.add_probe(&f.code);
+                r.probe.sort();
+            }
+        }
+    }
 }
 
 /// The process exit status for a finished report: 0 clean, 1 findings at or above
@@ -432,4 +472,74 @@ pub fn fingerprint(code: &str, path: &str, flagged_text: &str, occurrence: usize
             let _ = write!(out, "{b:02x}");
             out
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{
+        Confidence, Evidence, Finding, Location, Report, RouteEntry, Severity, route_rule,
+    };
+
+    fn route(rule: &str, methods: &[&str]) -> RouteEntry {
+        RouteEntry {
+            rule: rule.to_string(),
+            methods: methods.iter().map(ToString::to_string).collect(),
+            ..RouteEntry::default()
+        }
+    }
+
+    fn probe_finding(code: &str, route: &str) -> Finding {
+        Finding {
+            code: code.to_string(),
+            name: String::new(),
+            severity: Severity::High,
+            confidence: Confidence::High,
+            message: String::new(),
+            location: Location::default(),
+            snippet: None,
+            fix: None,
+            trace: Vec::new(),
+            route: Some(route.to_string()),
+            fingerprint: String::new(),
+            suppression: None,
+            evidence: Some(Evidence::default()),
+            confirmed: None,
+        }
+    }
+
+    #[test]
+    fn route_labels_name_their_routes_rule() {
+        let routes = [route("/login", &["GET", "POST"]), route("/a b", &["GET"])];
+        assert_eq!(routes[0].label(), "GET, POST /login");
+        assert_eq!(route_rule(&routes, "GET, POST /login"), "/login");
+        // A rule with a space is found by its entry; a probe's one-method label by its
+        // last word; the whole site is `/`.
+        assert_eq!(route_rule(&routes, "GET /a b"), "/a b");
+        assert_eq!(route_rule(&routes, "POST /login"), "/login");
+        assert_eq!(route_rule(&routes, "/"), "/");
+    }
+
+    #[test]
+    fn probe_results_join_their_routes_once_and_sorted() {
+        let mut report = Report::new("0");
+        report.routes = vec![route("/search", &["GET"]), route("/", &["GET"])];
+        let mut probe = Report::new("0");
+        probe.findings = vec![
+            probe_finding("FG620", "GET /search"),
+            probe_finding("FG618", "GET /search"),
+            probe_finding("FG620", "POST /search"),
+            probe_finding("FG614", "/"),
+        ];
+        // A static finding (no evidence) is not a probe result.
+        let mut static_finding = probe_finding("FG101", "GET /search");
+        static_finding.evidence = None;
+        probe.findings.push(static_finding);
+        report.add_probe_results(&probe);
+        assert_eq!(report.routes[0].probe, ["FG618", "FG620"]);
+        assert!(
+            report.routes[1].probe.is_empty(),
+            "{:?}",
+            report.routes[1].probe
+        );
+    }
 }

@@ -2,12 +2,15 @@
 
 mod github;
 mod junit;
+mod routes;
 mod sarif;
 mod text;
 
 use std::str::FromStr;
 
 use crate::Report;
+
+pub use routes::routes_table;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {

@@ -1,0 +1,701 @@
+//! Injection through a request input: header injection, XSS, template, code and command
+//! injection, SQL, deserialization, path traversal and open redirects. Each proves itself
+//! by a marker or an arithmetic product only the injection produces.
+
+use flaskguard_report::Severity;
+
+use super::oob::{Oob, ssrf, xxe};
+use super::uploads::{upload, uploaded_content};
+use super::{Step, attempt, factors, marker, param_label, report, send, shows_passwd};
+use crate::client::Response;
+use crate::context::Ctx;
+use crate::inventory::{Endpoint, Loc, Param};
+
+/// Injection probes on every input of one endpoint.
+pub(super) async fn inject(
+    ctx: &Ctx<'_>,
+    e: &Endpoint,
+    all: &[Endpoint],
+    oob: Option<&Oob<'_>>,
+) -> Step<()> {
+    if e.params.is_empty() && !e.reads_body {
+        return Ok(());
+    }
+    crate::session::relogin_if_lost(ctx).await;
+    let Some(base) = send(ctx, e.request(ctx.client.base(), None)).await? else {
+        return Ok(());
+    };
+    for p in &e.params {
+        if p.loc == Loc::File {
+            upload(ctx, e, p).await?;
+            uploaded_content(ctx, e, p).await?;
+            continue;
+        }
+        if !matches!(p.loc, Loc::QueryName | Loc::HeaderName) {
+            product_probe(ctx, e, p, &DESERIALIZATION).await?;
+        }
+        header_injection(ctx, e, p, &base).await?;
+        xss(ctx, e, p, all).await?;
+        product_probe(ctx, e, p, &TEMPLATE).await?;
+        product_probe(ctx, e, p, &CODE).await?;
+        if !product_probe(ctx, e, p, &COMMAND).await? {
+            blind_command(ctx, e, p).await?;
+        }
+        sql(ctx, e, p, &base).await?;
+        traversal(ctx, e, p, &base).await?;
+        redirect(ctx, e, p).await?;
+        if let Some(o) = oob {
+            ssrf(ctx, e, p, o).await?;
+        }
+    }
+    if let Some(o) = oob
+        && e.method != "GET"
+        && (e.reads_body || e.template.to_ascii_lowercase().contains("xml"))
+    {
+        xxe(ctx, e, o).await?;
+    }
+    Ok(())
+}
+
+/// Payloads that deserialize into the product of two numbers and nothing else: pickle
+/// (`operator.mul`, protocol 0) and PyYAML's `python/object/apply`. An app that unpickles
+/// or `yaml.load`s request data and shows the result shows the product.
+fn deserialization_payloads(a: u64, b: u64) -> Vec<String> {
+    use base64::Engine as _;
+    let pickle = pickle_mul(a, b);
+    vec![
+        base64::engine::general_purpose::STANDARD.encode(&pickle),
+        base64::engine::general_purpose::URL_SAFE.encode(&pickle),
+        yaml_mul(a, b),
+    ]
+}
+
+/// A protocol-0 pickle that loads as `operator.mul(a, b)` and nothing else.
+pub(super) fn pickle_mul(a: u64, b: u64) -> Vec<u8> {
+    format!("coperator\nmul\n(I{a}\nI{b}\ntR.").into_bytes()
+}
+
+/// PyYAML's unsafe tag for `operator.mul(a, b)`.
+pub(super) fn yaml_mul(a: u64, b: u64) -> String {
+    format!("!!python/object/apply:operator.mul [{a}, {b}]")
+}
+
+/// Whether the sample value (long enough not to match by chance) shows up in a response
+/// header.
+fn echoed_in_headers(sample: &str, base: &Response) -> bool {
+    sample.len() >= 3 && base.headers.iter().any(|(_, v)| v.contains(sample))
+}
+
+/// CR/LF in a value the app copies into a response header (`Location`, `Set-Cookie`):
+/// tried only where the sample value shows up in a header of the original response.
+async fn header_injection(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()> {
+    if !echoed_in_headers(&p.sample, base) {
+        return Ok(());
+    }
+    let m = marker();
+    let payload = format!("{}\r\nX-Fg-Injected: {m}", p.sample);
+    let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+        return Ok(());
+    };
+    if resp.header("x-fg-injected").is_some_and(|v| v.contains(&m)) {
+        report(
+            ctx,
+            "FG627",
+            Severity::Medium,
+            e,
+            Some(p),
+            format!(
+                "Header injection: CR/LF in {} starts a new response header",
+                param_label(p)
+            ),
+            &resp,
+            &format!("`X-Fg-Injected: {m}` came back as a response header"),
+            None,
+        );
+    }
+    Ok(())
+}
+
+/// Whether an HTML response carries `tag` as markup (unescaped).
+fn shows_markup(resp: &Response, tag: &str) -> bool {
+    resp.is_html() && resp.text().contains(tag)
+}
+
+/// The page that shows what a form saves: GET on the form's own path.
+fn page_of<'e>(form: &Endpoint, all: &'e [Endpoint]) -> Option<&'e Endpoint> {
+    all.iter()
+        .find(|o| o.method == "GET" && o.path_with(None) == form.path_with(None))
+}
+
+async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, all: &[Endpoint]) -> Step<()> {
+    let m = marker();
+    let tag = format!("<{m}x>");
+    let payload = format!("{m}'\"{tag}");
+    let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+        return Ok(());
+    };
+    if shows_markup(&resp, &tag) {
+        report(
+            ctx,
+            "FG618",
+            Severity::High,
+            e,
+            Some(p),
+            format!(
+                "Reflected XSS: {} is echoed into HTML unescaped",
+                param_label(p)
+            ),
+            &resp,
+            &format!(
+                "the tag `{tag}` sent in {} comes back as markup",
+                param_label(p)
+            ),
+            Some(&tag),
+        );
+        return Ok(());
+    }
+    // Stored: a form that saves the value, shown by the page of the same path.
+    if e.method != "GET"
+        && let Some(page) = page_of(e, all)
+        && let Some(shown) = send(ctx, page.request(ctx.client.base(), None)).await?
+        && shows_markup(&shown, &tag)
+    {
+        report(
+            ctx,
+            "FG618",
+            Severity::High,
+            e,
+            Some(p),
+            format!(
+                "Stored XSS: {} is saved and later shown unescaped on GET {}",
+                param_label(p),
+                page.template
+            ),
+            &shown,
+            &format!(
+                "the tag `{tag}` posted in {} is served as markup by GET {}",
+                param_label(p),
+                page.template
+            ),
+            Some(&tag),
+        );
+    }
+    Ok(())
+}
+
+/// A product probe: its payloads for two factors, and what it reports when a payload's
+/// product shows.
+struct ProductFinding {
+    /// The payloads for the input's sample value and factors `a` and `b`.
+    payloads: fn(&str, u64, u64) -> Vec<String>,
+    code: &'static str,
+    /// `{}` is replaced by the input's label.
+    message: &'static str,
+    /// How the proof reads: `{payload}` and `{product}` are replaced.
+    proof: &'static str,
+}
+
+/// Pickle or YAML that an app deserializes into a call of `operator.mul`.
+const DESERIALIZATION: ProductFinding = ProductFinding {
+    payloads: |_, a, b| deserialization_payloads(a, b),
+    code: "FG643",
+    message: "Insecure deserialization: {} is deserialized into Python objects",
+    proof: "`{payload}` (pickle or YAML calling operator.mul) came back as {product}",
+};
+
+const TEMPLATE: ProductFinding = ProductFinding {
+    payloads: |_, a, b| template_payloads(a, b).to_vec(),
+    code: "FG619",
+    message: "Template injection: {} is evaluated by Jinja2",
+    proof: "`{payload}` rendered as {product}",
+};
+
+const CODE: ProductFinding = ProductFinding {
+    payloads: |_, a, b| vec![format!("str({a}*{b})")],
+    code: "FG622",
+    message: "Code injection: {} is evaluated as Python",
+    proof: "`{payload}` evaluated to {product}",
+};
+
+const COMMAND: ProductFinding = ProductFinding {
+    payloads: |sample, a, b| command_payloads(sample, a, b).to_vec(),
+    code: "FG621",
+    message: "Command injection: {} reaches a shell",
+    proof: "the shell computed `{payload}` into {product}",
+};
+
+/// Whether a body shows `product` computed from `payload`, not the payload echoed back.
+fn computed(body: &str, product: &str, payload: &str) -> bool {
+    body.contains(product) && !body.contains(payload)
+}
+
+/// Sends each payload until one comes back computed: the product of two random factors
+/// shows in the body (and, for template syntax, the payload itself does not). Reports it.
+async fn product_probe(
+    ctx: &Ctx<'_>,
+    e: &Endpoint,
+    p: &Param,
+    finding: &ProductFinding,
+) -> Step<bool> {
+    let (a, b) = factors();
+    let product = (a * b).to_string();
+    for payload in &(finding.payloads)(&p.sample, a, b) {
+        let Some(resp) = attempt(ctx, e, p, payload).await? else {
+            return Ok(false);
+        };
+        let body = resp.text();
+        if computed(&body, &product, payload) {
+            report(
+                ctx,
+                finding.code,
+                Severity::Critical,
+                e,
+                Some(p),
+                finding.message.replace("{}", &param_label(p)),
+                &resp,
+                &finding
+                    .proof
+                    .replace("{payload}", payload)
+                    .replace("{product}", &product),
+                Some(&product),
+            );
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Jinja2 expressions multiplying `a` and `b` (the second for filters that want strings).
+fn template_payloads(a: u64, b: u64) -> [String; 2] {
+    [format!("{{{{{a}*{b}}}}}"), format!("{{{{{a}*'{b}'|int}}}}")]
+}
+
+/// The sample value followed by shell arithmetic on `a` and `b`, joined four ways.
+fn command_payloads(sample: &str, a: u64, b: u64) -> [String; 4] {
+    [
+        format!("{sample};echo $(({a}*{b}))"),
+        format!("{sample}|echo $(({a}*{b}))"),
+        format!("{sample}$(echo $(({a}*{b})))"),
+        format!("{sample}&&echo $(({a}*{b}))"),
+    ]
+}
+
+/// Blind command injection: the output is not shown, but `sleep` takes the time it is
+/// told.
+async fn blind_command(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<bool> {
+    let finding = DelayFinding {
+        code: "FG621",
+        message: "Blind command injection: {} reaches a shell",
+    };
+    delay_probe(ctx, e, p, &["{s};sleep {d}", "{s}$(sleep {d})"], &finding).await
+}
+
+/// What a time-based probe reports.
+struct DelayFinding {
+    code: &'static str,
+    /// `{}` is replaced by the input's label.
+    message: &'static str,
+}
+
+/// Whether a request that took `seconds` against `baseline` seconds shows a delay of
+/// `delay` seconds (most of it: timers and schedulers round).
+fn took(seconds: f64, baseline: f64, delay: f64) -> bool {
+    seconds >= baseline + delay * 0.8
+}
+
+/// Time-based detection with a bounded delay: each template (`{s}` the sample value, `{d}`
+/// seconds) is sent with a 3 s delay; one that takes that long is confirmed with 2 s, and
+/// reported only if both took what they were told, against a fresh baseline.
+async fn delay_probe(
+    ctx: &Ctx<'_>,
+    e: &Endpoint,
+    p: &Param,
+    templates: &[&str],
+    finding: &DelayFinding,
+) -> Step<bool> {
+    const DELAY: f64 = 3.0;
+    if ctx.client.limits().timeout.as_secs_f64() < DELAY + 2.0 {
+        return Ok(false);
+    }
+    let s = &p.sample;
+    let Some(base) = attempt(ctx, e, p, s).await? else {
+        return Ok(false);
+    };
+    let t0 = base.elapsed.as_secs_f64();
+    for template in templates {
+        let payload = |d: f64| {
+            template
+                .replace("{s}", s)
+                .replace("{d}", &format!("{d:.0}"))
+        };
+        let Some(slow) = attempt(ctx, e, p, &payload(DELAY)).await? else {
+            return Ok(false);
+        };
+        if !took(slow.elapsed.as_secs_f64(), t0, DELAY) {
+            continue;
+        }
+        // Confirm: a shorter delay takes about that long, not the longer one.
+        let Some(check) = attempt(ctx, e, p, &payload(DELAY - 1.0)).await? else {
+            return Ok(false);
+        };
+        let t2 = check.elapsed.as_secs_f64();
+        if took(t2, t0, DELAY - 1.0) && t2 < slow.elapsed.as_secs_f64() + 0.5 {
+            report(
+                ctx,
+                finding.code,
+                Severity::Critical,
+                e,
+                Some(p),
+                finding.message.replace("{}", &param_label(p)),
+                &slow,
+                &format!(
+                    "`{}` took {:.1} s and `{}` {t2:.1} s, against {t0:.1} s for the plain value",
+                    payload(DELAY),
+                    slow.elapsed.as_secs_f64(),
+                    payload(DELAY - 1.0)
+                ),
+                None,
+            );
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Delays for PostgreSQL and MySQL after a number or inside a string (`{s}` the sample,
+/// `{d}` seconds).
+fn sql_delays(sample: &str) -> &'static [&'static str] {
+    if sample.parse::<f64>().is_ok() {
+        &[
+            "{s} AND 1=(SELECT 1 FROM pg_sleep({d}))",
+            "{s} AND SLEEP({d})",
+        ]
+    } else {
+        &["{s}'||pg_sleep({d})||'", "{s}' AND SLEEP({d})-- -"]
+    }
+}
+
+/// Blind SQL injection by time: PostgreSQL's `pg_sleep` and MySQL's `SLEEP`, in string
+/// and numeric contexts.
+async fn blind_sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<bool> {
+    let finding = DelayFinding {
+        code: "FG620",
+        message: "Blind SQL injection: a delay appended to {} runs in the database",
+    };
+    delay_probe(ctx, e, p, sql_delays(&p.sample), &finding).await
+}
+
+const SQL_ERRORS: &[&str] = &[
+    "sqlite3.OperationalError",
+    "OperationalError",
+    "unrecognized token",
+    "near \"",
+    "syntax error at or near",
+    "unterminated quoted string",
+    "You have an error in your SQL syntax",
+    "SQLSTATE[",
+    "psycopg2.errors",
+    "pymysql.err",
+    "sqlalchemy.exc",
+    "ORA-00933",
+    "ORA-01756",
+    "quoted string not properly terminated",
+];
+
+fn sql_error(body: &str) -> Option<&'static str> {
+    SQL_ERRORS.iter().copied().find(|s| body.contains(s))
+}
+
+/// A true and a false condition appended to the sample, as a number or inside a string.
+fn sql_conditions(sample: &str) -> (String, String) {
+    if sample.parse::<f64>().is_ok() {
+        (format!("{sample} AND 1=1"), format!("{sample} AND 1=2"))
+    } else {
+        (
+            format!("{sample}' AND '1'='1"),
+            format!("{sample}' AND '1'='2"),
+        )
+    }
+}
+
+#[allow(clippy::many_single_char_names)]
+async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()> {
+    let base_body = base.text().into_owned();
+    let s = &p.sample;
+    for payload in [format!("{s}'"), format!("{s}\""), format!("{s})")] {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        let body = resp.text();
+        if let Some(sig) = sql_error(&body)
+            && !base_body.contains(sig)
+        {
+            report(
+                ctx,
+                "FG620",
+                Severity::Critical,
+                e,
+                Some(p),
+                format!(
+                    "SQL injection: a quote in {} breaks the query",
+                    param_label(p)
+                ),
+                &resp,
+                &format!("`{payload}` produced the database error `{sig}`"),
+                Some(sig),
+            );
+            return Ok(());
+        }
+    }
+    // Boolean differential: a true condition answers like the original, a false one does not.
+    let (t, f) = sql_conditions(s);
+    let Some(rt) = attempt(ctx, e, p, &t).await? else {
+        return Ok(());
+    };
+    let Some(rf) = attempt(ctx, e, p, &f).await? else {
+        return Ok(());
+    };
+    let norm = |r: &Response, payload: &str| {
+        r.text()
+            .replace(payload, "")
+            .replace(&html_escape(payload), "")
+            .replace(s.as_str(), "")
+    };
+    let (bt, bf, b0) = (norm(&rt, &t), norm(&rf, &f), norm(base, s));
+    if rt.status == base.status && bt == b0 && (bf != b0 || rf.status != base.status) {
+        report(
+            ctx,
+            "FG620",
+            Severity::Critical,
+            e,
+            Some(p),
+            format!(
+                "SQL injection: a condition appended to {} changes the result",
+                param_label(p)
+            ),
+            &rf,
+            &format!("`{t}` answers like the original value; `{f}` answers differently"),
+            None,
+        );
+        return Ok(());
+    }
+    blind_sql(ctx, e, p).await?;
+    Ok(())
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
+/// `/etc/passwd` up many folders, absolute, and past a filter that strips `../` once.
+const TRAVERSALS: [&str; 3] = [
+    "../../../../../../../../../../etc/passwd",
+    "/etc/passwd",
+    "....//....//....//....//....//....//etc/passwd",
+];
+
+async fn traversal(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()> {
+    if shows_passwd(&base.text()) {
+        return Ok(());
+    }
+    for payload in TRAVERSALS {
+        let Some(resp) = attempt(ctx, e, p, payload).await? else {
+            return Ok(());
+        };
+        if shows_passwd(&resp.text()) {
+            report(
+                ctx,
+                "FG623",
+                Severity::High,
+                e,
+                Some(p),
+                format!(
+                    "Path traversal: {} reads files outside the intended folder",
+                    param_label(p)
+                ),
+                &resp,
+                &format!("`{payload}` returned /etc/passwd"),
+                Some("root:"),
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// `host` as an absolute URL, scheme-relative, and with a backslash browsers read as `/`.
+fn redirect_payloads(host: &str) -> [String; 3] {
+    [
+        format!("https://{host}/"),
+        format!("//{host}/"),
+        format!("/\\{host}/"),
+    ]
+}
+
+/// Whether a `Location` (read as browsers do, `\` as `/`) sends the browser to `host`.
+fn redirects_to(from: &url::Url, location: &str, host: &str) -> bool {
+    from.join(&location.replace('\\', "/"))
+        .ok()
+        .is_some_and(|u| u.host_str() == Some(host))
+}
+
+async fn redirect(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
+    let host = format!("{}.example", marker());
+    for payload in redirect_payloads(&host) {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        if !resp.is_redirect() {
+            continue;
+        }
+        let Some(location) = resp.header("location") else {
+            continue;
+        };
+        if redirects_to(&resp.url, location, &host) {
+            report(
+                ctx,
+                "FG624",
+                Severity::Medium,
+                e,
+                Some(p),
+                format!("Open redirect: {} sends users to any site", param_label(p)),
+                &resp,
+                &format!("`{payload}` → Location: {location}"),
+                None,
+            );
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{endpoint, param, response};
+    use super::*;
+
+    #[test]
+    fn deserialization_payloads_only_multiply() {
+        assert_eq!(
+            String::from_utf8(pickle_mul(1234, 5678)).unwrap(),
+            "coperator\nmul\n(I1234\nI5678\ntR."
+        );
+        assert_eq!(
+            yaml_mul(12, 34),
+            "!!python/object/apply:operator.mul [12, 34]"
+        );
+        let payloads = deserialization_payloads(1234, 5678);
+        assert_eq!(payloads.len(), 3);
+        // Standard and URL-safe base64 of the same pickle.
+        assert_eq!(payloads[0], "Y29wZXJhdG9yCm11bAooSTEyMzQKSTU2NzgKdFIu");
+        assert_eq!(payloads[1], payloads[0]);
+        assert_eq!(payloads[2], yaml_mul(1234, 5678));
+    }
+
+    #[test]
+    fn payloads_compute_the_product() {
+        assert_eq!(template_payloads(3, 4), ["{{3*4}}", "{{3*'4'|int}}"]);
+        assert_eq!(
+            command_payloads("a.txt", 3, 4),
+            [
+                "a.txt;echo $((3*4))",
+                "a.txt|echo $((3*4))",
+                "a.txt$(echo $((3*4)))",
+                "a.txt&&echo $((3*4))"
+            ]
+        );
+        // The product computed, not the payload echoed back with it.
+        assert!(computed("<p>12</p>", "12", "{{3*4}}"));
+        assert!(!computed("<p>{{3*4}} 12</p>", "12", "{{3*4}}"));
+        assert!(!computed("<p>13</p>", "12", "{{3*4}}"));
+    }
+
+    #[test]
+    fn sql_payloads_follow_the_samples_type() {
+        assert_eq!(
+            sql_conditions("7"),
+            ("7 AND 1=1".to_string(), "7 AND 1=2".to_string())
+        );
+        assert_eq!(
+            sql_conditions("bob"),
+            ("bob' AND '1'='1".to_string(), "bob' AND '1'='2".to_string())
+        );
+        assert!(sql_delays("7")[0].contains("pg_sleep({d}))"));
+        assert!(sql_delays("bob")[0].starts_with("{s}'||"));
+        assert_eq!(
+            sql_error("Traceback: sqlite3.OperationalError: near \"x\""),
+            Some("sqlite3.OperationalError")
+        );
+        assert_eq!(
+            sql_error("You have an error in your SQL syntax; check"),
+            Some("You have an error in your SQL syntax")
+        );
+        assert_eq!(sql_error("no results for bob'"), None);
+        assert_eq!(
+            html_escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn delays_must_take_most_of_their_time() {
+        assert!(took(3.5, 0.5, 3.0));
+        assert!(took(2.95, 0.5, 3.0));
+        assert!(!took(2.85, 0.5, 3.0));
+    }
+
+    #[test]
+    fn redirects_are_judged_by_where_a_browser_goes() {
+        let from = url::Url::parse("http://127.0.0.1:5000/go").unwrap();
+        let host = "fg0000abcd.example";
+        let payloads = redirect_payloads(host);
+        assert_eq!(payloads[2], "/\\fg0000abcd.example/");
+        for p in &payloads {
+            assert!(redirects_to(&from, p, host), "{p}");
+        }
+        assert!(!redirects_to(&from, "/fg0000abcd.example/", host));
+        assert!(!redirects_to(
+            &from,
+            "https://other.example/?fg0000abcd.example",
+            host
+        ));
+        assert!(TRAVERSALS.iter().all(|t| t.ends_with("etc/passwd")));
+    }
+
+    #[test]
+    fn reflected_markup_and_the_page_of_a_form() {
+        assert!(shows_markup(
+            &response(200, "text/html; charset=utf-8", "hi <fgx>"),
+            "<fgx>"
+        ));
+        assert!(!shows_markup(
+            &response(200, "text/html", "hi &lt;fgx&gt;"),
+            "<fgx>"
+        ));
+        assert!(!shows_markup(
+            &response(200, "application/json", "\"<fgx>\""),
+            "<fgx>"
+        ));
+        let form = endpoint("POST", "/comments", vec![param(Loc::Form, "text")]);
+        let all = [
+            endpoint("GET", "/other", vec![]),
+            endpoint("GET", "/comments", vec![]),
+            form.clone(),
+        ];
+        assert_eq!(
+            page_of(&form, &all).map(Endpoint::label).as_deref(),
+            Some("GET /comments")
+        );
+        assert!(page_of(&form, &all[..1]).is_none());
+        let mut base = response(302, "text/html", "");
+        assert!(!echoed_in_headers("next-page", &base));
+        base.headers
+            .push(("Location".to_string(), "/x?next=next-page".to_string()));
+        assert!(echoed_in_headers("next-page", &base));
+        assert!(!echoed_in_headers("x", &base), "too short to tell");
+    }
+}

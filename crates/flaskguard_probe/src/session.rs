@@ -1,0 +1,134 @@
+//! The probe's own session: logging in (with the form's hidden fields), and again when a
+//! response shows the session was lost.
+
+use url::Url;
+
+use crate::Login;
+use crate::client::Request;
+use crate::context::Ctx;
+use crate::{inventory, jwt};
+
+/// The hidden fields (CSRF tokens) of the form that posts to `action`, read fresh from
+/// the page at `action` (with the session's cookies, to which such tokens are bound).
+pub(crate) async fn hidden_fields(ctx: &Ctx<'_>, action: &Url) -> Vec<(String, String)> {
+    // The form is usually on the page of its own URL; else on the home page.
+    let mut page = match ctx.send(Request::get(action.clone())).await {
+        Ok(p) if p.is_html() && p.is_success() => Some(p),
+        _ => None,
+    };
+    if page.is_none() {
+        page = match ctx.send(Request::get(ctx.client.base().clone())).await {
+            Ok(p) if p.is_html() => Some(p),
+            _ => None,
+        };
+    }
+    let Some(page) = page else {
+        return Vec::new();
+    };
+    form_hidden_fields(&page.text(), &page.url, action.path())
+}
+
+/// The hidden fields of the form on a page (at `url`) that posts to the path `target`,
+/// else of its first POST form.
+fn form_hidden_fields(html: &str, url: &Url, target: &str) -> Vec<(String, String)> {
+    let parsed = inventory::parse_html(html);
+    let form = parsed
+        .forms
+        .iter()
+        .find(|f| {
+            url.join(f.action.as_deref().unwrap_or(""))
+                .is_ok_and(|u| u.path() == target)
+        })
+        .or_else(|| parsed.forms.iter().find(|f| f.method == "POST"));
+    form.map(|f| {
+        f.fields
+            .iter()
+            .filter(|(_, t, _)| t == "hidden")
+            .map(|(n, _, v)| (n.clone(), v.clone()))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Logs in again if a response showed the session was lost (one task at a time).
+pub(crate) async fn relogin_if_lost(ctx: &Ctx<'_>) {
+    let Some(login) = &ctx.opts.login else { return };
+    if !ctx.session_lost.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let Ok(_guard) = ctx.relogin.try_lock() else {
+        return;
+    };
+    ctx.session_lost
+        .store(false, std::sync::atomic::Ordering::Relaxed);
+    login_step(ctx, login).await;
+}
+
+/// Posts the login form (with the page's hidden fields); keeps the session cookies.
+pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
+    let req = if login.json {
+        let body: serde_json::Map<String, serde_json::Value> = login
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        Request::new("POST", login.url.clone()).json(&serde_json::Value::Object(body))
+    } else {
+        let mut fields = hidden_fields(ctx, &login.url).await;
+        fields.retain(|(n, _)| !login.fields.iter().any(|(m, _)| m == n));
+        fields.extend(login.fields.iter().cloned());
+        Request::new("POST", login.url.clone()).form(&fields)
+    };
+    match ctx.send(req).await {
+        Ok(resp) if resp.status < 400 => {
+            ctx.logged_in
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            // A JSON login answers with a token: the session is that bearer token.
+            if login.json
+                && let Some(token) = jwt::find_jwts(&resp.text(), 1).into_iter().next()
+            {
+                ctx.client.set_bearer(&token);
+            }
+            true
+        }
+        Ok(resp) => {
+            // Not logged in any more: no point in re-login attempts until a later phase.
+            ctx.logged_in
+                .store(false, std::sync::atomic::Ordering::Relaxed);
+            ctx.error(format!(
+                "login at {} failed: status {}",
+                login.url, resp.status
+            ));
+            false
+        }
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form_hidden_fields;
+
+    #[test]
+    fn the_hidden_fields_of_the_form_that_posts_to_the_action() {
+        let page = r#"
+            <form method="post" action="/search"><input type="hidden" name="t" value="s1"></form>
+            <form method="post" action="login">
+              <input type="hidden" name="csrf_token" value="abc">
+              <input type="text" name="username" value="">
+              <input type="hidden" name="next" value="/home">
+            </form>"#;
+        let url = url::Url::parse("http://127.0.0.1:5000/auth/").unwrap();
+        let pair = |n: &str, v: &str| (n.to_string(), v.to_string());
+        assert_eq!(
+            form_hidden_fields(page, &url, "/auth/login"),
+            [pair("csrf_token", "abc"), pair("next", "/home")]
+        );
+        // No form posts there: the first POST form's.
+        assert_eq!(
+            form_hidden_fields(page, &url, "/elsewhere"),
+            [pair("t", "s1")]
+        );
+        assert!(form_hidden_fields("<p>no form</p>", &url, "/auth/login").is_empty());
+    }
+}
