@@ -116,16 +116,12 @@ impl<'a> Extension<'a> {
     }
 }
 
-/// The app passed as first argument (or `app=`) to a call, when it resolves to a `Flask()`.
-fn app_site(index: &Index<'_>, module: ModuleId, scope: ScopeRef, call: &Call) -> Option<Site> {
-    let arg = call.argument(0, "app")?;
-    let r = index.resolve(module, scope, arg)?;
-    // `ProxyFix(app.wsgi_app)` and friends are not apps.
-    if r.qual == "flask.Flask()" {
-        r.site
-    } else {
-        None
-    }
+/// The apps passed as first argument (or `app=`) to a call. `ProxyFix(app.wsgi_app)` and
+/// friends are not apps.
+fn app_sites(index: &Index<'_>, module: ModuleId, scope: ScopeRef, call: &Call) -> Vec<Site> {
+    call.argument(0, "app")
+        .map(|arg| crate::apps::app_sites(index, module, scope, arg))
+        .unwrap_or_default()
 }
 
 pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
@@ -149,9 +145,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
             init_calls: Vec::new(),
             attributes: Vec::new(),
             attached: !c.call.args.is_empty() || c.call.keyword("app").is_some(),
-            apps: app_site(index, c.module, c.scope, c.call)
-                .into_iter()
-                .collect(),
+            apps: app_sites(index, c.module, c.scope, c.call),
         });
     }
     // `ext.init_app(app, …)`
@@ -165,7 +159,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
             ext.init_calls
                 .push((c.module, c.scope, c.call, c.expr.span));
             ext.attached = true;
-            ext.apps.extend(app_site(index, c.module, c.scope, c.call));
+            ext.apps.extend(app_sites(index, c.module, c.scope, c.call));
         }
     }
     // `ext.attr = value`

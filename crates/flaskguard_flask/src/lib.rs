@@ -2,8 +2,10 @@
 //! configuration and extensions — built once from the semantic index and shared
 //! read-only by every rule.
 
+pub mod apps;
 mod config;
 mod extensions;
+pub mod request;
 mod routes;
 pub mod templates;
 

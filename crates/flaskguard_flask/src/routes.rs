@@ -24,8 +24,8 @@ pub struct Blueprint {
     /// `url_prefix` of the constructor, or of the `register_blueprint` call.
     pub url_prefix: Option<String>,
     pub registered: bool,
-    /// The app it is registered on (directly or through a parent blueprint).
-    pub app: Option<Site>,
+    /// The apps it is registered on (directly or through parent blueprints), where known.
+    pub apps: Vec<Site>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,8 +70,8 @@ pub struct Route<'a> {
     /// The view class (`MethodView`, `Resource`), when class-based.
     pub view_class: Option<(ModuleId, ClassIdx)>,
     pub decorators: Vec<DecoratorInfo>,
-    /// The app serving this route, where known.
-    pub app: Option<Site>,
+    /// The apps serving this route, where known.
+    pub apps: Vec<Site>,
     /// The `@route` decorator or the registering call.
     pub span: Span,
     pub declaration: Option<&'a Expr>,
@@ -87,6 +87,11 @@ impl Route<'_> {
         self.methods
             .iter()
             .any(|m| matches!(m.as_str(), "POST" | "PUT" | "PATCH" | "DELETE"))
+    }
+
+    /// How findings name the route: `GET, POST /login`.
+    pub fn label(&self) -> String {
+        flaskguard_report::route_label(&self.methods, &self.rule)
     }
 
     /// URL parameters: `(converter, name)`.
@@ -290,7 +295,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                 span: c.expr.span,
                 url_prefix,
                 registered: false,
-                app: None,
+                apps: Vec::new(),
             });
         }
     }
@@ -308,14 +313,8 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     continue;
                 };
                 let Some(site) = bp.site else { continue };
-                let parent_app = match callee.site {
-                    Some(s) if base == "flask.Flask()" => Some(s),
-                    Some(s) => blueprints.iter().find(|b| b.site == s).and_then(|b| b.app),
-                    None => None,
-                };
                 if let Some(b) = blueprints.iter_mut().find(|b| b.site == site) {
                     b.registered = true;
-                    b.app = b.app.or(parent_app);
                     if let Some(Value::Str(p)) = c
                         .call
                         .keyword("url_prefix")
@@ -506,7 +505,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     handler: Some(func),
                     view_class: None,
                     decorators: decorators.clone(),
-                    app: None,
+                    apps: Vec::new(),
                     span: d.span,
                     declaration: Some(d),
                 });
@@ -514,15 +513,20 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
         }
     }
 
-    // Blueprint prefixes apply to their routes.
+    let mut graph = crate::apps::blueprint_apps(index);
+    for b in &mut blueprints {
+        b.apps = graph.remove(&b.site).unwrap_or_default();
+    }
+    // Routes are served by their blueprint's apps, and blueprint prefixes apply to them.
     for r in &mut routes {
-        r.app = match r.owner {
-            Owner::App(site) => Some(site),
+        r.apps = match r.owner {
+            Owner::App(site) => vec![site],
             Owner::Blueprint(site) => blueprints
                 .iter()
                 .find(|b| b.site == site)
-                .and_then(|b| b.app),
-            Owner::Api(_) | Owner::Unknown => None,
+                .map(|b| b.apps.clone())
+                .unwrap_or_default(),
+            Owner::Api(_) | Owner::Unknown => Vec::new(),
         };
         if let Owner::Blueprint(site) = r.owner
             && let Some(prefix) = blueprints
@@ -565,7 +569,7 @@ fn view_route<'a>(
         handler: None,
         view_class: None,
         decorators: Vec::new(),
-        app: None,
+        apps: Vec::new(),
         span,
         declaration,
     };

@@ -26,7 +26,7 @@ impl Scope {
     pub fn label(&self) -> String {
         match self {
             Scope::Site => "/".to_string(),
-            Scope::Route { method, rule } => format!("{method} {rule}"),
+            Scope::Route { method, rule } => flaskguard_report::route_label(&[method], rule),
         }
     }
 

@@ -272,10 +272,25 @@ pub struct RouteEntry {
     pub probe: Vec<String>,
 }
 
+/// How findings name a route: its methods, then its rule (`GET, POST /login`). The one
+/// format of a route's name, for static and probe findings; [`route_rule`] reads it back.
+pub fn route_label<S: AsRef<str>>(methods: &[S], rule: &str) -> String {
+    let mut out = String::new();
+    for (i, m) in methods.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(m.as_ref());
+    }
+    out.push(' ');
+    out.push_str(rule);
+    out
+}
+
 impl RouteEntry {
-    /// How findings name the route: its methods, then its rule (`GET, POST /login`).
+    /// How findings name the route (see [`route_label`]).
     pub fn label(&self) -> String {
-        format!("{} {}", self.methods.join(", "), self.rule)
+        route_label(&self.methods, &self.rule)
     }
 
     /// Lists a probe finding's code on this route (once).

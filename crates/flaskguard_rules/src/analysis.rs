@@ -1,10 +1,10 @@
 //! Runs the selected rules over a project and turns what they report into findings.
 
-use flaskguard_report::surface::{Input, InputLocation};
+use flaskguard_report::surface::Input;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use flaskguard_flask::{DecoratorKind, ExtKind, FlaskModel, Owner};
+use flaskguard_flask::{DecoratorKind, ExtKind, FlaskModel, Owner, request};
 use flaskguard_index::{DiagnosticKind, Index, Project, SourceFile, Span};
 use flaskguard_report::registry::{self, Entry};
 use flaskguard_report::{
@@ -573,7 +573,7 @@ fn apply_inline_suppressions(
 /// Whether an extension covers a route: it is attached to the route's app, or either
 /// side's app is unknown.
 fn applies(e: &flaskguard_flask::Extension<'_>, r: &flaskguard_flask::Route<'_>) -> bool {
-    e.apps.is_empty() || r.app.is_none_or(|a| e.apps.contains(&a))
+    e.apps.is_empty() || r.apps.is_empty() || r.apps.iter().any(|a| e.apps.contains(a))
 }
 
 /// `GET, POST /login`
@@ -592,28 +592,11 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
             }
         }
     }
-    let location = |qual: &str| -> Option<InputLocation> {
-        Some(match qual {
-            "flask.request.args" | "flask.request.values" => InputLocation::Query,
-            "flask.request.form" => InputLocation::Form,
-            "flask.request.headers" => InputLocation::Header,
-            "flask.request.cookies" => InputLocation::Cookie,
-            "flask.request.files" => InputLocation::File,
-            "flask.request.json" | "flask.request.get_json()" => InputLocation::Json,
-            _ => return None,
-        })
-    };
     let mut out: Vec<Input> = Vec::new();
     // Iterating over a MultiDict or the headers reads their names: parameter names and
     // header names are inputs too.
     let names_of = |qual: &str| -> Option<Input> {
-        let location = match qual {
-            "flask.request.args" | "flask.request.values" | "flask.request.form" => {
-                InputLocation::QueryName
-            }
-            "flask.request.headers" => InputLocation::HeaderName,
-            _ => return None,
-        };
+        let location = request::part(qual)?.names_location()?;
         Some(Input::At(location, "*".to_string()))
     };
     for (m, f) in functions {
@@ -654,12 +637,12 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
             let (container, key) = match &e.kind {
                 ExprKind::Call(call) => {
                     if let Some(r) = index.resolve(m, scope, &call.func) {
-                        match r.qual.as_str() {
-                            "flask.request.get_data" => {
+                        match request::part_returned(&r.qual) {
+                            Some(request::Part::Body) => {
                                 out.push(Input::Body { json: false });
                                 return;
                             }
-                            "flask.request.get_json" => {
+                            Some(request::Part::Json) => {
                                 out.push(Input::Body { json: true });
                                 return;
                             }
@@ -683,11 +666,9 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
                 }
                 ExprKind::Attribute { .. } => {
                     if let Some(r) = index.resolve(m, scope, e) {
-                        match r.qual.as_str() {
-                            "flask.request.data" | "flask.request.stream" => {
-                                out.push(Input::Body { json: false });
-                            }
-                            "flask.request.json" => out.push(Input::Body { json: true }),
+                        match request::part(&r.qual) {
+                            Some(request::Part::Body) => out.push(Input::Body { json: false }),
+                            Some(request::Part::Json) => out.push(Input::Body { json: true }),
                             _ => {}
                         }
                     }
@@ -711,7 +692,7 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
                 index.resolve(m, scope, values.first()?)
             });
             if let Some(r) = resolved
-                && let Some(loc) = location(&r.qual)
+                && let Some(loc) = request::part(&r.qual).and_then(request::Part::location)
             {
                 out.push(Input::At(loc, key));
             }
@@ -720,10 +701,6 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
     let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|i| seen.insert(i.clone()));
     out
-}
-
-pub fn route_label(route: &flaskguard_flask::Route<'_>) -> String {
-    format!("{} {}", route.methods.join(", "), route.rule)
 }
 
 fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry> {
@@ -847,7 +824,7 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         let handler_span = r
             .handler
             .map(|(m, f)| (m, index.module(m).functions[f.0 as usize].span));
-        let label = route_label(r);
+        let label = r.label();
         let mut codes: Vec<String> = findings
             .iter()
             .filter(|f| !f.is_suppressed())

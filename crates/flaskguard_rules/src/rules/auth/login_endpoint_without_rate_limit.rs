@@ -2,7 +2,6 @@ use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route};
 use flaskguard_index::{Site, Value};
 
 use super::{deployed_settings, known_value, strip_converters, words};
-use crate::analysis::route_label;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -103,7 +102,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if !r.methods.iter().any(|m| m == "POST") || !guesses_secrets(r) {
             continue;
         }
-        let label = route_label(r);
+        let label = r.label();
         if let Some(d) = r
             .decorators
             .iter()

@@ -1,4 +1,4 @@
-use flaskguard_flask::ExtKind;
+use flaskguard_flask::{ExtKind, request};
 use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, walk_body_exprs};
 use flaskguard_index::{Index, ModuleId, Span, Value};
 
@@ -164,28 +164,24 @@ fn read_at(
     let header = match &e.kind {
         ExprKind::Call(call) => {
             let r = index.resolve(module, scope, &call.func)?;
-            match r.qual.as_str() {
-                "flask.request.headers.get"
-                | "flask.request.headers.getlist"
-                | "flask.request.headers.get_all"
-                | "flask.request.environ.get" => {
-                    let Value::Str(name) = index.eval(module, scope, call.args.first()?) else {
-                        return None;
-                    };
-                    forwarding_header(&name)?
-                }
-                _ if depth < MAX_DEPTH && index.project_function(&r.qual).is_some() => {
-                    return forwarded_read(index, module, scope, &call.func, depth + 1);
-                }
-                _ => return None,
+            let header_getter = r.qual.rsplit_once('.').is_some_and(|(part, method)| {
+                matches!(method, "get" | "getlist" | "get_all")
+                    && request::part(part).is_some_and(request::Part::has_headers)
+            });
+            if header_getter {
+                let Value::Str(name) = index.eval(module, scope, call.args.first()?) else {
+                    return None;
+                };
+                forwarding_header(&name)?
+            } else if depth < MAX_DEPTH && index.project_function(&r.qual).is_some() {
+                return forwarded_read(index, module, scope, &call.func, depth + 1);
+            } else {
+                return None;
             }
         }
         ExprKind::Subscript { value, index: key } => {
             let r = index.resolve(module, scope, value)?;
-            if !matches!(
-                r.qual.as_str(),
-                "flask.request.headers" | "flask.request.environ"
-            ) {
+            if !request::part(&r.qual).is_some_and(request::Part::has_headers) {
                 return None;
             }
             let Value::Str(name) = index.eval(module, scope, key) else {
@@ -195,7 +191,7 @@ fn read_at(
         }
         ExprKind::Attribute { attr, .. } if attr == "access_route" => {
             let r = index.resolve(module, scope, e)?;
-            if r.qual != "flask.request.access_route" {
+            if r.qual != request::ACCESS_ROUTE {
                 return None;
             }
             "X-Forwarded-For".to_string()

@@ -3,7 +3,6 @@ use flaskguard_index::Value;
 use flaskguard_index::ir::{ExprKind, ScopeRef, walk_body_exprs};
 
 use super::{strip_converters, words};
-use crate::analysis::route_label;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -120,7 +119,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             format!("{} of the {total}", protected.len())
         };
         for r in unprotected {
-            let label = route_label(r);
+            let label = r.label();
             out.at(
                 r.module,
                 r.span,
@@ -209,16 +208,13 @@ fn guarded_app_wide(ctx: &Context<'_, '_>, r: &Route<'_>) -> bool {
         .iter()
         .filter(|h| h.guards)
         .any(|h| match h.owner {
-            Owner::App(site) => r.app == Some(site),
-            Owner::Blueprint(site) if h.kind == "before_app_request" => {
-                let app = ctx
-                    .model
-                    .blueprints
-                    .iter()
-                    .find(|b| b.site == site)
-                    .and_then(|b| b.app);
-                app.is_none() || app == r.app
-            }
+            Owner::App(site) => r.apps.contains(&site),
+            Owner::Blueprint(site) if h.kind == "before_app_request" => ctx
+                .model
+                .blueprints
+                .iter()
+                .find(|b| b.site == site)
+                .is_none_or(|b| b.apps.is_empty() || b.apps.iter().any(|a| r.apps.contains(a))),
             _ => false,
         })
 }

@@ -1,5 +1,4 @@
 use super::{Credential, Credentials, exemptions, view_calls};
-use crate::analysis::route_label;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -72,7 +71,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Some((first, how)) = exposed.first() else {
             continue;
         };
-        let label = route_label(first);
+        let label = first.label();
         let more = match exposed.len() {
             1 => String::new(),
             n => format!(

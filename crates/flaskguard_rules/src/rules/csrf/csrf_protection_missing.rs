@@ -1,9 +1,6 @@
 use flaskguard_flask::DecoratorKind;
 
-use super::{
-    Credential, Credentials, CsrfCoverage, blueprint_apps, route_apps, validates_flask_form,
-};
-use crate::analysis::route_label;
+use super::{Credential, Credentials, CsrfCoverage, route_apps, validates_flask_form};
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -72,7 +69,6 @@ declare_rule! {
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let credentials = Credentials::new(ctx);
     let coverage = CsrfCoverage::build(ctx);
-    let blueprints = blueprint_apps(ctx);
     for r in &ctx.model.routes {
         // Exempted views are FG234's and FG236's.
         if !r.is_state_changing()
@@ -81,7 +77,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         {
             continue;
         }
-        let Some(apps) = route_apps(ctx, r, &blueprints) else {
+        let Some(apps) = route_apps(ctx, r) else {
             continue;
         };
         let Some(app) = apps.into_iter().find(|a| !coverage.protects(*a)) else {
@@ -100,7 +96,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .line_col(app.span.start)
             .line;
         let app_name = &ctx.index.module(app.module).name;
-        let label = route_label(r);
+        let label = r.label();
         out.at(
             r.module,
             r.span,

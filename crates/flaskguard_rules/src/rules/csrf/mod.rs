@@ -13,11 +13,10 @@ mod csrf_protection_weakened;
 mod seasurf_misconfigured;
 mod state_change_in_get_handler;
 
-use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route};
+use flaskguard_flask::apps::app_sites;
+use flaskguard_flask::{DecoratorKind, ExtKind, Owner, Route, request};
 use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind, walk_body_exprs};
-use flaskguard_index::semantic::Binding;
 use flaskguard_index::{Index, ModuleId, Site, Span, Value};
-use rustc_hash::FxHashMap;
 
 use crate::helpers::{effective_literal, setting_target};
 use crate::{Context, Rule, Target};
@@ -30,72 +29,6 @@ pub(crate) static RULES: &[&Rule] = &[
     &seasurf_misconfigured::RULE,
     &state_change_in_get_handler::RULE,
 ];
-
-/// How deep a Flask app is followed through function parameters.
-const MAX_PARAM_DEPTH: u32 = 4;
-
-/// The `Flask(...)` objects an expression may denote: the object itself, or, for a
-/// parameter of a project function, the arguments passed at its call sites.
-pub(super) fn app_sites(
-    index: &Index<'_>,
-    module: ModuleId,
-    scope: ScopeRef,
-    expr: &Expr,
-) -> Vec<Site> {
-    let mut out = Vec::new();
-    collect_app_sites(index, module, scope, expr, 0, &mut out);
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn collect_app_sites(
-    index: &Index<'_>,
-    module: ModuleId,
-    scope: ScopeRef,
-    expr: &Expr,
-    depth: u32,
-    out: &mut Vec<Site>,
-) {
-    if depth > MAX_PARAM_DEPTH {
-        return;
-    }
-    if let Some(r) = index.resolve(module, scope, expr) {
-        match (r.qual.as_str(), r.site) {
-            ("flask.Flask()", Some(site)) => {
-                out.push(site);
-                return;
-            }
-            // An annotated parameter (`app: Flask`): look at the call sites.
-            ("flask.Flask()", None) => {}
-            _ => return,
-        }
-    }
-    let Some(name) = expr.as_name() else { return };
-    let Some((_, bindings)) = index.bindings_of(module, scope, name) else {
-        return;
-    };
-    let m = index.module(module);
-    for b in bindings {
-        let Binding::Param { func, index: pos } = b else {
-            continue;
-        };
-        let def = &m.functions[func.0 as usize];
-        // Methods receive `self` first; their call sites are not resolved by name.
-        if matches!(def.parent, ScopeRef::Class(_)) {
-            continue;
-        }
-        let Some(param) = def.params.get(*pos) else {
-            continue;
-        };
-        let qual = format!("{}.{}", m.name, def.qualname);
-        for c in index.calls_to(&qual) {
-            if let Some(arg) = c.call.argument(*pos, &param.name) {
-                collect_app_sites(index, c.module, c.scope, arg, depth + 1, out);
-            }
-        }
-    }
-}
 
 /// A configuration setting that applies outside development and testing.
 #[derive(Clone)]
@@ -257,80 +190,12 @@ impl CsrfCoverage {
     }
 }
 
-/// The apps each blueprint is registered on, directly or through parent blueprints.
-pub(super) fn blueprint_apps(ctx: &Context<'_, '_>) -> FxHashMap<Site, Vec<Site>> {
-    let index = ctx.index;
-    let mut on_app: FxHashMap<Site, Vec<Site>> = FxHashMap::default();
-    let mut on_bp: Vec<(Site, Site)> = Vec::new();
-    for c in index.calls() {
-        let ExprKind::Attribute {
-            value: receiver,
-            attr,
-        } = &c.call.func.kind
-        else {
-            continue;
-        };
-        if attr != "register_blueprint" {
-            continue;
-        }
-        // The receiver resolves to an app or a blueprint; an unannotated parameter does
-        // not resolve and is followed to its call sites.
-        let receiver_qual = c.callee.as_ref().and_then(|r| {
-            r.qual
-                .strip_suffix(".register_blueprint")
-                .map(str::to_string)
-        });
-        let Some(bp) = c
-            .call
-            .argument(0, "blueprint")
-            .and_then(|e| index.resolve(c.module, c.scope, e))
-            .filter(|r| r.qual == "flask.Blueprint()")
-            .and_then(|r| r.site)
-        else {
-            continue;
-        };
-        match receiver_qual.as_deref() {
-            Some("flask.Blueprint()") => {
-                if let Some(parent) = c.callee.as_ref().and_then(|r| r.site) {
-                    on_bp.push((bp, parent));
-                }
-            }
-            Some("flask.Flask()") | None => {
-                let apps = app_sites(index, c.module, c.scope, receiver);
-                on_app.entry(bp).or_default().extend(apps);
-            }
-            Some(_) => {}
-        }
-    }
-    // Nested blueprints inherit their parent's apps.
-    for _ in 0..4 {
-        for (child, parent) in &on_bp {
-            let inherited = on_app.get(parent).cloned().unwrap_or_default();
-            let entry = on_app.entry(*child).or_default();
-            for a in inherited {
-                if !entry.contains(&a) {
-                    entry.push(a);
-                }
-            }
-        }
-    }
-    on_app
-}
-
 /// The apps serving a route; `None` when not known.
-pub(super) fn route_apps(
-    ctx: &Context<'_, '_>,
-    route: &Route<'_>,
-    blueprints: &FxHashMap<Site, Vec<Site>>,
-) -> Option<Vec<Site>> {
+pub(super) fn route_apps(ctx: &Context<'_, '_>, route: &Route<'_>) -> Option<Vec<Site>> {
     if let [app] = ctx.model.apps.as_slice() {
         return Some(vec![app.site]);
     }
-    match route.owner {
-        Owner::App(site) => Some(vec![site]),
-        Owner::Blueprint(site) => blueprints.get(&site).filter(|a| !a.is_empty()).cloned(),
-        Owner::Api(_) | Owner::Unknown => None,
-    }
+    (!route.apps.is_empty()).then(|| route.apps.clone())
 }
 
 /// The functions that handle a route: its view function, or the HTTP-method functions of
@@ -418,7 +283,7 @@ pub(super) fn referenced_names(index: &Index<'_>, func: (ModuleId, FuncIdx)) -> 
 /// Names that mean the browser's cookies (the session, Flask-Login's user) are used.
 const AMBIENT_NAMES: &[&str] = &[
     "flask.session",
-    "flask.request.cookies",
+    request::COOKIES,
     "flask_login.current_user",
     "flask_login.login_user",
     "flask_login.logout_user",
@@ -428,8 +293,8 @@ const AMBIENT_NAMES: &[&str] = &[
 /// Names that mean a credential is read from a request header the browser does not send
 /// by itself.
 const HEADER_NAMES: &[&str] = &[
-    "flask.request.headers",
-    "flask.request.authorization",
+    request::HEADERS,
+    request::AUTHORIZATION,
     "flask_jwt_extended.verify_jwt_in_request",
 ];
 

@@ -3,7 +3,6 @@ use flaskguard_index::Value;
 use flaskguard_report::Severity;
 
 use super::{Credential, Credentials, deployed_settings, exemptions, view_calls};
-use crate::analysis::route_label;
 use crate::helpers::effective_literal;
 use crate::{Context, Reporter, Target, declare_rule};
 
@@ -145,7 +144,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         });
         let Some((r, how)) = exposed else { continue };
-        let label = route_label(r);
+        let label = r.label();
         out.at(
             ex.module,
             ex.span,
@@ -171,7 +170,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         });
         let Some((r, how)) = exposed else { continue };
-        let label = route_label(r);
+        let label = r.label();
         out.at(
             c.module,
             c.expr.span,

@@ -2,7 +2,6 @@ use flaskguard_flask::Route;
 use flaskguard_index::ir::{FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{Index, ModuleId, Span, Value};
 
-use crate::analysis::route_label;
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -299,7 +298,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 }
             }
             let Some(first) = found.first() else { continue };
-            let label = route_label(r);
+            let label = r.label();
             let what = if r.view_class.is_some() {
                 "`get` method"
             } else {

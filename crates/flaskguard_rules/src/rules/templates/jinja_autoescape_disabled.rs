@@ -179,5 +179,6 @@ fn param_app_jinja_env(
     let ExprKind::Attribute { value: app, attr } = &expr.kind else {
         return false;
     };
-    attr == "jinja_env" && !crate::rules::csrf::app_sites(ctx.index, module, scope, app).is_empty()
+    attr == "jinja_env"
+        && !flaskguard_flask::apps::app_sites(ctx.index, module, scope, app).is_empty()
 }

@@ -111,7 +111,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             finding.severity(Severity::Low);
         }
         if let Some(route) = ctx.model.route_at(ctx.index, module, span) {
-            finding.route(crate::analysis::route_label(route));
+            finding.route(route.label());
         }
     }
 }
