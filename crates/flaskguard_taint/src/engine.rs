@@ -17,8 +17,8 @@ use flaskguard_index::ir::{
 };
 use flaskguard_index::{Index, ModuleId, Span, TextFile, Value, fold};
 
-use super::regex_guard::{self, Method};
-use super::spec::{Class, SinkMode, SinkRow, Spec};
+use crate::regex_guard::{self, Method};
+use crate::spec::{Class, SinkMode, SinkRow, Spec};
 
 /// At most this many propagation steps are kept per value.
 const MAX_STEPS: usize = 8;
