@@ -318,7 +318,7 @@ pub(crate) fn safe_mask(pattern: &str, method: Method) -> u32 {
 /// single-quoted SQL or XPath literal (and nowhere else).
 pub(crate) fn absent_char_mask(c: char) -> u32 {
     match c {
-        '\'' => crate::engine::NO_SQUOTE,
+        '\'' => crate::value::NO_SQUOTE,
         '{' => Class::Template.bit(),
         _ => 0,
     }
