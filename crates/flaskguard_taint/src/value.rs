@@ -338,3 +338,83 @@ pub(crate) fn element_of(v: &AVal) -> AVal {
         _ => AVal::Unknown,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use flaskguard_index::{ModuleId, Span, Value};
+
+    use super::{AVal, Origin, Step, Taint};
+    use crate::spec::Class;
+
+    fn source(start: u32) -> Taint {
+        Taint::source(Step {
+            module: ModuleId(0),
+            span: Span::new(start, start + 1),
+            message: format!("source {start}"),
+        })
+    }
+
+    #[test]
+    fn join_of_equal_values_is_the_value() {
+        let v = AVal::Const(Value::Str("a".to_string()));
+        assert_eq!(v.join(&v), v);
+    }
+
+    #[test]
+    fn join_of_two_constants_is_an_unknown_constant() {
+        let a = AVal::Const(Value::Int(1));
+        let b = AVal::Const(Value::Int(2));
+        assert_eq!(a.join(&b), AVal::Const(Value::Unknown));
+    }
+
+    #[test]
+    fn join_keeps_taint_from_either_side() {
+        let t = AVal::Tainted(source(0));
+        assert_eq!(AVal::Unknown.join(&t).taint(), Some(source(0)));
+        assert_eq!(t.join(&AVal::Const(Value::Int(1))).taint(), Some(source(0)));
+        assert_eq!(
+            AVal::Unknown.join(&AVal::Const(Value::Int(1))),
+            AVal::Unknown
+        );
+    }
+
+    #[test]
+    fn join_of_sequences_is_element_wise() {
+        let a = AVal::Seq(vec![AVal::Tainted(source(0)), AVal::Const(Value::Int(1))]);
+        let b = AVal::Seq(vec![AVal::Unknown, AVal::Const(Value::Int(1))]);
+        let AVal::Seq(items) = a.join(&b) else {
+            panic!("a sequence");
+        };
+        assert!(items[0].taint().is_some());
+        assert_eq!(items[1], AVal::Const(Value::Int(1)));
+    }
+
+    #[test]
+    fn merge_keeps_an_origin_safe_only_where_both_sides_are() {
+        let mut a = source(0);
+        a.sanitize(Class::Sql.bit() | Class::Command.bit());
+        let mut b = source(0);
+        b.sanitize(Class::Sql.bit());
+        let m = a.merge(&b);
+        assert_eq!(m.origins.len(), 1);
+        assert!(m.is_safe_for(Class::Sql));
+        assert!(!m.is_safe_for(Class::Command));
+    }
+
+    #[test]
+    fn merge_unions_origins_and_a_clean_one_does_not_make_the_other_safe() {
+        let mut a = source(0);
+        a.sanitize(Class::Sql.bit());
+        let m = a.merge(&source(5));
+        assert_eq!(m.origins.len(), 2);
+        assert!(!m.is_safe_for(Class::Sql));
+        assert!(matches!(m.origins[1].0, Origin::Source(_)));
+    }
+
+    #[test]
+    fn parameters_are_origins() {
+        let t = Taint::param(2);
+        assert_eq!(t.origins, vec![(Origin::Param(2), 0)]);
+        assert!(!t.is_safe_for(Class::Sql));
+    }
+}
