@@ -18,7 +18,7 @@ use flaskguard_index::{ModuleId, Span};
 
 use crate::engine::{Engine, Flow, ParamSink, Summary, Verdict};
 use crate::spec::Class;
-use crate::value::{AVal, Env, Step, Taint};
+use crate::value::{AVal, Env, Origin, Step, Taint};
 
 /// Helpers of at most this many statements are analysed at each call site.
 pub(crate) const INLINE_MAX_STATEMENTS: usize = 12;
@@ -68,7 +68,7 @@ impl<'i, 'a> Engine<'i, 'a> {
         }
         if depth > MAX_CALL_DEPTH || !self.in_progress.lock().expect("lock").insert(f) {
             // Recursion or too deep: a conservative summary (parameters flow to the result).
-            return Arc::new(Summary::default());
+            return Arc::new(self.conservative_summary(f));
         }
         let (module, func) = f;
         let def = &self.index.module(module).functions[func.0 as usize];
@@ -104,6 +104,31 @@ impl<'i, 'a> Engine<'i, 'a> {
             .or_insert_with(|| summary.clone());
         self.in_progress.lock().expect("lock").remove(&f);
         summary
+    }
+
+    /// The summary of a function that cannot be analysed here (it is being analysed
+    /// further up this call chain, or the chain is too deep): every parameter may flow to
+    /// the returned value, unsanitized. (`cls` is left out, as in a computed summary.)
+    fn conservative_summary(&self, (module, func): (ModuleId, FuncIdx)) -> Summary {
+        let def = &self.index.module(module).functions[func.0 as usize];
+        let origins: Vec<(Origin, u32)> = def
+            .params
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| {
+                !(i == 0 && matches!(def.parent, ScopeRef::Class(_)) && p.name == "cls")
+            })
+            .map(|(i, _)| (Origin::Param(i as u16), 0))
+            .collect();
+        Summary {
+            returns: (!origins.is_empty()).then(|| {
+                AVal::Tainted(Taint {
+                    origins,
+                    steps: Arc::new(Vec::new()),
+                })
+            }),
+            ..Summary::default()
+        }
     }
 }
 
