@@ -29,13 +29,7 @@ impl Context<'_, '_> {
 
     fn taint(&self) -> &crate::taint::TaintResults {
         self.taint.get_or_init(|| {
-            crate::taint::Engine::new(
-                self.index,
-                self.model,
-                self.spec,
-                &self.project.texts,
-            )
-            .run()
+            crate::taint::Engine::new(self.index, self.model, self.spec, &self.project.texts).run()
         })
     }
 

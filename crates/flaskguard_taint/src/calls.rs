@@ -18,7 +18,7 @@ use crate::value::{
     is_config_class, sanitized_for,
 };
 
-impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+impl FnCtx<'_, '_, '_> {
     pub(crate) fn call(&mut self, e: &Expr, call: &Call) -> AVal {
         let index = self.engine.index;
         // Resolved once when the index was built (same scope, same expression).

@@ -10,8 +10,7 @@ use flaskguard_index::{Index, ModuleId, Span, TextFile};
 
 use flaskguard_flask::FlaskModel;
 
-use crate::spec::Class;
-use crate::spec::Spec;
+use crate::spec::{Class, Spec};
 use crate::value::{AVal, Step};
 
 /// What reaches a sink, for the rules that audit sinks without taint (FG905, FG904…).
@@ -30,6 +29,7 @@ pub enum Verdict {
 /// Everything the engine found.
 #[derive(Debug, Default)]
 pub struct TaintResults {
+    /// Every flow from request data to a sink, sorted by sink.
     pub flows: Vec<Flow>,
     /// The worst value seen at each sink call: `(module, call start, call end, class)`.
     pub verdicts: FxHashMap<(ModuleId, u32, u32, Class), Verdict>,
@@ -40,9 +40,13 @@ pub struct TaintResults {
 /// A flow from request data to a sink.
 #[derive(Clone, Debug)]
 pub struct Flow {
+    /// The kind of sink reached.
     pub class: Class,
+    /// Where the request data is read.
     pub source: Arc<Step>,
+    /// The path from the source to the sink (at most a few steps).
     pub steps: Vec<Step>,
+    /// The sink.
     pub sink: Step,
 }
 
@@ -72,10 +76,11 @@ pub(crate) struct Summary {
     pub(crate) session_keys: Vec<String>,
 }
 
+/// The taint engine over one project: build it with [`Engine::new`], then [`Engine::run`].
 pub struct Engine<'i, 'a> {
-    pub index: &'i Index<'a>,
-    pub model: &'i FlaskModel<'a>,
-    pub spec: &'i Spec,
+    pub(crate) index: &'i Index<'a>,
+    pub(crate) model: &'i FlaskModel<'a>,
+    pub(crate) spec: &'i Spec,
     /// The project's non-Python files (INI files answer `configparser` reads).
     pub(crate) texts: &'i [TextFile],
     pub(crate) summaries: Mutex<FxHashMap<(ModuleId, FuncIdx), Arc<Summary>>>,
@@ -94,6 +99,8 @@ pub struct Engine<'i, 'a> {
 }
 
 impl<'i, 'a> Engine<'i, 'a> {
+    /// An engine over `index` and `model` with the models `spec`; `texts` are the
+    /// project's non-Python files (INI files answer `configparser` reads).
     pub fn new(
         index: &'i Index<'a>,
         model: &'i FlaskModel<'a>,

@@ -23,7 +23,7 @@ const ABORTS: &[&str] = &[
     "builtins.exit",
 ];
 
-impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+impl FnCtx<'_, '_, '_> {
     /// Narrows the environment on the path where `test` is `holds`: allow-list
     /// membership, `re.fullmatch`, `isdigit()` and friends make the tested name safe.
     pub(crate) fn apply_guard(&mut self, test: &Expr, holds: bool) {

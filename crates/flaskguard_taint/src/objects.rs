@@ -10,7 +10,7 @@ use flaskguard_index::{ModuleId, Span, Value};
 use crate::interp::{FnCtx, INLINE_MAX_STATEMENTS, MAX_INLINE_DEPTH};
 use crate::value::{AVal, Fields, Taint};
 
-impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+impl FnCtx<'_, '_, '_> {
     /// The attributes an instance of project class `class` gets from its construction: a
     /// dataclass's fields (arguments by position and name, else the declared defaults), or
     /// what a small `__init__` stores in `self.x`. `None` when that is not understood

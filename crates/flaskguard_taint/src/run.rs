@@ -14,7 +14,7 @@ use crate::interp::FnCtx;
 use crate::spec::Class;
 use crate::value::{Origin, Step};
 
-impl<'i, 'a> Engine<'i, 'a> {
+impl Engine<'_, '_> {
     /// Analyses every function of the modules that use Flask; returns all flows.
     pub fn run(&self) -> TaintResults {
         let (results, keys) = self.run_once();

@@ -12,7 +12,7 @@ use crate::interp::FnCtx;
 use crate::spec::{Class, SinkMode, SinkRow};
 use crate::value::{AVal, Origin, Step, Taint};
 
-impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+impl FnCtx<'_, '_, '_> {
     pub(crate) fn check_sinks(
         &mut self,
         e: &Expr,

@@ -31,8 +31,11 @@ pub(crate) const NO_SQUOTE: u32 = 1 << 28;
 /// One step of a data-flow path.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Step {
+    /// The module of the step.
     pub module: ModuleId,
+    /// Its range in the module.
     pub span: Span,
+    /// What happens there (`request.args["x"]`, `passed to \`helper()\``).
     pub message: String,
 }
 
@@ -47,6 +50,7 @@ pub(crate) enum Origin {
     Random(Arc<Step>),
 }
 
+/// The taint of a value: its origins and the path it took.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Taint {
     /// Where the value comes from, each with the classes (bit mask) for which what came

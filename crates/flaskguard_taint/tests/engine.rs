@@ -234,7 +234,7 @@ def user():
 /// A recursive helper too long to be inlined at the call site (more statements than the
 /// engine inlines), so its own recursive call meets the summary being computed: the
 /// second argument reaches the result only through that call.
-const SWAP: &str = r#"
+const SWAP: &str = r"
 def swap(x, y, n):
     a = 1
     b = 2
@@ -249,7 +249,7 @@ def swap(x, y, n):
     if n == 0:
         return x
     return swap(y, x, n - 1)
-"#;
+";
 
 #[test]
 fn taint_through_a_recursive_call_only_is_a_flow() {

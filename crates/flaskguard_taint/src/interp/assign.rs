@@ -10,7 +10,7 @@ use crate::interp::{FnCtx, place_name};
 use crate::spec::Class;
 use crate::value::{AVal, Origin, element_of};
 
-impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+impl FnCtx<'_, '_, '_> {
     pub(crate) fn assign(&mut self, target: &Expr, value: AVal, span: Span) {
         match &target.kind {
             ExprKind::Name(n) => {

@@ -13,7 +13,7 @@ use crate::interp::{FnCtx, MAX_INLINE_DEPTH, place_name};
 use crate::spec::Class;
 use crate::value::{AVal, CONFIG_SECTION, Taint, element_of, is_config_class, sanitized_for};
 
-impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+impl FnCtx<'_, '_, '_> {
     pub(crate) fn eval(&mut self, e: &Expr) -> AVal {
         flaskguard_index::deep(|| self.eval_kind(e))
     }

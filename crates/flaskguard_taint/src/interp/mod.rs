@@ -29,6 +29,8 @@ pub(crate) const MAX_INLINE_DEPTH: usize = 2;
 /// Summaries are computed at most this deep in the call graph.
 const MAX_CALL_DEPTH: usize = 6;
 
+/// The abstract interpreter of one function body (or a module's top level): its
+/// environment, and what it found (returns, flows, verdicts, sinks fed by parameters).
 pub(crate) struct FnCtx<'e, 'i, 'a> {
     pub(crate) engine: &'e Engine<'i, 'a>,
     pub(crate) module: ModuleId,
@@ -60,7 +62,7 @@ pub(crate) struct Exits {
     pub(crate) envs: Vec<Env>,
 }
 
-impl<'i, 'a> Engine<'i, 'a> {
+impl Engine<'_, '_> {
     /// The summary of a function, computed once.
     pub(crate) fn summary(&self, f: (ModuleId, FuncIdx), depth: usize) -> Arc<Summary> {
         if let Some(s) = self.summaries.lock().expect("summaries lock").get(&f) {

@@ -16,7 +16,7 @@ const MAX_LOOP_PASSES: usize = 3;
 /// Iterables that are never empty (they raise instead): a loop over them runs at least once.
 const NEVER_EMPTY: &[&str] = &["socket.getaddrinfo"];
 
-impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+impl FnCtx<'_, '_, '_> {
     pub(crate) fn block(&mut self, body: &[Stmt]) {
         for (i, stmt) in body.iter().enumerate() {
             if self.dead {
