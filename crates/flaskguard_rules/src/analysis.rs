@@ -200,7 +200,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     clock.lap("index");
     let model = FlaskModel::build(&index, &project.texts);
     clock.lap("flask model");
-    let spec = crate::taint::spec::Spec::builtin();
+    let spec = crate::taint::Spec::builtin();
     let ctx = Context {
         index: &index,
         model: &model,
@@ -245,7 +245,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         Some(dead) if !dead.is_empty() => raw
             .into_iter()
             .filter(|r| match r.target {
-                Target::Module(m, span) => !crate::taint::engine::in_dead_code(dead, m, span),
+                Target::Module(m, span) => !crate::taint::in_dead_code(dead, m, span),
                 Target::Text(..) => true,
             })
             .collect(),

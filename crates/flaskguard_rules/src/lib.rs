@@ -7,7 +7,6 @@
 
 pub mod analysis;
 mod helpers;
-mod ini;
 pub mod policy;
 mod registry;
 mod reporter;
@@ -19,6 +18,9 @@ pub use registry::{RULES, rule_by_code, rule_by_name};
 pub use reporter::{Context, Reporter, Target};
 
 pub use flaskguard_report::registry::{Entry, Status};
+
+/// Values of the project's INI files (shared with the taint engine's `configparser` model).
+use flaskguard_taint::ini;
 
 /// A rule: its registry entry (metadata and documentation) and its check.
 #[derive(Debug)]

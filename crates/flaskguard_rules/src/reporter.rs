@@ -11,7 +11,7 @@ pub struct Context<'i, 'a> {
     pub index: &'i Index<'a>,
     pub model: &'i FlaskModel<'a>,
     pub project: &'a Project,
-    pub(crate) spec: &'i crate::taint::spec::Spec,
+    pub(crate) spec: &'i crate::taint::Spec,
     /// The taint engine's flows, computed by the first rule that asks.
     pub(crate) taint: std::sync::OnceLock<crate::taint::TaintResults>,
     /// Settings on app parameters' `config`, by key: read by several CSRF rules.
@@ -29,13 +29,7 @@ impl Context<'_, '_> {
 
     fn taint(&self) -> &crate::taint::TaintResults {
         self.taint.get_or_init(|| {
-            crate::taint::engine::Engine::new(
-                self.index,
-                self.model,
-                self.spec,
-                &self.project.texts,
-            )
-            .run()
+            crate::taint::Engine::new(self.index, self.model, self.spec, &self.project.texts).run()
         })
     }
 

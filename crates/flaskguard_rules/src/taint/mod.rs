@@ -1,15 +1,12 @@
-//! The taint engine and its models spec.
+//! The taint engine (the `flaskguard_taint` crate) as the rules see it, and the adapter
+//! that reports its flows as findings.
 
-pub mod engine;
-mod regex_guard;
-pub mod spec;
+pub use flaskguard_taint::{Class, Engine, Flow, Spec, TaintResults, Verdict, in_dead_code};
 
 use flaskguard_report::Severity;
 
 use crate::reporter::Target;
 use crate::{Context, Reporter};
-pub use engine::{Flow, TaintResults, Verdict};
-pub use spec::Class;
 
 /// Reports every flow of `class` (the engine runs once per analysis, shared by the rules).
 pub(crate) fn report_class(

@@ -154,7 +154,7 @@ pub enum SpecError {
 }
 
 /// The spec bundled with flaskguard.
-pub const BUILTIN: &str = include_str!("../../models/python.toml");
+pub const BUILTIN: &str = include_str!("../models/python.toml");
 
 impl Spec {
     /// Parses and validates a spec file; `origin` names it in errors.

@@ -6,7 +6,7 @@ use flaskguard_index::{FileKind, Project, TextFile, Value};
 /// Every value the project's INI files give `key` in `section` (the `DEFAULT` section
 /// counting for all), as `configparser` reads them: keys are case-insensitive, values
 /// are stripped, whole-line `#`/`;` comments are skipped, indented lines continue a value.
-pub(crate) fn values(texts: &[TextFile], section: &str, key: &str) -> Vec<String> {
+pub fn values(texts: &[TextFile], section: &str, key: &str) -> Vec<String> {
     let key = key.to_ascii_lowercase();
     let mut found: Vec<String> = Vec::new();
     for text in texts.iter().filter(|t| t.kind == FileKind::IniFile) {
@@ -64,7 +64,7 @@ pub(crate) fn values(texts: &[TextFile], section: &str, key: &str) -> Vec<String
 /// The values a `configparser` read could give, if `value` is one: `parser.get(section,
 /// key)` (strings), `getboolean` (booleans), `getint` (integers), with constant section
 /// and key. `None` for anything else, or when no INI file of the project has the key.
-pub(crate) fn candidates(project: &Project, value: &Value) -> Option<Vec<Value>> {
+pub fn candidates(project: &Project, value: &Value) -> Option<Vec<Value>> {
     let Value::Call { qual, args, .. } = value else {
         return None;
     };
@@ -84,7 +84,7 @@ pub(crate) fn candidates(project: &Project, value: &Value) -> Option<Vec<Value>>
 }
 
 /// A value as `configparser`'s `method` returns it.
-pub(crate) fn convert(method: &str, s: &str) -> Value {
+pub fn convert(method: &str, s: &str) -> Value {
     match method {
         "getboolean" => match s.to_ascii_lowercase().as_str() {
             "1" | "yes" | "true" | "on" => Value::Bool(true),

@@ -7,7 +7,7 @@
 //! first letters, and `.` lets anything through. The check is judged by the characters
 //! the pattern can accept, never by the fact that a regular expression was used.
 
-use super::spec::Class;
+use crate::spec::Class;
 
 /// How the pattern is applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -318,7 +318,7 @@ pub(crate) fn safe_mask(pattern: &str, method: Method) -> u32 {
 /// single-quoted SQL or XPath literal (and nowhere else).
 pub(crate) fn absent_char_mask(c: char) -> u32 {
     match c {
-        '\'' => super::engine::NO_SQUOTE,
+        '\'' => crate::value::NO_SQUOTE,
         '{' => Class::Template.bit(),
         _ => 0,
     }

@@ -1,0 +1,197 @@
+//! The engine's state and its results: what the project is (index, Flask model, spec),
+//! the summaries computed so far, and the flows and verdicts it hands to the rules.
+
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use flaskguard_index::ir::{FuncIdx, StmtKind};
+use flaskguard_index::{Index, ModuleId, Span, TextFile};
+
+use flaskguard_flask::FlaskModel;
+
+use crate::spec::{Class, Spec};
+use crate::value::{AVal, Step};
+
+/// What reaches a sink, for the rules that audit sinks without taint (FG905, FG904…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// A constant.
+    Const,
+    /// Request data made safe for this kind of sink (escaped, quoted, cast, allow-listed).
+    Sanitized,
+    /// Not request data, but not known either (a parameter, a file, the environment).
+    Clean,
+    /// Request data, unsanitized: the taint rule reports it.
+    Tainted,
+}
+
+/// Everything the engine found.
+#[derive(Debug, Default)]
+pub struct TaintResults {
+    /// Every flow from request data to a sink, sorted by sink.
+    pub flows: Vec<Flow>,
+    /// The worst value seen at each sink call: `(module, call start, call end, class)`.
+    pub verdicts: FxHashMap<(ModuleId, u32, u32, Class), Verdict>,
+    /// Code that never runs: every finding inside is dropped.
+    pub dead_code: Vec<(ModuleId, Span)>,
+}
+
+/// A flow from request data to a sink.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    /// The kind of sink reached.
+    pub class: Class,
+    /// Where the request data is read.
+    pub source: Arc<Step>,
+    /// The path from the source to the sink (at most a few steps).
+    pub steps: Vec<Step>,
+    /// The sink.
+    pub sink: Step,
+}
+
+/// A parameter that reaches a sink inside a function.
+#[derive(Clone, Debug)]
+pub(crate) struct ParamSink {
+    pub(crate) param: u16,
+    pub(crate) class: Class,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) sink: Step,
+}
+
+/// What calling a function does with taint.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    /// The returned value (with `Param` origins for parameters that flow to it).
+    pub(crate) returns: Option<AVal>,
+    /// Each `return` with its value, for response bodies of routes.
+    pub(crate) return_sites: Vec<(Span, AVal)>,
+    pub(crate) param_sinks: Vec<ParamSink>,
+    /// Sinks whose value comes only from parameters: judged at each call site.
+    pub(crate) param_verdicts: Vec<(u16, ModuleId, Span, Class)>,
+    /// Flows from request data read inside the function.
+    pub(crate) flows: Vec<Flow>,
+    pub(crate) verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
+    pub(crate) dead_code: Vec<(ModuleId, Span)>,
+    pub(crate) session_keys: Vec<String>,
+}
+
+/// The taint engine over one project: build it with [`Engine::new`], then [`Engine::run`].
+pub struct Engine<'i, 'a> {
+    pub(crate) index: &'i Index<'a>,
+    pub(crate) model: &'i FlaskModel<'a>,
+    pub(crate) spec: &'i Spec,
+    /// The project's non-Python files (INI files answer `configparser` reads).
+    pub(crate) texts: &'i [TextFile],
+    pub(crate) summaries: Mutex<FxHashMap<(ModuleId, FuncIdx), Arc<Summary>>>,
+    pub(crate) in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx)>>,
+    /// Route handlers and their URL parameter names.
+    pub(crate) routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+    /// Route handlers and their full URL rules.
+    pub(crate) fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+    /// Route handlers' URL parameters: name and whether a converter types it.
+    pub(crate) route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>>,
+    /// Session keys some view stores request data under: reading them back is reading
+    /// request data (a second-order flow).
+    pub(crate) tainted_session_keys: FxHashSet<String>,
+    /// The app validates `Host` (TRUSTED_HOSTS or SERVER_NAME is configured).
+    pub(crate) trusted_hosts: bool,
+}
+
+impl<'i, 'a> Engine<'i, 'a> {
+    /// An engine over `index` and `model` with the models `spec`; `texts` are the
+    /// project's non-Python files (INI files answer `configparser` reads).
+    pub fn new(
+        index: &'i Index<'a>,
+        model: &'i FlaskModel<'a>,
+        spec: &'i Spec,
+        texts: &'i [TextFile],
+    ) -> Self {
+        let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>> =
+            FxHashMap::default();
+        for r in &model.routes {
+            if let Some(h) = r.handler {
+                fixed_rules.entry(h).or_default().push(r.rule.clone());
+                route_param_kinds.entry(h).or_default().extend(
+                    r.params()
+                        .into_iter()
+                        .map(|(conv, n)| (n, matches!(conv.as_str(), "int" | "float" | "uuid"))),
+                );
+            }
+            // `int`, `float` and `uuid` converters only ever pass numbers and UUIDs.
+            let params: Vec<String> = r
+                .params()
+                .into_iter()
+                .filter(|(conv, _)| !matches!(conv.as_str(), "int" | "float" | "uuid"))
+                .map(|(_, n)| n)
+                .collect();
+            if let Some(h) = r.handler {
+                routes.entry(h).or_default().extend(params.clone());
+            }
+            if let Some((m, c)) = r.view_class {
+                // Every HTTP method of a view class receives the URL parameters.
+                let class = &index.module(m).classes[c.0 as usize];
+                for stmt in &class.body {
+                    if let StmtKind::FunctionDef(f) = &stmt.kind {
+                        routes.entry((m, *f)).or_default().extend(params.clone());
+                    }
+                }
+            }
+        }
+        Engine {
+            index,
+            model,
+            spec,
+            texts,
+            summaries: Mutex::new(FxHashMap::default()),
+            in_progress: Mutex::new(FxHashSet::default()),
+            routes,
+            fixed_rules,
+            route_param_kinds,
+            tainted_session_keys: FxHashSet::default(),
+            trusted_hosts: model.is_configured("TRUSTED_HOSTS")
+                || model.is_configured("SERVER_NAME"),
+        }
+    }
+
+    /// Whether `module` may read request data (imports Flask or a Flask extension).
+    pub(crate) fn reads_requests(&self, module: ModuleId) -> bool {
+        // Request data enters through names bound to `flask.request` (or the `flask`
+        // module, or a request parser): modules without such a binding cannot read it.
+        let sem = &self.index.semantic[module.0 as usize];
+        sem.scopes.values().any(|scope| {
+            scope.bindings.values().flatten().any(|b| match b {
+                flaskguard_index::semantic::Binding::Import(q) => {
+                    q == "flask"
+                        || q.starts_with("flask.request")
+                        || q.starts_with("flask.session")
+                        || q.starts_with("flask.make_response")
+                        || q.starts_with("flask.globals")
+                        || q.starts_with("flask_restful")
+                        || q.starts_with("flask_restx")
+                        || self.engine_roots_match(q)
+                }
+                _ => false,
+            })
+        })
+    }
+
+    fn engine_roots_match(&self, qual: &str) -> bool {
+        self.spec
+            .roots
+            .iter()
+            .any(|r| r.starts_with(qual) || qual.starts_with(r.as_str()))
+    }
+
+    pub(crate) fn is_source(&self, qual: &str) -> bool {
+        self.spec.is_request_data(qual, self.trusted_hosts)
+    }
+}
+
+/// Whether a span lies in code that never runs.
+pub fn in_dead_code(dead: &[(ModuleId, Span)], module: ModuleId, span: Span) -> bool {
+    dead.iter()
+        .any(|(m, d)| *m == module && d.start <= span.start && span.end <= d.end)
+}

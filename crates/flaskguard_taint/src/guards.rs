@@ -1,0 +1,549 @@
+//! Guards and sanitizing checks: allow-list membership, regular expressions, `isdigit()`
+//! and friends, path containment, validators and predicates of the project, and calls
+//! that never return (`abort()`).
+
+// Abstract-value algebra reads best with short names (a, b, t, v).
+#![allow(clippy::many_single_char_names)]
+
+use flaskguard_index::ir::{
+    BoolOp, Call, CmpOp, Compare, Expr, ExprKind, FuncIdx, StmtKind, UnaryOp,
+};
+use flaskguard_index::{ModuleId, Value};
+
+use crate::interp::{Exits, FnCtx, MAX_INLINE_DEPTH, place_name};
+use crate::regex_guard::{self, Method};
+use crate::spec::Class;
+use crate::value::{AVal, NORMALIZED, Taint, UNQUOTED};
+
+/// Calls that never return: they end the path that makes them.
+const ABORTS: &[&str] = &[
+    "flask.abort",
+    "werkzeug.exceptions.abort",
+    "sys.exit",
+    "builtins.exit",
+];
+
+impl FnCtx<'_, '_, '_> {
+    /// Narrows the environment on the path where `test` is `holds`: allow-list
+    /// membership, `re.fullmatch`, `isdigit()` and friends make the tested name safe.
+    pub(crate) fn apply_guard(&mut self, test: &Expr, holds: bool) {
+        match &test.kind {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.apply_guard(operand, !holds),
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            } if holds => {
+                for v in values {
+                    self.apply_guard(v, true);
+                }
+            }
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            } if !holds => {
+                for v in values {
+                    self.apply_guard(v, false);
+                }
+            }
+            // `check(x) is not None` / `check(x) is None`: the truth of `check(x)`.
+            ExprKind::Compare(cmp)
+                if cmp.ops.len() == 1
+                    && matches!(cmp.ops[0], CmpOp::Is | CmpOp::IsNot)
+                    && matches!(cmp.comparators[0].kind, ExprKind::NoneLit) =>
+            {
+                self.apply_guard(&cmp.left, holds == (cmp.ops[0] == CmpOp::IsNot));
+            }
+            // `ipaddress.ip_address(a).is_global` (or `not ....is_private`): the address,
+            // and whatever it was resolved from, is public.
+            ExprKind::Attribute { value, attr }
+                if (holds && attr == "is_global")
+                    || (!holds
+                        && matches!(
+                            attr.as_str(),
+                            "is_private" | "is_loopback" | "is_link_local" | "is_reserved"
+                        )) =>
+            {
+                if let Some(call) = value.as_call()
+                    && self
+                        .engine
+                        .index
+                        .callee_of(self.module, value)
+                        .is_some_and(|r| r.qual.starts_with("ipaddress.ip_"))
+                    && let Some(arg) = call.args.first()
+                    && let Some(t) = self.eval(arg).taint()
+                {
+                    self.sanitize_origins(&t, Class::Ssrf.bit());
+                }
+            }
+            // `not urlsplit(x).netloc`: a relative URL on this path.
+            ExprKind::Attribute { value, attr } if !holds && is_host_part(attr) => {
+                self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
+            }
+            ExprKind::Compare(cmp)
+                if cmp.ops.len() == 1
+                    && ((holds && matches!(cmp.ops[0], CmpOp::Eq | CmpOp::In))
+                        || (!holds && matches!(cmp.ops[0], CmpOp::NotEq | CmpOp::NotIn))) =>
+            {
+                let Compare {
+                    left,
+                    ops,
+                    comparators,
+                } = &**cmp;
+                // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`
+                for side in [left, &comparators[0]] {
+                    if let ExprKind::Attribute { value, attr } = &side.kind
+                        && is_host_part(attr)
+                    {
+                        self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
+                    }
+                }
+                self.membership_guard(left, ops[0], &comparators[0], holds);
+                self.commonpath_guard(test, holds);
+            }
+            ExprKind::Compare(cmp) if cmp.ops.len() == 1 => {
+                self.membership_guard(&cmp.left, cmp.ops[0], &cmp.comparators[0], holds);
+            }
+            _ => self.other_guard(test, holds),
+        }
+    }
+
+    /// Marks the value at a place (`x`, `obj.attr`) as safe for `mask`; for a parsed URL
+    /// (`urlparse(x)`), the URL itself.
+    pub(crate) fn sanitize_place(&mut self, place: &Expr, mask: u32) {
+        // `parsed = urlparse(url)` earlier: checking `parsed` checks `url`.
+        if let Some(name) = place.as_name()
+            && let Some((_, [flaskguard_index::semantic::Binding::Assign(value)])) =
+                self.engine.index.bindings_of(self.module, self.scope, name)
+            && value.as_call().is_some()
+            && !std::ptr::eq(*value, place)
+        {
+            let value: &Expr = value;
+            if let Some(call) = value.as_call()
+                && self
+                    .engine
+                    .index
+                    .callee_of(self.module, value)
+                    .is_some_and(|r| {
+                        matches!(
+                            r.qual.as_str(),
+                            "urllib.parse.urlparse" | "urllib.parse.urlsplit"
+                        )
+                    })
+                && let Some(arg) = call.args.first()
+            {
+                self.sanitize_place(arg, mask);
+            }
+        }
+        if let Some(call) = place.as_call() {
+            let callee = self
+                .engine
+                .index
+                .resolve(self.module, self.scope, &call.func)
+                .map(|r| r.qual);
+            match callee.as_deref() {
+                Some("urllib.parse.urlparse" | "urllib.parse.urlsplit" | "urlparse.urlparse") => {
+                    if let Some(arg) = call.args.first() {
+                        self.sanitize_place(arg, mask);
+                    }
+                }
+                // `urljoin(base, target)`: checking the joined URL checks `target`.
+                Some("urllib.parse.urljoin") => {
+                    if let Some(arg) = call.args.get(1) {
+                        self.sanitize_place(arg, mask);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        let Some(name) = place_name(place) else {
+            return;
+        };
+        let current = match self.env.get(&name) {
+            Some(v) => v.clone(),
+            None => self.eval(place),
+        };
+        if let Some(mut t) = current.taint() {
+            t.sanitize(mask);
+            self.env.insert(name, AVal::Tainted(t));
+        }
+    }
+
+    /// Makes safe for `mask` every value that comes only from where `checked` comes from
+    /// (the host a checked address was resolved from, the URL it was split from).
+    fn sanitize_origins(&mut self, checked: &Taint, mask: u32) {
+        for v in self.env.values_mut() {
+            if let AVal::Tainted(t) = v
+                && t.origins
+                    .iter()
+                    .all(|(o, _)| checked.origins.iter().any(|(c, _)| c == o))
+            {
+                t.sanitize(mask);
+            }
+        }
+    }
+
+    fn membership_guard(&mut self, left: &Expr, op: CmpOp, right: &Expr, holds: bool) {
+        // `if "'" in name: abort(400)`: past the check, `name` holds no `'`.
+        let absent = (op == CmpOp::In && !holds) || (op == CmpOp::NotIn && holds);
+        if absent
+            && let AVal::Const(Value::Str(needle)) = self.eval(left)
+            && needle.chars().count() == 1
+        {
+            let mask = regex_guard::absent_chars_mask(needle.chars());
+            if mask != 0 {
+                self.sanitize_place(right, mask);
+            }
+            return;
+        }
+        let membership = (op == CmpOp::In && holds) || (op == CmpOp::NotIn && !holds);
+        let equality = (op == CmpOp::Eq && holds) || (op == CmpOp::NotEq && !holds);
+        if membership || equality {
+            let r = self.eval(right);
+            let constant = match &r {
+                AVal::Const(_) => true,
+                AVal::Seq(items) => items.iter().all(|i| matches!(i, AVal::Const(_))),
+                AVal::Map(items) => items.iter().all(|(_, v)| v.taint().is_none()),
+                AVal::Unknown => membership,
+                AVal::Tainted(_) | AVal::Class(_) | AVal::Instance { .. } => false,
+            };
+            if constant {
+                if equality {
+                    if let Some(name) = place_name(left) {
+                        self.env.insert(name, r.clone());
+                    }
+                } else {
+                    self.sanitize_place(left, u32::MAX);
+                }
+            }
+        }
+    }
+
+    /// A normalised path checked to lie under a base directory is safe as a path.
+    pub(crate) fn contain_path(&mut self, place: &Expr) {
+        let v = self.eval(place);
+        if let Some(t) = v.taint()
+            && t.sanitized() & NORMALIZED != 0
+        {
+            self.sanitize_place(place, Class::Path.bit());
+        }
+    }
+
+    /// `os.path.commonpath([full, base]) == base` (or `!=` on the path that aborts): the
+    /// normalised paths in the list stay under the base.
+    fn commonpath_guard(&mut self, test: &Expr, holds: bool) {
+        if let ExprKind::Compare(cmp) = &test.kind
+            && cmp.ops.len() == 1
+            && ((holds && cmp.ops[0] == CmpOp::Eq) || (!holds && cmp.ops[0] == CmpOp::NotEq))
+        {
+            for side in [&cmp.left, &cmp.comparators[0]] {
+                if let Some(call) = side.as_call()
+                    && self
+                        .engine
+                        .index
+                        .callee_of(self.module, side)
+                        .is_some_and(|r| {
+                            r.qual == "os.path.commonpath" || r.qual == "os.path.commonprefix"
+                        })
+                    && let Some(ExprKind::List(items) | ExprKind::Tuple(items)) =
+                        call.args.first().map(|a| &a.kind)
+                {
+                    for item in items {
+                        self.contain_path(item);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Guards that are calls: prefix tests, pattern matches, predicates.
+    fn other_guard(&mut self, test: &Expr, holds: bool) {
+        match &test.kind {
+            ExprKind::Call(call)
+                if holds
+                    && matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "startswith" || attr == "is_relative_to") =>
+            {
+                if let ExprKind::Attribute { value, .. } = &call.func.kind {
+                    self.contain_path(value);
+                }
+            }
+            ExprKind::Call(call) if holds => {
+                // `re.fullmatch(p, x)`, `x.isdigit()`, `x.isalnum()`, `x.isidentifier()`
+                if let ExprKind::Attribute { value, attr } = &call.func.kind
+                    && matches!(
+                        attr.as_str(),
+                        "isdigit"
+                            | "isdecimal"
+                            | "isnumeric"
+                            | "isalnum"
+                            | "isalpha"
+                            | "isidentifier"
+                    )
+                {
+                    self.sanitize_place(value, u32::MAX);
+                    return;
+                }
+                let callee = self
+                    .engine
+                    .index
+                    .resolve(self.module, self.scope, &call.func);
+                // `if is_local_url(target):` — a project predicate: what its body checks on
+                // the paths that return a true value holds for the arguments. Its name
+                // proves nothing.
+                if let Some(r) = &callee
+                    && let Some(target) = self.engine.index.project_function(&r.qual)
+                {
+                    self.apply_check_summary(call, target, true);
+                    return;
+                }
+                // `bool(x)`: the truth of `x`.
+                if callee.as_ref().is_some_and(|r| r.qual == "builtins.bool")
+                    && let Some(arg) = call.args.first()
+                {
+                    self.apply_guard(arg, true);
+                    return;
+                }
+                self.regex_guard(call, callee.as_ref().map(|r| r.qual.as_str()));
+            }
+            _ => {}
+        }
+    }
+
+    /// A substitution that deletes every character of one class: its result is safe for
+    /// the sinks those characters could have harmed.
+    pub(crate) fn removed_by_sub(
+        &self,
+        call: &Call,
+        qual: &str,
+        method: Option<&str>,
+        receiver: Option<&Expr>,
+        args: &[AVal],
+    ) -> Option<AVal> {
+        let index = self.engine.index;
+        let (pattern, repl, subject) = if qual == "re.sub" {
+            (
+                index.eval(self.module, self.scope, call.args.first()?),
+                args.get(1)?,
+                args.get(2)?,
+            )
+        } else if method == Some("sub") {
+            let Value::Call {
+                qual, args: cargs, ..
+            } = index.eval(self.module, self.scope, receiver?)
+            else {
+                return None;
+            };
+            if qual != "re.compile" {
+                return None;
+            }
+            (cargs.into_iter().next()?, args.first()?, args.get(1)?)
+        } else {
+            return None;
+        };
+        let (Value::Str(pattern), AVal::Const(Value::Str(repl)), AVal::Tainted(t)) =
+            (pattern, repl, subject)
+        else {
+            return None;
+        };
+        let removed = regex_guard::removed_by_class(&pattern)?;
+        if removed.iter().any(|c| repl.contains(*c)) {
+            return None;
+        }
+        let mut t = t.clone();
+        t.sanitize(regex_guard::absent_chars_mask(removed));
+        Some(AVal::Tainted(t))
+    }
+
+    /// `re.fullmatch(p, x)` / `PATTERN.fullmatch(x)` (also `match`, `search`) that
+    /// accepted `x`: safe for the sinks no character the pattern accepts can harm.
+    pub(crate) fn regex_guard(&mut self, call: &Call, callee: Option<&str>) {
+        let index = self.engine.index;
+        let (method, pattern, subject) = match callee.and_then(|q| q.strip_prefix("re.")) {
+            Some(name) if Method::from_name(name).is_some() => (
+                Method::from_name(name),
+                call.argument(0, "pattern")
+                    .map(|p| index.eval(self.module, self.scope, p)),
+                call.argument(1, "string"),
+            ),
+            _ => {
+                // A compiled pattern: `PATTERN.fullmatch(x)` with `PATTERN = re.compile(p)`.
+                let ExprKind::Attribute { value, attr } = &call.func.kind else {
+                    return;
+                };
+                let compiled = index.eval(self.module, self.scope, value);
+                let Value::Call { qual, args, .. } = compiled else {
+                    return;
+                };
+                if qual != "re.compile" {
+                    return;
+                }
+                (
+                    Method::from_name(attr),
+                    args.into_iter().next(),
+                    call.argument(0, "string"),
+                )
+            }
+        };
+        let (Some(method), Some(Value::Str(pattern)), Some(subject)) = (method, pattern, subject)
+        else {
+            return;
+        };
+        let mask = regex_guard::safe_mask(&pattern, method);
+        if mask != 0 {
+            self.sanitize_place(subject, mask);
+        }
+    }
+
+    /// `return body, 200, {"Content-Type": "text/plain"}`: a tuple whose headers set a
+    /// non-HTML content type.
+    pub(crate) fn declares_non_html(&self, e: &Expr) -> bool {
+        let ExprKind::Tuple(items) = &e.kind else {
+            return false;
+        };
+        items.iter().skip(1).any(|item| {
+            let ExprKind::Dict(entries) = &item.kind else {
+                return false;
+            };
+            entries.iter().any(|(k, v)| {
+                let key = k
+                    .as_ref()
+                    .and_then(|k| k.as_str())
+                    .map(str::to_ascii_lowercase);
+                let value = self.engine.index.eval(self.module, self.scope, v);
+                key.as_deref() == Some("content-type")
+                    && value.as_str().is_some_and(|v| !v.contains("html"))
+            })
+        })
+    }
+
+    /// `validate_url(url)` as a statement: what a project function checks on every path
+    /// that returns normally holds for its arguments after the call; one that never
+    /// returns normally (it always raises or aborts) ends the path.
+    pub(crate) fn validator_call(&mut self, e: &Expr) {
+        let Some(call) = e.as_call() else { return };
+        let index = self.engine.index;
+        let Some(r) = index.resolve(self.module, self.scope, &call.func) else {
+            return;
+        };
+        let Some(target) = index.project_function(&r.qual) else {
+            return;
+        };
+        // Only a function that can stop its caller (it raises or aborts somewhere) checks
+        // anything; summarising every statement call would re-analyse every callee.
+        let def = &index.module(target.0).functions[target.1.0 as usize];
+        let mut stops = false;
+        flaskguard_index::ir::walk_stmts(&def.body, &mut |s| {
+            stops |= match &s.kind {
+                StmtKind::Raise { .. } => true,
+                StmtKind::Expr(e) => index
+                    .callee_of(target.0, e)
+                    .is_some_and(|r| ABORTS.contains(&r.qual.as_str())),
+                _ => false,
+            };
+        });
+        if stops {
+            self.apply_check_summary(call, target, false);
+        }
+    }
+
+    /// Records the environment at a `return` of a function summarised as a check.
+    pub(crate) fn record_exit(&mut self, value: Option<&Expr>, v: &AVal) {
+        let Some(exits) = self.exits.take() else {
+            return;
+        };
+        let mut exits = exits;
+        if exits.truthy_only {
+            let falsy = matches!(
+                v,
+                AVal::Const(Value::Bool(false) | Value::None | Value::Int(0))
+            ) || matches!(v, AVal::Const(Value::Str(s)) if s.is_empty());
+            if !falsy {
+                // `return re.fullmatch(p, x) is not None`: the returned condition holds.
+                let saved = self.env.clone();
+                if let Some(e) = value
+                    && !matches!(v, AVal::Const(_))
+                {
+                    self.apply_guard(e, true);
+                }
+                exits.envs.push(std::mem::replace(&mut self.env, saved));
+            }
+        } else {
+            exits.envs.push(self.env.clone());
+        }
+        self.exits = Some(exits);
+    }
+
+    /// Summarises a project function as a check of its arguments: its body runs with each
+    /// parameter bound to a marker, and the classes every counted exit has made each
+    /// marker safe for are applied to the argument passed for it. A validator that has no
+    /// normal exit ends the current path.
+    fn apply_check_summary(&mut self, call: &Call, (m, f): (ModuleId, FuncIdx), truthy_only: bool) {
+        if self.inline_depth >= MAX_INLINE_DEPTH {
+            return;
+        }
+        let index = self.engine.index;
+        let def = &index.module(m).functions[f.0 as usize];
+        let mut fx = self.child((m, f));
+        fx.exits = Some(Exits {
+            truthy_only,
+            envs: Vec::new(),
+        });
+        let mut bound: Vec<(&str, &Expr)> = Vec::new();
+        for (i, p) in def.params.iter().enumerate() {
+            let arg = match p.kind {
+                flaskguard_index::ir::ParamKind::PositionalOnly => call.args.get(i),
+                flaskguard_index::ir::ParamKind::Positional => call.argument(i, &p.name),
+                flaskguard_index::ir::ParamKind::KeywordOnly => call.keyword(&p.name),
+                flaskguard_index::ir::ParamKind::VarArgs
+                | flaskguard_index::ir::ParamKind::KwArgs => None,
+            };
+            if let Some(arg) = arg {
+                fx.env
+                    .insert(p.name.to_string(), AVal::Tainted(Taint::param(i as u16)));
+                bound.push((&p.name, arg));
+            }
+        }
+        fx.block(&def.body);
+        let mut exits = fx.exits.take().map(|e| e.envs).unwrap_or_default();
+        if !fx.dead && !truthy_only {
+            exits.push(std::mem::take(&mut fx.env));
+        }
+        if exits.is_empty() {
+            if !truthy_only {
+                // Every path raises or aborts: nothing after the call runs.
+                self.dead = true;
+            }
+            return;
+        }
+        for (name, arg) in bound {
+            let mask = exits.iter().fold(u32::MAX, |acc, env| {
+                acc & match env.get(name) {
+                    Some(v) => v.taint().map_or(u32::MAX, |t| t.sanitized()),
+                    None => 0,
+                }
+            });
+            let mask = mask & !(NORMALIZED | UNQUOTED);
+            if mask != 0 {
+                self.sanitize_place(arg, mask);
+            }
+        }
+    }
+
+    pub(crate) fn is_abort(&self, e: &Expr) -> bool {
+        let Some(call) = e.as_call() else {
+            return false;
+        };
+        self.engine
+            .index
+            .resolve(self.module, self.scope, &call.func)
+            .is_some_and(|r| ABORTS.contains(&r.qual.as_str()))
+    }
+}
+
+/// The parts of a parsed URL that name the host.
+fn is_host_part(attr: &str) -> bool {
+    matches!(attr, "netloc" | "hostname" | "host")
+}

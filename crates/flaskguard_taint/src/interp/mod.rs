@@ -1,0 +1,205 @@
+//! The interpreter: `FnCtx` runs one function body (or a module's top level) over the
+//! abstract values, statement by statement. Its child modules hold the statements, the
+//! assignments and the expressions — the only code that recurses into expressions;
+//! what calls, guards and sinks mean lives in the crate's `calls`, `guards`,
+//! `objects` and `sinks` modules, as further `impl FnCtx` blocks.
+
+// Abstract-value algebra reads best with short names (a, b, t, v).
+#![allow(clippy::many_single_char_names)]
+
+mod assign;
+mod expr;
+mod stmt;
+
+use std::sync::Arc;
+
+use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef};
+use flaskguard_index::{ModuleId, Span};
+
+use crate::engine::{Engine, Flow, ParamSink, Summary, Verdict};
+use crate::spec::Class;
+use crate::value::{AVal, Env, Origin, Step, Taint};
+
+/// Helpers of at most this many statements are analysed at each call site.
+pub(crate) const INLINE_MAX_STATEMENTS: usize = 12;
+
+/// Calls are inlined at most this deep.
+pub(crate) const MAX_INLINE_DEPTH: usize = 2;
+
+/// Summaries are computed at most this deep in the call graph.
+const MAX_CALL_DEPTH: usize = 6;
+
+/// The abstract interpreter of one function body (or a module's top level): its
+/// environment, and what it found (returns, flows, verdicts, sinks fed by parameters).
+pub(crate) struct FnCtx<'e, 'i, 'a> {
+    pub(crate) engine: &'e Engine<'i, 'a>,
+    pub(crate) module: ModuleId,
+    pub(crate) scope: ScopeRef,
+    pub(crate) depth: usize,
+    pub(crate) env: Env,
+    pub(crate) returns: Option<AVal>,
+    pub(crate) return_sites: Vec<(Span, AVal)>,
+    pub(crate) param_sinks: Vec<ParamSink>,
+    pub(crate) param_verdicts: Vec<(u16, ModuleId, Span, Class)>,
+    pub(crate) flows: Vec<Flow>,
+    pub(crate) verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
+    /// How many calls deep this context is inlined.
+    pub(crate) inline_depth: usize,
+    /// Blocks whose condition folds to a constant: they never run.
+    pub(crate) dead_code: Vec<(ModuleId, Span)>,
+    /// Session keys this function stores request data under.
+    pub(crate) session_keys: Vec<String>,
+    /// The current path can no longer continue (after return/raise/abort).
+    pub(crate) dead: bool,
+    /// When summarising a check (a predicate or a validator), the environments at the
+    /// exits that count: every normal exit, or only the truthy returns of a predicate.
+    pub(crate) exits: Option<Exits>,
+}
+
+/// The exits of a function summarised as a check.
+pub(crate) struct Exits {
+    pub(crate) truthy_only: bool,
+    pub(crate) envs: Vec<Env>,
+}
+
+impl Engine<'_, '_> {
+    /// The summary of a function, computed once.
+    pub(crate) fn summary(&self, f: (ModuleId, FuncIdx), depth: usize) -> Arc<Summary> {
+        if let Some(s) = self.summaries.lock().expect("summaries lock").get(&f) {
+            return s.clone();
+        }
+        if depth > MAX_CALL_DEPTH || !self.in_progress.lock().expect("lock").insert(f) {
+            // Recursion or too deep: a conservative summary (parameters flow to the result).
+            return Arc::new(self.conservative_summary(f));
+        }
+        let (module, func) = f;
+        let def = &self.index.module(module).functions[func.0 as usize];
+        let mut fx = FnCtx::new(self, module, Some(func), ScopeRef::Function(func), depth);
+        for (i, p) in def.params.iter().enumerate() {
+            let is_self = i == 0
+                && matches!(def.parent, ScopeRef::Class(_))
+                && (p.name == "self" || p.name == "cls");
+            // `self` stands for the object: its attributes carry what the object was built
+            // from (the call site passes the receiver's value).
+            if is_self && p.name == "cls" {
+                continue;
+            }
+            fx.env
+                .insert(p.name.to_string(), AVal::Tainted(Taint::param(i as u16)));
+        }
+        fx.block(&def.body);
+        let summary = Arc::new(Summary {
+            returns: fx.returns.clone(),
+            return_sites: fx.return_sites,
+            param_sinks: fx.param_sinks,
+            param_verdicts: fx.param_verdicts,
+            flows: fx.flows,
+            verdicts: fx.verdicts,
+            dead_code: fx.dead_code,
+            session_keys: fx.session_keys,
+        });
+        // Deterministic: whichever thread finishes first stores the same result.
+        self.summaries
+            .lock()
+            .expect("summaries lock")
+            .entry(f)
+            .or_insert_with(|| summary.clone());
+        self.in_progress.lock().expect("lock").remove(&f);
+        summary
+    }
+
+    /// The summary of a function that cannot be analysed here (it is being analysed
+    /// further up this call chain, or the chain is too deep): every parameter may flow to
+    /// the returned value, unsanitized. (`cls` is left out, as in a computed summary.)
+    fn conservative_summary(&self, (module, func): (ModuleId, FuncIdx)) -> Summary {
+        let def = &self.index.module(module).functions[func.0 as usize];
+        let origins: Vec<(Origin, u32)> = def
+            .params
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| {
+                !(i == 0 && matches!(def.parent, ScopeRef::Class(_)) && p.name == "cls")
+            })
+            .map(|(i, _)| (Origin::Param(i as u16), 0))
+            .collect();
+        Summary {
+            returns: (!origins.is_empty()).then(|| {
+                AVal::Tainted(Taint {
+                    origins,
+                    steps: Arc::new(Vec::new()),
+                })
+            }),
+            ..Summary::default()
+        }
+    }
+}
+
+impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
+    pub(crate) fn new(
+        engine: &'e Engine<'i, 'a>,
+        module: ModuleId,
+        _func: Option<FuncIdx>,
+        scope: ScopeRef,
+        depth: usize,
+    ) -> Self {
+        FnCtx {
+            engine,
+            module,
+            scope,
+            depth,
+            env: Env::default(),
+            returns: None,
+            return_sites: Vec::new(),
+            param_sinks: Vec::new(),
+            param_verdicts: Vec::new(),
+            flows: Vec::new(),
+            verdicts: Vec::new(),
+            inline_depth: 0,
+            dead_code: Vec::new(),
+            session_keys: Vec::new(),
+            dead: false,
+            exits: None,
+        }
+    }
+
+    pub(crate) fn step(&self, span: Span, message: impl Into<String>) -> Step {
+        Step {
+            module: self.module,
+            span,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn text(&self, span: Span) -> String {
+        let t = self.engine.index.module(self.module).source.slice(span);
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.chars().count() > 60 {
+            format!("{}…", t.chars().take(59).collect::<String>())
+        } else {
+            t
+        }
+    }
+
+    /// A context that analyses project function `f` for this call site, one inlining level
+    /// deeper.
+    pub(crate) fn child(&self, (m, f): (ModuleId, FuncIdx)) -> FnCtx<'e, 'i, 'a> {
+        let mut fx = FnCtx::new(
+            self.engine,
+            m,
+            Some(f),
+            ScopeRef::Function(f),
+            self.depth + 1,
+        );
+        fx.inline_depth = self.inline_depth + 1;
+        fx
+    }
+}
+
+/// `x`, `self.x`, `obj.attr.sub`: a place the environment tracks.
+pub(crate) fn place_name(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Attribute { value, attr } => place_name(value).map(|b| format!("{b}.{attr}")),
+        _ => None,
+    }
+}

@@ -1,0 +1,365 @@
+//! Statements: blocks, branches with their guards, loops to a fixed point, `try`,
+//! `with`, `match`, and code that never runs.
+
+// Abstract-value algebra reads best with short names (a, b, t, v).
+#![allow(clippy::many_single_char_names)]
+
+use flaskguard_index::ir::{Expr, ExprKind, PatternKind, Stmt, StmtKind, Try};
+use flaskguard_index::{Span, Value};
+
+use crate::interp::FnCtx;
+use crate::value::{AVal, Env, element_of, join_env};
+
+/// Loop bodies are re-analysed until the environment is stable, at most this often.
+const MAX_LOOP_PASSES: usize = 3;
+
+/// Iterables that are never empty (they raise instead): a loop over them runs at least once.
+const NEVER_EMPTY: &[&str] = &["socket.getaddrinfo"];
+
+impl FnCtx<'_, '_, '_> {
+    pub(crate) fn block(&mut self, body: &[Stmt]) {
+        for (i, stmt) in body.iter().enumerate() {
+            if self.dead {
+                return;
+            }
+            self.stmt(stmt);
+            // What follows a statement that never completes (`return`, `raise`, `abort()`,
+            // a call that always raises) never runs: findings there are dropped.
+            if self.dead && self.inline_depth == 0 && self.exits.is_none() {
+                self.mark_dead(&body[i + 1..]);
+            }
+        }
+    }
+
+    pub(crate) fn stmt(&mut self, stmt: &Stmt) {
+        flaskguard_index::deep(|| self.stmt_kind(stmt));
+    }
+
+    fn stmt_kind(&mut self, stmt: &Stmt) {
+        match &stmt.kind {
+            StmtKind::FunctionDef(_)
+            | StmtKind::ClassDef(_)
+            | StmtKind::Pass
+            | StmtKind::Global(_)
+            | StmtKind::Nonlocal(_)
+            | StmtKind::Import(_)
+            | StmtKind::ImportFrom { .. }
+            // The loop's environment flows on past `break`/`continue` (over-approximated by
+            // analysing what follows them too).
+            | StmtKind::Break
+            | StmtKind::Continue => {}
+            StmtKind::Expr(e) => {
+                let _ = self.eval(e);
+                if self.is_abort(e) {
+                    self.dead = true;
+                } else {
+                    self.validator_call(e);
+                }
+            }
+            StmtKind::Return(value) => {
+                let v = value
+                    .as_deref()
+                    .map_or(AVal::Const(Value::None), |e| self.eval(e));
+                let body = match &v {
+                    // `return body, status` / `return body, status, headers`
+                    AVal::Seq(items)
+                        if !items.is_empty()
+                            && value
+                                .as_deref()
+                                .is_some_and(|e| matches!(e.kind, ExprKind::Tuple(_))) =>
+                    {
+                        items[0].clone()
+                    }
+                    _ => v.clone(),
+                };
+                let is_json = value
+                    .as_deref()
+                    .is_some_and(|e| matches!(e.kind, ExprKind::Dict(_) | ExprKind::List(_)));
+                let non_html = value.as_deref().is_some_and(|e| self.declares_non_html(e));
+                if let (Some(e), AVal::Seq(items)) = (value.as_deref(), &v)
+                    && matches!(e.kind, ExprKind::Tuple(_))
+                {
+                    for item in items.iter().skip(1) {
+                        if matches!(item, AVal::Map(_)) {
+                            self.header_values(item, stmt.span);
+                        }
+                    }
+                }
+                let is_json = is_json || matches!(body, AVal::Map(_));
+                if !is_json && !non_html {
+                    self.return_sites.push((stmt.span, body));
+                }
+                self.record_exit(value.as_deref(), &v);
+                self.returns = Some(match &self.returns {
+                    Some(r) => r.join(&v),
+                    None => v,
+                });
+                self.dead = true;
+            }
+            StmtKind::Raise { exc, .. } => {
+                if let Some(e) = exc {
+                    self.eval(e);
+                }
+                self.dead = true;
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.eval(value);
+                for t in targets {
+                    self.assign(t, v.clone(), stmt.span);
+                }
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(value) = value {
+                    let v = self.eval(value);
+                    self.assign(target, v, stmt.span);
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                let old = self.eval(target);
+                let v = self.eval(value);
+                let new = self.binop(&old, *op, &v, stmt.span);
+                self.assign(target, new, stmt.span);
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    if let Some(n) = t.as_name() {
+                        self.env.remove(n);
+                    }
+                }
+            }
+            StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
+            StmtKind::While { test, body, orelse } => {
+                let t = self.eval(test);
+                if t.truthy() == Some(false) {
+                    self.block(orelse);
+                    return;
+                }
+                self.loop_body(None, body, false);
+                self.block(orelse);
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let it = self.eval(iter);
+                let elem = element_of(&it);
+                let at_least_once = matches!(&it, AVal::Seq(items) if !items.is_empty())
+                    || iter.as_call().is_some_and(|_| {
+                        self.engine
+                            .index
+                            .callee_of(self.module, iter)
+                            .is_some_and(|r| NEVER_EMPTY.contains(&r.qual.as_str()))
+                    });
+                self.loop_body(Some(&(target, elem, stmt.span)), body, at_least_once);
+                self.block(orelse);
+            }
+            StmtKind::With { items, body } => {
+                for (ctx, var) in items {
+                    let v = self.eval(ctx);
+                    if let Some(var) = var {
+                        self.assign(var, v, stmt.span);
+                    }
+                }
+                self.block(body);
+            }
+            StmtKind::Try(tr) => {
+                let Try { body, handlers, orelse, finalbody, } = &**tr;
+                let before = self.env.clone();
+                self.block(body);
+                let after_body_dead = self.dead;
+                let mut merged = self.env.clone();
+                let mut all_dead = after_body_dead;
+                if !after_body_dead {
+                    self.block(orelse);
+                    merged.clone_from(&self.env);
+                    all_dead = self.dead;
+                }
+                let mut handlers_dead = true;
+                for h in handlers {
+                    self.env = join_env(&before, &merged);
+                    self.dead = false;
+                    if let Some(n) = &h.name {
+                        self.env.insert(n.clone(), AVal::Unknown);
+                    }
+                    self.block(&h.body);
+                    handlers_dead &= self.dead;
+                    if !self.dead {
+                        merged = if all_dead {
+                            self.env.clone()
+                        } else {
+                            join_env(&merged, &self.env)
+                        };
+                        all_dead = false;
+                    }
+                }
+                self.env = merged;
+                // `try: path.relative_to(root) except ValueError: abort(403)`: past the try,
+                // the (normalised) path lies under `root`.
+                if handlers_dead && !handlers.is_empty() {
+                    for stmt in &**body {
+                        if let StmtKind::Expr(e) = &stmt.kind
+                            && let Some(call) = e.as_call()
+                            && let ExprKind::Attribute { value, attr } = &call.func.kind
+                            && attr == "relative_to"
+                        {
+                            self.contain_path(value);
+                        }
+                    }
+                }
+                self.dead = all_dead;
+                let dead = self.dead;
+                self.dead = false;
+                self.block(finalbody);
+                self.dead = self.dead || dead;
+            }
+            StmtKind::Match { subject, cases } => {
+                let s = self.eval(subject);
+                let before = self.env.clone();
+                let mut merged: Option<Env> = None;
+                for case in cases {
+                    // A constant subject picks its case; others are dead.
+                    if let (AVal::Const(sv), PatternKind::Value(pv)) = (&s, &case.pattern.kind) {
+                        let pv = self.engine.index.eval(self.module, self.scope, pv);
+                        if pv.is_constant() && &pv != sv {
+                            continue;
+                        }
+                    }
+                    self.env = before.clone();
+                    self.dead = false;
+                    if let PatternKind::As { name: Some(n), .. } = &case.pattern.kind {
+                        self.env.insert(n.clone(), s.clone());
+                    }
+                    // `case "light" | "dark":` — the subject is one of those constants here.
+                    if pattern_is_literal(&case.pattern.kind) {
+                        self.sanitize_place(subject, u32::MAX);
+                    }
+                    self.block(&case.body);
+                    if !self.dead {
+                        merged = Some(match merged {
+                            Some(m) => join_env(&m, &self.env),
+                            None => self.env.clone(),
+                        });
+                    }
+                    if matches!(
+                        (&s, &case.pattern.kind),
+                        (AVal::Const(_), PatternKind::Value(_))
+                    ) {
+                        break;
+                    }
+                }
+                match merged {
+                    Some(m) => {
+                        self.env = join_env(&m, &before);
+                        self.dead = false;
+                    }
+                    None => {
+                        self.env = before;
+                    }
+                }
+            }
+            StmtKind::Assert { test, .. } => {
+                let _ = self.eval(test);
+                self.apply_guard(test, true);
+            }
+        }
+    }
+
+    /// Runs a loop body to a fixed point. After a loop that runs at least once, what every
+    /// pass establishes holds (`for a in getaddrinfo(host): if not public(a): raise`).
+    fn loop_body(
+        &mut self,
+        target: Option<&(&Expr, AVal, Span)>,
+        body: &[Stmt],
+        at_least_once: bool,
+    ) {
+        let before = self.env.clone();
+        let mut state = before.clone();
+        let mut outs: Option<Env> = None;
+        for _ in 0..MAX_LOOP_PASSES {
+            self.env.clone_from(&state);
+            self.dead = false;
+            if let Some((t, elem, span)) = target {
+                self.assign(t, elem.clone(), *span);
+            }
+            self.block(body);
+            if !self.dead {
+                outs = Some(match outs {
+                    Some(o) => join_env(&o, &self.env),
+                    None => self.env.clone(),
+                });
+            }
+            let next = join_env(&state, &self.env);
+            if next == state {
+                break;
+            }
+            state = next;
+        }
+        self.env = match outs {
+            Some(outs) if at_least_once => outs,
+            _ => join_env(&before, &state),
+        };
+        self.dead = false;
+    }
+
+    fn if_stmt(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt]) {
+        let t = self.eval(test);
+        match t.truthy() {
+            Some(true) => {
+                self.mark_dead(orelse);
+                self.apply_guard(test, true);
+                self.block(body);
+            }
+            Some(false) => {
+                self.mark_dead(body);
+                self.block(orelse);
+            }
+            None => {
+                let before = self.env.clone();
+                self.apply_guard(test, true);
+                self.block(body);
+                let (then_env, then_dead) = (std::mem::replace(&mut self.env, before), self.dead);
+                self.dead = false;
+                self.apply_guard(test, false);
+                self.block(orelse);
+                let (else_env, else_dead) = (std::mem::take(&mut self.env), self.dead);
+                match (then_dead, else_dead) {
+                    (true, true) => {
+                        self.env = else_env;
+                        self.dead = true;
+                    }
+                    (true, false) => {
+                        self.env = else_env;
+                        self.dead = false;
+                    }
+                    (false, true) => {
+                        self.env = then_env;
+                        self.dead = false;
+                    }
+                    (false, false) => {
+                        self.env = join_env(&then_env, &else_env);
+                        self.dead = false;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Records a block that never runs (its condition folds to a constant).
+    fn mark_dead(&mut self, block: &[Stmt]) {
+        if let (Some(first), Some(last)) = (block.first(), block.last()) {
+            self.dead_code
+                .push((self.module, Span::new(first.span.start, last.span.end)));
+        }
+    }
+}
+
+/// A `case` pattern made only of literal values (`"a"`, `"a" | "b"`).
+fn pattern_is_literal(kind: &PatternKind) -> bool {
+    match kind {
+        PatternKind::Value(e) | PatternKind::Singleton(e) => e.is_literal(),
+        PatternKind::Or(items) => items.iter().all(|p| pattern_is_literal(&p.kind)),
+        PatternKind::As { .. } | PatternKind::Other { .. } => false,
+    }
+}

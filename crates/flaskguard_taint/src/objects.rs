@@ -1,0 +1,179 @@
+//! Objects: instances of project classes (their fields from the construction) and
+//! `configparser` parsers answered from the project's INI files.
+
+// Abstract-value algebra reads best with short names (a, b, t, v).
+#![allow(clippy::many_single_char_names)]
+
+use flaskguard_index::ir::{ExprKind, FuncIdx, ScopeRef, StmtKind};
+use flaskguard_index::{ModuleId, Span, Value};
+
+use crate::interp::{FnCtx, INLINE_MAX_STATEMENTS, MAX_INLINE_DEPTH};
+use crate::value::{AVal, Fields, Taint};
+
+impl FnCtx<'_, '_, '_> {
+    /// The attributes an instance of project class `class` gets from its construction: a
+    /// dataclass's fields (arguments by position and name, else the declared defaults), or
+    /// what a small `__init__` stores in `self.x`. `None` when that is not understood
+    /// (`**kwargs`, base classes that initialise too, a large `__init__`).
+    pub(crate) fn constructed_fields(
+        &mut self,
+        class: &str,
+        args: &[AVal],
+        kwargs: &[(Option<&str>, AVal)],
+    ) -> Option<Box<Fields>> {
+        if self.inline_depth >= MAX_INLINE_DEPTH || kwargs.iter().any(|(k, _)| k.is_none()) {
+            return None;
+        }
+        let index = self.engine.index;
+        let (m, c) = index.project_class(class)?;
+        let def = &index.module(m).classes[c.0 as usize];
+        let is_dataclass = def.decorators.iter().any(|d| {
+            let callee = match &d.kind {
+                ExprKind::Call(call) => &call.func,
+                _ => d,
+            };
+            index
+                .resolve(m, def.parent, callee)
+                .is_some_and(|r| r.qual == "dataclasses.dataclass")
+        });
+        if is_dataclass {
+            // Only the class's own fields: inherited dataclass fields come first and are
+            // not followed here.
+            if !def.bases.is_empty() {
+                return None;
+            }
+            let mut fields = Fields::new();
+            let mut position = 0;
+            for stmt in &def.body {
+                let StmtKind::AnnAssign { target, value, .. } = &stmt.kind else {
+                    continue;
+                };
+                let Some(name) = target.as_name() else {
+                    continue;
+                };
+                let passed = kwargs
+                    .iter()
+                    .find(|(k, _)| *k == Some(name))
+                    .map(|(_, v)| v.clone())
+                    .or_else(|| args.get(position).cloned());
+                position += 1;
+                let v = match (passed, value) {
+                    (Some(v), _) => v,
+                    (None, Some(default)) => {
+                        let value = index.eval(m, ScopeRef::Class(c), default);
+                        if value.is_constant() {
+                            AVal::Const(value)
+                        } else {
+                            AVal::Unknown
+                        }
+                    }
+                    (None, None) => AVal::Unknown,
+                };
+                fields.push((name.to_string(), v));
+            }
+            return Some(Box::new(fields));
+        }
+        // A plain class: run its `__init__` with the arguments and keep `self.x`.
+        let init = self.find_method(class, "__init__", 0)?;
+        let (fm, fi) = init;
+        let init_def = &index.module(fm).functions[fi.0 as usize];
+        let mut size = 0;
+        flaskguard_index::ir::walk_stmts(&init_def.body, &mut |_| size += 1);
+        let calls_super = init_def.body.iter().any(|s| {
+            matches!(&s.kind, StmtKind::Expr(e) if e.as_call().is_some_and(|c| {
+                matches!(&c.func.kind, ExprKind::Attribute { value, .. } if value.as_call().is_some())
+            }))
+        });
+        if size > INLINE_MAX_STATEMENTS || calls_super {
+            return None;
+        }
+        let mut fx = self.child((fm, fi));
+        let params = &init_def.params;
+        let self_name = params.first()?.name.to_string();
+        for (i, p) in params.iter().enumerate().skip(1) {
+            let v = kwargs
+                .iter()
+                .find(|(k, _)| *k == Some(p.name.as_str()))
+                .map(|(_, v)| v.clone())
+                .or_else(|| args.get(i - 1).cloned())
+                .unwrap_or(AVal::Unknown);
+            fx.env.insert(p.name.to_string(), v);
+        }
+        fx.block(&init_def.body);
+        let prefix = format!("{self_name}.");
+        let fields: Fields = fx
+            .env
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let attr = k.strip_prefix(&prefix)?;
+                (!attr.contains('.')).then(|| (attr.to_string(), v))
+            })
+            .collect();
+        Some(Box::new(fields))
+    }
+
+    /// The method `name` of a project class, looked up along its project base classes.
+    pub(crate) fn find_method(
+        &self,
+        class: &str,
+        name: &str,
+        depth: usize,
+    ) -> Option<(ModuleId, FuncIdx)> {
+        let index = self.engine.index;
+        if let Some(f) = index.project_function(&format!("{class}.{name}")) {
+            return Some(f);
+        }
+        if depth > 8 {
+            return None;
+        }
+        let (m, c) = index.project_class(class)?;
+        let def = &index.module(m).classes[c.0 as usize];
+        def.bases.iter().find_map(|b| {
+            let base = index.resolve(m, def.parent, b)?;
+            self.find_method(&base.qual, name, depth + 1)
+        })
+    }
+
+    /// The values the project's INI files give `section.key`, as `method` reads them: one
+    /// constant, any of several (a constant not known here), or unknown.
+    pub(crate) fn ini_value(&self, method: &str, section: &AVal, key: Option<&AVal>) -> AVal {
+        let (Some(Value::Str(section)), Some(Value::Str(key))) =
+            (section.as_const(), key.and_then(AVal::as_const))
+        else {
+            return AVal::Unknown;
+        };
+        let found = crate::ini::values(self.engine.texts, section, key);
+        match found.as_slice() {
+            [] => AVal::Unknown,
+            [one] => AVal::Const(crate::ini::convert(method, one)),
+            _ => AVal::Const(Value::Unknown),
+        }
+    }
+
+    /// A value the index evaluated: a constant; the serialization of constants (a constant
+    /// too); a setting from the environment (the deployment's, not the client's: safe for
+    /// every sink, but not a constant to fold); or unknown.
+    pub(crate) fn config_value(&self, v: Value, span: Span) -> AVal {
+        match v {
+            v if v.is_constant() => AVal::Const(v),
+            Value::Call { qual, args, .. }
+                if matches!(
+                    qual.as_str(),
+                    "pickle.dumps"
+                        | "json.dumps"
+                        | "marshal.dumps"
+                        | "yaml.dump"
+                        | "yaml.safe_dump"
+                ) && args.iter().all(Value::is_constant) =>
+            {
+                AVal::Const(Value::Str(String::new()))
+            }
+            Value::Env { .. } => {
+                let mut t = Taint::source(self.step(span, "an environment variable"));
+                t.sanitize(u32::MAX);
+                AVal::Tainted(t)
+            }
+            _ => AVal::Unknown,
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Running the engine over a project: every function of the modules that read request
+//! data, each module's top-level code, route parameters and response bodies, and the
+//! second pass for request data stored in the session.
+
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use flaskguard_index::ir::{FuncIdx, ScopeRef};
+use flaskguard_index::{ModuleId, Span};
+
+use crate::engine::{Engine, Flow, Summary, TaintResults, Verdict, in_dead_code};
+use crate::interp::FnCtx;
+use crate::spec::Class;
+use crate::value::{Origin, Step};
+
+impl Engine<'_, '_> {
+    /// Analyses every function of the modules that use Flask; returns all flows.
+    pub fn run(&self) -> TaintResults {
+        let (results, keys) = self.run_once();
+        if keys.is_empty() || !self.tainted_session_keys.is_empty() {
+            return results;
+        }
+        // Second order: request data stored in the session comes back on later requests.
+        let mut again = Engine::new(self.index, self.model, self.spec, self.texts);
+        again.tainted_session_keys = keys;
+        again.run_once().0
+    }
+
+    fn run_once(&self) -> (TaintResults, FxHashSet<String>) {
+        use rayon::prelude::*;
+        let targets: Vec<(ModuleId, FuncIdx)> = self
+            .index
+            .modules
+            .iter()
+            .filter(|m| self.reads_requests(m.id))
+            .flat_map(|m| (0..m.functions.len()).map(move |i| (m.id, FuncIdx(i as u32))))
+            .chain(self.routes.keys().copied())
+            .collect::<FxHashSet<_>>()
+            .into_iter()
+            .collect();
+        let mut targets = targets;
+        targets.sort_unstable();
+        let verdicts: Mutex<FxHashMap<(ModuleId, u32, u32, Class), Verdict>> =
+            Mutex::new(FxHashMap::default());
+        let add_verdicts = |list: &[(ModuleId, Span, Class, Verdict)]| {
+            let mut map = verdicts.lock().expect("verdicts lock");
+            for &(m, span, class, v) in list {
+                let slot = map.entry((m, span.start, span.end, class)).or_insert(v);
+                *slot = (*slot).max(v);
+            }
+        };
+        let dead: Mutex<Vec<(ModuleId, Span)>> = Mutex::new(Vec::new());
+        let keys: Mutex<FxHashSet<String>> = Mutex::new(FxHashSet::default());
+        let mut flows: Vec<Flow> = targets
+            .par_iter()
+            .flat_map_iter(|&f| {
+                let summary = self.summary(f, 0);
+                add_verdicts(&summary.verdicts);
+                keys.lock()
+                    .expect("session keys lock")
+                    .extend(summary.session_keys.iter().cloned());
+                dead.lock()
+                    .expect("dead code lock")
+                    .extend(summary.dead_code.iter().copied());
+                // A route handler's parameters are the URL's: strings are request data,
+                // `int`/`float`/`uuid` converters pass numbers only.
+                if let Some(kinds) = self.route_param_kinds.get(&f) {
+                    let def = &self.index.module(f.0).functions[f.1.0 as usize];
+                    let resolved: Vec<(ModuleId, Span, Class, Verdict)> = summary
+                        .param_verdicts
+                        .iter()
+                        .filter_map(|&(p, m, span, class)| {
+                            let name = def.params.get(p as usize)?.name.as_str();
+                            let typed = kinds.iter().find(|(n, _)| n == name)?.1;
+                            Some((
+                                m,
+                                span,
+                                class,
+                                if typed {
+                                    Verdict::Sanitized
+                                } else {
+                                    Verdict::Tainted
+                                },
+                            ))
+                        })
+                        .collect();
+                    add_verdicts(&resolved);
+                }
+                let mut out = summary.flows.clone();
+                // Route parameters are request data.
+                if let Some(names) = self.routes.get(&f) {
+                    out.extend(self.route_param_flows(f, names, &summary));
+                }
+                out
+            })
+            .collect();
+        // Module-level code runs too (scripts, app setup reading nothing, usually).
+        let module_flows: Vec<Flow> = self
+            .index
+            .modules
+            .par_iter()
+            .filter(|m| self.reads_requests(m.id))
+            .flat_map_iter(|m| {
+                let mut fx = FnCtx::new(self, m.id, None, ScopeRef::Module, 0);
+                fx.block(&m.body);
+                add_verdicts(&fx.verdicts);
+                dead.lock()
+                    .expect("dead code lock")
+                    .extend(fx.dead_code.iter().copied());
+                fx.flows
+            })
+            .collect();
+        flows.extend(module_flows);
+        let mut seen = FxHashSet::default();
+        flows.retain(|f| {
+            seen.insert((
+                f.class,
+                f.sink.module,
+                f.sink.span,
+                f.source.span,
+                f.source.module,
+            ))
+        });
+        flows.sort_by(|a, b| {
+            (a.sink.module, a.sink.span, a.class).cmp(&(b.sink.module, b.sink.span, b.class))
+        });
+        let mut dead_code = dead.into_inner().expect("dead code lock");
+        dead_code.sort_unstable();
+        dead_code.dedup();
+        // Flows whose sink never runs are no flows.
+        flows.retain(|f| !in_dead_code(&dead_code, f.sink.module, f.sink.span));
+        (
+            TaintResults {
+                flows,
+                verdicts: verdicts.into_inner().expect("verdicts lock"),
+                dead_code,
+            },
+            keys.into_inner().expect("session keys lock"),
+        )
+    }
+
+    fn route_param_flows(
+        &self,
+        (module, func): (ModuleId, FuncIdx),
+        names: &[String],
+        summary: &Summary,
+    ) -> Vec<Flow> {
+        let def = &self.index.module(module).functions[func.0 as usize];
+        let mut out = Vec::new();
+        let source_of = |pi: u16| -> Option<Arc<Step>> {
+            let p = def.params.get(pi as usize)?;
+            names.iter().any(|n| *n == p.name.as_str()).then(|| {
+                Arc::new(Step {
+                    module,
+                    span: p.span,
+                    message: format!("URL parameter `{}`", p.name),
+                })
+            })
+        };
+        for ps in &summary.param_sinks {
+            if let Some(source) = source_of(ps.param) {
+                out.push(Flow {
+                    class: ps.class,
+                    source,
+                    steps: ps.steps.clone(),
+                    sink: ps.sink.clone(),
+                });
+            }
+        }
+        // A route's return value is the response body.
+        for (span, value) in &summary.return_sites {
+            let Some(t) = value.taint() else { continue };
+            if t.is_safe_for(Class::Xss) {
+                continue;
+            }
+            for (o, mask) in &t.origins {
+                if mask & Class::Xss.bit() != 0 {
+                    continue;
+                }
+                let source = match o {
+                    Origin::Source(s) => Some(s.clone()),
+                    Origin::Param(p) => source_of(*p),
+                    Origin::Random(_) => None,
+                };
+                if let Some(source) = source {
+                    out.push(Flow {
+                        class: Class::Xss,
+                        source,
+                        steps: t.steps.to_vec(),
+                        sink: Step {
+                            module,
+                            span: *span,
+                            message: "returned as the HTML response body".to_string(),
+                        },
+                    });
+                }
+            }
+        }
+        out
+    }
+}
