@@ -17,6 +17,16 @@ pub const AUTHORIZATION: &str = "flask.request.authorization";
 pub const ENVIRON: &str = "flask.request.environ";
 /// `request.access_route`: the client and proxies, from `X-Forwarded-For`.
 pub const ACCESS_ROUTE: &str = "flask.request.access_route";
+/// `request.path`: the URL path, fixed by the route's rule when the rule has no variables.
+pub const PATH: &str = "flask.request.path";
+/// The names built from the client's `Host` header, which Werkzeug checks only when the
+/// app sets `TRUSTED_HOSTS` or `SERVER_NAME`.
+pub const HOST_NAMES: &[&str] = &[
+    "flask.request.host",
+    "flask.request.host_url",
+    "flask.request.root_url",
+    "flask.request.url_root",
+];
 
 /// A part of the request a view reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

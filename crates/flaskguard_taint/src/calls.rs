@@ -3,10 +3,10 @@
 //! summaries or inlined.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 use std::sync::Arc;
 
+use flaskguard_flask::request;
 use flaskguard_index::ir::{Call, Expr, ExprKind, FuncIdx, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};
 
@@ -427,7 +427,7 @@ impl FnCtx<'_, '_, '_> {
         // Flask's response helpers build responses (or raise): their results are not
         // request strings, and what they do with their arguments is modelled as sinks.
         if qual.starts_with("flask.")
-            && !qual.starts_with("flask.request")
+            && !request::is_request(qual)
             && !qual.starts_with("flask.session")
             && !qual.starts_with("flask.g.")
         {
@@ -451,7 +451,7 @@ impl FnCtx<'_, '_, '_> {
             let mut out: Option<AVal> = None;
             for c in classes {
                 let v = match self.find_method(c, m, 0) {
-                    Some(f) => self.apply_summary(e, call, f, true, Some(receiver), &args, &kwargs),
+                    Some(f) => self.apply_summary(e, f, true, Some(receiver), &args, &kwargs),
                     None => args
                         .iter()
                         .chain(kwargs.iter().map(|(_, v)| v))
@@ -472,7 +472,6 @@ impl FnCtx<'_, '_, '_> {
         if let Some(f) = function {
             return self.apply_summary(
                 e,
-                call,
                 f,
                 receiver.is_some() || qual.contains("()."),
                 recv_val.as_ref(),
@@ -916,7 +915,6 @@ impl FnCtx<'_, '_, '_> {
     fn apply_summary(
         &mut self,
         e: &Expr,
-        call: &Call,
         f: (ModuleId, FuncIdx),
         bound: bool,
         receiver: Option<&AVal>,
@@ -953,7 +951,6 @@ impl FnCtx<'_, '_, '_> {
                 param_vals[pi] = v.clone();
             }
         }
-        let _ = call;
         // Nested functions (closures over this function's variables) and small helpers are
         // analysed at the call site with the actual arguments: full context sensitivity
         // (`pick(items, 0)` picks the element) where it is cheap.

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use flaskguard_flask::request;
 use flaskguard_index::ir::{FuncIdx, StmtKind};
 use flaskguard_index::{Index, ModuleId, Span, TextFile};
 
@@ -165,7 +166,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             scope.bindings.values().flatten().any(|b| match b {
                 flaskguard_index::semantic::Binding::Import(q) => {
                     q == "flask"
-                        || q.starts_with("flask.request")
+                        || request::is_request(q)
                         || q.starts_with("flask.session")
                         || q.starts_with("flask.make_response")
                         || q.starts_with("flask.globals")

@@ -3,7 +3,6 @@
 //! that never return (`abort()`).
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 use flaskguard_index::ir::{
     BoolOp, Call, CmpOp, Compare, Expr, ExprKind, FuncIdx, StmtKind, UnaryOp,

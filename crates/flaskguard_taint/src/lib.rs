@@ -17,6 +17,9 @@
 //! The interpreter, calls, objects, guards and sinks are `impl FnCtx` blocks in their own
 //! modules: only `interp` recurses into expressions.
 
+// Abstract values are named `a`, `b`, `t`, `v` in the lattice and interpreter code.
+#![allow(clippy::many_single_char_names)]
+
 mod calls;
 mod engine;
 mod guards;

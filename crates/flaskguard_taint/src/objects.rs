@@ -2,7 +2,6 @@
 //! `configparser` parsers answered from the project's INI files.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 use flaskguard_index::ir::{ExprKind, FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{ModuleId, Span, Value};

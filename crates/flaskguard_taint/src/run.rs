@@ -102,7 +102,7 @@ impl Engine<'_, '_> {
             .par_iter()
             .filter(|m| self.reads_requests(m.id))
             .flat_map_iter(|m| {
-                let mut fx = FnCtx::new(self, m.id, None, ScopeRef::Module, 0);
+                let mut fx = FnCtx::new(self, m.id, ScopeRef::Module, 0);
                 fx.block(&m.body);
                 add_verdicts(&fx.verdicts);
                 dead.lock()

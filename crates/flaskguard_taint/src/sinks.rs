@@ -2,7 +2,6 @@
 //! and from parameters, and the verdict at each sink for the rules that audit them.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 use flaskguard_index::ir::{Call, Expr, ExprKind, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};

@@ -1,6 +1,7 @@
 //! The models spec: sources, sinks and sanitizers as data (`models/python.toml`),
 //! extensible from the user's configuration.
 
+use flaskguard_flask::request;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
@@ -246,15 +247,7 @@ impl Spec {
     /// `SERVER_NAME` (`trusted_hosts`): request data otherwise. The one test of request
     /// data for the taint engine and the rules.
     pub fn is_request_data(&self, qual: &str, trusted_hosts: bool) -> bool {
-        let host_checked = |u: &str| {
-            !matches!(
-                u,
-                "flask.request.host"
-                    | "flask.request.host_url"
-                    | "flask.request.root_url"
-                    | "flask.request.url_root"
-            ) || trusted_hosts
-        };
+        let host_checked = |u: &str| !request::HOST_NAMES.contains(&u) || trusted_hosts;
         self.roots.iter().any(|root| {
             qual.strip_prefix(root.as_str()).is_some_and(|rest| {
                 rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
@@ -290,6 +283,20 @@ mod tests {
             let first = root.split('.').next().unwrap_or(root);
             assert!(flaskguard_flask::is_framework_root(first), "{root}");
         }
+    }
+
+    /// The spec's request root and host names are the request module's: one home for what
+    /// the request object is called.
+    #[test]
+    fn request_names_agree_with_the_request_module() {
+        let spec = Spec::builtin();
+        assert!(spec.roots.iter().any(|r| r == request::REQUEST));
+        for host in request::HOST_NAMES {
+            assert!(spec.untainted.iter().any(|u| u == host), "{host}");
+            assert!(spec.is_request_data(host, false), "{host}");
+            assert!(!spec.is_request_data(host, true), "{host}");
+        }
+        assert!(spec.is_request_data(request::PATH, true));
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! for), abstract values and environments, and their joins.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 use std::sync::Arc;
 

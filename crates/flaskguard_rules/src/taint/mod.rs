@@ -3,8 +3,6 @@
 
 pub use flaskguard_taint::{Class, Engine, Flow, Spec, TaintResults, Verdict, in_dead_code};
 
-use flaskguard_report::Severity;
-
 use crate::reporter::Target;
 use crate::{Context, Reporter};
 
@@ -41,7 +39,6 @@ pub(crate) fn report_class(
             Target::Module(flow.sink.module, flow.sink.span),
             format!("sink: {}", flow.sink.message),
         );
-        let _ = Severity::High;
     }
 }
 

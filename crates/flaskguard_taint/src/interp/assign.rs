@@ -1,7 +1,6 @@
 //! Assignment: strong updates of names, attributes, elements and unpacked targets.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 use flaskguard_index::ir::{Expr, ExprKind};
 use flaskguard_index::{Span, Value};

@@ -2,8 +2,8 @@
 //! names read from the module or the request, and binary operators.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
+use flaskguard_flask::request;
 use flaskguard_index::ir::{
     BinOp, BoolOp, CmpOp, Compare, Comprehension, Expr, ExprKind, FPart, ScopeRef, UnaryOp,
 };
@@ -39,7 +39,7 @@ impl FnCtx<'_, '_, '_> {
                     return v.clone();
                 }
                 if let Some(r) = self.engine.index.resolve(self.module, self.scope, e) {
-                    if r.qual == "flask.request.path"
+                    if r.qual == request::PATH
                         && let Some(rule) = self.fixed_rule()
                     {
                         return AVal::Const(Value::Str(rule));
@@ -51,7 +51,7 @@ impl FnCtx<'_, '_, '_> {
                     }
                     // Request attributes that are not attacker-chosen strings (`method`,
                     // `scheme`, …): request data, but safe for every sink.
-                    if r.qual.starts_with("flask.request") {
+                    if request::is_request(&r.qual) {
                         let mut t =
                             Taint::source(self.step(e.span, format!("`{}`", self.text(e.span))));
                         t.sanitize(u32::MAX);
@@ -520,7 +520,7 @@ impl FnCtx<'_, '_, '_> {
         ) {
             return None;
         }
-        let mut fx = FnCtx::new(self.engine, module.id, None, ScopeRef::Module, self.depth);
+        let mut fx = FnCtx::new(self.engine, module.id, ScopeRef::Module, self.depth);
         // Tables of tables are not followed further.
         fx.inline_depth = MAX_INLINE_DEPTH + 1;
         let table = fx.eval(value);

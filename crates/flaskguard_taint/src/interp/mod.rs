@@ -5,7 +5,6 @@
 //! `objects` and `sinks` modules, as further `impl FnCtx` blocks.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 mod assign;
 mod expr;
@@ -74,7 +73,7 @@ impl Engine<'_, '_> {
         }
         let (module, func) = f;
         let def = &self.index.module(module).functions[func.0 as usize];
-        let mut fx = FnCtx::new(self, module, Some(func), ScopeRef::Function(func), depth);
+        let mut fx = FnCtx::new(self, module, ScopeRef::Function(func), depth);
         for (i, p) in def.params.iter().enumerate() {
             let is_self = i == 0
                 && matches!(def.parent, ScopeRef::Class(_))
@@ -138,7 +137,6 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     pub(crate) fn new(
         engine: &'e Engine<'i, 'a>,
         module: ModuleId,
-        _func: Option<FuncIdx>,
         scope: ScopeRef,
         depth: usize,
     ) -> Self {
@@ -183,13 +181,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
     /// A context that analyses project function `f` for this call site, one inlining level
     /// deeper.
     pub(crate) fn child(&self, (m, f): (ModuleId, FuncIdx)) -> FnCtx<'e, 'i, 'a> {
-        let mut fx = FnCtx::new(
-            self.engine,
-            m,
-            Some(f),
-            ScopeRef::Function(f),
-            self.depth + 1,
-        );
+        let mut fx = FnCtx::new(self.engine, m, ScopeRef::Function(f), self.depth + 1);
         fx.inline_depth = self.inline_depth + 1;
         fx
     }

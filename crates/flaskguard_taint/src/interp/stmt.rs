@@ -2,7 +2,6 @@
 //! `with`, `match`, and code that never runs.
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
-#![allow(clippy::many_single_char_names)]
 
 use flaskguard_index::ir::{Expr, ExprKind, PatternKind, Stmt, StmtKind, Try};
 use flaskguard_index::{Span, Value};
