@@ -6,6 +6,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
 from textwrap import indent
 
@@ -14,7 +15,8 @@ from lib_sources import SOURCES, CLEAN_SOURCES, TAINTED_PROPS, CLEAN_PROPS  # no
 from lib_sinks import SINKS  # noqa: E402
 from lib_manual import MANUAL  # noqa: E402
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/work/main/tests/corpus"
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "tests", "corpus")
 SEED = 20240611
 
 CWE = {"cmdi": 78, "codeinj": 94, "deserialization": 502, "hash": 328, "ldapi": 90,
@@ -388,6 +390,13 @@ def main():
                          source=case["source"].name, source_kind=case["source"].get("kind"),
                          prop=case["prop"].name, prop_tainted=case["prop"].tainted,
                          sink=case["sink"].name, style=style, shape=shape, traps=traps, **info))
+    static = os.path.join(os.path.dirname(__file__), "static")
+    for name in sorted(os.listdir(static)):
+        src = os.path.join(static, name)
+        if os.path.isdir(src):
+            shutil.copytree(src, os.path.join(OUT, name), dirs_exist_ok=True)
+        else:
+            shutil.copy(src, os.path.join(OUT, name))
     with open(os.path.join(OUT, "expected.csv"), "w", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["file", "category", "vulnerable", "CWE"])
