@@ -140,21 +140,17 @@ impl<'a> FlaskModel<'a> {
             || rayon::join(|| routes::collect(index), || config::collect(index, &env)),
         );
         let renders = index
-            .calls()
-            .filter_map(|c| {
-                let callee = c.callee.as_ref()?;
-                if callee.qual != "flask.render_template" {
-                    return None;
-                }
+            .calls_to("flask.render_template")
+            .map(|c| {
                 let name_expr = c.call.argument(0, "template_name_or_list");
-                Some(RenderCall {
+                RenderCall {
                     module: c.module,
                     scope: c.scope,
                     span: c.expr.span,
                     name: name_expr.map_or(Value::Unknown, |e| index.eval(c.module, c.scope, e)),
                     name_expr,
                     has_context: !c.call.keywords.is_empty(),
-                })
+                }
             })
             .collect();
         let templates: Vec<Template> = texts

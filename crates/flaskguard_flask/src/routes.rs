@@ -270,34 +270,31 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
     let mut routes: Vec<Route<'a>> = Vec::new();
     let mut hooks: Vec<Hook> = Vec::new();
 
-    for c in index.calls() {
-        let Some(callee) = &c.callee else { continue };
-        if callee.qual == "flask.Blueprint" {
-            let name = c
-                .call
-                .argument(0, "name")
-                .map(|e| index.eval(c.module, c.scope, e))
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let url_prefix = c.call.keyword("url_prefix").and_then(|e| {
-                index
-                    .eval(c.module, c.scope, e)
-                    .as_str()
-                    .map(str::to_string)
-            });
-            blueprints.push(Blueprint {
-                site: Site {
-                    module: c.module,
-                    span: c.expr.span,
-                },
-                name,
+    for c in index.calls_to("flask.Blueprint") {
+        let name = c
+            .call
+            .argument(0, "name")
+            .map(|e| index.eval(c.module, c.scope, e))
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let url_prefix = c.call.keyword("url_prefix").and_then(|e| {
+            index
+                .eval(c.module, c.scope, e)
+                .as_str()
+                .map(str::to_string)
+        });
+        blueprints.push(Blueprint {
+            site: Site {
                 module: c.module,
                 span: c.expr.span,
-                url_prefix,
-                registered: false,
-                apps: Vec::new(),
-            });
-        }
+            },
+            name,
+            module: c.module,
+            span: c.expr.span,
+            url_prefix,
+            registered: false,
+            apps: Vec::new(),
+        });
     }
     for c in index.calls() {
         let Some(callee) = &c.callee else { continue };

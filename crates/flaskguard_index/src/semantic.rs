@@ -141,10 +141,21 @@ pub struct Index<'a> {
     pub semantic: Vec<ModuleSemantic<'a>>,
     /// The call sites of each project function: `(module, index into its calls)`.
     callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
+    /// The call sites of each resolved callee, keyed by a hash of its canonical name (a
+    /// key may collect a few names: [`Index::calls_to`] compares the name).
+    by_callee: FxHashMap<u64, Vec<CallRef>>,
     /// The first component of every project module name and alias.
     top_level: rustc_hash::FxHashSet<String>,
     /// Project classes derived from `flask.Flask`: what `current_app` is an instance of.
     app_classes: Vec<String>,
+}
+
+/// The key of a callee name in [`Index::calls_to`]'s map.
+fn callee_key(qual: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    qual.hash(&mut h);
+    h.finish()
 }
 
 /// How many folders without `__init__.py` above a module may form a namespace-package name.
@@ -223,6 +234,7 @@ impl<'a> Index<'a> {
             app_classes: Vec::new(),
             semantic,
             callers: FxHashMap::default(),
+            by_callee: FxHashMap::default(),
             top_level,
         };
         index.app_classes = index
@@ -259,6 +271,18 @@ impl<'a> Index<'a> {
         index.callers = callers;
         // Calls inside functions that could not be resolved may now be.
         index.resolve_callees(true);
+        let mut by_callee: FxHashMap<u64, Vec<CallRef>> = FxHashMap::default();
+        for sem in &index.semantic {
+            for (i, c) in sem.calls.iter().enumerate() {
+                if let Some(r) = &c.callee {
+                    by_callee
+                        .entry(callee_key(&r.qual))
+                        .or_default()
+                        .push((c.module, i));
+                }
+            }
+        }
+        index.by_callee = by_callee;
         index
     }
 
@@ -319,10 +343,24 @@ impl<'a> Index<'a> {
         self.semantic.iter().flat_map(|s| s.assigns.iter())
     }
 
-    /// Call sites whose callee resolves exactly to `qual`.
+    /// Call sites whose callee resolves exactly to `qual`, in module and source order;
+    /// O(sites), not a scan of every call.
     pub fn calls_to<'s>(&'s self, qual: &'s str) -> impl Iterator<Item = &'s CallSite<'a>> {
-        self.calls()
+        self.by_callee
+            .get(&callee_key(qual))
+            .into_iter()
+            .flatten()
+            .map(|&(m, i)| &self.semantic[m.0 as usize].calls[i])
             .filter(move |c| c.callee.as_ref().is_some_and(|r| r.qual == qual))
+    }
+
+    /// Call sites whose callee resolves exactly to one of `quals`, in no particular order
+    /// across names.
+    pub fn calls_to_any<'s>(
+        &'s self,
+        quals: &'s [&'s str],
+    ) -> impl Iterator<Item = &'s CallSite<'a>> {
+        quals.iter().flat_map(|q| self.calls_to(q))
     }
 
     /// The scope a function's body runs in.

@@ -84,3 +84,54 @@ fn module_attributes_still_resolve_into_the_project() {
         ],
     );
 }
+
+/// `calls_to` (the by-callee map) finds exactly the calls a scan of every call finds, in
+/// module and source order.
+#[test]
+fn calls_to_agrees_with_a_scan_of_all_calls() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "app.py",
+                "import os\nfrom flask import Flask\napp = Flask(__name__)\nos.system('a')\n\
+                 def f(x):\n    os.system(x)\n    return os.path.join(x, 'y')\napp.run(debug=True)\n",
+            ),
+            (
+                "helpers.py",
+                "from os import system as run\nrun('b')\nimport os.path\nos.path.join('a')\n",
+            ),
+        ],
+    );
+    let project = Project::load(&[dir.path().to_path_buf()], &DiscoverOptions::default());
+    let index = Index::build(&project.modules);
+    let mut names: Vec<String> = index
+        .calls()
+        .filter_map(|c| c.callee.as_ref().map(|r| r.qual.to_string()))
+        .collect();
+    names.sort();
+    names.dedup();
+    assert!(names.contains(&"os.system".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"flask.Flask().run".to_string()),
+        "{names:?}"
+    );
+    for name in names.iter().map(String::as_str).chain(["os.nothing", ""]) {
+        let scanned: Vec<_> = index
+            .calls()
+            .filter(|c| c.callee.as_ref().is_some_and(|r| r.qual == name))
+            .map(|c| (c.module, c.expr.span))
+            .collect();
+        let mapped: Vec<_> = index
+            .calls_to(name)
+            .map(|c| (c.module, c.expr.span))
+            .collect();
+        assert_eq!(scanned, mapped, "{name}");
+    }
+    assert_eq!(index.calls_to("os.system").count(), 3);
+    assert_eq!(
+        index.calls_to_any(&["os.system", "os.path.join"]).count(),
+        5
+    );
+}

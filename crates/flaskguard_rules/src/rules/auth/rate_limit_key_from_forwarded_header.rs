@@ -82,14 +82,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         }
     }
-    for c in index.calls() {
-        let Some(callee) = &c.callee else { continue };
-        if !matches!(
-            callee.qual.as_str(),
-            "flask_limiter.Limiter().limit" | "flask_limiter.Limiter().shared_limit"
-        ) {
-            continue;
-        }
+    for c in index.calls_to_any(&[
+        "flask_limiter.Limiter().limit",
+        "flask_limiter.Limiter().shared_limit",
+    ]) {
         if let Some(k) = c.call.keyword("key_func") {
             key_funcs.push((c.module, c.scope, k));
         }

@@ -52,14 +52,10 @@ const MIN_PBKDF2_ITERATIONS: i64 = 100_000;
 const MIN_SCRYPT_N: i64 = 16_384;
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
-        let Some(callee) = &c.callee else { continue };
-        if !matches!(
-            callee.qual.as_str(),
-            "werkzeug.security.generate_password_hash" | "werkzeug.generate_password_hash"
-        ) {
-            continue;
-        }
+    for c in ctx.index.calls_to_any(&[
+        "werkzeug.security.generate_password_hash",
+        "werkzeug.generate_password_hash",
+    ]) {
         let Some(method) = c.call.argument(1, "method") else {
             continue;
         };

@@ -47,11 +47,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
-        let Some(callee) = &c.callee else { continue };
-        if callee.qual != "flask.Flask().run" {
-            continue;
-        }
+    for c in ctx.index.calls_to("flask.Flask().run") {
         let key = "debug";
         let Some(debug) = c.call.keyword(key) else {
             continue;
