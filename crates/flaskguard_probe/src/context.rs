@@ -9,7 +9,7 @@ use flaskguard_report::{Confidence, Evidence, Finding, Location, Severity, finge
 
 use crate::client::{Client, Request, Response, SendError};
 use crate::finding::{CookieRole, ProbeFinding, Scope};
-use crate::{Options, passive, redact, rules};
+use crate::{Options, redact, rules};
 
 /// A finding before it becomes a report [`Finding`].
 #[derive(Clone, Debug)]
@@ -82,6 +82,8 @@ pub(crate) struct Ctx<'o> {
     /// A response sent the logged-in probe back to the login page: log in again.
     pub(crate) session_lost: std::sync::atomic::AtomicBool,
     pub(crate) relogin: tokio::sync::Mutex<()>,
+    /// Looks at every response [`Ctx::send`] receives (the run sets the passive checks).
+    observe: fn(&Ctx<'_>, &Response),
 }
 
 impl<'o> Ctx<'o> {
@@ -108,7 +110,13 @@ impl<'o> Ctx<'o> {
             bearer_tokens: Mutex::new(Vec::new()),
             session_lost: std::sync::atomic::AtomicBool::new(false),
             relogin: tokio::sync::Mutex::new(()),
+            observe: |_, _| {},
         })
+    }
+
+    /// This state, with `observe` looking at every response sent through it.
+    pub(crate) fn observing(self, observe: fn(&Ctx<'_>, &Response)) -> Self {
+        Ctx { observe, ..self }
     }
 
     /// Keeps a finding: one per check, route and input; at most [`MAX_HITS_PER_CODE`] per
@@ -196,12 +204,13 @@ impl<'o> Ctx<'o> {
         }
     }
 
-    /// Sends, checks the response passively, and records transport problems.
+    /// Sends, lets the observer (the passive checks) look at the response, and records
+    /// transport problems.
     pub async fn send(&self, req: Request) -> Result<Response, SendError> {
         let label = format!("{} {}", req.method, req.url.path());
         match self.client.send(req).await {
             Ok(resp) => {
-                passive::check(self, &resp);
+                (self.observe)(self, &resp);
                 if let Some(login) = &self.opts.login
                     && self.logged_in.load(std::sync::atomic::Ordering::Relaxed)
                     && resp.is_redirect()

@@ -98,7 +98,9 @@ fn cut_lines(
 
 async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     let started = Instant::now();
-    let ctx = Ctx::new(opts).map_err(ProbeError::Setup)?;
+    let ctx = Ctx::new(opts)
+        .map_err(ProbeError::Setup)?
+        .observing(crate::passive::check);
     // Reachability first: a clean one-line error when nothing answers.
     let first = match ctx.client.send(Request::get(opts.target.clone())).await {
         Ok(r) => r,

@@ -4,32 +4,60 @@ use flaskguard_flask::FlaskModel;
 use flaskguard_index::{Index, ModuleId, Project, Span};
 use flaskguard_report::{Fix, Severity};
 
+use flaskguard_index::Value;
+use flaskguard_index::ir::{FuncIdx, FunctionDef};
+
 use crate::Rule;
+
+/// A configuration setting that applies outside development and testing (the CSRF rules'
+/// view of the config, cached in the [`Context`]).
+#[derive(Clone)]
+pub(crate) struct DeployedSetting {
+    pub target: Target,
+    pub value: Value,
+}
+
+/// A function registered as a Flask-HTTPAuth callback (cached in the [`Context`] for the
+/// auth rules).
+#[derive(Clone)]
+pub(crate) struct Callback<'a> {
+    pub module: ModuleId,
+    pub func: FuncIdx,
+    pub def: &'a FunctionDef,
+    /// `HTTPBasicAuth`, `HTTPTokenAuth`, `HTTPDigestAuth`.
+    pub class: String,
+    /// `verify_password`, `verify_token`, `get_password`, …
+    pub method: String,
+    /// The auth object (its constructor call), when known.
+    pub auth: Option<flaskguard_index::Site>,
+    /// How it is registered, as written (`basic_auth.verify_password`).
+    pub registration: String,
+}
 
 /// Everything a rule may read: built once, shared read-only across threads.
 pub struct Context<'i, 'a> {
     pub index: &'i Index<'a>,
     pub model: &'i FlaskModel<'a>,
     pub project: &'a Project,
-    pub(crate) spec: &'i crate::taint::Spec,
+    pub(crate) spec: &'i flaskguard_taint::Spec,
     /// The taint engine's flows, computed by the first rule that asks.
-    pub(crate) taint: std::sync::OnceLock<crate::taint::TaintResults>,
+    pub(crate) taint: std::sync::OnceLock<flaskguard_taint::TaintResults>,
     /// Settings on app parameters' `config`, by key: read by several CSRF rules.
-    pub(crate) param_config:
-        std::sync::OnceLock<Vec<(String, crate::rules::csrf::DeployedSetting)>>,
+    pub(crate) param_config: std::sync::OnceLock<Vec<(String, DeployedSetting)>>,
     /// The Flask-HTTPAuth callbacks of the project: read by several auth rules.
-    pub(crate) httpauth: std::sync::OnceLock<Vec<crate::rules::auth::Callback<'a>>>,
+    pub(crate) httpauth: std::sync::OnceLock<Vec<Callback<'a>>>,
 }
 
 impl Context<'_, '_> {
     /// Every flow from request data to a sink in the project.
-    pub(crate) fn flows(&self) -> &[crate::taint::Flow] {
+    pub(crate) fn flows(&self) -> &[flaskguard_taint::Flow] {
         &self.taint().flows
     }
 
-    fn taint(&self) -> &crate::taint::TaintResults {
+    fn taint(&self) -> &flaskguard_taint::TaintResults {
         self.taint.get_or_init(|| {
-            crate::taint::Engine::new(self.index, self.model, self.spec, &self.project.texts).run()
+            flaskguard_taint::Engine::new(self.index, self.model, self.spec, &self.project.texts)
+                .run()
         })
     }
 
@@ -44,8 +72,8 @@ impl Context<'_, '_> {
         &self,
         module: flaskguard_index::ModuleId,
         span: Span,
-        class: crate::taint::Class,
-    ) -> Option<crate::taint::Verdict> {
+        class: flaskguard_taint::Class,
+    ) -> Option<flaskguard_taint::Verdict> {
         self.taint()
             .verdicts
             .get(&(module, span.start, span.end, class))

@@ -973,13 +973,15 @@ impl FnCtx<'_, '_, '_> {
                 fx.env.insert(p.name.to_string(), v);
             }
             fx.block(&def.body);
-            self.flows.append(&mut fx.flows);
-            self.param_sinks.append(&mut fx.param_sinks);
-            self.param_verdicts.append(&mut fx.param_verdicts);
-            self.verdicts.append(&mut fx.verdicts);
-            self.dead_code.append(&mut fx.dead_code);
-            self.session_keys.append(&mut fx.session_keys);
-            return fx.returns.unwrap_or(AVal::Unknown);
+            self.found.flows.append(&mut fx.found.flows);
+            self.found.param_sinks.append(&mut fx.found.param_sinks);
+            self.found
+                .param_verdicts
+                .append(&mut fx.found.param_verdicts);
+            self.found.verdicts.append(&mut fx.found.verdicts);
+            self.found.dead_code.append(&mut fx.found.dead_code);
+            self.found.session_keys.append(&mut fx.found.session_keys);
+            return fx.found.returns.unwrap_or(AVal::Unknown);
         }
         let summary = self.engine.summary(f, self.depth + 1);
         let call_step = self.step(e.span, format!("passed to `{}()`", def.name));

@@ -104,11 +104,11 @@ impl Engine<'_, '_> {
             .flat_map_iter(|m| {
                 let mut fx = FnCtx::new(self, m.id, ScopeRef::Module, 0);
                 fx.block(&m.body);
-                add_verdicts(&fx.verdicts);
+                add_verdicts(&fx.found.verdicts);
                 dead.lock()
                     .expect("dead code lock")
-                    .extend(fx.dead_code.iter().copied());
-                fx.flows
+                    .extend(fx.found.dead_code.iter().copied());
+                fx.found.flows
             })
             .collect();
         flows.extend(module_flows);

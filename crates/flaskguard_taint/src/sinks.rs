@@ -117,8 +117,12 @@ impl FnCtx<'_, '_, '_> {
                             )
                         });
                     if safe {
-                        self.verdicts
-                            .push((self.module, e.span, row.class, Verdict::Sanitized));
+                        self.found.verdicts.push((
+                            self.module,
+                            e.span,
+                            row.class,
+                            Verdict::Sanitized,
+                        ));
                         continue;
                     }
                     // No Loader: PyYAML before 5.1 loads arbitrary objects by default.
@@ -202,12 +206,13 @@ impl FnCtx<'_, '_, '_> {
                 if let Origin::Param(p) = o
                     && mask & class.bit() == 0
                 {
-                    self.param_verdicts.push((*p, module, span, class));
+                    self.found.param_verdicts.push((*p, module, span, class));
                 }
             }
             return;
         }
-        self.verdicts
+        self.found
+            .verdicts
             .push((module, span, class, verdict_of(value, class)));
     }
 
@@ -229,13 +234,13 @@ impl FnCtx<'_, '_, '_> {
                 // `Secret` (a token, a session or cookie value).
                 Origin::Source(_) if class == Class::Secret => {}
                 Origin::Random(_) if class != Class::Secret => {}
-                Origin::Source(s) | Origin::Random(s) => self.flows.push(Flow {
+                Origin::Source(s) | Origin::Random(s) => self.found.flows.push(Flow {
                     class,
                     source: s.clone(),
                     steps: t.steps.to_vec(),
                     sink: sink.clone(),
                 }),
-                Origin::Param(p) => self.param_sinks.push(ParamSink {
+                Origin::Param(p) => self.found.param_sinks.push(ParamSink {
                     param: *p,
                     class,
                     steps: t.steps.to_vec(),

@@ -6,7 +6,9 @@ use flaskguard_report::Severity;
 
 use super::oob::{Oob, ssrf, xxe};
 use super::uploads::{upload, uploaded_content};
-use super::{Step, attempt, factors, marker, param_label, report, send, shows_passwd};
+use super::{
+    Step, attempt, factors, marker, param_label, pickle_mul, report, send, shows_passwd, yaml_mul,
+};
 use crate::client::Response;
 use crate::context::Ctx;
 use crate::inventory::{Endpoint, Loc, Param};
@@ -68,16 +70,6 @@ fn deserialization_payloads(a: u64, b: u64) -> Vec<String> {
         base64::engine::general_purpose::URL_SAFE.encode(&pickle),
         yaml_mul(a, b),
     ]
-}
-
-/// A protocol-0 pickle that loads as `operator.mul(a, b)` and nothing else.
-pub(super) fn pickle_mul(a: u64, b: u64) -> Vec<u8> {
-    format!("coperator\nmul\n(I{a}\nI{b}\ntR.").into_bytes()
-}
-
-/// PyYAML's unsafe tag for `operator.mul(a, b)`.
-pub(super) fn yaml_mul(a: u64, b: u64) -> String {
-    format!("!!python/object/apply:operator.mul [{a}, {b}]")
 }
 
 /// Whether the sample value (long enough not to match by chance) shows up in a response

@@ -40,6 +40,16 @@ fn marker() -> String {
     format!("fg{:08x}", rand::random::<u32>())
 }
 
+/// A protocol-0 pickle that loads as `operator.mul(a, b)` and nothing else.
+fn pickle_mul(a: u64, b: u64) -> Vec<u8> {
+    format!("coperator\nmul\n(I{a}\nI{b}\ntR.").into_bytes()
+}
+
+/// PyYAML's unsafe tag for `operator.mul(a, b)`.
+fn yaml_mul(a: u64, b: u64) -> String {
+    format!("!!python/object/apply:operator.mul [{a}, {b}]")
+}
+
 /// Two factors whose product cannot appear by chance.
 fn factors() -> (u64, u64) {
     (

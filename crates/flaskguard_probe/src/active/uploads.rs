@@ -3,9 +3,8 @@
 
 use flaskguard_report::Severity;
 
-use super::injection::{pickle_mul, yaml_mul};
 use super::oob::xml_with_entity;
-use super::{Step, factors, marker, param_label, report, send, shows_passwd};
+use super::{Step, factors, marker, param_label, pickle_mul, report, send, shows_passwd, yaml_mul};
 use crate::client::{Request, Response};
 use crate::context::Ctx;
 use crate::inventory::{Endpoint, Loc, Param};

@@ -57,7 +57,7 @@ impl FnCtx<'_, '_, '_> {
                             matches!(o, Origin::Source(_)) && *m & Class::Redirect.bit() == 0
                         })
                     {
-                        self.session_keys.push(k.clone());
+                        self.found.session_keys.push(k.clone());
                     }
                     let stored = value.join(&key);
                     self.push_verdict(self.module, span, Class::Trust, &stored);

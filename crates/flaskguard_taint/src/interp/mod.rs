@@ -15,8 +15,7 @@ use std::sync::Arc;
 use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef};
 use flaskguard_index::{ModuleId, Span};
 
-use crate::engine::{Engine, Flow, ParamSink, Summary, Verdict};
-use crate::spec::Class;
+use crate::engine::{Engine, Summary};
 use crate::value::{AVal, Env, Origin, Step, Taint};
 
 /// Helpers of at most this many statements are analysed at each call site.
@@ -36,18 +35,10 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
     pub(crate) scope: ScopeRef,
     pub(crate) depth: usize,
     pub(crate) env: Env,
-    pub(crate) returns: Option<AVal>,
-    pub(crate) return_sites: Vec<(Span, AVal)>,
-    pub(crate) param_sinks: Vec<ParamSink>,
-    pub(crate) param_verdicts: Vec<(u16, ModuleId, Span, Class)>,
-    pub(crate) flows: Vec<Flow>,
-    pub(crate) verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
+    /// What the body does with taint so far: becomes the function's [`Summary`].
+    pub(crate) found: Summary,
     /// How many calls deep this context is inlined.
     pub(crate) inline_depth: usize,
-    /// Blocks whose condition folds to a constant: they never run.
-    pub(crate) dead_code: Vec<(ModuleId, Span)>,
-    /// Session keys this function stores request data under.
-    pub(crate) session_keys: Vec<String>,
     /// The current path can no longer continue (after return/raise/abort).
     pub(crate) dead: bool,
     /// When summarising a check (a predicate or a validator), the environments at the
@@ -87,16 +78,7 @@ impl Engine<'_, '_> {
                 .insert(p.name.to_string(), AVal::Tainted(Taint::param(i as u16)));
         }
         fx.block(&def.body);
-        let summary = Arc::new(Summary {
-            returns: fx.returns.clone(),
-            return_sites: fx.return_sites,
-            param_sinks: fx.param_sinks,
-            param_verdicts: fx.param_verdicts,
-            flows: fx.flows,
-            verdicts: fx.verdicts,
-            dead_code: fx.dead_code,
-            session_keys: fx.session_keys,
-        });
+        let summary = Arc::new(fx.found);
         // Deterministic: whichever thread finishes first stores the same result.
         self.summaries
             .lock()
@@ -146,15 +128,8 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             scope,
             depth,
             env: Env::default(),
-            returns: None,
-            return_sites: Vec::new(),
-            param_sinks: Vec::new(),
-            param_verdicts: Vec::new(),
-            flows: Vec::new(),
-            verdicts: Vec::new(),
+            found: Summary::default(),
             inline_depth: 0,
-            dead_code: Vec::new(),
-            session_keys: Vec::new(),
             dead: false,
             exits: None,
         }

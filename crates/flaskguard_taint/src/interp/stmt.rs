@@ -86,10 +86,10 @@ impl FnCtx<'_, '_, '_> {
                 }
                 let is_json = is_json || matches!(body, AVal::Map(_));
                 if !is_json && !non_html {
-                    self.return_sites.push((stmt.span, body));
+                    self.found.return_sites.push((stmt.span, body));
                 }
                 self.record_exit(value.as_deref(), &v);
-                self.returns = Some(match &self.returns {
+                self.found.returns = Some(match &self.found.returns {
                     Some(r) => r.join(&v),
                     None => v,
                 });
@@ -348,7 +348,8 @@ impl FnCtx<'_, '_, '_> {
     /// Records a block that never runs (its condition folds to a constant).
     fn mark_dead(&mut self, block: &[Stmt]) {
         if let (Some(first), Some(last)) = (block.first(), block.last()) {
-            self.dead_code
+            self.found
+                .dead_code
                 .push((self.module, Span::new(first.span.start, last.span.end)));
         }
     }

@@ -17,9 +17,10 @@ mod route_missing_auth;
 mod weak_password_hash_method;
 
 use flaskguard_flask::{ConfigOrigin, ConfigSetting, FlaskModel, Profile};
-use flaskguard_index::ir::{ExprKind, FuncIdx, FunctionDef};
+use flaskguard_index::ir::{ExprKind, FuncIdx};
 use flaskguard_index::{Index, ModuleId, Resolved, Span, Value};
 
+use crate::reporter::Callback;
 use crate::{Context, Rule};
 
 pub(crate) static RULES: &[&Rule] = &[
@@ -105,22 +106,6 @@ fn httpauth_method<'q>(qual: &'q str, methods: &[&str]) -> Option<&'q str> {
     } else {
         None
     }
-}
-
-/// A function registered as a Flask-HTTPAuth callback.
-#[derive(Clone)]
-pub(crate) struct Callback<'a> {
-    pub module: ModuleId,
-    pub func: FuncIdx,
-    pub def: &'a FunctionDef,
-    /// `HTTPBasicAuth`, `HTTPTokenAuth`, `HTTPDigestAuth`.
-    pub class: String,
-    /// `verify_password`, `verify_token`, `get_password`, …
-    pub method: String,
-    /// The auth object (its constructor call), when known.
-    pub auth: Option<flaskguard_index::Site>,
-    /// How it is registered, as written (`basic_auth.verify_password`).
-    pub registration: String,
 }
 
 /// Every function registered as one of the Flask-HTTPAuth callbacks `methods`, either as

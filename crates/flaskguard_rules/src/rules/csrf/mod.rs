@@ -19,6 +19,7 @@ use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind, walk_bod
 use flaskguard_index::{Index, ModuleId, Site, Span, Value};
 
 use crate::helpers::{effective_literal, setting_target};
+use crate::reporter::DeployedSetting;
 use crate::{Context, Rule, Target};
 
 pub(crate) static RULES: &[&Rule] = &[
@@ -29,13 +30,6 @@ pub(crate) static RULES: &[&Rule] = &[
     &seasurf_misconfigured::RULE,
     &state_change_in_get_handler::RULE,
 ];
-
-/// A configuration setting that applies outside development and testing.
-#[derive(Clone)]
-pub(crate) struct DeployedSetting {
-    pub target: Target,
-    pub value: Value,
-}
 
 /// The deployed settings of `key`: the Flask model's, plus `app.config["KEY"] = …` and
 /// `app.config.update(KEY=…)` on an app passed in as a function parameter
