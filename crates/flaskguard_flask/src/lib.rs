@@ -234,6 +234,13 @@ impl<'a> FlaskModel<'a> {
         self.settings(key).next().is_some()
     }
 
+    /// Whether Werkzeug checks the client's `Host` header against the app's settings
+    /// (`TRUSTED_HOSTS` or `SERVER_NAME` set): the host names of the request
+    /// ([`request::HOST_NAMES`]) are then not attacker-chosen.
+    pub fn host_checked(&self) -> bool {
+        self.is_configured("TRUSTED_HOSTS") || self.is_configured("SERVER_NAME")
+    }
+
     /// The route a span of a module lies in (its handler contains the span).
     pub fn route_at(&self, index: &Index<'_>, module: ModuleId, span: Span) -> Option<&Route<'a>> {
         self.routes.iter().find(|r| {

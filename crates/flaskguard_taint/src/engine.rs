@@ -152,8 +152,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             fixed_rules,
             route_param_kinds,
             tainted_session_keys: FxHashSet::default(),
-            trusted_hosts: model.is_configured("TRUSTED_HOSTS")
-                || model.is_configured("SERVER_NAME"),
+            trusted_hosts: model.host_checked(),
         }
     }
 

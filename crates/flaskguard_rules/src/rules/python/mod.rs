@@ -120,8 +120,7 @@ pub(super) fn reads_request(
     scope: ScopeRef,
     e: &Expr,
 ) -> bool {
-    let trusted_hosts =
-        ctx.model.is_configured("TRUSTED_HOSTS") || ctx.model.is_configured("SERVER_NAME");
+    let trusted_hosts = ctx.model.host_checked();
     let mut found = false;
     e.walk(&mut |x| {
         if found
