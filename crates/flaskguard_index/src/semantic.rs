@@ -148,6 +148,10 @@ pub struct Index<'a> {
     top_level: rustc_hash::FxHashSet<String>,
     /// Project classes derived from `flask.Flask`: what `current_app` is an instance of.
     app_classes: Vec<String>,
+    /// What each module-level name of each module resolves to, computed once with the
+    /// whole resolution budget (`None`: the resolution asked for a parameter's callers,
+    /// so it is computed each time from what is known then).
+    module_names: Vec<FxHashMap<&'a str, Option<Option<Resolved>>>>,
 }
 
 /// The key of a callee name in [`Index::calls_to`]'s map.
@@ -236,6 +240,7 @@ impl<'a> Index<'a> {
             callers: FxHashMap::default(),
             by_callee: FxHashMap::default(),
             top_level,
+            module_names: Vec::new(),
         };
         index.app_classes = index
             .modules
@@ -247,6 +252,7 @@ impl<'a> Index<'a> {
             })
             .filter(|q| index.is_subclass_of(q, "flask.Flask"))
             .collect();
+        index.module_names = index.resolve_module_names();
         index.resolve_callees(false);
         // Who calls each project function: lets an unannotated parameter take the value
         // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
@@ -284,6 +290,38 @@ impl<'a> Index<'a> {
         }
         index.by_callee = by_callee;
         index
+    }
+
+    /// Resolves every module-level name of every module (before the cache exists, so each
+    /// result depends on nothing but the code).
+    fn resolve_module_names(&self) -> Vec<FxHashMap<&'a str, Option<Option<Resolved>>>> {
+        use rayon::prelude::*;
+        self.semantic
+            .par_iter()
+            .enumerate()
+            .map(|(i, sem)| {
+                let module = ModuleId(u32::try_from(i).unwrap_or(u32::MAX));
+                let Some(scope) = sem.scopes.get(&ScopeRef::Module) else {
+                    return FxHashMap::default();
+                };
+                scope
+                    .bindings
+                    .iter()
+                    .map(|(&name, bindings)| {
+                        ASKED_CALLERS.with(|asked| asked.set(false));
+                        let r = self.resolve_bindings_uncached(
+                            module,
+                            ScopeRef::Module,
+                            name,
+                            bindings,
+                            0,
+                        );
+                        let asked = ASKED_CALLERS.with(std::cell::Cell::get);
+                        (name, (!asked).then_some(r))
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Resolves the callee of every call site; with `retry`, only of those that found
@@ -586,14 +624,20 @@ impl<'a> Index<'a> {
         if !self.top_level.contains(top) {
             return None;
         }
-        let mut end = qual.len();
+        // A module name holds neither a call nor a subscript: start before the first.
+        let mut end = match qual.find(['(', '[']) {
+            Some(i) => qual[..i].rfind('.')?,
+            None => qual.len(),
+        };
         loop {
             let prefix = &qual[..end];
-            if let Some(id) = self
-                .by_name
-                .get(prefix)
-                .or_else(|| self.aliases.get(prefix))
-            {
+            if let Some(id) = self.by_name.get(prefix).or_else(|| {
+                if self.aliases.is_empty() {
+                    None
+                } else {
+                    self.aliases.get(prefix)
+                }
+            }) {
                 let rest = qual.get(end + 1..).unwrap_or("");
                 return Some((*id, rest));
             }
@@ -709,6 +753,25 @@ impl<'a> Index<'a> {
     }
 
     fn resolve_bindings(
+        &self,
+        module: ModuleId,
+        scope: ScopeRef,
+        name: &str,
+        bindings: &[Binding<'a>],
+        depth: u32,
+    ) -> Option<Resolved> {
+        if scope == ScopeRef::Module
+            && let Some(Some(cached)) = self
+                .module_names
+                .get(module.0 as usize)
+                .and_then(|names| names.get(name))
+        {
+            return cached.clone();
+        }
+        self.resolve_bindings_uncached(module, scope, name, bindings, depth)
+    }
+
+    fn resolve_bindings_uncached(
         &self,
         module: ModuleId,
         scope: ScopeRef,

@@ -72,7 +72,6 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let mut scan = Scan {
         ctx,
         reported: FxHashSet::default(),
-        walked: FxHashSet::default(),
         skipped: ctx
             .model
             .config
@@ -151,9 +150,6 @@ struct Scan<'c, 'i, 'a, 'o> {
     ctx: &'c Context<'i, 'a>,
     /// Value spans already reported.
     reported: FxHashSet<(ModuleId, Span)>,
-    /// Calls whose arguments [`Scan::literals`] has been through (a call nested in an
-    /// assignment's value is also a call site of its own: its literals are read once).
-    walked: FxHashSet<(ModuleId, Span)>,
     /// Values of development and test configuration.
     skipped: Vec<(ModuleId, Span)>,
     out: &'o mut Reporter,
@@ -299,7 +295,12 @@ impl Scan<'_, '_, '_, '_> {
                         }
                     }
                 }
-                ExprKind::Call(_) if !self.walked.insert((module, x.span)) => continue,
+                // Every call is a call site of its own, whose arguments are read there:
+                // here only what it calls (`"postgres://u:p@h/{}".format(db)`).
+                ExprKind::Call(call) => {
+                    stack.push(&call.func);
+                    continue;
+                }
                 _ => {}
             }
             children.clear();
