@@ -335,10 +335,10 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
             }
             c if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
                 let start = i;
-                while i < b.len() && (b[i] == b'_' || b[i].is_ascii_alphanumeric() || b[i] >= 0x80)
-                {
-                    i += 1;
-                }
+                i += b[i..]
+                    .iter()
+                    .position(|&c| !IDENTIFIER[usize::from(c)])
+                    .unwrap_or(b.len() - i);
                 let Some(word) = text.get(start..i) else {
                     continue;
                 };
@@ -368,6 +368,18 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
     }
     out
 }
+
+/// The bytes that continue an identifier (non-ASCII bytes count: UTF-8 identifiers).
+static IDENTIFIER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 /// Skips the string literal whose opening quote is at `at`; records its leading dotted
 /// name. Returns the index after it (or of the newline that ends an unterminated one).
