@@ -122,6 +122,8 @@ pub struct ModuleSemantic<'a> {
     pub assigns: Vec<AssignSite<'a>>,
     /// `return` values of each function.
     pub returns: FxHashMap<FuncIdx, Vec<&'a Expr>>,
+    /// Attribute names stored on an object (`x.name = …`, `x.name += …`, `for x.name in`).
+    pub stored_attributes: rustc_hash::FxHashSet<&'a str>,
     /// Call sites by the span of their call expression.
     calls_by_span: FxHashMap<(u32, u32), u32>,
     /// Functions and classes by their dotted name inside the module.
@@ -144,14 +146,26 @@ pub struct Index<'a> {
     /// The call sites of each resolved callee, keyed by a hash of its canonical name (a
     /// key may collect a few names: [`Index::calls_to`] compares the name).
     by_callee: FxHashMap<u64, Vec<CallRef>>,
+    /// Class attributes and attribute stores, by name: built when first asked.
+    fields: std::sync::OnceLock<Fields<'a>>,
     /// The first component of every project module name and alias.
     top_level: rustc_hash::FxHashSet<String>,
     /// Project classes derived from `flask.Flask`: what `current_app` is an instance of.
     app_classes: Vec<String>,
     /// What each module-level name of each module resolves to, computed once with the
-    /// whole resolution budget (`None`: the resolution asked for a parameter's callers,
-    /// so it is computed each time from what is known then).
-    module_names: Vec<FxHashMap<&'a str, Option<Option<Resolved>>>>,
+    /// whole resolution budget. Names whose resolution asked for a parameter's callers are
+    /// missing: they are resolved each time, from what is known then.
+    module_names: Vec<FxHashMap<&'a str, Option<Resolved>>>,
+}
+
+/// The project's class attributes and attribute stores, by name.
+#[derive(Default)]
+struct Fields<'a> {
+    /// The classes whose body binds each name.
+    bound_by: FxHashMap<&'a str, Vec<(ModuleId, ClassIdx)>>,
+    /// Names stored on objects anywhere (`x.name = …`), or set by `setattr` with a constant
+    /// name; `None` when a `setattr` computes the name (any attribute may be set).
+    stored: Option<rustc_hash::FxHashSet<&'a str>>,
 }
 
 /// The key of a callee name in [`Index::calls_to`]'s map.
@@ -239,6 +253,7 @@ impl<'a> Index<'a> {
             semantic,
             callers: FxHashMap::default(),
             by_callee: FxHashMap::default(),
+            fields: std::sync::OnceLock::new(),
             top_level,
             module_names: Vec::new(),
         };
@@ -294,7 +309,7 @@ impl<'a> Index<'a> {
 
     /// Resolves every module-level name of every module (before the cache exists, so each
     /// result depends on nothing but the code).
-    fn resolve_module_names(&self) -> Vec<FxHashMap<&'a str, Option<Option<Resolved>>>> {
+    fn resolve_module_names(&self) -> Vec<FxHashMap<&'a str, Option<Resolved>>> {
         use rayon::prelude::*;
         self.semantic
             .par_iter()
@@ -307,7 +322,7 @@ impl<'a> Index<'a> {
                 scope
                     .bindings
                     .iter()
-                    .map(|(&name, bindings)| {
+                    .filter_map(|(&name, bindings)| {
                         ASKED_CALLERS.with(|asked| asked.set(false));
                         let r = self.resolve_bindings_uncached(
                             module,
@@ -317,7 +332,7 @@ impl<'a> Index<'a> {
                             0,
                         );
                         let asked = ASKED_CALLERS.with(std::cell::Cell::get);
-                        (name, (!asked).then_some(r))
+                        (!asked).then_some((name, r))
                     })
                     .collect()
             })
@@ -544,6 +559,80 @@ impl<'a> Index<'a> {
         self.app_classes.iter().any(|c| c == qual)
     }
 
+    fn fields(&self) -> &Fields<'a> {
+        self.fields.get_or_init(|| {
+            let mut fields = Fields::default();
+            for (m, sem) in self.modules.iter().zip(&self.semantic) {
+                for (i, _) in m.classes.iter().enumerate() {
+                    let class = ClassIdx(i as u32);
+                    if let Some(scope) = sem.scopes.get(&ScopeRef::Class(class)) {
+                        for name in scope.bindings.keys() {
+                            fields.bound_by.entry(name).or_default().push((m.id, class));
+                        }
+                    }
+                }
+            }
+            let mut stored: rustc_hash::FxHashSet<&'a str> = self
+                .semantic
+                .iter()
+                .flat_map(|s| s.stored_attributes.iter().copied())
+                .collect();
+            let mut computed = false;
+            for c in self.calls_to("builtins.setattr") {
+                match c.call.args.get(1).and_then(Expr::as_str) {
+                    Some(name) => {
+                        stored.insert(name);
+                    }
+                    None => computed = true,
+                }
+            }
+            fields.stored = (!computed).then_some(stored);
+            fields
+        })
+    }
+
+    /// The constant a class attribute holds, read through an instance (`self.prefix`):
+    /// the class body binds `attr` once, to a value that folds to a constant, no project
+    /// subclass binds it again, and no code stores an attribute of that name on an object
+    /// (`obj.prefix = …`, `setattr(obj, "prefix", …)` or `setattr` with a computed name).
+    pub fn class_constant(
+        &self,
+        module: ModuleId,
+        class: ClassIdx,
+        attr: &str,
+    ) -> Option<crate::Value> {
+        let fields = self.fields();
+        if fields.stored.as_ref().is_none_or(|s| s.contains(attr)) {
+            return None;
+        }
+        let classes = fields.bound_by.get(attr)?;
+        if !classes.contains(&(module, class)) {
+            return None;
+        }
+        let sem = &self.semantic[module.0 as usize];
+        let bindings = sem
+            .scopes
+            .get(&ScopeRef::Class(class))?
+            .bindings
+            .get(attr)?;
+        let [Binding::Assign(value)] = bindings.as_slice() else {
+            return None;
+        };
+        let v = self.eval(module, ScopeRef::Class(class), value);
+        if !v.is_constant() {
+            return None;
+        }
+        let qualname = |(m, c): (ModuleId, ClassIdx)| {
+            let m = self.module(m);
+            format!("{}.{}", m.name, m.classes[c.0 as usize].qualname)
+        };
+        let qual = qualname((module, class));
+        let overridden = classes
+            .iter()
+            .any(|&other| other != (module, class) && self.is_subclass_of(&qualname(other), &qual));
+        (!overridden).then_some(v)
+    }
+
     /// Whether `qual` names a project class that has `library` (e.g. `flask.Flask`) among
     /// its bases, directly or through project classes.
     pub fn is_subclass_of(&self, qual: &str, library: &str) -> bool {
@@ -761,7 +850,7 @@ impl<'a> Index<'a> {
         depth: u32,
     ) -> Option<Resolved> {
         if scope == ScopeRef::Module
-            && let Some(Some(cached)) = self
+            && let Some(cached) = self
                 .module_names
                 .get(module.0 as usize)
                 .and_then(|names| names.get(name))
@@ -1187,6 +1276,9 @@ impl<'m> Collector<'m, '_> {
                 }
             }
             ExprKind::Starred(inner) => self.bind_target(scope, inner, None),
+            ExprKind::Attribute { attr, .. } => {
+                self.sem.stored_attributes.insert(attr.as_str());
+            }
             _ => {}
         }
     }

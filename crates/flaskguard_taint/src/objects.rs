@@ -176,3 +176,33 @@ impl FnCtx<'_, '_, '_> {
         }
     }
 }
+
+impl FnCtx<'_, '_, '_> {
+    /// `self.prefix` in a method of a class whose body sets `prefix` to a constant that
+    /// nothing rebinds ([`flaskguard_index::Index::class_constant`]): that constant.
+    pub(crate) fn class_constant(
+        &self,
+        receiver: &flaskguard_index::ir::Expr,
+        attr: &str,
+    ) -> Option<Value> {
+        let ExprKind::Name(name) = &receiver.kind else {
+            return None;
+        };
+        let ScopeRef::Function(f) = self.scope else {
+            return None;
+        };
+        let index = self.engine.index;
+        let def = &index.module(self.module).functions[f.0 as usize];
+        let ScopeRef::Class(class) = def.parent else {
+            return None;
+        };
+        let is_static = def
+            .decorators
+            .iter()
+            .any(|d| d.as_name() == Some("staticmethod"));
+        if is_static || def.params.first().is_none_or(|p| p.name != *name) {
+            return None;
+        }
+        index.class_constant(self.module, class, attr)
+    }
+}

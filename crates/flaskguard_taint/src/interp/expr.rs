@@ -58,6 +58,9 @@ impl FnCtx<'_, '_, '_> {
                         return AVal::Tainted(t);
                     }
                 }
+                if let Some(v) = self.class_constant(value, attr) {
+                    return AVal::Const(v);
+                }
                 let base = self.eval(value);
                 match base {
                     AVal::Tainted(t) => AVal::Tainted(t),
