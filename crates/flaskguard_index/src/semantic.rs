@@ -591,6 +591,15 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// Whether project code stores an attribute of this name on some object
+    /// (`self.template = …`, `setattr(obj, "template", …)`).
+    pub fn is_stored_attribute(&self, attr: &str) -> bool {
+        self.fields()
+            .stored
+            .as_ref()
+            .is_some_and(|s| s.contains(attr))
+    }
+
     /// The constant a class attribute holds, read through an instance (`self.prefix`):
     /// the class body binds `attr` once, to a value that folds to a constant, no project
     /// subclass binds it again, and no code stores an attribute of that name on an object

@@ -426,10 +426,13 @@ impl FnCtx<'_, '_, '_> {
         }
         // Flask's response helpers build responses (or raise): their results are not
         // request strings, and what they do with their arguments is modelled as sinks.
+        // A method of a value the project stored on a Flask object (`self.template =` in a
+        // `View` subclass; `self.template.format(...)`) is the project's, not Flask's.
         if qual.starts_with("flask.")
             && !request::is_request(qual)
             && !qual.starts_with("flask.session")
             && !qual.starts_with("flask.g.")
+            && !stored_on_flask_object(index, qual)
         {
             return AVal::Unknown;
         }
@@ -487,7 +490,8 @@ impl FnCtx<'_, '_, '_> {
                 })
         });
         if let (Some(method), false) = (method, module_function)
-            && let Some(v) = self.method_call(receiver, recv_val.as_ref(), method, &args, e.span)
+            && let Some(v) =
+                self.method_call(receiver, recv_val.as_ref(), method, &args, &kwargs, e.span)
         {
             return v;
         }
@@ -567,6 +571,7 @@ impl FnCtx<'_, '_, '_> {
         recv: Option<&AVal>,
         method: &str,
         args: &[AVal],
+        kwargs: &[(Option<&str>, AVal)],
         span: Span,
     ) -> Option<AVal> {
         let recv = recv?;
@@ -826,9 +831,11 @@ impl FnCtx<'_, '_, '_> {
             "isdigit" | "isdecimal" | "isnumeric" | "isalnum" | "isalpha" | "isidentifier"
             | "startswith" | "endswith" | "count" | "find" | "rfind" | "index" | "__len__"
             | "__contains__" => Some(AVal::Unknown),
+            // `"…{name}…".format(value, name=value)`: positional and keyword values alike.
             "format" if receiver.is_some_and(|r| self.is_markup(r)) => {
                 let t = args
                     .iter()
+                    .chain(kwargs.iter().map(|(_, v)| v))
                     .filter_map(AVal::taint)
                     .reduce(|a, b| a.merge(&b));
                 Some(t.map_or(AVal::Unknown, |t| {
@@ -837,7 +844,7 @@ impl FnCtx<'_, '_, '_> {
             }
             "format" => {
                 let mut taint = recv.taint();
-                for a in args {
+                for a in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
                     if let Some(t) = a.taint() {
                         taint = Some(taint.map_or(t.clone(), |x| x.merge(&t)));
                     }
@@ -1085,4 +1092,14 @@ fn substitute(ret: &AVal, params: &[AVal], call_step: &Step) -> AVal {
         ),
         other => other.clone(),
     }
+}
+
+/// Whether `qual` is a method of an attribute that project code stores on an instance of
+/// a Flask class (`flask.views.View().template.format` after `self.template = …`).
+fn stored_on_flask_object(index: &flaskguard_index::Index<'_>, qual: &str) -> bool {
+    let Some((_, rest)) = qual.rsplit_once("().") else {
+        return false;
+    };
+    rest.split_once('.')
+        .is_some_and(|(attr, _)| index.is_stored_attribute(attr))
 }
