@@ -14,7 +14,7 @@ use flaskguard_index::{Diagnostic, DiagnosticKind, FileKind, Index, ModuleId, Si
 
 pub use config::{ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_module};
 pub use extensions::{ExtArg, ExtKind, Extension};
-pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, Hook, Owner, Route};
+pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, ErrorHandler, Hook, Owner, Route};
 
 /// Whether `name` is the top-level name of a library whose code makes a module part of a
 /// web app: Flask, the libraries it is built on (Werkzeug, Jinja, MarkupSafe,
@@ -75,6 +75,7 @@ pub struct FlaskModel<'a> {
     pub blueprints: Vec<Blueprint>,
     pub routes: Vec<Route<'a>>,
     pub hooks: Vec<Hook>,
+    pub error_handlers: Vec<ErrorHandler>,
     pub config: Vec<ConfigSetting<'a>>,
     pub extensions: Vec<Extension<'a>>,
     pub renders: Vec<RenderCall<'a>>,
@@ -135,7 +136,7 @@ impl<'a> FlaskModel<'a> {
             })
         });
         // Independent scans of the whole project, side by side.
-        let (extensions, ((blueprints, routes, hooks), config)) = rayon::join(
+        let (extensions, ((blueprints, routes, hooks, error_handlers), config)) = rayon::join(
             || extensions::collect(index),
             || rayon::join(|| routes::collect(index), || config::collect(index, &env)),
         );
@@ -187,6 +188,7 @@ impl<'a> FlaskModel<'a> {
             blueprints,
             routes,
             hooks,
+            error_handlers,
             config,
             extensions,
             renders,

@@ -103,6 +103,19 @@ impl Route<'_> {
     }
 }
 
+/// An error handler (`@app.errorhandler(404)`, `@bp.app_errorhandler(...)`,
+/// `app.register_error_handler(...)`): what it returns is a response, as a view's is.
+#[derive(Clone, Debug)]
+pub struct ErrorHandler {
+    pub owner: Owner,
+    pub handler: (ModuleId, FuncIdx),
+    /// The decorator or registering call.
+    pub span: Span,
+}
+
+/// What [`collect`] finds.
+pub(crate) type Collected<'a> = (Vec<Blueprint>, Vec<Route<'a>>, Vec<Hook>, Vec<ErrorHandler>);
+
 /// A `before_request` (or `before_app_request`) hook.
 #[derive(Clone, Debug)]
 pub struct Hook {
@@ -265,10 +278,11 @@ fn str_list(v: &Value) -> Vec<String> {
 }
 
 #[allow(clippy::type_complexity)]
-pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>, Vec<Hook>) {
+pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
     let mut blueprints: Vec<Blueprint> = Vec::new();
     let mut routes: Vec<Route<'a>> = Vec::new();
     let mut hooks: Vec<Hook> = Vec::new();
+    let mut error_handlers: Vec<ErrorHandler> = Vec::new();
 
     for c in index.calls_to("flask.Blueprint") {
         let name = c
@@ -395,6 +409,26 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     routes.push(route);
                 }
             }
+            "register_error_handler" => {
+                let Some(owner) = owner_of(&Resolved {
+                    qual: base.into(),
+                    site: callee.site,
+                }) else {
+                    continue;
+                };
+                if let Some(handler) = c
+                    .call
+                    .argument(1, "f")
+                    .and_then(|f| index.resolve(c.module, c.scope, f))
+                    .and_then(|r| index.project_function(&r.qual))
+                {
+                    error_handlers.push(ErrorHandler {
+                        owner,
+                        handler,
+                        span: c.expr.span,
+                    });
+                }
+            }
             "before_request" | "before_app_request" => {
                 // Called directly: `app.before_request(func)`.
                 let Some(owner) = owner_of(&Resolved {
@@ -458,6 +492,14 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
                     continue;
                 };
                 let method = method.as_str();
+                if matches!(method, "errorhandler" | "app_errorhandler") {
+                    error_handlers.push(ErrorHandler {
+                        owner,
+                        handler: func,
+                        span: d.span,
+                    });
+                    continue;
+                }
                 let methods = if method == "route" {
                     call.keyword("methods")
                         .map(|e| str_list(&index.eval(m.id, f.parent, e)))
@@ -540,7 +582,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> (Vec<Blueprint>, Vec<Route<'a>>,
         }
     }
     routes.sort_by_key(|a| (a.module, a.span));
-    (blueprints, routes, hooks)
+    (blueprints, routes, hooks, error_handlers)
 }
 
 /// A route whose view is given as an expression: a function, `View.as_view(...)` or a

@@ -141,6 +141,10 @@ impl<'i, 'a> Engine<'i, 'a> {
                 }
             }
         }
+        // An error handler's return value is a response too (it has no URL parameters).
+        for h in &model.error_handlers {
+            routes.entry(h.handler).or_default();
+        }
         Engine {
             index,
             model,
