@@ -14,8 +14,8 @@ use crate::interp::{FnCtx, INLINE_MAX_STATEMENTS, MAX_INLINE_DEPTH, place_name};
 use crate::regex_guard::{self};
 use crate::spec::Class;
 use crate::value::{
-    AVal, CONFIG_PARSER, CONFIG_SECTION, NORMALIZED, Origin, Step, Taint, UNQUOTED, element_of,
-    is_config_class, sanitized_for,
+    AVal, CONFIG_PARSER, CONFIG_SECTION, JSON_TEXT, NORMALIZED, Origin, Step, Taint, UNQUOTED,
+    element_of, is_config_class, is_markup_text, sanitized_for,
 };
 
 impl FnCtx<'_, '_, '_> {
@@ -348,6 +348,9 @@ impl FnCtx<'_, '_, '_> {
                 if !quotes_escaped {
                     mask |= UNQUOTED;
                 }
+            }
+            if qual == "json.dumps" {
+                mask |= JSON_TEXT;
             }
             let v = args
                 .first()
@@ -844,8 +847,12 @@ impl FnCtx<'_, '_, '_> {
             }
             "format" => {
                 let mut taint = recv.taint();
+                let markup = matches!(recv, AVal::Const(Value::Str(s)) if is_markup_text(s));
                 for a in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
-                    if let Some(t) = a.taint() {
+                    if let Some(mut t) = a.taint() {
+                        if markup {
+                            t.in_markup();
+                        }
                         taint = Some(taint.map_or(t.clone(), |x| x.merge(&t)));
                     }
                 }

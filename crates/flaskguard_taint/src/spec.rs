@@ -211,7 +211,9 @@ impl Spec {
             let mut mask = 0;
             for c in &s.classes {
                 if c == "*" {
-                    mask = u32::MAX;
+                    // Every class, none of the marks (`UNQUOTED`, `JSON_TEXT`, …) that
+                    // qualify a partial sanitizer.
+                    mask |= Class::ALL.iter().fold(0, |m, c| m | c.bit());
                 } else {
                     let class: Class = toml::Value::String(c.clone()).try_into().map_err(|_| {
                         SpecError::Invalid {

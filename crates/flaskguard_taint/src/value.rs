@@ -27,6 +27,16 @@ pub(crate) const UNQUOTED: u32 = 1 << 29;
 /// proves nothing.
 pub(crate) const NO_SQUOTE: u32 = 1 << 28;
 
+/// A mark on taint: JSON text (`json.dumps`). As a whole response body it is no HTML;
+/// written into markup (`"<script>var cfg = " + json.dumps(cfg)`) its `<`, `>` and `&`
+/// are not escaped, and `</script><script>…` runs.
+pub(crate) const JSON_TEXT: u32 = 1 << 27;
+
+/// Whether a literal written around a value makes the result HTML.
+pub(crate) fn is_markup_text(s: &str) -> bool {
+    s.contains('<')
+}
+
 /// One step of a data-flow path.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Step {
@@ -86,6 +96,15 @@ impl Taint {
         for (_, m) in &mut self.origins {
             if *m & UNQUOTED != 0 {
                 *m &= !(Class::Xss.bit() | UNQUOTED);
+            }
+        }
+    }
+
+    /// Written into markup: JSON text is no longer safe for HTML.
+    pub(crate) fn in_markup(&mut self) {
+        for (_, m) in &mut self.origins {
+            if *m & JSON_TEXT != 0 {
+                *m &= !(Class::Xss.bit() | JSON_TEXT);
             }
         }
     }

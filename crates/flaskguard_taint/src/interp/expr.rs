@@ -11,7 +11,9 @@ use flaskguard_index::{Span, Value, fold};
 
 use crate::interp::{FnCtx, MAX_INLINE_DEPTH, place_name};
 use crate::spec::Class;
-use crate::value::{AVal, CONFIG_SECTION, Taint, element_of, is_config_class, sanitized_for};
+use crate::value::{
+    AVal, CONFIG_SECTION, Taint, element_of, is_config_class, is_markup_text, sanitized_for,
+};
 
 impl FnCtx<'_, '_, '_> {
     pub(crate) fn eval(&mut self, e: &Expr) -> AVal {
@@ -204,6 +206,11 @@ impl FnCtx<'_, '_, '_> {
                                     }
                                     if inside_single_quotes(&s) {
                                         t.in_single_quotes();
+                                    }
+                                    if parts.iter().any(
+                                        |p| matches!(p, FPart::Literal(l) if is_markup_text(l)),
+                                    ) {
+                                        t.in_markup();
                                     }
                                     taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
                                     known = false;
@@ -556,6 +563,11 @@ impl FnCtx<'_, '_, '_> {
                     "concatenated"
                 };
                 let mut t = t.with_step(self.step(span, msg));
+                // `"<script>var cfg = " + json.dumps(cfg)`, `"<p>%s</p>" % json.dumps(x)`.
+                if matches!((l, r), (AVal::Const(Value::Str(s)), _) | (_, AVal::Const(Value::Str(s))) if is_markup_text(s))
+                {
+                    t.in_markup();
+                }
                 // `'value="' + html.escape(x, quote=False)`: the value can close the quote.
                 if op == BinOp::Add
                     && let AVal::Const(Value::Str(prefix)) = l
