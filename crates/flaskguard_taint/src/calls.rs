@@ -427,6 +427,10 @@ impl FnCtx<'_, '_, '_> {
                 _ => body,
             };
         }
+        // `stream_with_context(generator)`: the same iterable, run in the request context.
+        if qual == "flask.stream_with_context" {
+            return args.first().cloned().unwrap_or(AVal::Unknown);
+        }
         // Flask's response helpers build responses (or raise): their results are not
         // request strings, and what they do with their arguments is modelled as sinks.
         // A method of a value the project stored on a Flask object (`self.template =` in a

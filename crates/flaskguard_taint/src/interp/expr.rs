@@ -401,14 +401,18 @@ impl FnCtx<'_, '_, '_> {
                 }
                 AVal::Unknown
             }
+            // A generator's caller iterates over what it yields: the call's value is the
+            // join of the yielded values, and a generator view streams them as the body.
             ExprKind::Yield(v) => {
                 if let Some(v) = v {
-                    let _ = self.eval(v);
+                    let v = self.eval(v);
+                    self.yielded(e.span, v);
                 }
                 AVal::Unknown
             }
             ExprKind::YieldFrom(v) => {
-                let _ = self.eval(v);
+                let v = self.eval(v);
+                self.yielded(e.span, element_of(&v));
                 AVal::Unknown
             }
             ExprKind::Int(None)
@@ -416,6 +420,17 @@ impl FnCtx<'_, '_, '_> {
             | ExprKind::Unsupported
             | ExprKind::Lambda { .. } => AVal::Unknown,
         }
+    }
+
+    fn yielded(&mut self, span: Span, v: AVal) {
+        if matches!(self.scope, ScopeRef::Module) {
+            return;
+        }
+        self.found.return_sites.push((span, v.clone()));
+        self.found.returns = Some(match &self.found.returns {
+            Some(r) => r.join(&v),
+            None => v,
+        });
     }
 
     /// A comprehension over a short sequence of known elements, element by element:
