@@ -206,7 +206,7 @@ impl FnCtx<'_, '_, '_> {
         // Digests are hex strings, whatever they hash.
         if qual.starts_with("hashlib.") || qual.starts_with("hmac.") {
             let mut t = Taint::source(self.step(e.span, "digest"));
-            t.sanitize(u32::MAX);
+            t.sanitize(Class::ALL_BITS);
             return if args
                 .iter()
                 .chain(kwargs.iter().map(|(_, v)| v))
@@ -307,7 +307,7 @@ impl FnCtx<'_, '_, '_> {
                 let mut t = Taint::source(
                     self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
                 );
-                t.sanitize(u32::MAX);
+                t.sanitize(Class::ALL_BITS);
                 return AVal::Tainted(t);
             }
             return AVal::Tainted(Taint::source(

@@ -215,7 +215,7 @@ impl FnCtx<'_, '_, '_> {
                         self.env.insert(name, r.clone());
                     }
                 } else {
-                    self.sanitize_place(left, u32::MAX);
+                    self.sanitize_place(left, Class::ALL_BITS);
                 }
             }
         }
@@ -282,7 +282,7 @@ impl FnCtx<'_, '_, '_> {
                             | "isidentifier"
                     )
                 {
-                    self.sanitize_place(value, u32::MAX);
+                    self.sanitize_place(value, Class::ALL_BITS);
                     return;
                 }
                 let callee = self

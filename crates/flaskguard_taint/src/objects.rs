@@ -169,7 +169,7 @@ impl FnCtx<'_, '_, '_> {
             }
             Value::Env { .. } => {
                 let mut t = Taint::source(self.step(span, "an environment variable"));
-                t.sanitize(u32::MAX);
+                t.sanitize(crate::Class::ALL_BITS);
                 AVal::Tainted(t)
             }
             _ => AVal::Unknown,

@@ -30,6 +30,19 @@ pub enum Class {
 }
 
 impl Class {
+    /// Every class's bit, and none of the marks (`UNQUOTED`, `JSON_TEXT`, …) that qualify a
+    /// partial sanitizer: what a value safe for everything (a number, one of a set of
+    /// constants) is safe for.
+    pub const ALL_BITS: u32 = {
+        let mut mask = 0;
+        let mut i = 0;
+        while i < Class::ALL.len() {
+            mask |= 1 << (Class::ALL[i] as u32);
+            i += 1;
+        }
+        mask
+    };
+
     pub const ALL: [Class; 16] = [
         Class::Sql,
         Class::Command,
@@ -211,9 +224,7 @@ impl Spec {
             let mut mask = 0;
             for c in &s.classes {
                 if c == "*" {
-                    // Every class, none of the marks (`UNQUOTED`, `JSON_TEXT`, …) that
-                    // qualify a partial sanitizer.
-                    mask |= Class::ALL.iter().fold(0, |m, c| m | c.bit());
+                    mask |= Class::ALL_BITS;
                 } else {
                     let class: Class = toml::Value::String(c.clone()).try_into().map_err(|_| {
                         SpecError::Invalid {

@@ -56,7 +56,7 @@ impl FnCtx<'_, '_, '_> {
                     if request::is_request(&r.qual) {
                         let mut t =
                             Taint::source(self.step(e.span, format!("`{}`", self.text(e.span))));
-                        t.sanitize(u32::MAX);
+                        t.sanitize(Class::ALL_BITS);
                         return AVal::Tainted(t);
                     }
                 }
@@ -614,7 +614,7 @@ impl FnCtx<'_, '_, '_> {
                     && let AVal::Const(Value::Str(format)) = l
                     && numeric_only_format(format)
                 {
-                    t.sanitize(u32::MAX);
+                    t.sanitize(Class::ALL_BITS);
                 }
                 // A constant prefix that fixes the host (`"/search?q=" + x`,
                 // `"https://api.example.com/" + x`) keeps the URL on that host.

@@ -232,7 +232,7 @@ impl FnCtx<'_, '_, '_> {
                     }
                     // `case "light" | "dark":` — the subject is one of those constants here.
                     if pattern_is_literal(&case.pattern.kind) {
-                        self.sanitize_place(subject, u32::MAX);
+                        self.sanitize_place(subject, crate::Class::ALL_BITS);
                     }
                     self.block(&case.body);
                     if !self.dead {
