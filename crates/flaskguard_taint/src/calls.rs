@@ -489,6 +489,31 @@ impl FnCtx<'_, '_, '_> {
                 &kwargs,
             );
         }
+        // SQLAlchemy column operators (`Item.tag.in_(tags)`, `User.name.ilike(q)`) build
+        // expressions whose operands are bound parameters, not SQL text. No `str` method
+        // has these names.
+        if receiver.is_some()
+            && matches!(
+                method,
+                Some(
+                    "in_"
+                        | "not_in"
+                        | "notin_"
+                        | "like"
+                        | "ilike"
+                        | "not_like"
+                        | "not_ilike"
+                        | "notlike"
+                        | "notilike"
+                        | "between"
+                        | "is_"
+                        | "is_not"
+                        | "isnot"
+                )
+            )
+        {
+            return AVal::Unknown;
+        }
         // `os.path.join(...)` is a module function, not a method of a value.
         let module_function = receiver.is_some_and(|r| {
             place_name(r).is_none_or(|p| !self.env.contains_key(&p))

@@ -154,7 +154,20 @@ impl FnCtx<'_, '_, '_> {
                         self.sanitize_place(arg, mask);
                     }
                 }
-                _ => {}
+                _ => {
+                    // `c.strip() in ALLOWED`, `mode.lower() == "fast"`: the text itself is
+                    // the checked value up to case and surrounding whitespace.
+                    if let ExprKind::Attribute { value, attr } = &call.func.kind
+                        && matches!(
+                            attr.as_str(),
+                            "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "casefold"
+                        )
+                        && call.args.is_empty()
+                        && call.keywords.is_empty()
+                    {
+                        self.sanitize_place(value, mask);
+                    }
+                }
             }
             return;
         }
