@@ -159,6 +159,10 @@ impl Engine<'_, '_> {
             })
         };
         for ps in &summary.param_sinks {
+            // URL parameters are request data: weak randomness (`Secret`) is not theirs.
+            if ps.class == Class::Secret {
+                continue;
+            }
             if let Some(source) = source_of(ps.param) {
                 out.push(Flow {
                     class: ps.class,
