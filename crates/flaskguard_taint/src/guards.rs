@@ -47,6 +47,23 @@ impl FnCtx<'_, '_, '_> {
                     self.apply_guard(v, false);
                 }
             }
+            // `a or b` holds (or `a and b` fails): one of the alternatives holds, so what
+            // every alternative proves holds.
+            ExprKind::BoolOp { op, values }
+                if (*op == BoolOp::Or) == holds && values.len() <= 8 =>
+            {
+                let before = self.env.clone();
+                let mut joined: Option<crate::value::Env> = None;
+                for v in values {
+                    self.env = before.clone();
+                    self.apply_guard(v, holds);
+                    joined = Some(match joined {
+                        None => std::mem::take(&mut self.env),
+                        Some(j) => crate::value::join_env(&j, &self.env),
+                    });
+                }
+                self.env = joined.unwrap_or(before);
+            }
             // `check(x) is not None` / `check(x) is None`: the truth of `check(x)`.
             ExprKind::Compare(cmp)
                 if cmp.ops.len() == 1
@@ -91,13 +108,10 @@ impl FnCtx<'_, '_, '_> {
                     ops,
                     comparators,
                 } = &**cmp;
-                // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`
+                // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`,
+                // `host == "example.com"` after `host = (parts.hostname or "").lower()`
                 for side in [left, &comparators[0]] {
-                    if let ExprKind::Attribute { value, attr } = &side.kind
-                        && is_host_part(attr)
-                    {
-                        self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
-                    }
+                    self.sanitize_host_of(side, 0);
                 }
                 self.membership_guard(left, ops[0], &comparators[0], holds);
                 self.commonpath_guard(test, holds);
@@ -106,6 +120,44 @@ impl FnCtx<'_, '_, '_> {
                 self.membership_guard(&cmp.left, cmp.ops[0], &cmp.comparators[0], holds);
             }
             _ => self.other_guard(test, holds),
+        }
+    }
+
+    /// Makes the parsed URL whose host `e` is safe for redirects and requests: `e` is
+    /// `parts.hostname` (or `netloc`, `host`), also lower-cased, stripped, with an `or ""`
+    /// fallback, or a local name bound once to such a value. Returns whether it was one.
+    fn sanitize_host_of(&mut self, e: &Expr, depth: u32) -> bool {
+        if depth > 4 {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Attribute { value, attr } if is_host_part(attr) => {
+                self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
+                true
+            }
+            ExprKind::Call(call) if call.args.is_empty() => match &call.func.kind {
+                ExprKind::Attribute { value, attr }
+                    if matches!(attr.as_str(), "lower" | "casefold" | "strip") =>
+                {
+                    self.sanitize_host_of(value, depth + 1)
+                }
+                _ => false,
+            },
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            } if values.len() == 2 && matches!(values[1].kind, ExprKind::Str(_)) => {
+                self.sanitize_host_of(&values[0], depth + 1)
+            }
+            ExprKind::Name(name) => {
+                let Some((_, [flaskguard_index::semantic::Binding::Assign(value)])) =
+                    self.engine.index.bindings_of(self.module, self.scope, name)
+                else {
+                    return false;
+                };
+                self.sanitize_host_of(value, depth + 1)
+            }
+            _ => false,
         }
     }
 
@@ -280,6 +332,17 @@ impl FnCtx<'_, '_, '_> {
             {
                 if let ExprKind::Attribute { value, .. } = &call.func.kind {
                     self.contain_path(value);
+                }
+            }
+            // `host.endswith(".example.com")`: a subdomain of one fixed domain.
+            ExprKind::Call(call)
+                if holds
+                    && matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "endswith")
+                    && call.args.len() == 1
+                    && matches!(self.eval(&call.args[0]), AVal::Const(Value::Str(ref s)) if s.starts_with('.') && s.len() > 1) =>
+            {
+                if let ExprKind::Attribute { value, .. } = &call.func.kind {
+                    self.sanitize_host_of(value, 0);
                 }
             }
             ExprKind::Call(call) if holds => {
