@@ -156,6 +156,74 @@ fn percent_format(format: &str, args: &Value) -> Option<Value> {
     Some(Value::Str(out))
 }
 
+/// A method of a constant string with constant arguments: `format` (automatic, numbered
+/// and named fields without conversions or format specs), `join` of a constant list,
+/// `upper`, `lower`, `strip` and `replace`.
+pub fn str_method(
+    s: &str,
+    method: &str,
+    args: &[Value],
+    kwargs: &[(&str, &Value)],
+) -> Option<Value> {
+    Some(Value::Str(match (method, args) {
+        ("format", _) => return str_format(s, args, kwargs),
+        ("join", [Value::List(items)]) if kwargs.is_empty() => items
+            .iter()
+            .map(|v| match v {
+                Value::Str(x) => Some(x.as_str()),
+                _ => None,
+            })
+            .collect::<Option<Vec<&str>>>()?
+            .join(s),
+        ("upper", []) => s.to_uppercase(),
+        ("lower", []) => s.to_lowercase(),
+        ("strip", []) => s.trim().to_string(),
+        ("replace", [Value::Str(a), Value::Str(b)]) => s.replace(a.as_str(), b),
+        _ => return None,
+    }))
+}
+
+/// `"…{}…{0}…{name}…".format(...)`; `{{` and `}}` are literal braces.
+fn str_format(format: &str, args: &[Value], kwargs: &[(&str, &Value)]) -> Option<Value> {
+    let mut out = String::with_capacity(format.len());
+    let mut next_auto = 0;
+    let mut chars = format.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().is_some_and(|&(_, n)| n == '{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek().is_some_and(|&(_, n)| n == '}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let end = i + format[i..].find('}')?;
+                let field = &format[i + 1..end];
+                let value = if field.is_empty() {
+                    next_auto += 1;
+                    args.get(next_auto - 1)?
+                } else if let Ok(n) = field.parse::<usize>() {
+                    args.get(n)?
+                } else if crate::semantic::is_identifier(field) {
+                    kwargs.iter().find(|(k, _)| *k == field)?.1
+                } else {
+                    // Conversions, format specs, attribute and item access.
+                    return None;
+                };
+                out.push_str(&display(value)?);
+                while chars.peek().is_some_and(|&(j, _)| j <= end) {
+                    chars.next();
+                }
+            }
+            '}' => return None,
+            c => out.push(c),
+        }
+    }
+    Some(Value::Str(out))
+}
+
 /// `str(v)` for the constants whose text is certain.
 fn display(v: &Value) -> Option<String> {
     Some(match v {
@@ -269,6 +337,38 @@ mod tests {
         assert_eq!(binop(&s("%s %s"), BinOp::Mod, &s("a")), None);
         assert_eq!(binop(&s("%(x)s"), BinOp::Mod, &Value::Dict(vec![])), None);
         assert_eq!(binop(&s("%5s"), BinOp::Mod, &s("a")), None);
+    }
+
+    #[test]
+    fn str_format_and_methods_fold_as_python_does() {
+        let a = [s("-h"), Value::Int(2)];
+        let unit = s("/");
+        let kw = [("mount", &unit)];
+        assert_eq!(
+            str_method("df {} {1} {mount} {{x}}", "format", &a, &kw),
+            Some(s("df -h 2 / {x}"))
+        );
+        // Missing fields, specs, conversions, attribute access and stray braces are not folded.
+        assert_eq!(str_method("{} {}", "format", &a[..1], &[]), None);
+        assert_eq!(str_method("{:>5}", "format", &a, &[]), None);
+        assert_eq!(str_method("{!r}", "format", &a, &[]), None);
+        assert_eq!(str_method("{0.x}", "format", &a, &[]), None);
+        assert_eq!(str_method("}", "format", &a, &[]), None);
+        assert_eq!(str_method("{name}", "format", &a, &[]), None);
+        assert_eq!(
+            str_method(", ", "join", &[Value::List(vec![s("a"), s("b")])], &[]),
+            Some(s("a, b"))
+        );
+        assert_eq!(
+            str_method(
+                ", ",
+                "join",
+                &[Value::List(vec![s("a"), Value::Unknown])],
+                &[]
+            ),
+            None
+        );
+        assert_eq!(str_method(" Ab ", "strip", &[], &[]), Some(s("Ab")));
     }
 
     #[test]

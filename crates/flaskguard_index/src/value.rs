@@ -237,6 +237,29 @@ impl Index<'_> {
                 }
             }
             ExprKind::Call(call) => {
+                // `"df {unit}".format(unit="-h")`, `", ".join(["a", "b"])`
+                if let ExprKind::Attribute { value, attr } = &call.func.kind
+                    && let Value::Str(s) = self.eval_depth(module, scope, value, d)
+                {
+                    let args: Vec<Value> = call
+                        .args
+                        .iter()
+                        .map(|a| self.eval_depth(module, scope, a, d))
+                        .collect();
+                    let kwargs: Vec<(&str, Value)> = call
+                        .keywords
+                        .iter()
+                        .filter_map(|k| {
+                            Some((
+                                k.arg.as_deref()?,
+                                self.eval_depth(module, scope, &k.value, d),
+                            ))
+                        })
+                        .collect();
+                    let kwargs: Vec<(&str, &Value)> = kwargs.iter().map(|(k, v)| (*k, v)).collect();
+                    return crate::fold::str_method(&s, attr, &args, &kwargs)
+                        .unwrap_or(Value::Unknown);
+                }
                 let Some(callee) = self.resolve(module, scope, &call.func) else {
                     return Value::Unknown;
                 };

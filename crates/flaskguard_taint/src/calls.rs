@@ -758,6 +758,35 @@ impl FnCtx<'_, '_, '_> {
                 self.env.insert(name, new);
                 Some(AVal::Const(Value::None))
             }
+            // `opts.setdefault("mount", "/")` with a known key: that entry, added if missing.
+            "setdefault"
+                if place.is_some()
+                    && matches!(args.first(), Some(AVal::Const(Value::Str(_))))
+                    && matches!(recv, AVal::Map(_) | AVal::Const(Value::Dict(_))) =>
+            {
+                let name = place?;
+                let Some(AVal::Const(Value::Str(key))) = args.first() else {
+                    return None;
+                };
+                let default = args.get(1).cloned().unwrap_or(AVal::Const(Value::None));
+                let mut items: Vec<(String, AVal)> = match recv {
+                    AVal::Map(items) => items.clone(),
+                    AVal::Const(Value::Dict(items)) => items
+                        .iter()
+                        .map(|(k, v)| match k {
+                            Value::Str(k) => Some((k.clone(), AVal::Const(v.clone()))),
+                            _ => None,
+                        })
+                        .collect::<Option<Vec<_>>>()?,
+                    _ => return None,
+                };
+                if let Some((_, v)) = items.iter().find(|(k, _)| k == key) {
+                    return Some(v.clone());
+                }
+                items.push((key.clone(), default.clone()));
+                self.env.insert(name, AVal::Map(items));
+                Some(default)
+            }
             "extend" | "update" | "insert" | "setdefault" => {
                 let name = place?;
                 let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
@@ -873,6 +902,26 @@ impl FnCtx<'_, '_, '_> {
                 Some(t.map_or(AVal::Unknown, |t| {
                     sanitized_for(AVal::Tainted(t), Class::Xss.bit())
                 }))
+            }
+            "format"
+                if matches!(recv, AVal::Const(Value::Str(_)))
+                    && args
+                        .iter()
+                        .chain(kwargs.iter().map(|(_, v)| v))
+                        .all(|v| matches!(v, AVal::Const(_))) =>
+            {
+                let AVal::Const(Value::Str(s)) = recv else {
+                    return None;
+                };
+                let args: Vec<Value> = args.iter().filter_map(|a| a.as_const().cloned()).collect();
+                let kwargs: Vec<(&str, &Value)> = kwargs
+                    .iter()
+                    .filter_map(|(k, v)| Some(((*k)?, v.as_const()?)))
+                    .collect();
+                Some(
+                    flaskguard_index::fold::str_method(s, "format", &args, &kwargs)
+                        .map_or(AVal::Const(Value::Unknown), AVal::Const),
+                )
             }
             "format" => {
                 let mut taint = recv.taint();
