@@ -45,7 +45,7 @@ declare_rule! {
         summary: "Password hashed with MD5, SHA-1 or an unsalted fast hash",
         severity: High,
         confidence: Medium,
-        cwe: [916],
+        cwe: [916, 328],
         owasp: "A02",
         remediation: "Hash passwords with werkzeug.security.generate_password_hash (scrypt) or argon2/bcrypt.",
         since: "0.1.0",
