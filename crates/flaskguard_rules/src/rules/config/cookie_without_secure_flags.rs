@@ -130,69 +130,86 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     raw_set_cookie_headers(ctx, out);
 }
 
-/// `response.headers.add("Set-Cookie", "name=value; Path=/")` without `Secure`.
+/// `response.headers.add("Set-Cookie", "name=value; Path=/")` or
+/// `response.headers["Set-Cookie"] = ...` without `Secure`.
 fn raw_set_cookie_headers(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    use flaskguard_index::ir::{ExprKind, FPart};
+    use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
+    let is_set_cookie = |module, scope: ScopeRef, name: &Expr| {
+        ctx.index
+            .eval(module, scope, name)
+            .as_str()
+            .is_some_and(|n| n.eq_ignore_ascii_case("set-cookie"))
+    };
+    let is_headers =
+        |e: &Expr| matches!(&e.kind, ExprKind::Attribute { attr, .. } if attr == "headers");
     for c in ctx.index.calls() {
-        let flaskguard_index::ir::ExprKind::Attribute { value, attr } = &c.call.func.kind else {
+        let ExprKind::Attribute { value, attr } = &c.call.func.kind else {
             continue;
         };
-        if !matches!(attr.as_str(), "add" | "set" | "add_header") {
-            continue;
-        }
-        let ExprKind::Attribute { attr: headers, .. } = &value.kind else {
-            continue;
-        };
-        if headers != "headers" {
+        if !matches!(attr.as_str(), "add" | "set" | "add_header") || !is_headers(value) {
             continue;
         }
         let (Some(name), Some(header)) = (c.call.args.first(), c.call.args.get(1)) else {
             continue;
         };
-        if !ctx
-            .index
-            .eval(c.module, c.scope, name)
-            .as_str()
-            .is_some_and(|n| n.eq_ignore_ascii_case("set-cookie"))
+        if is_set_cookie(c.module, c.scope, name) {
+            check_raw_header(ctx, out, c.module, c.scope, c.expr.span, header);
+        }
+    }
+    for a in ctx.index.assigns() {
+        if let ExprKind::Subscript { value, index } = &a.target.kind
+            && is_headers(value)
+            && is_set_cookie(a.module, a.scope, index)
         {
-            continue;
+            check_raw_header(ctx, out, a.module, a.scope, a.span, a.value);
         }
-        // The literal text of the header: flags are constant parts.
-        let text = match &header.kind {
-            ExprKind::FString(parts) => parts
-                .iter()
-                .filter_map(|p| match p {
-                    FPart::Literal(l) => Some(l.as_str()),
-                    FPart::Expr(_) => None,
-                })
-                .collect::<Vec<_>>()
-                .join(""),
-            _ => match ctx.index.eval(c.module, c.scope, header) {
-                Value::Str(s) => s,
-                _ => continue,
-            },
-        };
-        let lower = text.to_ascii_lowercase();
-        let mut missing = Vec::new();
-        if !lower.contains("secure") {
-            missing.push("Secure");
-        }
-        if !lower.contains("httponly") {
-            missing.push("HttpOnly");
-        }
-        if !lower.contains("samesite") {
-            missing.push("SameSite");
-        }
-        if !missing.is_empty() {
-            out.at(
-                c.module,
-                c.expr.span,
-                format!(
-                    "A `Set-Cookie` header is written by hand without {}",
-                    missing.join(", ")
-                ),
-            );
-        }
+    }
+}
+
+fn check_raw_header(
+    ctx: &Context<'_, '_>,
+    out: &mut Reporter,
+    module: flaskguard_index::ModuleId,
+    scope: flaskguard_index::ir::ScopeRef,
+    span: flaskguard_index::Span,
+    header: &flaskguard_index::ir::Expr,
+) {
+    use flaskguard_index::ir::{ExprKind, FPart};
+    // The literal text of the header: flags are constant parts.
+    let text = match &header.kind {
+        ExprKind::FString(parts) => parts
+            .iter()
+            .filter_map(|p| match p {
+                FPart::Literal(l) => Some(l.as_str()),
+                FPart::Expr(_) => None,
+            })
+            .collect::<Vec<_>>()
+            .join(""),
+        _ => match ctx.index.eval(module, scope, header) {
+            Value::Str(s) => s,
+            _ => return,
+        },
+    };
+    let lower = text.to_ascii_lowercase();
+    let mut missing = Vec::new();
+    if !lower.contains("secure") {
+        missing.push("Secure");
+    }
+    if !lower.contains("httponly") {
+        missing.push("HttpOnly");
+    }
+    if !lower.contains("samesite") {
+        missing.push("SameSite");
+    }
+    if !missing.is_empty() {
+        out.at(
+            module,
+            span,
+            format!(
+                "A `Set-Cookie` header is written by hand without {}",
+                missing.join(", ")
+            ),
+        );
     }
 }
 
