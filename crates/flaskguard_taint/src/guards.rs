@@ -334,6 +334,18 @@ impl FnCtx<'_, '_, '_> {
                     self.contain_path(value);
                 }
             }
+            // `not x.startswith("//")`: with a regex check that `x` is a `/` path, a local
+            // redirect.
+            ExprKind::Call(call)
+                if !holds
+                    && matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "startswith")
+                    && call.args.len() == 1
+                    && matches!(self.eval(&call.args[0]), AVal::Const(Value::Str(ref s)) if s == "//") =>
+            {
+                if let ExprKind::Attribute { value, .. } = &call.func.kind {
+                    self.sanitize_place(value, crate::value::NO_DOUBLE_SLASH);
+                }
+            }
             // `host.endswith(".example.com")`: a subdomain of one fixed domain.
             ExprKind::Call(call)
                 if holds

@@ -310,7 +310,43 @@ pub(crate) fn safe_mask(pattern: &str, method: Method) -> u32 {
         Class::Header,
         !trailing_newline && !set.has_any_of("\r\n\0"),
     );
-    mask
+    mask | local_path_mask(pattern, method)
+}
+
+/// `/[\w./-]*`: a `/` then characters without a backslash is a path on this site, safe
+/// to redirect to when no further `/` can follow (else only once `//` is ruled out: the
+/// [`LOCAL_PATH`](crate::value::LOCAL_PATH) mark).
+fn local_path_mask(pattern: &str, method: Method) -> u32 {
+    if pattern.contains('|') {
+        return 0;
+    }
+    let (rest, anchored_start) = if let Some(r) = pattern.strip_prefix('^') {
+        (r, true)
+    } else if let Some(r) = pattern.strip_prefix("\\A") {
+        (r, true)
+    } else {
+        (pattern, matches!(method, Method::FullMatch | Method::Match))
+    };
+    let Some(rest) = rest.strip_prefix('/').or_else(|| rest.strip_prefix("\\/")) else {
+        return 0;
+    };
+    // The start is anchored above; the end as the method or the pattern says.
+    let end_method = if method == Method::FullMatch {
+        Method::FullMatch
+    } else {
+        Method::Match
+    };
+    let Some(Analysis { set, anchored, .. }) = analyse(rest, end_method) else {
+        return 0;
+    };
+    if !anchored_start || !anchored || set.any || set.has_any_of("\\") {
+        return 0;
+    }
+    if set.has_any_of("/") {
+        crate::value::LOCAL_PATH
+    } else {
+        Class::Redirect.bit() | crate::value::LOCAL_PATH
+    }
 }
 
 /// What text that cannot contain `c` is safe for: Jinja template source without `{` (no

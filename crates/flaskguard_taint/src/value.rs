@@ -32,6 +32,13 @@ pub(crate) const NO_SQUOTE: u32 = 1 << 28;
 /// are not escaped, and `</script><script>…` runs.
 pub(crate) const JSON_TEXT: u32 = 1 << 27;
 
+/// A mark on taint: the text is `/` followed by characters without `\\` (a regex
+/// check). A redirect to it stays on this site unless it starts with `//`.
+pub(crate) const LOCAL_PATH: u32 = 1 << 26;
+
+/// A mark on taint: the text does not start with `//` (checked).
+pub(crate) const NO_DOUBLE_SLASH: u32 = 1 << 25;
+
 /// Whether a literal written around a value makes the result HTML.
 pub(crate) fn is_markup_text(s: &str) -> bool {
     s.contains('<')
@@ -87,6 +94,10 @@ impl Taint {
     pub(crate) fn sanitize(&mut self, mask: u32) {
         for (_, m) in &mut self.origins {
             *m |= mask;
+            // A path on this site that cannot be read as `//host`: a local redirect.
+            if *m & LOCAL_PATH != 0 && *m & NO_DOUBLE_SLASH != 0 {
+                *m |= Class::Redirect.bit();
+            }
         }
     }
 
