@@ -55,7 +55,7 @@ impl FnCtx<'_, '_, '_> {
                 let before = self.env.clone();
                 let mut joined: Option<crate::value::Env> = None;
                 for v in values {
-                    self.env = before.clone();
+                    self.env.clone_from(&before);
                     self.apply_guard(v, holds);
                     joined = Some(match joined {
                         None => std::mem::take(&mut self.env),
