@@ -718,12 +718,12 @@ impl<'a> Index<'a> {
 
     /// Splits `pkg.mod.rest` at the longest prefix that names a project module.
     fn split_module<'q>(&self, qual: &'q str) -> Option<(ModuleId, &'q str)> {
-        let top = qual.split('.').next().unwrap_or(qual);
+        let top = qual.split_once('.').map_or(qual, |(top, _)| top);
         if !self.top_level.contains(top) {
             return None;
         }
         // A module name holds neither a call nor a subscript: start before the first.
-        let mut end = match qual.find(['(', '[']) {
+        let mut end = match qual.bytes().position(|b| b == b'(' || b == b'[') {
             Some(i) => qual[..i].rfind('.')?,
             None => qual.len(),
         };
