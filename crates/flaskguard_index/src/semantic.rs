@@ -322,6 +322,13 @@ impl<'a> Index<'a> {
                 scope
                     .bindings
                     .iter()
+                    // Imports and assignments: what takes work to follow (a function or a
+                    // class is its own name).
+                    .filter(|(_, bindings)| {
+                        bindings
+                            .iter()
+                            .any(|b| matches!(b, Binding::Import(_) | Binding::Assign(_)))
+                    })
                     .filter_map(|(&name, bindings)| {
                         ASKED_CALLERS.with(|asked| asked.set(false));
                         let r = self.resolve_bindings_uncached(
