@@ -142,7 +142,7 @@ pub struct Index<'a> {
     aliases: FxHashMap<String, ModuleId>,
     pub semantic: Vec<ModuleSemantic<'a>>,
     /// The call sites of each project function: `(module, index into its calls)`.
-    callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
+    pub(crate) callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
     /// The call sites of each resolved callee, keyed by a hash of its canonical name (a
     /// key may collect a few names: [`Index::calls_to`] compares the name).
     by_callee: FxHashMap<u64, Vec<CallRef>>,

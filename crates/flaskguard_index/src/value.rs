@@ -336,8 +336,75 @@ impl Index<'_> {
             Binding::Import(qual) => self
                 .eval_qualified(qual, depth + 1)
                 .unwrap_or(Value::Unknown),
+            Binding::Param { func, index } => self
+                .keyword_spread(module, *func, *index, depth)
+                .unwrap_or(Value::Unknown),
             _ => Value::Unknown,
         }
+    }
+
+    /// `**extra` of a project function: the keywords its callers pass that no named
+    /// parameter takes, as a dict. A key every caller passes with the same constant has that
+    /// value; any other key is there with an unknown value. Unknown when a caller spreads a
+    /// dict of its own or the callers are not all known.
+    fn keyword_spread(
+        &self,
+        module: ModuleId,
+        func: crate::ir::FuncIdx,
+        index: usize,
+        depth: u32,
+    ) -> Option<Value> {
+        let def = &self.module(module).functions[func.0 as usize];
+        if def.params.get(index)?.kind != crate::ir::ParamKind::KwArgs {
+            return None;
+        }
+        let sites = self.callers.get(&(module, func))?;
+        if sites.is_empty() || sites.len() > 8 {
+            return None;
+        }
+        let named = |k: &str| {
+            def.params.iter().any(|p| {
+                p.name == k
+                    && !matches!(
+                        p.kind,
+                        crate::ir::ParamKind::PositionalOnly
+                            | crate::ir::ParamKind::VarArgs
+                            | crate::ir::ParamKind::KwArgs
+                    )
+            })
+        };
+        let mut keys: Vec<(String, Value, usize)> = Vec::new();
+        for &(cm, ci) in sites {
+            let site = &self.semantic[cm.0 as usize].calls[ci];
+            for k in &site.call.keywords {
+                let name = k.arg.as_deref()?;
+                if named(name) {
+                    continue;
+                }
+                let v = self.eval_depth(cm, site.scope, &k.value, depth + 1);
+                match keys.iter_mut().find(|(n, ..)| n == name) {
+                    Some((_, old, count)) => {
+                        if *old != v {
+                            *old = Value::Unknown;
+                        }
+                        *count += 1;
+                    }
+                    None => keys.push((name.to_string(), v, 1)),
+                }
+            }
+        }
+        Some(Value::Dict(
+            keys.into_iter()
+                .map(|(k, v, count)| {
+                    let v = if count == sites.len() {
+                        v
+                    } else {
+                        Value::Unknown
+                    };
+                    (Value::Str(k), v)
+                })
+                .collect(),
+        ))
     }
 
     /// The value of a module-level name or class attribute in the project, by qualified name.

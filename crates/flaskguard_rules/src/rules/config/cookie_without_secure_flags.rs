@@ -115,16 +115,22 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .call
             .argument(0, "key")
             .map(|e| ctx.index.eval(c.module, c.scope, e))
-            .and_then(|v| v.as_str().map(|s| format!("`{s}`")))
+            .and_then(|v| v.as_str().map(|s| format!("Cookie `{s}`")))
             .unwrap_or_else(|| "A cookie".to_string());
         if !missing.is_empty() {
             out.at(
                 c.module,
                 c.expr.span,
-                format!("Cookie {name} is set without {}", missing.join(", ")),
+                format!("{name} is set without {}", missing.join(", ")),
             );
         } else if samesite_none {
-            out.at(c.module, c.expr.span, format!("Cookie {name} is set with `samesite=\"None\"`: it is sent on cross-site requests"));
+            out.at(
+                c.module,
+                c.expr.span,
+                format!(
+                    "{name} is set with `samesite=\"None\"`: it is sent on cross-site requests"
+                ),
+            );
         }
     }
     raw_set_cookie_headers(ctx, out);
