@@ -8,6 +8,19 @@ use crate::semantic::{Binding, Index};
 
 const MAX_EVAL_DEPTH: u32 = 12;
 
+/// How many expressions one evaluation may visit. Names are followed to their values, so a
+/// value that names others several times (`a = [b, b]; b = [a, a]`, or what a parser makes
+/// of broken code) would otherwise take time exponential in [`MAX_EVAL_DEPTH`].
+const MAX_EVAL_NODES: u32 = 10_000;
+
+thread_local! {
+    /// What is left of the current evaluation's [`MAX_EVAL_NODES`] (`None`: none running).
+    static EVAL_BUDGET: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// What following a `**kwargs` parameter to its callers costs of [`MAX_EVAL_DEPTH`].
+const KWARGS_HOP_COST: u32 = MAX_EVAL_DEPTH / 2;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Str(String),
@@ -115,11 +128,34 @@ impl Value {
 impl Index<'_> {
     /// Evaluates an expression to a constant where possible.
     pub fn eval(&self, module: ModuleId, scope: ScopeRef, expr: &Expr) -> Value {
-        self.eval_depth(module, scope, expr, 0)
+        // The outermost evaluation sets the budget that every nested one draws from.
+        let outermost = EVAL_BUDGET.with(|b| {
+            let outermost = b.get().is_none();
+            if outermost {
+                b.set(Some(MAX_EVAL_NODES));
+            }
+            outermost
+        });
+        let v = self.eval_depth(module, scope, expr, 0);
+        if outermost {
+            EVAL_BUDGET.with(|b| b.set(None));
+        }
+        v
     }
 
     fn eval_depth(&self, module: ModuleId, scope: ScopeRef, expr: &Expr, depth: u32) -> Value {
         if depth > MAX_EVAL_DEPTH {
+            return Value::Unknown;
+        }
+        let spent = EVAL_BUDGET.with(|b| match b.get() {
+            Some(0) => true,
+            Some(n) => {
+                b.set(Some(n - 1));
+                false
+            }
+            None => false,
+        });
+        if spent {
             return Value::Unknown;
         }
         let d = depth + 1;
@@ -381,7 +417,9 @@ impl Index<'_> {
                 if named(name) {
                     continue;
                 }
-                let v = self.eval_depth(cm, site.scope, &k.value, depth + 1);
+                // Each hop to the callers costs half the evaluation budget: the work stays
+                // bounded (at most two hops of at most 8 callers).
+                let v = self.eval_depth(cm, site.scope, &k.value, depth + KWARGS_HOP_COST);
                 match keys.iter_mut().find(|(n, ..)| n == name) {
                     Some((_, old, count)) => {
                         if *old != v {

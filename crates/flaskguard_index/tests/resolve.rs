@@ -135,3 +135,44 @@ fn calls_to_agrees_with_a_scan_of_all_calls() {
         5
     );
 }
+
+/// Found by fuzzing: values that name each other several times (here 16^6 paths; a parser's
+/// recovery from broken code made such shapes) took time exponential in the evaluation
+/// depth. An evaluation now visits a bounded number of expressions; constants still fold.
+#[test]
+fn evaluation_of_values_naming_each_other_ends() {
+    use flaskguard_index::ir::{ScopeRef, StmtKind};
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[(
+            "app.py",
+            "a = [b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b]\nb = [a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a]\nx = a\ny = [1, 'two']\nz = y\n",
+        )],
+    );
+    let root = dir.path().to_path_buf();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let project = Project::load(&[root], &DiscoverOptions::default());
+        let index = Index::build(&project.modules);
+        let module = &project.modules[0];
+        let values: Vec<String> = module
+            .body
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StmtKind::Assign { value, .. } => Some(format!(
+                    "{:?}",
+                    index.eval(module.id, ScopeRef::Module, value)
+                )),
+                _ => None,
+            })
+            .collect();
+        let _ = tx.send(values);
+    });
+    let values = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("evaluation did not finish within 30 seconds");
+    assert_eq!(values.len(), 5);
+    assert_eq!(values[4], values[3], "`z = y` folds to y's constant list");
+    assert!(values[4].contains("two"), "{}", values[4]);
+}
