@@ -100,7 +100,9 @@ struct CheckArgs {
 /// Where a report goes and how it sets the exit status (`check` and `probe`).
 #[derive(Args)]
 pub(crate) struct OutputArgs {
-    /// Output format: text (the default), json, sarif, junit or github.
+    /// Output format: text, json, sarif, junit or github. Without it, `-o` picks the
+    /// format from the file's extension (`.sarif`, `.json`, `.xml`), then the
+    /// configuration's `output-format`, else text.
     #[arg(long)]
     output_format: Option<String>,
     /// Write the report to this file instead of standard output.
@@ -236,6 +238,17 @@ fn resolve(scan: &ScanArgs) -> Result<Resolved> {
             .collect(),
         ..Selection::default()
     };
+    // `--select "fg201, FG202"`: codes in any case, spaces after the commas.
+    for list in [
+        &mut selection.select,
+        &mut selection.extend_select,
+        &mut selection.ignore,
+    ] {
+        list.retain(|s| !s.trim().is_empty());
+        for s in list.iter_mut() {
+            *s = normalize_selector(s);
+        }
+    }
     for selector in selection
         .select
         .iter()
@@ -383,6 +396,19 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     }
 }
 
+/// A rule selector as written by a person: trimmed, and a code (`fg2`, `Fg201`) or `all`
+/// upper-cased; rule names (`redirect-from-request`) are kept as they are.
+fn normalize_selector(s: &str) -> String {
+    let s = s.trim();
+    let is_code = s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("fg"))
+        && s.bytes().skip(2).all(|b| b.is_ascii_digit());
+    if is_code || s.eq_ignore_ascii_case("all") {
+        s.to_ascii_uppercase()
+    } else {
+        s.to_string()
+    }
+}
+
 fn check(args: &CheckArgs) -> Result<u8> {
     let resolved = resolve(&args.scan)?;
     let how = Emit::new(
@@ -430,9 +456,22 @@ impl<'a> Emit<'a> {
         configured_format: Option<&str>,
         configured_fail_on: Option<&str>,
     ) -> Result<Self> {
+        // `-o report.sarif`: the extension says what the file is.
+        let by_extension = out
+            .output
+            .as_deref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .and_then(|e| match e.to_ascii_lowercase().as_str() {
+                "sarif" => Some("sarif"),
+                "json" => Some("json"),
+                "xml" => Some("junit"),
+                _ => None,
+            });
         let format = out
             .output_format
             .as_deref()
+            .or(by_extension)
             .or(configured_format)
             .unwrap_or("text")
             .parse()

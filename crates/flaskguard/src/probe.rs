@@ -61,17 +61,17 @@ pub struct ProbeArgs {
     /// At most this many requests.
     #[arg(long, default_value_t = 3000)]
     pub budget: usize,
-    /// At most this many requests in flight.
-    #[arg(long, default_value_t = 4)]
-    pub concurrency: usize,
+    /// At most this many requests in flight (at least 1).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..))]
+    pub concurrency: u32,
     /// At most this many requests per second (0: no limit).
     #[arg(long, default_value_t = 100.0)]
     pub rate: f64,
     /// Per-request timeout in seconds.
     #[arg(long, default_value_t = 10.0)]
     pub timeout: f64,
-    /// The whole run stops after this many seconds.
-    #[arg(long, default_value_t = 300)]
+    /// The whole run stops after this many seconds (at least 1).
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_time: u64,
     /// Response bodies are read up to this many bytes.
     #[arg(long, default_value_t = 1024 * 1024)]
@@ -113,7 +113,7 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
     let mut opts = Options::new(target.clone());
     opts.limits = Limits {
         budget: args.budget,
-        concurrency: args.concurrency.max(1),
+        concurrency: usize::try_from(args.concurrency).unwrap_or(1).max(1),
         rate: args.rate.max(0.0),
         timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)),
         max_body: args.max_body.max(1024),

@@ -954,3 +954,68 @@ fn analysing_part_by_part_reports_what_analysing_at_once_does() {
         assert_eq!(whole, split, "{target}: part by part differs");
     }
 }
+
+/// Small frictions of issue 12: selectors as people write them, the report format from
+/// the output file's extension, and probe limits that would do nothing refused up front.
+#[test]
+fn selectors_in_any_case_and_format_from_the_extension() {
+    let dir = project(&[("app.py", DEBUG_APP)]);
+    let o = run(dir.path(), &["check", ".", "--select", "fg201, FG2"]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("FG201 critical"), "{}", stdout(&o));
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "fg201", "--ignore", "all"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+
+    for (file, starts) in [
+        ("report.sarif", "\"$schema\""),
+        ("report.json", "\"schema_version\""),
+        ("report.xml", "<?xml"),
+        ("report.txt", "app.py:4:9: FG201"),
+    ] {
+        let o = run(dir.path(), &["check", ".", "--select", "FG201", "-o", file]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(
+            text.trim_start()
+                .trim_start_matches('{')
+                .trim_start()
+                .starts_with(starts),
+            "{file}: {}",
+            &text[..text.len().min(200)]
+        );
+    }
+    // An explicit format wins over the extension.
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--select",
+            "FG201",
+            "-o",
+            "x.sarif",
+            "--output-format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("x.sarif")).unwrap();
+    assert!(
+        text.contains("\"schema_version\""),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+}
+
+#[test]
+fn probe_limits_that_would_do_nothing_are_refused() {
+    let dir = project(&[]);
+    for flag in ["--concurrency", "--max-time"] {
+        let o = run(dir.path(), &["probe", "http://127.0.0.1:9", flag, "0"]);
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        assert!(stderr(&o).contains(flag), "{flag}: {}", stderr(&o));
+    }
+}
