@@ -156,6 +156,9 @@ fn percent_format(format: &str, args: &Value) -> Option<Value> {
     Some(Value::Str(out))
 }
 
+/// The string methods [`str_method`] folds.
+pub const STR_METHODS: [&str; 6] = ["format", "join", "upper", "lower", "strip", "replace"];
+
 /// A method of a constant string with constant arguments: `format` (automatic, numbered
 /// and named fields without conversions or format specs), `join` of a constant list,
 /// `upper`, `lower`, `strip` and `replace`.

@@ -736,13 +736,11 @@ impl<'a> Index<'a> {
         };
         loop {
             let prefix = &qual[..end];
-            if let Some(id) = self.by_name.get(prefix).or_else(|| {
-                if self.aliases.is_empty() {
-                    None
-                } else {
-                    self.aliases.get(prefix)
-                }
-            }) {
+            if let Some(id) = self
+                .by_name
+                .get(prefix)
+                .or_else(|| self.aliases.get(prefix))
+            {
                 let rest = qual.get(end + 1..).unwrap_or("");
                 return Some((*id, rest));
             }

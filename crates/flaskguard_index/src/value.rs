@@ -275,6 +275,7 @@ impl Index<'_> {
             ExprKind::Call(call) => {
                 // `"df {unit}".format(unit="-h")`, `", ".join(["a", "b"])`
                 if let ExprKind::Attribute { value, attr } = &call.func.kind
+                    && crate::fold::STR_METHODS.contains(&attr.as_str())
                     && let Value::Str(s) = self.eval_depth(module, scope, value, d)
                 {
                     let args: Vec<Value> = call

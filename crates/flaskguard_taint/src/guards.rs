@@ -136,9 +136,7 @@ impl FnCtx<'_, '_, '_> {
                 true
             }
             ExprKind::Call(call) if call.args.is_empty() => match &call.func.kind {
-                ExprKind::Attribute { value, attr }
-                    if matches!(attr.as_str(), "lower" | "casefold" | "strip") =>
-                {
+                ExprKind::Attribute { value, attr } if is_normalising(attr) => {
                     self.sanitize_host_of(value, depth + 1)
                 }
                 _ => false,
@@ -210,10 +208,7 @@ impl FnCtx<'_, '_, '_> {
                     // `c.strip() in ALLOWED`, `mode.lower() == "fast"`: the text itself is
                     // the checked value up to case and surrounding whitespace.
                     if let ExprKind::Attribute { value, attr } = &call.func.kind
-                        && matches!(
-                            attr.as_str(),
-                            "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "casefold"
-                        )
+                        && is_normalising(attr)
                         && call.args.is_empty()
                         && call.keywords.is_empty()
                     {
@@ -628,6 +623,15 @@ impl FnCtx<'_, '_, '_> {
             .resolve(self.module, self.scope, &call.func)
             .is_some_and(|r| ABORTS.contains(&r.qual.as_str()))
     }
+}
+
+/// String methods that change only case or surrounding whitespace: checking their result
+/// checks the text itself, up to those.
+fn is_normalising(method: &str) -> bool {
+    matches!(
+        method,
+        "strip" | "lstrip" | "rstrip" | "lower" | "upper" | "casefold"
+    )
 }
 
 /// The parts of a parsed URL that name the host.

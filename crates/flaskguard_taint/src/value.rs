@@ -32,7 +32,7 @@ pub(crate) const NO_SQUOTE: u32 = 1 << 28;
 /// are not escaped, and `</script><script>…` runs.
 pub(crate) const JSON_TEXT: u32 = 1 << 27;
 
-/// A mark on taint: the text is `/` followed by characters without `\\` (a regex
+/// A mark on taint: the text is `/` followed by characters without a backslash (a regex
 /// check). A redirect to it stays on this site unless it starts with `//`.
 pub(crate) const LOCAL_PATH: u32 = 1 << 26;
 
