@@ -262,6 +262,58 @@ fn sample_value(name: &str) -> String {
     }
 }
 
+/// A value that passes the checks a browser makes on a form field with no value: its
+/// type (`number` within `min`/`max`, `email`, `url`, `date`, …) and its length bounds;
+/// text fields get the name-based sample. A select's options fill it in afterwards.
+fn valid_sample(name: &str, kind: &str, attrs: &[(String, String)]) -> String {
+    let number = |key: &str| attr(attrs, key).and_then(|v| v.trim().parse::<f64>().ok());
+    let sample = match kind {
+        "select" => return String::new(),
+        "number" | "range" => {
+            let (min, max) = (number("min"), number("max"));
+            let v = match (min, max) {
+                (Some(lo), _) => lo.max(1.0_f64.min(max.unwrap_or(f64::MAX))),
+                (None, Some(hi)) => hi.min(1.0),
+                (None, None) => 1.0,
+            };
+            return if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                v.to_string()
+            };
+        }
+        "email" => "probe@example.com".to_string(),
+        "url" => "https://example.com/".to_string(),
+        "tel" => "5550100".to_string(),
+        "date" => "2024-01-02".to_string(),
+        "datetime-local" => "2024-01-02T10:00".to_string(),
+        "time" => "10:00".to_string(),
+        "month" => "2024-01".to_string(),
+        "week" => "2024-W01".to_string(),
+        "color" => "#336699".to_string(),
+        "checkbox" | "radio" => "on".to_string(),
+        _ => sample_value(name),
+    };
+    fit_length(
+        sample,
+        number("minlength").map(|n| n as usize),
+        number("maxlength").map(|n| n as usize),
+    )
+}
+
+/// `sample` padded to `min` characters and cut to `max`.
+fn fit_length(mut sample: String, min: Option<usize>, max: Option<usize>) -> String {
+    if let Some(min) = min {
+        while sample.chars().count() < min.min(64) {
+            sample.push('x');
+        }
+    }
+    if let Some(max) = max.filter(|&m| m > 0) {
+        sample = sample.chars().take(max).collect();
+    }
+    sample
+}
+
 fn path_params(rule: &str) -> Vec<Param> {
     UrlRule::parse(rule)
         .variables()
@@ -400,6 +452,8 @@ impl Form {
 pub fn parse_html(html: &str) -> Page {
     let mut page = Page::default();
     let mut current: Option<Form> = None;
+    // The field index of the `<select>` whose options are being read.
+    let mut select: Option<usize> = None;
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(off) = html[i..].find('<') {
@@ -444,16 +498,38 @@ pub fn parse_html(html: &str) -> Page {
                 }
             }
             "input" | "textarea" | "select" | "button" => {
+                select = None;
                 if let (Some(f), Some(n)) = (current.as_mut(), attr(&attrs, "name")) {
                     let t = attr(&attrs, "type")
                         .unwrap_or_else(|| name.clone())
                         .to_ascii_lowercase();
                     if !matches!(t.as_str(), "submit" | "button" | "image" | "reset" | "file") {
-                        f.fields
-                            .push((n, t, attr(&attrs, "value").unwrap_or_default()));
+                        let value = attr(&attrs, "value")
+                            .filter(|v| !v.is_empty())
+                            .unwrap_or_else(|| valid_sample(&n, &t, &attrs));
+                        if name == "select" {
+                            select = Some(f.fields.len());
+                        }
+                        f.fields.push((n, t, value));
                     }
                 }
             }
+            // A select sends its selected option, else its first: a value the app offered.
+            "option" => {
+                if let (Some(f), Some(i)) = (current.as_mut(), select)
+                    && attr(&attrs, "disabled").is_none()
+                    && let Some(v) = attr(&attrs, "value")
+                    && let Some(field) = f.fields.get_mut(i)
+                {
+                    if field.2.is_empty() || attr(&attrs, "selected").is_some() {
+                        field.2 = v;
+                    }
+                    if attr(&attrs, "selected").is_some() {
+                        select = None;
+                    }
+                }
+            }
+            "/select" => select = None,
             _ => {}
         }
         // Skip the raw text of scripts and styles.
@@ -624,8 +700,12 @@ pub fn from_link(url: &Url) -> Endpoint {
 /// whether it reads a body.
 fn absorb(o: &mut Endpoint, e: Endpoint) {
     for p in e.params {
-        if !o.params.iter().any(|q| q.loc == p.loc && q.name == p.name) {
-            o.params.push(p);
+        match o.params.iter_mut().find(|q| q.loc == p.loc && q.name == p.name) {
+            // A page's value (a link's, a form's default or one its field type accepts)
+            // beats a guess from the input's name.
+            Some(q) if e.from == "crawl" && o.from != "crawl" => q.sample = p.sample,
+            Some(_) => {}
+            None => o.params.push(p),
         }
     }
     for f in e.form_fields {
@@ -704,6 +784,55 @@ mod tests {
         assert!(f.has_csrf_token());
         assert_eq!(f.fields[0].2, "t&1");
         assert_eq!(f.fields[1].0, "text");
+    }
+
+    #[test]
+    fn form_fields_get_values_their_type_and_bounds_accept() {
+        let page = parse_html(
+            r#"<form method=post><input type=number name=rating min=1 max=5 required>
+            <input type="number" name="qty" min="10"><input type=email name=contact>
+            <input name=title maxlength=3><textarea name=body minlength=12></textarea>
+            <select name=kind><option value="" disabled>pick</option><option value=bug>Bug</option>
+            <option value=idea selected>Idea</option></select>
+            <select name=size><option value=s>S</option><option value=m>M</option></select>
+            <input type=checkbox name=agree><input type=date name=due>
+            <input name=prefilled value="kept"></form>"#,
+        );
+        let values: Vec<(&str, &str)> = page.forms[0]
+            .fields
+            .iter()
+            .map(|(n, _, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("rating", "1"),
+                ("qty", "10"),
+                ("contact", "probe@example.com"),
+                ("title", "fgt"),
+                ("body", "fgtestxxxxxx"),
+                ("kind", "idea"),
+                ("size", "s"),
+                ("agree", "on"),
+                ("due", "2024-01-02"),
+                ("prefilled", "kept"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_value_replaces_a_guess_from_the_name() {
+        let seed = from_seed(&[SeedRoute {
+            rule: "/rate".to_string(),
+            methods: vec!["POST".to_string()],
+            inputs: vec!["form:rating".parse().unwrap()],
+        }]);
+        let page = parse_html("<form method=post action=/rate><input type=number name=rating min=3></form>");
+        let (_, crawled) =
+            from_form(&Url::parse("http://127.0.0.1/").unwrap(), &page.forms[0]).unwrap();
+        let merged = merge(seed.into_iter().chain([crawled]).collect());
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].params[0].sample, "3");
     }
 
     #[test]

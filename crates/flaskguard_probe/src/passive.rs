@@ -368,6 +368,12 @@ fn csp_quality(ctx: &Ctx<'_>, resp: &Response, path: &str, csp: &str, _report_on
 }
 
 fn cookies(ctx: &Ctx<'_>, resp: &Response) {
+    // Cookies the probe wrote into the request itself (a forged session, an injected
+    // value) are its own state: what the app echoes of them says nothing about the app.
+    let injected = resp
+        .request_headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("cookie"));
     for raw in resp.headers_named("set-cookie") {
         let Some(c) = SetCookie::parse(raw) else {
             continue;
@@ -385,7 +391,7 @@ fn cookies(ctx: &Ctx<'_>, resp: &Response) {
                 seen.push(c.value.clone());
             }
             let found = sensitive_entries(&session.payload);
-            if !found.is_empty() {
+            if !found.is_empty() && !injected {
                 let mut h = hit(
                     "FG606",
                     Severity::Medium,
@@ -680,6 +686,31 @@ mod tests {
                 .filter(|h| h.code != "FG609")
                 .all(|h| h.cookie.is_none())
         );
+    }
+
+    #[test]
+    fn a_session_the_probe_sent_is_not_judged_as_the_apps() {
+        use base64::Engine;
+        let opts = Options::new(url::Url::parse("http://127.0.0.1:5000/").unwrap());
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(br#"{"role":"admin","is_admin":true}"#);
+        let mut resp = response(200, "text/html", "<p>hi</p>");
+        resp.headers.push((
+            "Set-Cookie".to_string(),
+            format!("session={payload}.awt_QQ.6PZkbEaCa-MnDOX5mZ-YFU3Qct4; HttpOnly; Path=/"),
+        ));
+        let fg606 = |resp: &crate::client::Response| {
+            let ctx = Ctx::new(&opts).unwrap();
+            super::check(&ctx, resp);
+            let hits = ctx.hits.lock().unwrap();
+            hits.list.iter().filter(|h| h.code == "FG606").count()
+        };
+        // The app's own session, from the jar: judged.
+        assert_eq!(fg606(&resp), 1);
+        // The probe forged the session it sent: what comes back is its own.
+        resp.request_headers
+            .push(("Cookie".to_string(), format!("session={payload}.x.y")));
+        assert_eq!(fg606(&resp), 0);
     }
 
     #[test]

@@ -80,6 +80,16 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
         Request::new("POST", login.url.clone()).form(&fields)
     };
     match ctx.send(req).await {
+        Ok(resp) if resp.status < 400 && !login.json && shows_login_form(&resp, &login.url) => {
+            ctx.logged_in
+                .store(false, std::sync::atomic::Ordering::Relaxed);
+            ctx.error(format!(
+                "login at {} failed: the answer is the login form again (status {}): wrong \
+                 credentials, a missing field (--login-field) or a rejected form token",
+                login.url, resp.status
+            ));
+            false
+        }
         Ok(resp) if resp.status < 400 => {
             ctx.logged_in
                 .store(true, std::sync::atomic::Ordering::Relaxed);
@@ -105,9 +115,36 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
     }
 }
 
+/// Whether a login's answer (after redirects) is the login page with its password field
+/// again: the credentials or the form were refused.
+fn shows_login_form(resp: &crate::client::Response, login_url: &Url) -> bool {
+    resp.url.path() == login_url.path()
+        && inventory::parse_html(&resp.text())
+            .forms
+            .iter()
+            .any(|f| f.fields.iter().any(|(_, t, _)| t == "password"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::form_hidden_fields;
+    use super::{form_hidden_fields, shows_login_form};
+
+    #[test]
+    fn a_login_answered_with_its_own_form_failed() {
+        let mut resp = crate::active::tests::response(
+            200,
+            "text/html",
+            "<p>Invalid password</p><form method=post><input name=username>\
+             <input type=password name=password></form>",
+        );
+        let login = url::Url::parse("http://127.0.0.1:5000/").unwrap();
+        assert!(shows_login_form(&resp, &login));
+        // Redirected elsewhere (the home page may hold a password-change form): logged in.
+        resp.url = url::Url::parse("http://127.0.0.1:5000/home").unwrap();
+        assert!(!shows_login_form(&resp, &login));
+        let welcome = crate::active::tests::response(200, "text/html", "<p>Welcome back</p>");
+        assert!(!shows_login_form(&welcome, &login));
+    }
 
     #[test]
     fn the_hidden_fields_of_the_form_that_posts_to_the_action() {

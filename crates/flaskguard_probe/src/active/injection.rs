@@ -471,8 +471,71 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
         );
         return Ok(());
     }
+    // The sample matched nothing, so both answered "nothing": an alternative that is
+    // always true shows every row, one that is never true answers like the sample. Only
+    // where the request reads (GET, or a form answered with a page rather than a
+    // redirect): `OR` true on an UPDATE or DELETE would touch every row.
+    if reads_only(e, base) {
+        let mut proof = None;
+        for (yes, no) in [("a", "b"), ("c", "d")] {
+            let (t, f) = sql_alternatives(s, yes, no);
+            let Some(rt) = attempt(ctx, e, p, &t).await? else {
+                return Ok(());
+            };
+            let Some(rf) = attempt(ctx, e, p, &f).await? else {
+                return Ok(());
+            };
+            let (bt, bf) = (norm(&rt, &t), norm(&rf, &f));
+            if !(rf.status == base.status && bf == b0 && (bt != b0 || rt.status != base.status))
+            {
+                proof = None;
+                break;
+            }
+            proof = Some((t, f, rt));
+        }
+        if let Some((t, f, rt)) = proof {
+            report(
+                ctx,
+                "FG620",
+                Severity::Critical,
+                e,
+                Some(p),
+                format!(
+                    "SQL injection: an alternative appended to {} changes the result",
+                    param_label(p)
+                ),
+                &rt,
+                &format!("`{t}` answers differently from the original value; `{f}` answers like it"),
+                None,
+            );
+            return Ok(());
+        }
+    }
     blind_sql(ctx, e, p).await?;
     Ok(())
+}
+
+/// Whether sending a condition that is always true is harmless here: the request only
+/// reads (GET), or a form's answer is a page (an update or delete usually redirects).
+fn reads_only(e: &Endpoint, base: &Response) -> bool {
+    e.method == "GET" || e.method == "POST" && base.status == 200
+}
+
+/// An alternative that is always true and one that is never true, appended to the
+/// sample. The string form compares with `LIKE`, so that it also closes a
+/// `LIKE '%…%'` pattern: `'%x' OR 'a' LIKE 'a%'` holds, `'%x' OR 'a' LIKE 'b%'` does not.
+fn sql_alternatives(sample: &str, yes: &str, no: &str) -> (String, String) {
+    if sample.parse::<f64>().is_ok() {
+        (
+            format!("{sample} OR '{yes}'='{yes}'"),
+            format!("{sample} OR '{yes}'='{no}'"),
+        )
+    } else {
+        (
+            format!("{sample}' OR '{yes}' LIKE '{yes}"),
+            format!("{sample}' OR '{yes}' LIKE '{no}"),
+        )
+    }
 }
 
 fn html_escape(s: &str) -> String {
@@ -616,6 +679,14 @@ mod tests {
             sql_conditions("bob"),
             ("bob' AND '1'='1".to_string(), "bob' AND '1'='2".to_string())
         );
+        assert_eq!(
+            sql_alternatives("bob", "a", "b"),
+            (
+                "bob' OR 'a' LIKE 'a".to_string(),
+                "bob' OR 'a' LIKE 'b".to_string()
+            )
+        );
+        assert_eq!(sql_alternatives("7", "a", "b").0, "7 OR 'a'='a'");
         assert!(sql_delays("7")[0].contains("pg_sleep({d}))"));
         assert!(sql_delays("bob")[0].starts_with("{s}'||"));
         assert_eq!(
