@@ -78,6 +78,9 @@ pub struct Options {
     pub state_changing_gets: Vec<String>,
     /// Show a progress bar on stderr (runs over a second, on a terminal).
     pub progress: bool,
+    /// What the static findings predict: the route rule and the probe checks that would
+    /// confirm a finding on it (`/search`, FG620). Those attacks go first.
+    pub predicted: Vec<(String, &'static str)>,
 }
 
 impl Options {
@@ -98,6 +101,7 @@ impl Options {
             openapi: None,
             state_changing_gets: Vec::new(),
             progress: false,
+            predicted: Vec::new(),
         }
     }
 
@@ -119,6 +123,18 @@ impl Options {
             })
             .collect();
         self.secret_candidates = secret_candidates.to_vec();
+        self.predicted = findings
+            .iter()
+            .filter_map(|f| Some((f, route_rule(routes, f.route.as_deref()?))))
+            .flat_map(|(f, rule)| {
+                rules::PROBES
+                    .iter()
+                    .filter(|p| p.confirms.contains(&f.code.as_str()))
+                    .map(move |p| (rule.to_string(), p.code))
+            })
+            .collect();
+        self.predicted.sort_unstable();
+        self.predicted.dedup();
         self.state_changing_gets = findings
             .iter()
             .filter(|f| f.code == "FG237")

@@ -13,48 +13,118 @@ use crate::client::Response;
 use crate::context::Ctx;
 use crate::inventory::{Endpoint, Loc, Param};
 
-/// Injection probes on every input of one endpoint.
-pub(super) async fn inject(
+/// A class of attack on one input of an endpoint (or, for XXE, on its body).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Attack {
+    Upload,
+    Header,
+    Xss,
+    Sql,
+    Template,
+    Code,
+    Command,
+    Traversal,
+    Redirect,
+    Ssrf,
+    Deserialization,
+    Xxe,
+}
+
+impl Attack {
+    /// The attacks on a named input, cheapest and most common first: header injection
+    /// costs a request only where the value shows up in a header.
+    pub(super) const ON_INPUTS: [Attack; 10] = [
+        Attack::Header,
+        Attack::Xss,
+        Attack::Sql,
+        Attack::Template,
+        Attack::Code,
+        Attack::Command,
+        Attack::Traversal,
+        Attack::Redirect,
+        Attack::Ssrf,
+        Attack::Deserialization,
+    ];
+
+    /// The probe check that reports what this attack finds.
+    pub(super) fn code(self) -> &'static str {
+        match self {
+            Attack::Upload => "FG629",
+            Attack::Header => "FG627",
+            Attack::Xss => "FG618",
+            Attack::Sql => "FG620",
+            Attack::Template => "FG619",
+            Attack::Code => "FG622",
+            Attack::Command => "FG621",
+            Attack::Traversal => "FG623",
+            Attack::Redirect => "FG624",
+            Attack::Ssrf => "FG625",
+            Attack::Deserialization => "FG643",
+            Attack::Xxe => "FG626",
+        }
+    }
+
+    /// The attacks that apply to input `p`, in their usual order.
+    pub(super) fn for_input(p: &Param) -> Vec<Attack> {
+        match p.loc {
+            Loc::File => vec![Attack::Upload],
+            Loc::QueryName | Loc::HeaderName => Attack::ON_INPUTS
+                .into_iter()
+                .filter(|&a| a != Attack::Deserialization)
+                .collect(),
+            _ => Attack::ON_INPUTS.to_vec(),
+        }
+    }
+
+    /// Whether the endpoint's body is worth an XXE attempt.
+    pub(super) fn xxe_applies(e: &Endpoint) -> bool {
+        e.method != "GET" && (e.reads_body || e.template.to_ascii_lowercase().contains("xml"))
+    }
+}
+
+/// One attack on input `p` of `e` (`None`: the body, for XXE), with `base` the endpoint's
+/// answer to its sample values.
+pub(super) async fn attack(
     ctx: &Ctx<'_>,
     e: &Endpoint,
+    base: &Response,
+    p: Option<&Param>,
+    a: Attack,
     all: &[Endpoint],
     oob: Option<&Oob<'_>>,
 ) -> Step<()> {
-    if e.params.is_empty() && !e.reads_body {
-        return Ok(());
-    }
-    crate::session::relogin_if_lost(ctx).await;
-    let Some(base) = send(ctx, e.request(ctx.client.base(), None)).await? else {
+    let Some(p) = p else {
+        if a == Attack::Xxe
+            && let Some(o) = oob
+        {
+            xxe(ctx, e, o).await?;
+        }
         return Ok(());
     };
-    for p in &e.params {
-        if p.loc == Loc::File {
+    match a {
+        Attack::Upload => {
             upload(ctx, e, p).await?;
             uploaded_content(ctx, e, p).await?;
-            continue;
         }
-        if !matches!(p.loc, Loc::QueryName | Loc::HeaderName) {
-            product_probe(ctx, e, p, &DESERIALIZATION).await?;
+        Attack::Header => header_injection(ctx, e, p, base).await?,
+        Attack::Xss => xss(ctx, e, p, all).await?,
+        Attack::Sql => sql(ctx, e, p, base).await?,
+        Attack::Template => drop(product_probe(ctx, e, p, &TEMPLATE).await?),
+        Attack::Code => drop(product_probe(ctx, e, p, &CODE).await?),
+        Attack::Command => {
+            if !product_probe(ctx, e, p, &COMMAND).await? {
+                blind_command(ctx, e, p).await?;
+            }
         }
-        header_injection(ctx, e, p, &base).await?;
-        xss(ctx, e, p, all).await?;
-        product_probe(ctx, e, p, &TEMPLATE).await?;
-        product_probe(ctx, e, p, &CODE).await?;
-        if !product_probe(ctx, e, p, &COMMAND).await? {
-            blind_command(ctx, e, p).await?;
+        Attack::Traversal => traversal(ctx, e, p, base).await?,
+        Attack::Redirect => redirect(ctx, e, p).await?,
+        Attack::Ssrf => {
+            if let Some(o) = oob {
+                ssrf(ctx, e, p, o).await?;
+            }
         }
-        sql(ctx, e, p, &base).await?;
-        traversal(ctx, e, p, &base).await?;
-        redirect(ctx, e, p).await?;
-        if let Some(o) = oob {
-            ssrf(ctx, e, p, o).await?;
-        }
-    }
-    if let Some(o) = oob
-        && e.method != "GET"
-        && (e.reads_body || e.template.to_ascii_lowercase().contains("xml"))
-    {
-        xxe(ctx, e, o).await?;
+        Attack::Deserialization => drop(product_probe(ctx, e, p, &DESERIALIZATION).await?),
+        Attack::Xxe => {}
     }
     Ok(())
 }

@@ -11,12 +11,12 @@
 mod injection;
 mod login;
 mod oob;
+mod plan;
 mod session;
 mod site;
 mod uploads;
 
 use flaskguard_report::Severity;
-use futures_util::StreamExt;
 
 use crate::canary::Canary;
 use crate::client::{Request, Response};
@@ -121,20 +121,12 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     if let Some(login) = &ctx.opts.login {
         crate::session::login_step(ctx, login).await;
     }
-    let targets: Vec<&Endpoint> = endpoints
-        .iter()
-        .filter(|e| !crate::crawl::looks_destructive(&e.template))
-        .collect();
     let oob = canary.map(oob::Oob::new);
-    let results: Vec<Step<()>> = futures_util::stream::iter(targets)
-        .map(|e| injection::inject(ctx, e, endpoints, oob.as_ref()))
-        .buffer_unordered(ctx.client.limits().concurrency.max(1))
-        .collect()
-        .await;
+    let injected = plan::inject_all(ctx, endpoints, oob.as_ref()).await;
     if let Some(o) = &oob {
         o.sweep(ctx).await;
     }
-    results.into_iter().collect::<Step<Vec<()>>>()?;
+    injected?;
     // Last of the login's users: a working limit locks the probe out for a while.
     login::login_rate_limit(ctx, endpoints).await?;
     site::body_size(ctx, endpoints).await?;

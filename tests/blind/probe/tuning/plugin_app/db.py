@@ -11,7 +11,7 @@ class Database:
         self._conn = sqlite3.connect(":memory:", check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
         # keep runaway queries (recursive CTEs, huge blobs) from wedging the server
-        self._conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 10_000_000)
+        self._conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 500_000_000)
         self._deadline = 0.0
         self._conn.set_progress_handler(self._over_budget, 10_000)
         self._lock = threading.Lock()

@@ -27,29 +27,39 @@ def _process_count():
     return count
 
 
+# There are no binaries in the jail; `sleep` waits on stdin, a pipe nobody writes to.
+BASE_PRELUDE = 'sleep() { read -r -t "${1:-1}" _; return 0; }'
+
+
 def run_shell(command, jail_dir, prelude="", timeout=3):
     """Run `command` with restricted bash: PATH is an empty folder, so only builtins
-    (and functions from `prelude`) exist; CPU, memory, file size and process count are
-    capped; the whole process group is killed after `timeout` seconds."""
+    (and functions from the preludes) exist; CPU, memory, file size and process count
+    are capped; the whole process group is killed after `timeout` seconds."""
     empty_bin = os.path.join(jail_dir, "bin")
     os.makedirs(empty_bin, exist_ok=True)
     limits = f"ulimit -t 2 -v 200000 -f 0 -u {_process_count() + 32}"
-    script = f"{limits}\n{prelude}\n{command}\n"
-    proc = subprocess.Popen(
-        ["/bin/bash", "--noprofile", "--norc", "-r", "-c", script],
-        cwd=jail_dir,
-        env={"PATH": empty_bin, "HOME": jail_dir, "LC_ALL": "C"},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    script = f"{limits}\n{BASE_PRELUDE}\n{prelude}\n{command}\n"
+    idle_read, idle_write = os.pipe()
+    try:
+        proc = subprocess.Popen(
+            ["/bin/bash", "--noprofile", "--norc", "-r", "-c", script],
+            cwd=jail_dir,
+            env={"PATH": empty_bin, "HOME": jail_dir, "LC_ALL": "C"},
+            stdin=idle_read,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    finally:
+        os.close(idle_read)
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc.pid)
         out, _ = proc.communicate()
         out += b"\n[timed out]"
+    finally:
+        os.close(idle_write)
     _kill_group(proc.pid)
     return out[:OUTPUT_LIMIT].decode("utf-8", "replace")
 

@@ -1,0 +1,165 @@
+//! The injection plan: which attack on which input of which endpoint, in what order.
+//!
+//! Requests are planned per handler × input × attack class, not per URL: endpoints that
+//! reach the same route with the same inputs (pages of one catch-all view) are attacked
+//! once; the attacks the static findings predict for a route go first, everywhere; then
+//! each class in turn over every input, so that every handler is tried with a class
+//! before any is tried with the next one. A spent budget then cuts the least likely
+//! attacks, not whole handlers.
+
+use futures_util::StreamExt;
+use tokio::sync::OnceCell;
+
+use super::injection::{Attack, attack};
+use super::oob::Oob;
+use super::{Step, send};
+use crate::client::Response;
+use crate::context::Ctx;
+use crate::inventory::{Endpoint, Loc};
+
+/// One planned attack: endpoint (index into the targets), input (index into its
+/// parameters; `None` for the body) and class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Task {
+    pub target: usize,
+    pub input: Option<usize>,
+    pub attack: Attack,
+}
+
+/// The endpoints worth attacking: not destructive-looking, with inputs or a body, one per
+/// route and set of inputs.
+pub(super) fn targets<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Vec<&'e Endpoint> {
+    let mut seen = std::collections::HashSet::new();
+    endpoints
+        .iter()
+        .filter(|e| !crate::crawl::looks_destructive(&e.template))
+        .filter(|e| !e.params.is_empty() || e.reads_body)
+        .filter(|e| {
+            let mut inputs: Vec<(Loc, &str)> =
+                e.params.iter().map(|p| (p.loc, p.name.as_str())).collect();
+            inputs.sort_unstable_by_key(|&(l, n)| (l.as_str(), n));
+            let route = ctx.route_for(&e.method, &e.template).rule().to_string();
+            // Path parameters are part of the route: pages of one view differ in them only.
+            let key = (
+                e.method.clone(),
+                route,
+                inputs
+                    .iter()
+                    .map(|(l, n)| format!("{}:{n}", l.as_str()))
+                    .collect::<Vec<_>>(),
+                e.reads_body,
+            );
+            seen.insert(key)
+        })
+        .collect()
+}
+
+/// The attacks, in the order they are sent. `predicted(target, code)`: whether a static
+/// finding on the target's route predicts what probe check `code` reports.
+pub(super) fn plan(
+    targets: &[&Endpoint],
+    predicted: impl Fn(usize, &'static str) -> bool,
+) -> Vec<Task> {
+    // (predicted first, rank of the class, target, input) — a stable order.
+    let mut keyed: Vec<((bool, usize), Task)> = Vec::new();
+    for (t, e) in targets.iter().enumerate() {
+        for (i, p) in e.params.iter().enumerate() {
+            for (rank, a) in Attack::for_input(p).into_iter().enumerate() {
+                keyed.push((
+                    (!predicted(t, a.code()), rank),
+                    Task {
+                        target: t,
+                        input: Some(i),
+                        attack: a,
+                    },
+                ));
+            }
+        }
+        if Attack::xxe_applies(e) {
+            keyed.push((
+                (!predicted(t, Attack::Xxe.code()), Attack::ON_INPUTS.len()),
+                Task {
+                    target: t,
+                    input: None,
+                    attack: Attack::Xxe,
+                },
+            ));
+        }
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Runs the injection plan over `endpoints` (`all` the whole inventory, for pages that
+/// show what a form saved).
+pub(super) async fn inject_all(
+    ctx: &Ctx<'_>,
+    endpoints: &[Endpoint],
+    oob: Option<&Oob<'_>>,
+) -> Step<()> {
+    let targets = targets(ctx, endpoints);
+    let routes: Vec<String> = targets
+        .iter()
+        .map(|e| ctx.route_for(&e.method, &e.template).rule().to_string())
+        .collect();
+    let predicted = |t: usize, code: &'static str| {
+        ctx.opts
+            .predicted
+            .iter()
+            .any(|(rule, c)| *c == code && *rule == routes[t])
+    };
+    let tasks = plan(&targets, predicted);
+    // Each endpoint's answer to its sample values, sent once, when first needed.
+    let bases: Vec<OnceCell<Option<Response>>> = targets.iter().map(|_| OnceCell::new()).collect();
+    let results: Vec<Step<()>> = futures_util::stream::iter(tasks)
+        .map(|task| {
+            let e = targets[task.target];
+            let base = &bases[task.target];
+            async move {
+                crate::session::relogin_if_lost(ctx).await;
+                let base = base
+                    .get_or_try_init(|| send(ctx, e.request(ctx.client.base(), None)))
+                    .await?;
+                let Some(base) = base else {
+                    return Ok(());
+                };
+                let p = task.input.map(|i| &e.params[i]);
+                attack(ctx, e, base, p, task.attack, endpoints, oob).await
+            }
+        })
+        .buffer_unordered(ctx.client.limits().concurrency.max(1))
+        .collect()
+        .await;
+    results.into_iter().collect::<Step<Vec<()>>>()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{endpoint, param};
+    use super::*;
+
+    #[test]
+    fn predicted_attacks_first_then_each_class_over_every_input() {
+        let a = endpoint("GET", "/a", vec![param(Loc::Query, "q")]);
+        let b = endpoint("GET", "/b", vec![param(Loc::Query, "id")]);
+        let targets = [&a, &b];
+        // A static finding predicts SQL injection on /b.
+        let tasks = plan(&targets, |t, code| t == 1 && code == "FG620");
+        let order: Vec<(usize, Attack)> = tasks.iter().map(|t| (t.target, t.attack)).collect();
+        assert_eq!(order[0], (1, Attack::Sql));
+        // Then every input gets the first class before any gets the second.
+        assert_eq!(&order[1..5], &[
+            (0, Attack::Header),
+            (1, Attack::Header),
+            (0, Attack::Xss),
+            (1, Attack::Xss),
+        ]);
+        // Every applicable attack is planned once.
+        assert_eq!(tasks.len(), 2 * Attack::ON_INPUTS.len());
+        // Uploads get the upload attack; names of inputs no deserialization.
+        let f = endpoint("POST", "/up", vec![param(Loc::File, "doc"), param(Loc::QueryName, "*")]);
+        let kinds: Vec<Attack> = plan(&[&f], |_, _| false).iter().map(|t| t.attack).collect();
+        assert!(kinds.contains(&Attack::Upload) && !kinds.contains(&Attack::Deserialization));
+    }
+}
