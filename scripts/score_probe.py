@@ -117,6 +117,9 @@ def path_of(url_or_path):
 def matches(finding, row):
     if finding["code"] not in CLASS_CODES.get(row["class"], ()):
         return False
+    # Cookie flags are a property of the cookie wherever it is set: matched by its name.
+    if row["class"] == "insecure-cookie":
+        return f"`{row['input_name'].strip()}`" in finding["text"]
     if row["method"].strip().upper() not in ("", "ANY") and finding.get("method"):
         if finding["method"] != row["method"].strip().upper():
             return False
@@ -131,11 +134,16 @@ def score_app(binary, py, app, keep_json=None, explain=False):
     extra = []
     if (app / "probe-args").exists():
         extra = [l.strip() for l in (app / "probe-args").read_text().splitlines() if l.strip() and not l.startswith("#")]
+    # `probe-source` names the app's source inside the folder when the folder also holds
+    # the author's tools (a generator, a checker with the exploits) that are not the app.
+    source = app
+    if (app / "probe-source").exists():
+        source = app / (app / "probe-source").read_text().strip()
     proc, url = start(py, entry)
     began = time.time()
     try:
         out = subprocess.run(
-            [binary, "probe", url, "--source", str(app), "--active", "--no-progress",
+            [binary, "probe", url, "--source", str(source), "--active", "--no-progress",
              "--output-format", "json", "--exit-zero", *extra],
             capture_output=True, text=True, timeout=900,
         )

@@ -436,15 +436,17 @@ pub struct Form {
 impl Form {
     /// A hidden field that looks like an anti-CSRF token.
     pub fn has_csrf_token(&self) -> bool {
-        self.fields.iter().any(|(n, t, _)| {
-            let n = n.to_ascii_lowercase();
-            t == "hidden"
-                && (n.contains("csrf")
-                    || n.contains("xsrf")
-                    || n == "_token"
-                    || n.contains("authenticity"))
-        })
+        self.fields
+            .iter()
+            .any(|(n, t, _)| t == "hidden" && is_token_field(n))
     }
+}
+
+/// Whether a form field's name is an anti-CSRF token's (`csrf_token`, `_xsrf`, `_token`,
+/// `authenticity_token`): a value bound to the session, to be read fresh.
+pub fn is_token_field(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("csrf") || n.contains("xsrf") || n == "_token" || n.contains("authenticity")
 }
 
 /// A tolerant scan of `<a href>`, `<form>` and form fields. Not a full HTML parser: it

@@ -82,6 +82,74 @@ impl Attack {
     }
 }
 
+/// What the attacks of a run share: the whole inventory (pages that show what a form
+/// saved), the canary, and the XSS markers posted whose page is not known yet.
+pub(super) struct Shared<'a> {
+    pub all: &'a [Endpoint],
+    pub oob: Option<&'a Oob<'a>>,
+    pub planted: std::sync::Mutex<Vec<Planted>>,
+}
+
+/// A tag posted through a form input, looked for as markup on the site's pages later.
+pub(super) struct Planted {
+    pub tag: String,
+    pub e: Endpoint,
+    pub p: Param,
+}
+
+/// Stored XSS shown anywhere: the pages (GET, no body) are read once more, at most
+/// `limit` of them, and each tag posted earlier that one serves as markup is reported on
+/// the form that posted it.
+pub(super) async fn stored_xss_sweep(
+    ctx: &Ctx<'_>,
+    pages: &[&Endpoint],
+    shared: &Shared<'_>,
+) -> Step<()> {
+    for page in pages {
+        if shared.planted.lock().map_or(true, |p| p.is_empty()) {
+            break;
+        }
+        let Some(shown) = send(ctx, page.request(ctx.client.base(), None)).await? else {
+            continue;
+        };
+        let found: Vec<Planted> = match shared.planted.lock() {
+            Ok(mut planted) => {
+                let (hit, rest): (Vec<Planted>, Vec<Planted>) = std::mem::take(&mut *planted)
+                    .into_iter()
+                    .partition(|x| shows_markup(&shown, &x.tag));
+                *planted = rest;
+                hit
+            }
+            Err(_) => Vec::new(),
+        };
+        for x in found {
+            report_stored(ctx, &x.e, &x.p, page, &shown, &x.tag);
+        }
+    }
+    Ok(())
+}
+
+fn report_stored(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, page: &Endpoint, shown: &Response, tag: &str) {
+    let page_path = page.path_with(None);
+    report(
+        ctx,
+        "FG618",
+        Severity::High,
+        e,
+        Some(p),
+        format!(
+            "Stored XSS: {} is saved and later shown unescaped on GET {page_path}",
+            param_label(p),
+        ),
+        shown,
+        &format!(
+            "the tag `{tag}` posted in {} is served as markup by GET {page_path}",
+            param_label(p),
+        ),
+        Some(tag),
+    );
+}
+
 /// One attack on input `p` of `e` (`None`: the body, for XXE), with `base` the endpoint's
 /// answer to its sample values.
 pub(super) async fn attack(
@@ -90,9 +158,9 @@ pub(super) async fn attack(
     base: &Response,
     p: Option<&Param>,
     a: Attack,
-    all: &[Endpoint],
-    oob: Option<&Oob<'_>>,
+    shared: &Shared<'_>,
 ) -> Step<()> {
+    let oob = shared.oob;
     let Some(p) = p else {
         if a == Attack::Xxe
             && let Some(o) = oob
@@ -107,7 +175,7 @@ pub(super) async fn attack(
             uploaded_content(ctx, e, p).await?;
         }
         Attack::Header => header_injection(ctx, e, p, base).await?,
-        Attack::Xss => xss(ctx, e, p, all).await?,
+        Attack::Xss => xss(ctx, e, p, shared).await?,
         Attack::Sql => sql(ctx, e, p, base).await?,
         Attack::Template => drop(product_probe(ctx, e, p, &TEMPLATE).await?),
         Attack::Code => drop(product_probe(ctx, e, p, &CODE).await?),
@@ -151,11 +219,22 @@ fn echoed_in_headers(sample: &str, base: &Response) -> bool {
 /// CR/LF in a value the app copies into a response header (`Location`, `Set-Cookie`):
 /// tried only where the sample value shows up in a header of the original response.
 async fn header_injection(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()> {
-    if !echoed_in_headers(&p.sample, base) {
+    let mut value = p.sample.clone();
+    if value.len() < 3 && value.parse::<f64>().is_err() {
+        // Too short to recognise (`lang=fr`): does a marker in its place show up?
+        let m = marker();
+        let Some(resp) = attempt(ctx, e, p, &m).await? else {
+            return Ok(());
+        };
+        if !echoed_in_headers(&m, &resp) {
+            return Ok(());
+        }
+        value = m;
+    } else if !echoed_in_headers(&value, base) {
         return Ok(());
     }
     let m = marker();
-    let payload = format!("{}\r\nX-Fg-Injected: {m}", p.sample);
+    let payload = format!("{value}\r\nX-Fg-Injected: {m}");
     let Some(resp) = attempt(ctx, e, p, &payload).await? else {
         return Ok(());
     };
@@ -189,7 +268,7 @@ fn page_of<'e>(form: &Endpoint, all: &'e [Endpoint]) -> Option<&'e Endpoint> {
         .find(|o| o.method == "GET" && o.path_with(None) == form.path_with(None))
 }
 
-async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, all: &[Endpoint]) -> Step<()> {
+async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, shared: &Shared<'_>) -> Step<()> {
     let m = marker();
     let tag = format!("<{m}x>");
     let payload = format!("{m}'\"{tag}");
@@ -216,31 +295,24 @@ async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, all: &[Endpoint]) -> Step<(
         );
         return Ok(());
     }
-    // Stored: a form that saves the value, shown by the page of the same path.
-    if e.method != "GET"
-        && let Some(page) = page_of(e, all)
+    if e.method == "GET" {
+        return Ok(());
+    }
+    // Stored: a form that saves the value, shown by the page of the same path, else by
+    // any page read at the end.
+    if let Some(page) = page_of(e, shared.all)
         && let Some(shown) = send(ctx, page.request(ctx.client.base(), None)).await?
         && shows_markup(&shown, &tag)
     {
-        report(
-            ctx,
-            "FG618",
-            Severity::High,
-            e,
-            Some(p),
-            format!(
-                "Stored XSS: {} is saved and later shown unescaped on GET {}",
-                param_label(p),
-                page.template
-            ),
-            &shown,
-            &format!(
-                "the tag `{tag}` posted in {} is served as markup by GET {}",
-                param_label(p),
-                page.template
-            ),
-            Some(&tag),
-        );
+        report_stored(ctx, e, p, page, &shown, &tag);
+    } else if let Ok(mut planted) = shared.planted.lock()
+        && planted.len() < 500
+    {
+        planted.push(Planted {
+            tag,
+            e: e.clone(),
+            p: p.clone(),
+        });
     }
     Ok(())
 }

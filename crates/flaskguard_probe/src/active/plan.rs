@@ -10,12 +10,12 @@
 use futures_util::StreamExt;
 use tokio::sync::OnceCell;
 
-use super::injection::{Attack, attack};
+use super::injection::{Attack, Shared, attack, stored_xss_sweep};
 use super::oob::Oob;
 use super::{Step, send};
 use crate::client::Response;
 use crate::context::Ctx;
-use crate::inventory::{Endpoint, Loc};
+use crate::inventory::{Endpoint, Loc, is_token_field};
 
 /// One planned attack: endpoint (index into the targets), input (index into its
 /// parameters; `None` for the body) and class.
@@ -109,29 +109,65 @@ pub(super) async fn inject_all(
             .any(|(rule, c)| *c == code && *rule == routes[t])
     };
     let tasks = plan(&targets, predicted);
-    // Each endpoint's answer to its sample values, sent once, when first needed.
-    let bases: Vec<OnceCell<Option<Response>>> = targets.iter().map(|_| OnceCell::new()).collect();
+    // Each endpoint made ready when first attacked: its form's tokens read fresh (the
+    // session may have changed since the crawl: logins, the logout check) and its answer
+    // to its sample values.
+    let ready: Vec<OnceCell<(Endpoint, Option<Response>)>> =
+        targets.iter().map(|_| OnceCell::new()).collect();
+    let shared = Shared {
+        all: endpoints,
+        oob,
+        planted: std::sync::Mutex::new(Vec::new()),
+    };
+    let shared = &shared;
     let results: Vec<Step<()>> = futures_util::stream::iter(tasks)
         .map(|task| {
-            let e = targets[task.target];
-            let base = &bases[task.target];
+            let ready = &ready[task.target];
+            let target = targets[task.target];
             async move {
                 crate::session::relogin_if_lost(ctx).await;
-                let base = base
-                    .get_or_try_init(|| send(ctx, e.request(ctx.client.base(), None)))
-                    .await?;
+                let (e, base) = ready.get_or_try_init(|| prepare(ctx, target)).await?;
                 let Some(base) = base else {
                     return Ok(());
                 };
                 let p = task.input.map(|i| &e.params[i]);
-                attack(ctx, e, base, p, task.attack, endpoints, oob).await
+                attack(ctx, e, base, p, task.attack, shared).await
             }
         })
         .buffer_unordered(ctx.client.limits().concurrency.max(1))
         .collect()
         .await;
     results.into_iter().collect::<Step<Vec<()>>>()?;
-    Ok(())
+    stored_xss_sweep(ctx, &pages(ctx, endpoints), shared).await
+}
+
+/// The pages read again for stored XSS: GET endpoints with no body inputs, one per route,
+/// at most [`MAX_SWEPT_PAGES`].
+fn pages<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Vec<&'e Endpoint> {
+    let mut seen = std::collections::HashSet::new();
+    endpoints
+        .iter()
+        .filter(|e| e.method == "GET" && !crate::crawl::looks_destructive(&e.template))
+        .filter(|e| seen.insert(ctx.route_for(&e.method, &e.template).rule().to_string()))
+        .take(MAX_SWEPT_PAGES)
+        .collect()
+}
+
+const MAX_SWEPT_PAGES: usize = 60;
+
+/// The endpoint with fresh anti-CSRF tokens, and its answer to its sample values.
+async fn prepare(ctx: &Ctx<'_>, e: &Endpoint) -> Step<(Endpoint, Option<Response>)> {
+    let mut e = e.clone();
+    if e.form_fields.iter().any(|(n, _)| is_token_field(n)) {
+        let action = ctx.client.url(&e.path_with(None));
+        for (name, value) in crate::session::hidden_fields(ctx, &action).await {
+            if let Some(field) = e.form_fields.iter_mut().find(|(n, _)| *n == name) {
+                field.1 = value;
+            }
+        }
+    }
+    let base = send(ctx, e.request(ctx.client.base(), None)).await?;
+    Ok((e, base))
 }
 
 #[cfg(test)]
