@@ -58,15 +58,17 @@ pub struct ProbeArgs {
     /// Do not crawl links and forms.
     #[arg(long)]
     pub no_crawl: bool,
-    /// At most this many requests.
-    #[arg(long, default_value_t = 3000)]
-    pub budget: usize,
+    /// At most this many requests [default: 3000, plus 20 per route the source declares,
+    /// at most 30000]
+    #[arg(long)]
+    pub budget: Option<usize>,
     /// At most this many requests in flight (at least 1).
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..))]
     pub concurrency: u32,
-    /// At most this many requests per second (0: no limit).
-    #[arg(long, default_value_t = 100.0)]
-    pub rate: f64,
+    /// At most this many requests per second (0: no limit) [default: 100; no limit for an
+    /// app on this machine (localhost, 127.0.0.0/8, ::1)]
+    #[arg(long)]
+    pub rate: Option<f64>,
     /// Per-request timeout in seconds.
     #[arg(long, default_value_t = 10.0)]
     pub timeout: f64,
@@ -81,6 +83,25 @@ pub struct ProbeArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+}
+
+/// The request budget without `--budget` for an app whose source is not known.
+const DEFAULT_BUDGET: usize = 3000;
+
+/// The request budget without `--budget`, knowing the source declares `routes` routes:
+/// every handler gets its share of attacks.
+fn default_budget(routes: usize) -> usize {
+    (DEFAULT_BUDGET + 20 * routes).min(30_000)
+}
+
+/// Whether the target is this machine: no rate limit is needed to spare it.
+fn is_loopback(target: &url::Url) -> bool {
+    match target.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 fn parse_url(s: &str, what: &str) -> Result<url::Url> {
@@ -112,9 +133,12 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
     let target = parse_url(&args.url, "the target")?;
     let mut opts = Options::new(target.clone());
     opts.limits = Limits {
-        budget: args.budget,
+        budget: args.budget.unwrap_or(DEFAULT_BUDGET),
         concurrency: usize::try_from(args.concurrency).unwrap_or(1).max(1),
-        rate: args.rate.max(0.0),
+        rate: args
+            .rate
+            .unwrap_or(if is_loopback(&target) { 0.0 } else { 100.0 })
+            .max(0.0),
         timeout: Duration::from_secs_f64(args.timeout.clamp(0.1, 600.0)),
         max_body: args.max_body.max(1024),
         deadline: Duration::from_secs(args.max_time.max(1)),
@@ -197,6 +221,9 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
             },
         );
         opts.learn_from_source(&a.routes, &a.findings, &a.secret_candidates.0);
+        if args.budget.is_none() {
+            opts.limits.budget = default_budget(a.routes.len());
+        }
         analysis = Some((a, scanned));
     }
     Ok(Built {

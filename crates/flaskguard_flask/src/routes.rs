@@ -273,6 +273,158 @@ fn is_auth_decorator(qual: &str, last: &str) -> bool {
     .any(|n| lower.contains(n))
 }
 
+/// Loop variables bound to the expressions of one row of a literal table, and where those
+/// expressions are written (module and scope).
+#[derive(Default)]
+struct Row<'a> {
+    names: Vec<(&'a str, &'a Expr)>,
+    scope: Option<ScopeRef>,
+}
+
+/// At most this many rows of a route table are read.
+const MAX_TABLE_ROWS: usize = 5000;
+
+/// The rows of the literal table a `for` loop around the call at `span` walks: `for rule,
+/// view in ROUTES` (a list or tuple of tuples, here or assigned once in an enclosing
+/// scope) or `for rule, view in ROUTES.items()` (a dict literal).
+fn table_rows<'a>(
+    index: &Index<'a>,
+    module: ModuleId,
+    scope: ScopeRef,
+    span: Span,
+) -> Option<Vec<Row<'a>>> {
+    let m = index.module(module);
+    let body: &'a [flaskguard_index::ir::Stmt] = match scope {
+        ScopeRef::Module => &m.body,
+        ScopeRef::Function(f) => &m.functions[f.0 as usize].body,
+        ScopeRef::Class(c) => &m.classes[c.0 as usize].body,
+    };
+    // The innermost loop around the call.
+    let mut found: Option<(&'a Expr, &'a Expr)> = None;
+    flaskguard_index::ir::walk_stmts(body, &mut |st| {
+        if let StmtKind::For { target, iter, .. } = &st.kind
+            && st.span.start <= span.start
+            && span.end <= st.span.end
+        {
+            found = Some((target, iter));
+        }
+    });
+    let (target, iter) = found?;
+    let (iter, items) = match &iter.kind {
+        ExprKind::Call(call)
+            if call.args.is_empty()
+                && matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "items") =>
+        {
+            let ExprKind::Attribute { value, .. } = &call.func.kind else {
+                return None;
+            };
+            (value.as_ref(), true)
+        }
+        _ => (iter, false),
+    };
+    // The table: a literal, or a name assigned one literal once.
+    let (table, table_scope) = match &iter.kind {
+        ExprKind::Name(n) => {
+            let (s, bindings) = index.bindings_of(module, scope, n)?;
+            let [flaskguard_index::semantic::Binding::Assign(value)] = bindings else {
+                return None;
+            };
+            (*value, s)
+        }
+        _ => (iter, scope),
+    };
+    let elements: Vec<(&'a Expr, Option<&'a Expr>)> = match (&table.kind, items) {
+        (ExprKind::List(es) | ExprKind::Tuple(es), false) => es.iter().map(|e| (e, None)).collect(),
+        (ExprKind::Dict(entries), true) => entries
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_ref()?, Some(v))))
+            .collect(),
+        _ => return None,
+    };
+    let targets: Vec<&'a str> = match &target.kind {
+        ExprKind::Name(n) => vec![n.as_str()],
+        ExprKind::Tuple(ts) | ExprKind::List(ts) => ts
+            .iter()
+            .map(|t| match &t.kind {
+                ExprKind::Name(n) => Some(n.as_str()),
+                _ => None,
+            })
+            .collect::<Option<_>>()?,
+        _ => return None,
+    };
+    let mut rows = Vec::new();
+    for (element, value) in elements.into_iter().take(MAX_TABLE_ROWS) {
+        let parts: Vec<&'a Expr> = match (value, &element.kind) {
+            (Some(v), _) => vec![element, v],
+            (None, ExprKind::Tuple(es) | ExprKind::List(es)) if targets.len() > 1 => {
+                es.iter().collect()
+            }
+            (None, _) => vec![element],
+        };
+        if parts.len() != targets.len() {
+            continue;
+        }
+        rows.push(Row {
+            names: targets.iter().copied().zip(parts).collect(),
+            scope: Some(table_scope),
+        });
+    }
+    Some(rows)
+}
+
+/// The route an `add_url_rule` call declares, its arguments read through `row`.
+fn url_rule_route<'a>(
+    index: &Index<'a>,
+    c: &flaskguard_index::semantic::CallSite<'a>,
+    owner: Owner,
+    row: &Row<'a>,
+) -> Option<Route<'a>> {
+    // An argument, or the row's expression for it when it is a loop variable.
+    let through_row = |e: &'a Expr| -> (&'a Expr, ScopeRef) {
+        if let ExprKind::Name(n) = &e.kind
+            && let Some((_, v)) = row.names.iter().find(|(t, _)| t == n)
+        {
+            return (v, row.scope.unwrap_or(c.scope));
+        }
+        (e, c.scope)
+    };
+    let arg = |i: usize, name: &str| c.call.argument(i, name).map(through_row);
+    let string = |i: usize, name: &str| {
+        arg(i, name)
+            .map(|(e, s)| index.eval(c.module, s, e))
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    let rule = string(0, "rule").unwrap_or_default();
+    let endpoint = string(1, "endpoint");
+    let methods_value = c
+        .call
+        .keyword("methods")
+        .map(through_row)
+        .map(|(e, s)| index.eval(c.module, s, e));
+    let (view, view_scope) = arg(2, "view_func")?;
+    let mut route = view_route(
+        index,
+        c.module,
+        view_scope,
+        view,
+        owner,
+        rule,
+        c.expr.span,
+        Some(c.expr),
+    );
+    if let Some(ep) = endpoint {
+        route.endpoint = ep;
+    }
+    if let Some(m) = methods_value {
+        let methods = str_list(&m);
+        if !methods.is_empty() {
+            route.methods = methods;
+            route.methods_declared = true;
+        }
+    }
+    Some(route)
+}
+
 fn str_list(v: &Value) -> Vec<String> {
     v.strings().iter().map(|s| s.to_ascii_uppercase()).collect()
 }
@@ -342,45 +494,19 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
                 }) else {
                     continue;
                 };
-                let rule = c
+                // `for rule, view in ROUTES: app.add_url_rule(rule, view_func=view)`: one
+                // route per row of the table.
+                let rows = c
                     .call
                     .argument(0, "rule")
-                    .map(|e| index.eval(c.module, c.scope, e))
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                let endpoint = c
-                    .call
-                    .argument(1, "endpoint")
-                    .map(|e| index.eval(c.module, c.scope, e))
-                    .and_then(|v| v.as_str().map(str::to_string));
-                let methods_value = c
-                    .call
-                    .keyword("methods")
-                    .map(|e| index.eval(c.module, c.scope, e));
-                let Some(view) = c.call.argument(2, "view_func") else {
-                    continue;
-                };
-                let mut route = view_route(
-                    index,
-                    c.module,
-                    c.scope,
-                    view,
-                    owner,
-                    rule,
-                    c.expr.span,
-                    Some(c.expr),
-                );
-                if let Some(ep) = endpoint {
-                    route.endpoint = ep;
-                }
-                if let Some(m) = methods_value {
-                    let methods = str_list(&m);
-                    if !methods.is_empty() {
-                        route.methods = methods;
-                        route.methods_declared = true;
+                    .filter(|e| index.eval(c.module, c.scope, e).as_str().is_none())
+                    .and_then(|_| table_rows(index, c.module, c.scope, c.expr.span))
+                    .unwrap_or_else(|| vec![Row::default()]);
+                for row in &rows {
+                    if let Some(route) = url_rule_route(index, c, owner, row) {
+                        routes.push(route);
                     }
                 }
-                routes.push(route);
             }
             "add_resource" => {
                 let Some(owner) = owner_of(&Resolved {

@@ -125,7 +125,7 @@ impl Options {
         self.secret_candidates = secret_candidates.to_vec();
         self.predicted = findings
             .iter()
-            .filter_map(|f| Some((f, route_rule(routes, f.route.as_deref()?))))
+            .flat_map(|f| finding_rules(routes, f).into_iter().map(move |r| (f, r)))
             .flat_map(|(f, rule)| {
                 rules::PROBES
                     .iter()
@@ -142,6 +142,31 @@ impl Options {
             .map(|label| route_rule(routes, label).to_string())
             .collect();
     }
+}
+
+/// The route rules a static finding is about: its route, else the routes whose handler
+/// holds it, else those whose handler holds where its value came from (a taint finding's
+/// sink may lie in a helper that the handler calls).
+fn finding_rules<'r>(routes: &'r [RouteEntry], f: &'r Finding) -> Vec<&'r str> {
+    if let Some(label) = f.route.as_deref() {
+        return vec![route_rule(routes, label)];
+    }
+    let within = |loc: &flaskguard_report::Location| -> Vec<&'r str> {
+        routes
+            .iter()
+            .filter(|r| {
+                r.location.path == loc.path
+                    && r.location.start.line <= loc.start.line
+                    && loc.start.line <= r.location.end.line
+            })
+            .map(|r| r.rule.as_str())
+            .collect()
+    };
+    let rules = within(&f.location);
+    if !rules.is_empty() {
+        return rules;
+    }
+    f.trace.first().map_or_else(Vec::new, |step| within(&step.location))
 }
 
 /// The result of a probe run.

@@ -70,7 +70,12 @@ impl Attack {
             Loc::File => vec![Attack::Upload],
             Loc::QueryName | Loc::HeaderName => Attack::ON_INPUTS
                 .into_iter()
-                .filter(|&a| a != Attack::Deserialization)
+                .filter(|&a| a != Attack::Deserialization && a != Attack::Header)
+                .collect(),
+            // A request header cannot carry CR/LF.
+            Loc::Header => Attack::ON_INPUTS
+                .into_iter()
+                .filter(|&a| a != Attack::Header)
                 .collect(),
             _ => Attack::ON_INPUTS.to_vec(),
         }
