@@ -119,7 +119,8 @@ def matches(finding, row):
         return False
     # Cookie flags are a property of the cookie wherever it is set: matched by its name.
     if row["class"] == "insecure-cookie":
-        return f"`{row['input_name'].strip()}`" in finding["text"]
+        if f"`{row['input_name'].strip()}`" in finding["text"]:
+            return True
     if row["method"].strip().upper() not in ("", "ANY") and finding.get("method"):
         if finding["method"] != row["method"].strip().upper():
             return False

@@ -140,6 +140,16 @@ impl<'o> Ctx<'o> {
         hits.list.push(hit);
     }
 
+    /// How many findings of `code` about input `param` are kept so far.
+    pub(crate) fn hits_with(&self, code: &str, param: &str) -> usize {
+        self.hits.lock().map_or(0, |h| {
+            h.keys
+                .iter()
+                .filter(|(c, _, p)| *c == code && p.as_deref() == Some(param))
+                .count()
+        })
+    }
+
     /// The route templates responses are named by (`route_for`).
     pub(crate) fn learn_templates(&self, mut templates: Vec<String>) {
         // Exact paths first, so `/users/me` wins over `/users/<name>`.

@@ -367,6 +367,9 @@ fn csp_quality(ctx: &Ctx<'_>, resp: &Response, path: &str, csp: &str, _report_on
     }
 }
 
+/// A cookie set without its flags is reported on at most this many routes.
+const MAX_ROUTES_PER_COOKIE: usize = 10;
+
 fn cookies(ctx: &Ctx<'_>, resp: &Response) {
     // Cookies the probe wrote into the request itself (a forged session, an injected
     // value) are its own state: what the app echoes of them says nothing about the app.
@@ -443,15 +446,26 @@ fn cookies(ctx: &Ctx<'_>, resp: &Response) {
             severity = Severity::Medium;
         }
         if !problems.is_empty() {
+            let role = CookieRole::of(&c.name, flask_session);
+            let param = format!("cookie {}", c.name);
+            // The session cookie is the site's; another cookie is reported on each route
+            // that sets it, up to a few routes (then it is the site's too).
+            let scope = if role == CookieRole::Session
+                || ctx.hits_with("FG609", &param) >= MAX_ROUTES_PER_COOKIE
+            {
+                Scope::Site
+            } else {
+                ctx.route_for(&resp.method, resp.url.path())
+            };
             let mut h = hit(
                 "FG609",
                 severity,
                 format!("Cookie `{}` is set with {}", c.name, problems.join(", ")),
-                Scope::Site,
+                scope,
                 resp.url.path(),
             );
-            h.param = Some(format!("cookie {}", c.name));
-            h.cookie = Some(CookieRole::of(&c.name, flask_session));
+            h.param = Some(param);
+            h.cookie = Some(role);
             h.evidence = evidence(
                 resp,
                 &format!("Set-Cookie for `{}`: {}", c.name, problems.join(", ")),
@@ -662,23 +676,35 @@ mod tests {
             .filter(|h| h.code == "FG609")
             .map(|h| (h.param.as_deref().unwrap_or(""), h.cookie, &h.scope))
             .collect();
+        // The session is the site's; other cookies are reported where they are set.
+        let home = Scope::route("GET", "/");
         assert_eq!(
             roles,
             [
                 ("cookie app", Some(CookieRole::Session), &Scope::Site),
-                (
-                    "cookie remember_token",
-                    Some(CookieRole::RememberMe),
-                    &Scope::Site
-                ),
-                (
-                    "cookie access_token_cookie",
-                    Some(CookieRole::Token),
-                    &Scope::Site
-                ),
-                ("cookie theme", Some(CookieRole::Other), &Scope::Site),
+                ("cookie remember_token", Some(CookieRole::RememberMe), &home),
+                ("cookie access_token_cookie", Some(CookieRole::Token), &home),
+                ("cookie theme", Some(CookieRole::Other), &home),
             ]
         );
+        drop(hits);
+        // Set on many routes: a few are named, then the cookie is the site's.
+        for i in 0..15 {
+            let mut r = response(200, "text/html", "<p>hi</p>");
+            r.url = url::Url::parse(&format!("http://127.0.0.1:5000/p{i}")).unwrap();
+            r.headers
+                .push(("Set-Cookie".to_string(), "theme=dark; Path=/".to_string()));
+            super::check(&ctx, &r);
+        }
+        let hits = ctx.hits.lock().unwrap();
+        let theme: Vec<&Scope> = hits
+            .list
+            .iter()
+            .filter(|h| h.param.as_deref() == Some("cookie theme"))
+            .map(|h| &h.scope)
+            .collect();
+        assert_eq!(theme.len(), super::MAX_ROUTES_PER_COOKIE + 1);
+        assert_eq!(theme.last(), Some(&&Scope::Site));
         // Only cookie flags carry a role.
         assert!(
             hits.list
