@@ -593,6 +593,12 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
         }
     }
     let mut out: Vec<Input> = Vec::new();
+    // What each helper reads by one of its parameters: (location, parameter index, name).
+    #[allow(clippy::type_complexity)]
+    let mut helpers: rustc_hash::FxHashMap<
+        (flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx),
+        Vec<(flaskguard_report::surface::InputLocation, usize, String)>,
+    > = rustc_hash::FxHashMap::default();
     // Iterating over a MultiDict or the headers reads their names: parameter names and
     // header names are inputs too.
     let names_of = |qual: &str| -> Option<Input> {
@@ -633,74 +639,137 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
                 }
             }
         });
+        let mut by_param: Vec<(flaskguard_report::surface::InputLocation, &str)> = Vec::new();
+        keyed_reads(index, m, scope, &def.body, &mut out, &mut by_param);
+        // Helpers the handler calls with the key: `json_field("title")` where
+        // `def json_field(name): return request.get_json().get(name)`.
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
-            let (container, key) = match &e.kind {
-                ExprKind::Call(call) => {
-                    if let Some(r) = index.resolve(m, scope, &call.func) {
-                        match request::part_returned(&r.qual) {
-                            Some(request::Part::Body) => {
-                                out.push(Input::Body { json: false });
-                                return;
-                            }
-                            Some(request::Part::Json) => {
-                                out.push(Input::Body { json: true });
-                                return;
-                            }
-                            _ => {}
-                        }
-                    }
-                    let ExprKind::Attribute { value, attr } = &call.func.kind else {
-                        return;
-                    };
-                    if !matches!(attr.as_str(), "get" | "getlist" | "pop") {
-                        return;
-                    }
-                    let Some(ExprKind::Str(k)) = call.args.first().map(|a| &a.kind) else {
-                        return;
-                    };
-                    (value.as_ref(), k.to_string())
-                }
-                ExprKind::Subscript { value, index: key } => {
-                    let ExprKind::Str(k) = &key.kind else { return };
-                    (value.as_ref(), k.to_string())
-                }
-                ExprKind::Attribute { .. } => {
-                    if let Some(r) = index.resolve(m, scope, e) {
-                        match request::part(&r.qual) {
-                            Some(request::Part::Body) => out.push(Input::Body { json: false }),
-                            Some(request::Part::Json) => out.push(Input::Body { json: true }),
-                            _ => {}
-                        }
-                    }
-                    return;
-                }
-                _ => return,
+            let ExprKind::Call(call) = &e.kind else { return };
+            let Some((hm, hf)) = index
+                .resolve(m, scope, &call.func)
+                .and_then(|r| index.project_function(&r.qual))
+            else {
+                return;
             };
-            // `data = request.get_json(silent=True) or {}`: the container is the request's.
-            let resolved = index.resolve(m, scope, container).or_else(|| {
-                let ExprKind::Name(n) = &container.kind else {
-                    return None;
-                };
-                let (_, [flaskguard_index::semantic::Binding::Assign(value)]) =
-                    index.bindings_of(m, scope, n)?
-                else {
-                    return None;
-                };
-                let ExprKind::BoolOp { values, .. } = &value.kind else {
-                    return None;
-                };
-                index.resolve(m, scope, values.first()?)
+            let reads = helpers.entry((hm, hf)).or_insert_with(|| {
+                let helper = &index.module(hm).functions[hf.0 as usize];
+                let mut named = Vec::new();
+                keyed_reads(
+                    index,
+                    hm,
+                    ScopeRef::Function(hf),
+                    &helper.body,
+                    &mut Vec::new(),
+                    &mut named,
+                );
+                named
+                    .into_iter()
+                    .filter_map(|(loc, name)| {
+                        let i = helper.params.iter().position(|p| p.name.as_str() == name)?;
+                        Some((loc, i, name.to_string()))
+                    })
+                    .collect()
             });
-            if let Some(r) = resolved
-                && let Some(loc) = request::part(&r.qual).and_then(request::Part::location)
-            {
-                out.push(Input::At(loc, key));
+            // A method's first parameter is its receiver.
+            let shift = usize::from(matches!(call.func.kind, ExprKind::Attribute { .. }));
+            for (loc, i, name) in reads.iter() {
+                let arg = call
+                    .keyword(name)
+                    .or_else(|| i.checked_sub(shift).and_then(|i| call.args.get(i)));
+                if let Some(arg) = arg
+                    && let Some(key) = index.eval(m, scope, arg).as_str()
+                {
+                    out.push(Input::At(*loc, key.to_string()));
+                }
             }
         });
     }
     let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|i| seen.insert(i.clone()));
     out
+}
+
+/// The request data a body reads by key: `request.args.get("q")`, `request.form["text"]`,
+/// `data.get("message")` with `data = request.get_json(silent=True) or {}`, and the body
+/// itself (`request.get_data()`, `request.json`). Constant keys become inputs in `out`;
+/// keys that are plain names (a helper's parameter) go to `by_name`.
+fn keyed_reads<'a>(
+    index: &Index<'a>,
+    m: flaskguard_index::ModuleId,
+    scope: flaskguard_index::ir::ScopeRef,
+    body: &'a [flaskguard_index::ir::Stmt],
+    out: &mut Vec<Input>,
+    by_name: &mut Vec<(flaskguard_report::surface::InputLocation, &'a str)>,
+) {
+    use flaskguard_index::ir::ExprKind;
+    flaskguard_index::ir::walk_body_exprs(body, &mut |e| {
+        let (container, key) = match &e.kind {
+            ExprKind::Call(call) => {
+                if let Some(r) = index.resolve(m, scope, &call.func) {
+                    match request::part_returned(&r.qual) {
+                        Some(request::Part::Body) => {
+                            out.push(Input::Body { json: false });
+                            return;
+                        }
+                        Some(request::Part::Json) => {
+                            out.push(Input::Body { json: true });
+                            return;
+                        }
+                        _ => {}
+                    }
+                }
+                let ExprKind::Attribute { value, attr } = &call.func.kind else {
+                    return;
+                };
+                if !matches!(attr.as_str(), "get" | "getlist" | "pop") {
+                    return;
+                }
+                let Some(key) = call.args.first() else {
+                    return;
+                };
+                (value.as_ref(), key)
+            }
+            ExprKind::Subscript { value, index: key } => (value.as_ref(), key.as_ref()),
+            ExprKind::Attribute { .. } => {
+                if let Some(r) = index.resolve(m, scope, e) {
+                    match request::part(&r.qual) {
+                        Some(request::Part::Body) => out.push(Input::Body { json: false }),
+                        Some(request::Part::Json) => out.push(Input::Body { json: true }),
+                        _ => {}
+                    }
+                }
+                return;
+            }
+            _ => return,
+        };
+        if !matches!(key.kind, ExprKind::Str(_) | ExprKind::Name(_)) {
+            return;
+        }
+        // `data = request.get_json(silent=True) or {}`: the container is the request's.
+        let resolved = index.resolve(m, scope, container).or_else(|| {
+            let ExprKind::Name(n) = &container.kind else {
+                return None;
+            };
+            let (_, [flaskguard_index::semantic::Binding::Assign(value)]) =
+                index.bindings_of(m, scope, n)?
+            else {
+                return None;
+            };
+            let ExprKind::BoolOp { values, .. } = &value.kind else {
+                return None;
+            };
+            index.resolve(m, scope, values.first()?)
+        });
+        if let Some(r) = resolved
+            && let Some(loc) = request::part(&r.qual).and_then(request::Part::location)
+        {
+            match &key.kind {
+                ExprKind::Str(k) => out.push(Input::At(loc, k.to_string())),
+                ExprKind::Name(n) => by_name.push((loc, n.as_str())),
+                _ => {}
+            }
+        }
+    });
 }
 
 fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry> {
