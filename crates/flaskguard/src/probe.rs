@@ -58,7 +58,7 @@ pub struct ProbeArgs {
     /// Do not crawl links and forms.
     #[arg(long)]
     pub no_crawl: bool,
-    /// At most this many requests [default: 3000, plus 20 per route the source declares,
+    /// At most this many requests [default: 3000, plus 25 per route the source declares,
     /// at most 30000]
     #[arg(long)]
     pub budget: Option<usize>,
@@ -91,7 +91,7 @@ const DEFAULT_BUDGET: usize = 3000;
 /// The request budget without `--budget`, knowing the source declares `routes` routes:
 /// every handler gets its share of attacks.
 fn default_budget(routes: usize) -> usize {
-    (DEFAULT_BUDGET + 20 * routes).min(30_000)
+    (DEFAULT_BUDGET + 25 * routes).min(30_000)
 }
 
 /// Whether the target is this machine: no rate limit is needed to spare it.
@@ -221,6 +221,7 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
             },
         );
         opts.learn_from_source(&a.routes, &a.findings, &a.secret_candidates.0);
+        opts.databases.clone_from(&a.databases);
         if args.budget.is_none() {
             opts.limits.budget = default_budget(a.routes.len());
         }

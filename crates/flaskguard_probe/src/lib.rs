@@ -81,6 +81,9 @@ pub struct Options {
     /// What the static findings predict: the route rule and the probe checks that would
     /// confirm a finding on it (`/search`, FG620). Those attacks go first.
     pub predicted: Vec<(String, &'static str)>,
+    /// The database engines the source connects to (`sqlite`, `postgresql`, `mysql`);
+    /// empty when unknown. Time-based SQL payloads are sent only in the dialects listed.
+    pub databases: Vec<&'static str>,
 }
 
 impl Options {
@@ -102,6 +105,7 @@ impl Options {
             state_changing_gets: Vec::new(),
             progress: false,
             predicted: Vec::new(),
+            databases: Vec::new(),
         }
     }
 

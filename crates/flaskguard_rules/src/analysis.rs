@@ -96,6 +96,9 @@ pub struct Analysis {
     /// Values the project gives `SECRET_KEY` (and its fallbacks): what a prober tries
     /// first against a session cookie. Never written to a report.
     pub secret_candidates: Secrets,
+    /// The database engines the project connects to (`sqlite`, `postgresql`, `mysql`):
+    /// what a prober's time-based SQL payloads must speak. Empty when unknown.
+    pub databases: Vec<&'static str>,
 }
 
 /// Secret values; their `Debug` shows only how many there are.
@@ -185,6 +188,11 @@ impl Analysis {
             self.rules = other.rules;
         }
         self.errors.extend(other.errors);
+        for d in other.databases {
+            if !self.databases.contains(&d) {
+                self.databases.push(d);
+            }
+        }
         for s in other.secret_candidates.0 {
             if !self.secret_candidates.0.contains(&s) {
                 self.secret_candidates.0.push(s);
@@ -356,6 +364,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         }
     }
     secret_candidates.dedup();
+    let databases = databases(&index, &model);
     clock.lap("findings");
     if options.free_at_exit {
         std::mem::forget(model);
@@ -367,7 +376,76 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         rules,
         errors,
         secret_candidates: Secrets(secret_candidates),
+        databases,
     }
+}
+
+/// The engine a database URL or driver module names.
+fn engine_of(name: &str) -> Option<&'static str> {
+    let n = name.to_ascii_lowercase();
+    if n.starts_with("sqlite") {
+        Some("sqlite")
+    } else if n.starts_with("postgres") || n.starts_with("psycopg") || n.starts_with("asyncpg") {
+        Some("postgresql")
+    } else if n.starts_with("mysql") || n.starts_with("pymysql") || n.starts_with("mariadb") {
+        Some("mysql")
+    } else {
+        None
+    }
+}
+
+/// The database engines the project connects to: drivers' `connect` calls, SQLAlchemy
+/// engine URLs, `SQLALCHEMY_DATABASE_URI`, and sleep functions registered on SQLite.
+fn databases(index: &Index<'_>, model: &flaskguard_flask::FlaskModel<'_>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut add = |e: Option<&'static str>| {
+        if let Some(e) = e
+            && !out.contains(&e)
+        {
+            out.push(e);
+        }
+    };
+    for qual in [
+        "sqlite3.connect",
+        "psycopg2.connect",
+        "psycopg.connect",
+        "asyncpg.connect",
+        "pymysql.connect",
+        "MySQLdb.connect",
+        "mysql.connector.connect",
+    ] {
+        if index.calls_to(qual).next().is_some() {
+            add(engine_of(qual));
+        }
+    }
+    for c in index
+        .calls_to("sqlalchemy.create_engine")
+        .chain(index.calls_to("sqlalchemy.ext.asyncio.create_async_engine"))
+    {
+        if let Some(url) = c.call.argument(0, "url") {
+            add(index.eval(c.module, c.scope, url).as_str().and_then(engine_of));
+        }
+    }
+    for c in model
+        .config
+        .iter()
+        .filter(|c| c.key == "SQLALCHEMY_DATABASE_URI")
+    {
+        add(c.value.as_str().and_then(engine_of));
+    }
+    // A SQLite connection given another engine's sleep function speaks that much of it.
+    for c in index.calls_to("sqlite3.connect().create_function") {
+        let name = c
+            .call
+            .argument(0, "name")
+            .and_then(|n| index.eval(c.module, c.scope, n).as_str().map(str::to_string));
+        add(match name.as_deref() {
+            Some("pg_sleep") => Some("postgresql"),
+            Some("sleep") => Some("mysql"),
+            _ => None,
+        });
+    }
+    out
 }
 
 /// Wall-clock laps of the analysis phases, printed to stderr when enabled, with the CPU

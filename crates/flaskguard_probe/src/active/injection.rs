@@ -72,11 +72,6 @@ impl Attack {
                 .into_iter()
                 .filter(|&a| a != Attack::Deserialization && a != Attack::Header)
                 .collect(),
-            // A request header cannot carry CR/LF.
-            Loc::Header => Attack::ON_INPUTS
-                .into_iter()
-                .filter(|&a| a != Attack::Header)
-                .collect(),
             _ => Attack::ON_INPUTS.to_vec(),
         }
     }
@@ -239,11 +234,13 @@ async fn header_injection(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Respons
         return Ok(());
     }
     let m = marker();
-    let payload = format!("{value}\r\nX-Fg-Injected: {m}");
-    let Some(resp) = attempt(ctx, e, p, &payload).await? else {
-        return Ok(());
-    };
-    if resp.header("x-fg-injected").is_some_and(|v| v.contains(&m)) {
+    for payload in header_payloads(&value, &m, p.loc) {
+        let Some(resp) = attempt(ctx, e, p, &payload).await? else {
+            return Ok(());
+        };
+        if !resp.header("x-fg-injected").is_some_and(|v| v.contains(&m)) {
+            continue;
+        }
         report(
             ctx,
             "FG627",
@@ -258,8 +255,27 @@ async fn header_injection(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Respons
             &format!("`X-Fg-Injected: {m}` came back as a response header"),
             None,
         );
+        break;
     }
     Ok(())
+}
+
+/// A new header line after `value`: CR/LF, a bare LF (past apps that replace only the
+/// pair), and where the value travels in a header or the path (which cannot carry them
+/// raw), both percent-encoded for an app that decodes its input.
+fn header_payloads(value: &str, m: &str, loc: Loc) -> Vec<String> {
+    let line = format!("X-Fg-Injected: {m}");
+    let raw = [
+        format!("{value}\r\n{line}"),
+        format!("{value}\n{line}"),
+    ];
+    let encoded = [format!("{value}%0D%0A{line}"), format!("{value}%0A{line}")];
+    match loc {
+        Loc::Header => encoded.to_vec(),
+        // A path segment is percent-encoded once on its way: these arrive encoded.
+        Loc::Path => raw.into_iter().chain(encoded).collect(),
+        _ => raw.to_vec(),
+    }
 }
 
 /// Whether an HTML response carries `tag` as markup (unescaped).
@@ -350,7 +366,7 @@ const TEMPLATE: ProductFinding = ProductFinding {
 };
 
 const CODE: ProductFinding = ProductFinding {
-    payloads: |_, a, b| vec![format!("str({a}*{b})")],
+    payloads: |_, a, b| code_payloads(a, b).to_vec(),
     code: "FG622",
     message: "Code injection: {} is evaluated as Python",
     proof: "`{payload}` evaluated to {product}",
@@ -378,7 +394,11 @@ async fn product_probe(
 ) -> Step<bool> {
     let (a, b) = factors();
     let product = (a * b).to_string();
-    for payload in &(finding.payloads)(&p.sample, a, b) {
+    let mut payloads = (finding.payloads)(&p.sample, a, b);
+    // Two encodings of one payload can be the same text: sent once.
+    let mut seen = std::collections::HashSet::new();
+    payloads.retain(|x| seen.insert(x.clone()));
+    for payload in &payloads {
         let Some(resp) = attempt(ctx, e, p, payload).await? else {
             return Ok(false);
         };
@@ -404,18 +424,32 @@ async fn product_probe(
     Ok(false)
 }
 
+/// Python expressions that show the product of `a` and `b` only if evaluated as Python:
+/// alone, with a comment cutting off what the app appends (`"%s + 1"`), closing a
+/// parenthesis it opened (`"({}) - 100"`), and breaking out of a string literal it
+/// quotes the input in (`"len('{}')"`). Plain arithmetic alone is no proof (a safe
+/// calculator computes it too), so each has a call, a comment or a quote.
+fn code_payloads(a: u64, b: u64) -> [String; 4] {
+    [
+        format!("str({a}*{b})"),
+        format!("str({a}*{b})#"),
+        format!("str({a}*{b}))#"),
+        format!("') + {a}*{b} + len('"),
+    ]
+}
+
 /// Jinja2 expressions multiplying `a` and `b` (the second for filters that want strings).
 fn template_payloads(a: u64, b: u64) -> [String; 2] {
     [format!("{{{{{a}*{b}}}}}"), format!("{{{{{a}*'{b}'|int}}}}")]
 }
 
-/// The sample value followed by shell arithmetic on `a` and `b`, joined four ways.
-fn command_payloads(sample: &str, a: u64, b: u64) -> [String; 4] {
+/// The sample value followed by shell arithmetic on `a` and `b`, joined three ways.
+fn command_payloads(sample: &str, a: u64, b: u64) -> [String; 3] {
+    // `;` also covers what `&&` would (the first command need not succeed).
     [
         format!("{sample};echo $(({a}*{b}))"),
         format!("{sample}|echo $(({a}*{b}))"),
         format!("{sample}$(echo $(({a}*{b})))"),
-        format!("{sample}&&echo $(({a}*{b}))"),
     ]
 }
 
@@ -502,16 +536,27 @@ async fn delay_probe(
 }
 
 /// Delays for PostgreSQL and MySQL after a number or inside a string (`{s}` the sample,
-/// `{d}` seconds).
-fn sql_delays(sample: &str) -> &'static [&'static str] {
-    if sample.parse::<f64>().is_ok() {
-        &[
-            "{s} AND 1=(SELECT 1 FROM pg_sleep({d}))",
-            "{s} AND SLEEP({d})",
-        ]
-    } else {
-        &["{s}'||pg_sleep({d})||'", "{s}' AND SLEEP({d})-- -"]
+/// `{d}` seconds), for the engines the source connects to (all when unknown; none for
+/// SQLite, which has no sleep).
+fn sql_delays(sample: &str, databases: &[&str]) -> Vec<&'static str> {
+    let numeric = sample.parse::<f64>().is_ok();
+    let speaks = |engine: &str| databases.is_empty() || databases.contains(&engine);
+    let mut out = Vec::new();
+    if speaks("postgresql") {
+        out.push(if numeric {
+            "{s} AND 1=(SELECT 1 FROM pg_sleep({d}))"
+        } else {
+            "{s}'||pg_sleep({d})||'"
+        });
     }
+    if speaks("mysql") {
+        out.push(if numeric {
+            "{s} AND SLEEP({d})"
+        } else {
+            "{s}' AND SLEEP({d})-- -"
+        });
+    }
+    out
 }
 
 /// Blind SQL injection by time: PostgreSQL's `pg_sleep` and MySQL's `SLEEP`, in string
@@ -521,7 +566,11 @@ async fn blind_sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<bool> {
         code: "FG620",
         message: "Blind SQL injection: a delay appended to {} runs in the database",
     };
-    delay_probe(ctx, e, p, sql_delays(&p.sample), &finding).await
+    let delays = sql_delays(&p.sample, &ctx.opts.databases);
+    if delays.is_empty() {
+        return Ok(false);
+    }
+    delay_probe(ctx, e, p, &delays, &finding).await
 }
 
 const SQL_ERRORS: &[&str] = &[
@@ -746,18 +795,15 @@ fn redirects_to(from: &url::Url, location: &str, host: &str) -> bool {
 }
 
 async fn redirect(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
-    let host = format!("{}.example", marker());
-    for payload in redirect_payloads(&host) {
+    let m = marker();
+    for (payload, host) in redirect_attempts(&m, &p.sample) {
         let Some(resp) = attempt(ctx, e, p, &payload).await? else {
             return Ok(());
         };
-        if !resp.is_redirect() {
-            continue;
-        }
-        let Some(location) = resp.header("location") else {
+        let Some((how, target)) = redirect_target(&resp) else {
             continue;
         };
-        if redirects_to(&resp.url, location, &host) {
+        if redirects_to(&resp.url, &target, &host) {
             report(
                 ctx,
                 "FG624",
@@ -766,13 +812,64 @@ async fn redirect(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<()> {
                 Some(p),
                 format!("Open redirect: {} sends users to any site", param_label(p)),
                 &resp,
-                &format!("`{payload}` → Location: {location}"),
+                &format!("`{payload}` → {how}: {target}"),
                 None,
             );
             return Ok(());
         }
     }
     Ok(())
+}
+
+/// The redirect payloads for marker `m` with the host each must send the browser to: the
+/// usual three to `m.example`, and when the sample is a URL on host `H`, two that pass a
+/// check on it done with `endswith(H)` or `H in url`.
+fn redirect_attempts(m: &str, sample: &str) -> Vec<(String, String)> {
+    let host = format!("{m}.example");
+    let mut out: Vec<(String, String)> = redirect_payloads(&host)
+        .into_iter()
+        .map(|p| (p, host.clone()))
+        .collect();
+    if let Ok(u) = url::Url::parse(sample)
+        && matches!(u.scheme(), "http" | "https")
+        && let Some(h) = u.host_str()
+        && !h.is_empty()
+    {
+        let suffixed = format!("{m}{h}");
+        out.push((format!("https://{suffixed}/"), suffixed));
+        out.push((format!("https://{host}/?{h}"), host.clone()));
+    }
+    out
+}
+
+/// Where a response sends the browser: its `Location`, or an HTML page's meta refresh.
+fn redirect_target(resp: &Response) -> Option<(&'static str, String)> {
+    if resp.is_redirect() {
+        return resp
+            .header("location")
+            .map(|l| ("Location", l.to_string()));
+    }
+    if !resp.is_html() {
+        return None;
+    }
+    let text = resp.text();
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("http-equiv=\"refresh\"").or_else(|| lower.find("http-equiv='refresh'")).or_else(|| lower.find("http-equiv=refresh"))?;
+    // The tag around it, and its content's `url=`.
+    let start = lower[..at].rfind('<')?;
+    let end = at + lower[at..].find('>')?;
+    let tag = &text[start..end];
+    let url_at = tag.to_ascii_lowercase().find("url=")? + 4;
+    let url: String = tag[url_at..]
+        .trim_start_matches(['\'', '"'])
+        .chars()
+        .take_while(|c| !matches!(c, '"' | '\'' | '>' | ' '))
+        .collect();
+    let url = url
+        .replace("&amp;", "&")
+        .replace("&#x2F;", "/")
+        .replace("&#47;", "/");
+    (!url.is_empty()).then_some(("meta refresh", url))
 }
 
 #[cfg(test)]
@@ -807,13 +904,40 @@ mod tests {
                 "a.txt;echo $((3*4))",
                 "a.txt|echo $((3*4))",
                 "a.txt$(echo $((3*4)))",
-                "a.txt&&echo $((3*4))"
             ]
         );
         // The product computed, not the payload echoed back with it.
         assert!(computed("<p>12</p>", "12", "{{3*4}}"));
         assert!(!computed("<p>{{3*4}} 12</p>", "12", "{{3*4}}"));
         assert!(!computed("<p>13</p>", "12", "{{3*4}}"));
+    }
+
+    #[test]
+    fn redirects_by_header_or_meta_refresh() {
+        let page = response(
+            200,
+            "text/html",
+            r#"<html><head><meta http-equiv="refresh" content="0; url=https://x.example/a?b=1&amp;c=2"></head></html>"#,
+        );
+        assert_eq!(
+            redirect_target(&page),
+            Some(("meta refresh", "https://x.example/a?b=1&c=2".to_string()))
+        );
+        assert_eq!(redirect_target(&response(200, "text/html", "<p>refresh</p>")), None);
+        let attempts = redirect_attempts("fg1", "https://shop.example/home");
+        assert!(attempts.contains(&(
+            "https://fg1shop.example/".to_string(),
+            "fg1shop.example".to_string()
+        )));
+        assert_eq!(redirect_attempts("fg1", "/home").len(), 3);
+    }
+
+    #[test]
+    fn code_payloads_need_python_to_compute() {
+        let p = code_payloads(3, 4);
+        assert_eq!(p[0], "str(3*4)");
+        // Each holds a call, a comment or a quote: plain arithmetic proves nothing.
+        assert!(p.iter().all(|x| x.contains("str(") || x.contains("len(")));
     }
 
     #[test]
@@ -834,8 +958,10 @@ mod tests {
             )
         );
         assert_eq!(sql_alternatives("7", "a", "b").0, "7 OR 'a'='a'");
-        assert!(sql_delays("7")[0].contains("pg_sleep({d}))"));
-        assert!(sql_delays("bob")[0].starts_with("{s}'||"));
+        assert!(sql_delays("7", &[])[0].contains("pg_sleep({d}))"));
+        assert!(sql_delays("bob", &[])[0].starts_with("{s}'||"));
+        assert_eq!(sql_delays("bob", &["mysql"]), ["{s}' AND SLEEP({d})-- -"]);
+        assert!(sql_delays("bob", &["sqlite"]).is_empty());
         assert_eq!(
             sql_error("Traceback: sqlite3.OperationalError: near \"x\""),
             Some("sqlite3.OperationalError")

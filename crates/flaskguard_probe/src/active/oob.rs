@@ -54,10 +54,51 @@ impl<'c> Oob<'c> {
     }
 }
 
+/// The canary URLs for `token` an input with `sample` is given: the plain URL; one that
+/// keeps the sample's path and host (past a check for a file extension or an allowed
+/// name in the URL); and, when the sample has no scheme, host and port alone (the app
+/// builds the URL around them, the query swallows the rest).
+fn ssrf_payloads(canary: &str, sample: &str) -> Vec<String> {
+    let mut out = vec![canary.to_string()];
+    if let Ok(u) = url::Url::parse(sample)
+        && matches!(u.scheme(), "http" | "https")
+        && let Some(host) = u.host_str()
+    {
+        let path = u.path().trim_start_matches('/');
+        let mimic = format!("{canary}/{path}?host={host}");
+        if mimic != out[0] {
+            out.push(mimic);
+        }
+    } else if !sample.contains("://")
+        && !sample.is_empty()
+        && sample
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:/".contains(c))
+        && sample.contains('.')
+    {
+        out.push(format!(
+            "{}?x=",
+            canary.trim_start_matches("http://")
+        ));
+    }
+    out
+}
+
 pub(super) async fn ssrf(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, oob: &Oob<'_>) -> Step<()> {
     let token = format!("fg-ssrf-{}", marker());
-    let url = oob.canary.url(&token);
-    let Some(resp) = attempt(ctx, e, p, &url).await? else {
+    let canary = oob.canary.url(&token);
+    let mut last = None;
+    for url in ssrf_payloads(&canary, &p.sample) {
+        let Some(resp) = attempt(ctx, e, p, &url).await? else {
+            return Ok(());
+        };
+        let seen = oob.canary.saw(&token, Duration::ZERO).await;
+        last = Some(resp);
+        if seen {
+            break;
+        }
+    }
+    let Some(resp) = last else {
         return Ok(());
     };
     let hit = Hit {
@@ -138,7 +179,21 @@ pub(super) async fn xxe(ctx: &Ctx<'_>, e: &Endpoint, oob: &Oob<'_>) -> Step<()> 
 
 #[cfg(test)]
 mod tests {
-    use super::xml_with_entity;
+    use super::{ssrf_payloads, xml_with_entity};
+
+    #[test]
+    fn ssrf_urls_follow_the_shape_of_the_sample() {
+        let c = "http://127.0.0.1:9/fg-ssrf-1";
+        assert_eq!(ssrf_payloads(c, "fgtest"), [c]);
+        assert_eq!(
+            ssrf_payloads(c, "https://feeds.example/news/feed.xml"),
+            [c, "http://127.0.0.1:9/fg-ssrf-1/news/feed.xml?host=feeds.example"]
+        );
+        assert_eq!(
+            ssrf_payloads(c, "cdn.example:8080"),
+            [c, "127.0.0.1:9/fg-ssrf-1?x="]
+        );
+    }
 
     #[test]
     fn the_xxe_document_names_only_its_entity() {
