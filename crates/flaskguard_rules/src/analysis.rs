@@ -767,6 +767,51 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
     out
 }
 
+/// What `before_request` hooks read (a cookie, a header), each given to one route the
+/// hook runs for: every request passes through it, so one route is enough to reach it.
+/// The route chosen is a GET route without URL variables, the shortest rule first.
+/// Pairs of (index into the model's routes, input).
+fn hook_inputs(index: &Index<'_>, model: &flaskguard_flask::FlaskModel<'_>) -> Vec<(usize, Input)> {
+    let mut out = Vec::new();
+    for h in &model.hooks {
+        let Some((m, f)) = h.handler else { continue };
+        let def = &index.module(m).functions[f.0 as usize];
+        let mut inputs = Vec::new();
+        keyed_reads(
+            index,
+            m,
+            flaskguard_index::ir::ScopeRef::Function(f),
+            &def.body,
+            &mut inputs,
+            &mut Vec::new(),
+        );
+        if inputs.is_empty() {
+            continue;
+        }
+        let covered = |r: &flaskguard_flask::Route<'_>| match h.owner {
+            Owner::Blueprint(_) => r.owner == h.owner,
+            _ => true,
+        };
+        let chosen = model
+            .routes
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| covered(r))
+            .min_by_key(|(_, r)| {
+                (
+                    !r.methods.iter().any(|m| m == "GET"),
+                    r.rule.contains('<'),
+                    r.rule.len(),
+                )
+            })
+            .map(|(i, _)| i);
+        if let Some(i) = chosen {
+            out.extend(inputs.into_iter().map(|input| (i, input)));
+        }
+    }
+    out
+}
+
 /// The request data a body reads by key: `request.args.get("q")`, `request.form["text"]`,
 /// `data.get("message")` with `data = request.get_json(silent=True) or {}`, and the body
 /// itself (`request.get_data()`, `request.json`). Constant keys become inputs in `out`;
@@ -885,7 +930,8 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         })
         .collect();
     let mut out = Vec::new();
-    for r in &model.routes {
+    let hook_inputs = hook_inputs(index, model);
+    for (ri, r) in model.routes.iter().enumerate() {
         let module = index.module(r.module);
         let (handler, loc_span) = match (r.handler, r.view_class) {
             (Some((m, f)), _) => {
@@ -1000,7 +1046,15 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             rate_limit,
             cors,
             findings: codes,
-            inputs: route_inputs(index, r),
+            inputs: {
+                let mut inputs = route_inputs(index, r);
+                for i in hook_inputs.iter().filter(|(at, _)| *at == ri).map(|(_, i)| i) {
+                    if !inputs.contains(i) {
+                        inputs.push(i.clone());
+                    }
+                }
+                inputs
+            },
             probe: Vec::new(),
         });
     }

@@ -191,7 +191,11 @@ pub(super) async fn attack(
                 ssrf(ctx, e, p, o).await?;
             }
         }
-        Attack::Deserialization => drop(product_probe(ctx, e, p, &DESERIALIZATION).await?),
+        Attack::Deserialization => {
+            if !product_probe(ctx, e, p, &DESERIALIZATION).await? {
+                blind_deserialization(ctx, e, p).await?;
+            }
+        }
         Attack::Xxe => {}
     }
     Ok(())
@@ -479,6 +483,40 @@ fn took(seconds: f64, baseline: f64, delay: f64) -> bool {
 /// Time-based detection with a bounded delay: each template (`{s}` the sample value, `{d}`
 /// seconds) is sent with a 3 s delay; one that takes that long is confirmed with 2 s, and
 /// reported only if both took what they were told, against a fresh baseline.
+/// A delay template with sample `s` and `d` seconds: `{s}` and `{d}` replaced, and the
+/// deserialization templates (`pickle-base64`, `pickle-base64url`, `yaml`) built as a
+/// pickle or YAML document that calls `time.sleep(d)`.
+fn render_delay(template: &str, s: &str, d: f64) -> String {
+    use base64::Engine as _;
+    let d = format!("{d:.0}");
+    let pickle = || format!("ctime\nsleep\n(I{d}\ntR.").into_bytes();
+    match template {
+        "pickle-base64" => base64::engine::general_purpose::STANDARD.encode(pickle()),
+        "pickle-base64url" => base64::engine::general_purpose::URL_SAFE.encode(pickle()),
+        "yaml" => format!("!!python/object/apply:time.sleep [{d}]"),
+        _ => template.replace("{s}", s).replace("{d}", &d),
+    }
+}
+
+/// Blind deserialization: the object is not shown, but `time.sleep` takes the time it is
+/// told. Tried on cookies and headers, and on inputs whose sample looks encoded, where
+/// serialized objects travel.
+async fn blind_deserialization(ctx: &Ctx<'_>, e: &Endpoint, p: &Param) -> Step<bool> {
+    let encoded = p.sample.len() >= 16
+        && p.sample
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=-_".contains(&b));
+    if !matches!(p.loc, Loc::Cookie | Loc::Header) && !encoded {
+        return Ok(false);
+    }
+    let finding = DelayFinding {
+        code: "FG643",
+        message: "Insecure deserialization: {} is deserialized into Python objects",
+    };
+    // Standard and URL-safe base64 of this pickle are the same text.
+    delay_probe(ctx, e, p, &["pickle-base64", "yaml"], &finding).await
+}
+
 async fn delay_probe(
     ctx: &Ctx<'_>,
     e: &Endpoint,
@@ -496,11 +534,7 @@ async fn delay_probe(
     };
     let t0 = base.elapsed.as_secs_f64();
     for template in templates {
-        let payload = |d: f64| {
-            template
-                .replace("{s}", s)
-                .replace("{d}", &format!("{d:.0}"))
-        };
+        let payload = |d: f64| render_delay(template, s, d);
         let Some(slow) = attempt(ctx, e, p, &payload(DELAY)).await? else {
             return Ok(false);
         };
@@ -930,6 +964,19 @@ mod tests {
             "fg1shop.example".to_string()
         )));
         assert_eq!(redirect_attempts("fg1", "/home").len(), 3);
+    }
+
+    #[test]
+    fn delayed_objects_call_only_sleep() {
+        use base64::Engine as _;
+        let b64 = render_delay("pickle-base64", "x", 3.0);
+        let raw = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+        assert_eq!(String::from_utf8(raw).unwrap(), "ctime\nsleep\n(I3\ntR.");
+        assert_eq!(
+            render_delay("yaml", "x", 2.0),
+            "!!python/object/apply:time.sleep [2]"
+        );
+        assert_eq!(render_delay("{s};sleep {d}", "a", 3.0), "a;sleep 3");
     }
 
     #[test]
