@@ -53,6 +53,7 @@ impl Hit {
                 suppression: None,
                 evidence: Some(self.evidence),
                 confirmed: None,
+                not_confirmed: None,
             },
             scope: self.scope,
             cookie: self.cookie,
@@ -82,6 +83,10 @@ pub(crate) struct Ctx<'o> {
     /// A response sent the logged-in probe back to the login page: log in again.
     pub(crate) session_lost: std::sync::atomic::AtomicBool,
     pub(crate) relogin: tokio::sync::Mutex<()>,
+    /// The injection attacks planned: which ran to the end and which the bounds cut.
+    pub(crate) tried: Mutex<Vec<crate::Tried>>,
+    /// The freshest anti-CSRF fields read for each form action (by URL path).
+    pub(crate) tokens: Mutex<std::collections::HashMap<String, Vec<(String, String)>>>,
     /// Looks at every response [`Ctx::send`] receives (the run sets the passive checks).
     observe: fn(&Ctx<'_>, &Response),
 }
@@ -108,6 +113,8 @@ impl<'o> Ctx<'o> {
             logged_in: std::sync::atomic::AtomicBool::new(false),
             templates: Mutex::new(Vec::new()),
             bearer_tokens: Mutex::new(Vec::new()),
+            tried: Mutex::new(Vec::new()),
+            tokens: Mutex::new(std::collections::HashMap::new()),
             session_lost: std::sync::atomic::AtomicBool::new(false),
             relogin: tokio::sync::Mutex::new(()),
             observe: |_, _| {},

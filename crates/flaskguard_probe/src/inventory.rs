@@ -636,10 +636,12 @@ pub fn from_form(page_url: &Url, form: &Form) -> Option<(Url, Endpoint)> {
     } else {
         Loc::Query
     };
+    // Hidden fields are inputs too (`next`, an id), except anti-CSRF tokens, which are
+    // sent as the page gave them.
     let params = form
         .fields
         .iter()
-        .filter(|(_, t, _)| t != "hidden")
+        .filter(|(n, t, _)| t != "hidden" || !is_token_field(n))
         .map(|(n, _, v)| Param {
             loc,
             name: n.clone(),
@@ -653,7 +655,7 @@ pub fn from_form(page_url: &Url, form: &Form) -> Option<(Url, Endpoint)> {
     let hidden = form
         .fields
         .iter()
-        .filter(|(_, t, _)| t == "hidden")
+        .filter(|(n, t, _)| t == "hidden" && is_token_field(n))
         .map(|(n, _, v)| (n.clone(), v.clone()))
         .collect();
     let mut url = action.clone();

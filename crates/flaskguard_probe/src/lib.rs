@@ -151,7 +151,7 @@ impl Options {
 /// The route rules a static finding is about: its route, else the routes whose handler
 /// holds it, else those whose handler holds where its value came from (a taint finding's
 /// sink may lie in a helper that the handler calls).
-fn finding_rules<'r>(routes: &'r [RouteEntry], f: &'r Finding) -> Vec<&'r str> {
+pub(crate) fn finding_rules<'r>(routes: &'r [RouteEntry], f: &'r Finding) -> Vec<&'r str> {
     if let Some(label) = f.route.as_deref() {
         return vec![route_rule(routes, label)];
     }
@@ -173,9 +173,21 @@ fn finding_rules<'r>(routes: &'r [RouteEntry], f: &'r Finding) -> Vec<&'r str> {
     f.trace.first().map_or_else(Vec::new, |step| within(&step.location))
 }
 
+/// One attack the probe planned on a route: the probe check that would report it, the
+/// input, and whether it ran to the end (`false`: the budget or time limit cut it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tried {
+    pub rule: String,
+    pub code: &'static str,
+    pub input: String,
+    pub done: bool,
+}
+
 /// The result of a probe run.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// The injection attacks planned, route by route (see [`Tried`]).
+    pub tried: Vec<Tried>,
     pub findings: Vec<finding::ProbeFinding>,
     /// Metadata of the probe rules that reported.
     pub rules: Vec<RuleMeta>,

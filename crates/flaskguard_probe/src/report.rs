@@ -13,6 +13,7 @@ use crate::rules::probe_rule;
 /// app's source): confirmations first, then the probe's rules, findings and problems.
 pub fn add_to_report(report: &mut Report, outcome: Outcome, target: &str) {
     confirm(report, &outcome.findings);
+    explain_unconfirmed(report, &outcome.tried);
     for r in outcome.rules {
         if !report.rules.iter().any(|x| x.code == r.code) {
             report.rules.push(r);
@@ -69,6 +70,59 @@ fn confirm(report: &mut Report, probe: &[ProbeFinding]) {
         for r in report.routes.iter_mut().filter(|r| r.rule == probe_rule) {
             r.add_probe(&pf.finding.code);
         }
+    }
+}
+
+/// Says, for each static finding an injection attack would confirm and did not, why: the
+/// attack ran on the finding's route and found nothing (`not confirmed`, with the inputs
+/// tried), or never ran there (`unreachable`: the bounds cut it, or the probe knew no
+/// input of the route). Nothing when no attack was planned at all (a passive run).
+fn explain_unconfirmed(report: &mut Report, tried: &[crate::Tried]) {
+    if tried.is_empty() {
+        return;
+    }
+    let routes = report.routes.clone();
+    for f in report
+        .findings
+        .iter_mut()
+        .filter(|f| f.confirmed.is_none() && f.evidence.is_none())
+    {
+        let probes: Vec<&flaskguard_report::registry::Entry> = crate::rules::PROBES
+            .iter()
+            .filter(|p| p.confirms.contains(&f.code.as_str()) && crate::active::is_attack_code(p.code))
+            .collect();
+        let Some(first) = probes.first() else { continue };
+        let rules = crate::finding_rules(&routes, f);
+        let Some(rule) = rules.first() else { continue };
+        let relevant: Vec<&crate::Tried> = tried
+            .iter()
+            .filter(|t| rules.contains(&t.rule.as_str()) && probes.iter().any(|p| p.code == t.code))
+            .collect();
+        let mut inputs: Vec<&str> = relevant
+            .iter()
+            .filter(|t| t.done)
+            .map(|t| t.input.as_str())
+            .collect();
+        inputs.sort_unstable();
+        inputs.dedup();
+        let name = first.name;
+        f.not_confirmed = Some(if !inputs.is_empty() {
+            format!(
+                "not confirmed: {name} ({}) tried on {rule} through {}",
+                first.code,
+                inputs.join(", ")
+            )
+        } else if relevant.iter().any(|t| !t.done) {
+            format!(
+                "unreachable: the request budget or time limit ran out before {name} ({}) was tried on {rule}",
+                first.code
+            )
+        } else {
+            format!(
+                "unreachable: the probe knew no input of {rule} to try {name} ({}) on",
+                first.code
+            )
+        });
     }
 }
 
@@ -138,6 +192,7 @@ mod tests {
             suppression: None,
             evidence: None,
             confirmed: None,
+            not_confirmed: None,
         }
     }
 

@@ -201,6 +201,7 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         ));
     }
     Ok(Outcome {
+        tried: ctx.tried.into_inner().unwrap_or_default(),
         findings,
         rules,
         requests: ctx.client.requests_sent(),

@@ -50,6 +50,25 @@ fn form_hidden_fields(html: &str, url: &Url, target: &str) -> Vec<(String, Strin
     .unwrap_or_default()
 }
 
+/// Whether a page says a form's anti-CSRF token was refused (Flask-WTF, Django-style and
+/// SeaSurf messages). A page that merely holds a `csrf_token` field is not a refusal.
+pub(crate) fn csrf_refused(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    [
+        "csrf token is missing",
+        "csrf token is invalid",
+        "csrf token has expired",
+        "csrf tokens do not match",
+        "csrf session token is missing",
+        "csrf verification failed",
+        "csrf validation failed",
+        "invalid csrf",
+        "missing csrf",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+}
+
 /// Logs in again if a response showed the session was lost (one task at a time).
 pub(crate) async fn relogin_if_lost(ctx: &Ctx<'_>) {
     let Some(login) = &ctx.opts.login else { return };

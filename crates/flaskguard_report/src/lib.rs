@@ -207,6 +207,10 @@ pub struct Finding {
     /// A static finding that a probe confirmed on the running app: the proof.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed: Option<String>,
+    /// A static finding a probe tried and could not confirm, or could not try: why
+    /// (`not confirmed: …`, `unreachable: …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_confirmed: Option<String>,
 }
 
 /// What a probe sent and what came back, as shown in reports (secrets redacted).
@@ -519,6 +523,7 @@ mod tests {
             suppression: None,
             evidence: Some(Evidence::default()),
             confirmed: None,
+            not_confirmed: None,
         }
     }
 

@@ -315,6 +315,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
             suppression: None,
             evidence: None,
             confirmed: None,
+            not_confirmed: None,
         });
     }
     apply_inline_suppressions(project, &mut findings, options);
@@ -643,6 +644,7 @@ fn apply_inline_suppressions(
                 suppression: None,
                 evidence: None,
                 confirmed: None,
+                not_confirmed: None,
             });
         }
     }

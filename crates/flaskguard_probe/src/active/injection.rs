@@ -46,6 +46,22 @@ impl Attack {
         Attack::Deserialization,
     ];
 
+    /// Every attack, inputs' and the body's.
+    pub(super) const ALL: [Attack; 12] = [
+        Attack::Upload,
+        Attack::Header,
+        Attack::Xss,
+        Attack::Sql,
+        Attack::Template,
+        Attack::Code,
+        Attack::Command,
+        Attack::Traversal,
+        Attack::Redirect,
+        Attack::Ssrf,
+        Attack::Deserialization,
+        Attack::Xxe,
+    ];
+
     /// The probe check that reports what this attack finds.
     pub(super) fn code(self) -> &'static str {
         match self {

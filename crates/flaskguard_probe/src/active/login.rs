@@ -93,25 +93,6 @@ fn rate_limited(resp: &Response) -> bool {
     resp.status == 429 || text.contains("too many") || text.contains("locked")
 }
 
-/// Whether a page says a form's anti-CSRF token was refused (Flask-WTF, Django-style and
-/// SeaSurf messages). A page that merely holds a `csrf_token` field is not a refusal.
-fn csrf_refused(text: &str) -> bool {
-    let text = text.to_ascii_lowercase();
-    [
-        "csrf token is missing",
-        "csrf token is invalid",
-        "csrf token has expired",
-        "csrf tokens do not match",
-        "csrf session token is missing",
-        "csrf verification failed",
-        "csrf validation failed",
-        "invalid csrf",
-        "missing csrf",
-    ]
-    .iter()
-    .any(|m| text.contains(m))
-}
-
 /// A login must meet a bounded burst of wrong passwords with 429 or a lockout.
 pub(super) async fn login_rate_limit(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
     const BURST: usize = 12;
@@ -131,7 +112,7 @@ pub(super) async fn login_rate_limit(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> S
         else {
             return Ok(());
         };
-        if resp.status == 400 || csrf_refused(&resp.text()) {
+        if resp.status == 400 || crate::session::csrf_refused(&resp.text()) {
             rejected_form += 1;
         }
         if rate_limited(&resp) {
@@ -384,9 +365,9 @@ mod tests {
 
     #[test]
     fn a_refused_token_is_told_from_a_form_that_holds_one() {
-        assert!(csrf_refused("<h1>Bad Request</h1><p>The CSRF token is missing.</p>"));
-        assert!(csrf_refused("400: The CSRF tokens do not match."));
-        assert!(!csrf_refused(
+        assert!(crate::session::csrf_refused("<h1>Bad Request</h1><p>The CSRF token is missing.</p>"));
+        assert!(crate::session::csrf_refused("400: The CSRF tokens do not match."));
+        assert!(!crate::session::csrf_refused(
             r#"<p>Invalid password</p><form><input type="hidden" name="csrf_token" value="IjE"></form>"#
         ));
     }

@@ -91,6 +91,12 @@ fn report(
     });
 }
 
+/// Whether probe check `code` reports an injection attack on a route's inputs (what the
+/// injection plan tries route by route).
+pub(crate) fn is_attack_code(code: &str) -> bool {
+    injection::Attack::ALL.iter().any(|a| a.code() == code)
+}
+
 pub(crate) async fn run(ctx: &Ctx<'_>, endpoints: &[Endpoint]) {
     let canary = match Canary::start().await {
         Ok(c) => Some(c),
@@ -133,8 +139,46 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     Ok(())
 }
 
+/// Sends `value` in input `p` of `e`. A form's anti-CSRF tokens are the freshest the run
+/// has read for its action; when the app refuses them (the session changed: a login,
+/// a logout), they are read again and the request is sent once more.
 async fn attempt(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, value: &str) -> Step<Option<Response>> {
-    send(ctx, e.request(ctx.client.base(), Some((p, value)))).await
+    if !e
+        .form_fields
+        .iter()
+        .any(|(n, _)| crate::inventory::is_token_field(n))
+    {
+        return send(ctx, e.request(ctx.client.base(), Some((p, value)))).await;
+    }
+    let action = ctx.client.url(&e.path_with(None));
+    let with_tokens = |tokens: &[(String, String)]| {
+        let mut e = e.clone();
+        for (name, v) in tokens {
+            if let Some(f) = e.form_fields.iter_mut().find(|(n, _)| n == name) {
+                f.1.clone_from(v);
+            }
+        }
+        e
+    };
+    let cached = ctx
+        .tokens
+        .lock()
+        .ok()
+        .and_then(|t| t.get(action.path()).cloned())
+        .unwrap_or_default();
+    let first = with_tokens(&cached);
+    let Some(resp) = send(ctx, first.request(ctx.client.base(), Some((p, value)))).await? else {
+        return Ok(None);
+    };
+    if !(resp.status == 400 || resp.status == 403) || !crate::session::csrf_refused(&resp.text())
+    {
+        return Ok(Some(resp));
+    }
+    let fresh = crate::session::hidden_fields(ctx, &action).await;
+    if let Ok(mut t) = ctx.tokens.lock() {
+        t.insert(action.path().to_string(), fresh.clone());
+    }
+    send(ctx, with_tokens(&fresh).request(ctx.client.base(), Some((p, value)))).await
 }
 
 /// Whether a body shows `/etc/passwd` (a path traversal or an XML entity read it).

@@ -12,7 +12,7 @@ use tokio::sync::OnceCell;
 
 use super::injection::{Attack, Shared, attack, stored_xss_sweep};
 use super::oob::Oob;
-use super::{Step, send};
+use super::{Exhausted, Step, send};
 use crate::client::Response;
 use crate::context::Ctx;
 use crate::inventory::{Endpoint, Loc, is_token_field};
@@ -126,12 +126,17 @@ pub(super) async fn inject_all(
             let target = targets[task.target];
             async move {
                 crate::session::relogin_if_lost(ctx).await;
-                let (e, base) = ready.get_or_try_init(|| prepare(ctx, target)).await?;
+                let Ok((e, base)) = ready.get_or_try_init(|| prepare(ctx, target)).await else {
+                    note(ctx, target, task.input.map(|i| &target.params[i]), task.attack, false);
+                    return Err(Exhausted);
+                };
                 let Some(base) = base else {
                     return Ok(());
                 };
                 let p = task.input.map(|i| &e.params[i]);
-                attack(ctx, e, base, p, task.attack, shared).await
+                let result = attack(ctx, e, base, p, task.attack, shared).await;
+                note(ctx, e, p, task.attack, result.is_ok());
+                result
             }
         })
         .buffer_unordered(ctx.client.limits().concurrency.max(1))
@@ -155,9 +160,38 @@ fn pages<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Vec<&'e Endpoint> {
 
 const MAX_SWEPT_PAGES: usize = 60;
 
+/// Notes that an attack ran to its end (`done`) or was cut by the bounds.
+fn note(ctx: &Ctx<'_>, e: &Endpoint, p: Option<&crate::inventory::Param>, a: Attack, done: bool) {
+    let tried = crate::Tried {
+        rule: ctx.route_for(&e.method, &e.template).rule().to_string(),
+        code: a.code(),
+        input: p.map_or_else(|| "the body".to_string(), super::param_label),
+        done,
+    };
+    if let Ok(mut t) = ctx.tried.lock() {
+        t.push(tried);
+    }
+}
+
 /// The endpoint with fresh anti-CSRF tokens, and its answer to its sample values.
 async fn prepare(ctx: &Ctx<'_>, e: &Endpoint) -> Step<(Endpoint, Option<Response>)> {
     let mut e = e.clone();
+    // The login form with the login's own credentials: what follows a successful login
+    // (its `next` redirect) runs only with them.
+    if let Some(login) = &ctx.opts.login
+        && e.method == "POST"
+        && ctx.client.url(&e.path_with(None)).path() == login.url.path()
+    {
+        for (name, value) in &login.fields {
+            if let Some(p) = e
+                .params
+                .iter_mut()
+                .find(|p| p.name == *name && matches!(p.loc, Loc::Form | Loc::Json))
+            {
+                p.sample.clone_from(value);
+            }
+        }
+    }
     if e.form_fields.iter().any(|(n, _)| is_token_field(n)) {
         let action = ctx.client.url(&e.path_with(None));
         for (name, value) in crate::session::hidden_fields(ctx, &action).await {

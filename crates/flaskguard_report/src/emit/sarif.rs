@@ -226,6 +226,9 @@ fn result(f: &Finding, rules: &[&crate::RuleMeta]) -> Value {
         }
         r["properties"]["proof"] = json!(ev.proof);
     }
+    if let Some(why) = &f.not_confirmed {
+        r["properties"]["notConfirmedByProbe"] = json!(why);
+    }
     if let Some(proof) = &f.confirmed {
         r["properties"]["confirmedByProbe"] = json!(proof);
     }
@@ -316,6 +319,7 @@ mod tests {
             suppression: None,
             evidence: None,
             confirmed: None,
+            not_confirmed: None,
         }
     }
 

@@ -145,6 +145,9 @@ fn finding(out: &mut String, report: &Report, f: &Finding, style: &Style) {
             );
         }
     }
+    if let Some(why) = &f.not_confirmed {
+        let _ = writeln!(out, "  {} {why}", style.paint("2", "probe:"));
+    }
     if let Some(proof) = &f.confirmed {
         let _ = writeln!(out, "  {} {proof}", style.paint("1;35", "confirmed:"));
     }
@@ -254,6 +257,7 @@ mod tests {
             suppression: None,
             evidence: None,
             confirmed: None,
+            not_confirmed: None,
         });
         let text = render(&report, TextOptions::default());
         assert!(text.len() < 1000, "{} bytes", text.len());
