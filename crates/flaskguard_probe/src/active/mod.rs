@@ -83,7 +83,8 @@ fn report(
         code,
         severity,
         message,
-        scope: e.scope(),
+        // A crawled page (`/patients/2/letter`) is named by its route's rule.
+        scope: ctx.route_for(&e.method, &e.template),
         cookie: None,
         path: e.path_with(None),
         param: p.map(param_label),
