@@ -267,6 +267,7 @@ fn sample_value(name: &str) -> String {
 /// text fields get the name-based sample. A select's options fill it in afterwards.
 fn valid_sample(name: &str, kind: &str, attrs: &[(String, String)]) -> String {
     let number = |key: &str| attr(attrs, key).and_then(|v| v.trim().parse::<f64>().ok());
+    let length = |key: &str| attr(attrs, key).and_then(|v| v.trim().parse::<usize>().ok());
     let sample = match kind {
         "select" => return String::new(),
         "number" | "range" => {
@@ -294,11 +295,7 @@ fn valid_sample(name: &str, kind: &str, attrs: &[(String, String)]) -> String {
         "checkbox" | "radio" => "on".to_string(),
         _ => sample_value(name),
     };
-    fit_length(
-        sample,
-        number("minlength").map(|n| n as usize),
-        number("maxlength").map(|n| n as usize),
-    )
+    fit_length(sample, length("minlength"), length("maxlength"))
 }
 
 /// `sample` padded to `min` characters and cut to `max`.
@@ -704,7 +701,11 @@ pub fn from_link(url: &Url) -> Endpoint {
 /// whether it reads a body.
 fn absorb(o: &mut Endpoint, e: Endpoint) {
     for p in e.params {
-        match o.params.iter_mut().find(|q| q.loc == p.loc && q.name == p.name) {
+        match o
+            .params
+            .iter_mut()
+            .find(|q| q.loc == p.loc && q.name == p.name)
+        {
             // A page's value (a link's, a form's default or one its field type accepts)
             // beats a guess from the input's name.
             Some(q) if e.from == "crawl" && o.from != "crawl" => q.sample = p.sample,
@@ -831,7 +832,9 @@ mod tests {
             methods: vec!["POST".to_string()],
             inputs: vec!["form:rating".parse().unwrap()],
         }]);
-        let page = parse_html("<form method=post action=/rate><input type=number name=rating min=3></form>");
+        let page = parse_html(
+            "<form method=post action=/rate><input type=number name=rating min=3></form>",
+        );
         let (_, crawled) =
             from_form(&Url::parse("http://127.0.0.1/").unwrap(), &page.forms[0]).unwrap();
         let merged = merge(seed.into_iter().chain([crawled]).collect());

@@ -170,7 +170,9 @@ pub(crate) fn finding_rules<'r>(routes: &'r [RouteEntry], f: &'r Finding) -> Vec
     if !rules.is_empty() {
         return rules;
     }
-    f.trace.first().map_or_else(Vec::new, |step| within(&step.location))
+    f.trace
+        .first()
+        .map_or_else(Vec::new, |step| within(&step.location))
 }
 
 /// One attack the probe planned on a route: the probe check that would report it, the

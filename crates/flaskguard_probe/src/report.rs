@@ -89,9 +89,13 @@ fn explain_unconfirmed(report: &mut Report, tried: &[crate::Tried]) {
     {
         let probes: Vec<&flaskguard_report::registry::Entry> = crate::rules::PROBES
             .iter()
-            .filter(|p| p.confirms.contains(&f.code.as_str()) && crate::active::is_attack_code(p.code))
+            .filter(|p| {
+                p.confirms.contains(&f.code.as_str()) && crate::active::is_attack_code(p.code)
+            })
             .collect();
-        let Some(first) = probes.first() else { continue };
+        let Some(first) = probes.first() else {
+            continue;
+        };
         let rules = crate::finding_rules(&routes, f);
         let Some(rule) = rules.first() else { continue };
         let relevant: Vec<&crate::Tried> = tried

@@ -424,7 +424,10 @@ fn databases(index: &Index<'_>, model: &flaskguard_flask::FlaskModel<'_>) -> Vec
         .chain(index.calls_to("sqlalchemy.ext.asyncio.create_async_engine"))
     {
         if let Some(url) = c.call.argument(0, "url") {
-            add(index.eval(c.module, c.scope, url).as_str().and_then(engine_of));
+            add(index
+                .eval(c.module, c.scope, url)
+                .as_str()
+                .and_then(engine_of));
         }
     }
     for c in model
@@ -436,10 +439,12 @@ fn databases(index: &Index<'_>, model: &flaskguard_flask::FlaskModel<'_>) -> Vec
     }
     // A SQLite connection given another engine's sleep function speaks that much of it.
     for c in index.calls_to("sqlite3.connect().create_function") {
-        let name = c
-            .call
-            .argument(0, "name")
-            .and_then(|n| index.eval(c.module, c.scope, n).as_str().map(str::to_string));
+        let name = c.call.argument(0, "name").and_then(|n| {
+            index
+                .eval(c.module, c.scope, n)
+                .as_str()
+                .map(str::to_string)
+        });
         add(match name.as_deref() {
             Some("pg_sleep") => Some("postgresql"),
             Some("sleep") => Some("mysql"),
@@ -724,7 +729,9 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
         // Helpers the handler calls with the key: `json_field("title")` where
         // `def json_field(name): return request.get_json().get(name)`.
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
-            let ExprKind::Call(call) = &e.kind else { return };
+            let ExprKind::Call(call) = &e.kind else {
+                return;
+            };
             let Some((hm, hf)) = index
                 .resolve(m, scope, &call.func)
                 .and_then(|r| index.project_function(&r.qual))
@@ -1050,7 +1057,11 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             findings: codes,
             inputs: {
                 let mut inputs = route_inputs(index, r);
-                for i in hook_inputs.iter().filter(|(at, _)| *at == ri).map(|(_, i)| i) {
+                for i in hook_inputs
+                    .iter()
+                    .filter(|(at, _)| *at == ri)
+                    .map(|(_, i)| i)
+                {
                     if !inputs.contains(i) {
                         inputs.push(i.clone());
                     }

@@ -145,7 +145,14 @@ pub(super) async fn stored_xss_sweep(
     Ok(())
 }
 
-fn report_stored(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, page: &Endpoint, shown: &Response, tag: &str) {
+fn report_stored(
+    ctx: &Ctx<'_>,
+    e: &Endpoint,
+    p: &Param,
+    page: &Endpoint,
+    shown: &Response,
+    tag: &str,
+) {
     let page_path = page.path_with(None);
     report(
         ctx,
@@ -285,10 +292,7 @@ async fn header_injection(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Respons
 /// raw), both percent-encoded for an app that decodes its input.
 fn header_payloads(value: &str, m: &str, loc: Loc) -> Vec<String> {
     let line = format!("X-Fg-Injected: {m}");
-    let raw = [
-        format!("{value}\r\n{line}"),
-        format!("{value}\n{line}"),
-    ];
+    let raw = [format!("{value}\r\n{line}"), format!("{value}\n{line}")];
     let encoded = [format!("{value}%0D%0A{line}"), format!("{value}%0A{line}")];
     match loc {
         Loc::Header => encoded.to_vec(),
@@ -732,8 +736,7 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
                 return Ok(());
             };
             let (bt, bf) = (norm(&rt, &t), norm(&rf, &f));
-            if !(rf.status == base.status && bf == b0 && (bt != b0 || rt.status != base.status))
-            {
+            if !(rf.status == base.status && bf == b0 && (bt != b0 || rt.status != base.status)) {
                 proof = None;
                 break;
             }
@@ -751,7 +754,9 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
                     param_label(p)
                 ),
                 &rt,
-                &format!("`{t}` answers differently from the original value; `{f}` answers like it"),
+                &format!(
+                    "`{t}` answers differently from the original value; `{f}` answers like it"
+                ),
                 None,
             );
             return Ok(());
@@ -895,16 +900,17 @@ fn redirect_attempts(m: &str, sample: &str) -> Vec<(String, String)> {
 /// Where a response sends the browser: its `Location`, or an HTML page's meta refresh.
 fn redirect_target(resp: &Response) -> Option<(&'static str, String)> {
     if resp.is_redirect() {
-        return resp
-            .header("location")
-            .map(|l| ("Location", l.to_string()));
+        return resp.header("location").map(|l| ("Location", l.to_string()));
     }
     if !resp.is_html() {
         return None;
     }
     let text = resp.text();
     let lower = text.to_ascii_lowercase();
-    let at = lower.find("http-equiv=\"refresh\"").or_else(|| lower.find("http-equiv='refresh'")).or_else(|| lower.find("http-equiv=refresh"))?;
+    let at = lower
+        .find("http-equiv=\"refresh\"")
+        .or_else(|| lower.find("http-equiv='refresh'"))
+        .or_else(|| lower.find("http-equiv=refresh"))?;
     // The tag around it, and its content's `url=`.
     let start = lower[..at].rfind('<')?;
     let end = at + lower[at..].find('>')?;
@@ -973,7 +979,10 @@ mod tests {
             redirect_target(&page),
             Some(("meta refresh", "https://x.example/a?b=1&c=2".to_string()))
         );
-        assert_eq!(redirect_target(&response(200, "text/html", "<p>refresh</p>")), None);
+        assert_eq!(
+            redirect_target(&response(200, "text/html", "<p>refresh</p>")),
+            None
+        );
         let attempts = redirect_attempts("fg1", "https://shop.example/home");
         assert!(attempts.contains(&(
             "https://fg1shop.example/".to_string(),
@@ -986,7 +995,9 @@ mod tests {
     fn delayed_objects_call_only_sleep() {
         use base64::Engine as _;
         let b64 = render_delay("pickle-base64", "x", 3.0);
-        let raw = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+        let raw = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap();
         assert_eq!(String::from_utf8(raw).unwrap(), "ctime\nsleep\n(I3\ntR.");
         assert_eq!(
             render_delay("yaml", "x", 2.0),

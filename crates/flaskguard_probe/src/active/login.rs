@@ -365,8 +365,12 @@ mod tests {
 
     #[test]
     fn a_refused_token_is_told_from_a_form_that_holds_one() {
-        assert!(crate::session::csrf_refused("<h1>Bad Request</h1><p>The CSRF token is missing.</p>"));
-        assert!(crate::session::csrf_refused("400: The CSRF tokens do not match."));
+        assert!(crate::session::csrf_refused(
+            "<h1>Bad Request</h1><p>The CSRF token is missing.</p>"
+        ));
+        assert!(crate::session::csrf_refused(
+            "400: The CSRF tokens do not match."
+        ));
         assert!(!crate::session::csrf_refused(
             r#"<p>Invalid password</p><form><input type="hidden" name="csrf_token" value="IjE"></form>"#
         ));

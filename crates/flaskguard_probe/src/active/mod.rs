@@ -171,15 +171,18 @@ async fn attempt(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, value: &str) -> Step<Op
     let Some(resp) = send(ctx, first.request(ctx.client.base(), Some((p, value)))).await? else {
         return Ok(None);
     };
-    if !(resp.status == 400 || resp.status == 403) || !crate::session::csrf_refused(&resp.text())
-    {
+    if !(resp.status == 400 || resp.status == 403) || !crate::session::csrf_refused(&resp.text()) {
         return Ok(Some(resp));
     }
     let fresh = crate::session::hidden_fields(ctx, &action).await;
     if let Ok(mut t) = ctx.tokens.lock() {
         t.insert(action.path().to_string(), fresh.clone());
     }
-    send(ctx, with_tokens(&fresh).request(ctx.client.base(), Some((p, value)))).await
+    send(
+        ctx,
+        with_tokens(&fresh).request(ctx.client.base(), Some((p, value))),
+    )
+    .await
 }
 
 /// Whether a body shows `/etc/passwd` (a path traversal or an XML entity read it).

@@ -76,10 +76,7 @@ fn ssrf_payloads(canary: &str, sample: &str) -> Vec<String> {
             .all(|c| c.is_ascii_alphanumeric() || ".-:/".contains(c))
         && sample.contains('.')
     {
-        out.push(format!(
-            "{}?x=",
-            canary.trim_start_matches("http://")
-        ));
+        out.push(format!("{}?x=", canary.trim_start_matches("http://")));
     }
     out
 }
@@ -187,7 +184,10 @@ mod tests {
         assert_eq!(ssrf_payloads(c, "fgtest"), [c]);
         assert_eq!(
             ssrf_payloads(c, "https://feeds.example/news/feed.xml"),
-            [c, "http://127.0.0.1:9/fg-ssrf-1/news/feed.xml?host=feeds.example"]
+            [
+                c,
+                "http://127.0.0.1:9/fg-ssrf-1/news/feed.xml?host=feeds.example"
+            ]
         );
         assert_eq!(
             ssrf_payloads(c, "cdn.example:8080"),

@@ -127,7 +127,13 @@ pub(super) async fn inject_all(
             async move {
                 crate::session::relogin_if_lost(ctx).await;
                 let Ok((e, base)) = ready.get_or_try_init(|| prepare(ctx, target)).await else {
-                    note(ctx, target, task.input.map(|i| &target.params[i]), task.attack, false);
+                    note(
+                        ctx,
+                        target,
+                        task.input.map(|i| &target.params[i]),
+                        task.attack,
+                        false,
+                    );
                     return Err(Exhausted);
                 };
                 let Some(base) = base else {
@@ -219,16 +225,23 @@ mod tests {
         let order: Vec<(usize, Attack)> = tasks.iter().map(|t| (t.target, t.attack)).collect();
         assert_eq!(order[0], (1, Attack::Sql));
         // Then every input gets the first class before any gets the second.
-        assert_eq!(&order[1..5], &[
-            (0, Attack::Header),
-            (1, Attack::Header),
-            (0, Attack::Xss),
-            (1, Attack::Xss),
-        ]);
+        assert_eq!(
+            &order[1..5],
+            &[
+                (0, Attack::Header),
+                (1, Attack::Header),
+                (0, Attack::Xss),
+                (1, Attack::Xss),
+            ]
+        );
         // Every applicable attack is planned once.
         assert_eq!(tasks.len(), 2 * Attack::ON_INPUTS.len());
         // Uploads get the upload attack; names of inputs no deserialization.
-        let f = endpoint("POST", "/up", vec![param(Loc::File, "doc"), param(Loc::QueryName, "*")]);
+        let f = endpoint(
+            "POST",
+            "/up",
+            vec![param(Loc::File, "doc"), param(Loc::QueryName, "*")],
+        );
         let kinds: Vec<Attack> = plan(&[&f], |_, _| false).iter().map(|t| t.attack).collect();
         assert!(kinds.contains(&Attack::Upload) && !kinds.contains(&Attack::Deserialization));
     }
