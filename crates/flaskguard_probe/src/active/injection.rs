@@ -31,22 +31,9 @@ pub(super) enum Attack {
 }
 
 impl Attack {
-    /// The attacks on a named input, cheapest and most common first: header injection
-    /// costs a request only where the value shows up in a header.
-    pub(super) const ON_INPUTS: [Attack; 10] = [
-        Attack::Header,
-        Attack::Xss,
-        Attack::Sql,
-        Attack::Template,
-        Attack::Code,
-        Attack::Command,
-        Attack::Traversal,
-        Attack::Redirect,
-        Attack::Ssrf,
-        Attack::Deserialization,
-    ];
-
-    /// Every attack, inputs' and the body's.
+    /// Every attack: an upload's, then those on a named input, cheapest and most common
+    /// first (header injection costs a request only where the value shows up in a
+    /// header), then the body's.
     pub(super) const ALL: [Attack; 12] = [
         Attack::Upload,
         Attack::Header,
@@ -61,6 +48,11 @@ impl Attack {
         Attack::Deserialization,
         Attack::Xxe,
     ];
+
+    /// The attacks on a named input, in their order.
+    pub(super) fn on_inputs() -> &'static [Attack] {
+        &Attack::ALL[1..11]
+    }
 
     /// The probe check that reports what this attack finds.
     pub(super) fn code(self) -> &'static str {
@@ -84,11 +76,12 @@ impl Attack {
     pub(super) fn for_input(p: &Param) -> Vec<Attack> {
         match p.loc {
             Loc::File => vec![Attack::Upload],
-            Loc::QueryName | Loc::HeaderName => Attack::ON_INPUTS
-                .into_iter()
+            Loc::QueryName | Loc::HeaderName => Attack::on_inputs()
+                .iter()
+                .copied()
                 .filter(|&a| a != Attack::Deserialization && a != Attack::Header)
                 .collect(),
-            _ => Attack::ON_INPUTS.to_vec(),
+            _ => Attack::on_inputs().to_vec(),
         }
     }
 

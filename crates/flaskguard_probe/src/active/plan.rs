@@ -77,7 +77,7 @@ pub(super) fn plan(
         }
         if Attack::xxe_applies(e) {
             keyed.push((
-                (!predicted(t, Attack::Xxe.code()), Attack::ON_INPUTS.len()),
+                (!predicted(t, Attack::Xxe.code()), Attack::on_inputs().len()),
                 Task {
                     target: t,
                     input: None,
@@ -234,8 +234,12 @@ mod tests {
                 (1, Attack::Xss),
             ]
         );
-        // Every applicable attack is planned once.
-        assert_eq!(tasks.len(), 2 * Attack::ON_INPUTS.len());
+        // Every applicable attack is planned once; uploads and XXE are not an input's.
+        assert_eq!(tasks.len(), 2 * Attack::on_inputs().len());
+        assert!(
+            !Attack::on_inputs().contains(&Attack::Upload)
+                && !Attack::on_inputs().contains(&Attack::Xxe)
+        );
         // Uploads get the upload attack; names of inputs no deserialization.
         let f = endpoint(
             "POST",
