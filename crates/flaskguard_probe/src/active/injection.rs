@@ -396,13 +396,17 @@ const COMMAND: ProductFinding = ProductFinding {
     proof: "the shell computed `{payload}` into {product}",
 };
 
-/// Whether a body shows `product` computed from `payload`, not the payload echoed back.
+/// Whether a body shows `product`, which only evaluating `payload` makes: the payload
+/// holds the two random factors, never their product, so an echo of it (a JSON API that
+/// returns the expression with its result, a preview beside the rendered text) neither
+/// proves nor hides anything.
 fn computed(body: &str, product: &str, payload: &str) -> bool {
-    body.contains(product) && !body.contains(payload)
+    debug_assert!(!payload.contains(product));
+    body.contains(product)
 }
 
 /// Sends each payload until one comes back computed: the product of two random factors
-/// shows in the body (and, for template syntax, the payload itself does not). Reports it.
+/// shows in the body. Reports it.
 async fn product_probe(
     ctx: &Ctx<'_>,
     e: &Endpoint,
@@ -957,8 +961,13 @@ mod tests {
         );
         // The product computed, not the payload echoed back with it.
         assert!(computed("<p>12</p>", "12", "{{3*4}}"));
-        assert!(!computed("<p>{{3*4}} 12</p>", "12", "{{3*4}}"));
-        assert!(!computed("<p>13</p>", "12", "{{3*4}}"));
+        // Echoed beside its result (`{"expr": "str(3*4)", "result": "12"}`): computed.
+        assert!(computed(
+            r#"{"expr": "str(3*4)", "result": "12"}"#,
+            "12",
+            "str(3*4)"
+        ));
+        assert!(!computed("<p>{{3*4}} 13</p>", "12", "{{3*4}}"));
     }
 
     #[test]
