@@ -120,6 +120,7 @@ fn finding(u: &mut Unstructured<'_>) -> arbitrary::Result<Finding> {
             None
         },
         confirmed: u.arbitrary()?,
+        not_confirmed: u.arbitrary()?,
     })
 }
 
