@@ -310,16 +310,12 @@ fn table_rows<'a>(
         }
     });
     let (target, iter) = found?;
+    // `ROUTES.items()`: the dict's keys and values.
     let (iter, items) = match &iter.kind {
-        ExprKind::Call(call)
-            if call.args.is_empty()
-                && matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "items") =>
-        {
-            let ExprKind::Attribute { value, .. } = &call.func.kind else {
-                return None;
-            };
-            (value.as_ref(), true)
-        }
+        ExprKind::Call(call) if call.args.is_empty() => match &call.func.kind {
+            ExprKind::Attribute { value, attr } if attr == "items" => (value.as_ref(), true),
+            _ => (iter, false),
+        },
         _ => (iter, false),
     };
     // The table: a literal, or a name assigned one literal once.

@@ -155,24 +155,30 @@ pub(crate) fn finding_rules<'r>(routes: &'r [RouteEntry], f: &'r Finding) -> Vec
     if let Some(label) = f.route.as_deref() {
         return vec![route_rule(routes, label)];
     }
-    let within = |loc: &flaskguard_report::Location| -> Vec<&'r str> {
-        routes
-            .iter()
-            .filter(|r| {
-                r.location.path == loc.path
-                    && r.location.start.line <= loc.start.line
-                    && loc.start.line <= r.location.end.line
-            })
-            .map(|r| r.rule.as_str())
-            .collect()
-    };
-    let rules = within(&f.location);
+    let rules = rules_holding(routes, &f.location);
     if !rules.is_empty() {
         return rules;
     }
     f.trace
         .first()
-        .map_or_else(Vec::new, |step| within(&step.location))
+        .map_or_else(Vec::new, |step| rules_holding(routes, &step.location))
+}
+
+/// The rules of the routes whose handler holds `loc` (a route's location spans its
+/// handler).
+pub(crate) fn rules_holding<'r>(
+    routes: &'r [RouteEntry],
+    loc: &flaskguard_report::Location,
+) -> Vec<&'r str> {
+    routes
+        .iter()
+        .filter(|r| {
+            r.location.path == loc.path
+                && r.location.start.line <= loc.start.line
+                && loc.start.line <= r.location.end.line
+        })
+        .map(|r| r.rule.as_str())
+        .collect()
 }
 
 /// One attack the probe planned on a route: the probe check that would report it, the

@@ -145,16 +145,7 @@ fn cookie_proves(role: CookieRole, code: &str) -> bool {
 /// The rules of the handler a finding lies in (a route's location spans its handler).
 /// `None` when it lies in no handler (module-level configuration, callbacks).
 fn handler_rules<'r>(routes: &'r [RouteEntry], f: &Finding) -> Option<Vec<&'r str>> {
-    let line = f.location.start.line;
-    let rules: Vec<&str> = routes
-        .iter()
-        .filter(|r| {
-            r.location.path == f.location.path
-                && r.location.start.line <= line
-                && line <= r.location.end.line
-        })
-        .map(|r| r.rule.as_str())
-        .collect();
+    let rules = crate::rules_holding(routes, &f.location);
     (!rules.is_empty()).then_some(rules)
 }
 

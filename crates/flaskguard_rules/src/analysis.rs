@@ -666,7 +666,18 @@ fn applies(e: &flaskguard_flask::Extension<'_>, r: &flaskguard_flask::Route<'_>)
 /// `request.form["text"]`, `request.get_json()["message"]`, `request.headers.get("X-Key")`),
 /// as `location:name` (`query:q`, `form:text`, `json:message`, `header:X-Key`), plus `body`
 /// for the raw body. What a prober fuzzes; the URL's own parameters come from the rule.
-fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<Input> {
+/// What each request helper reads by one of its parameters: (location, parameter index,
+/// parameter name), by function. Shared by all routes: a helper is read once.
+type HelperReads = rustc_hash::FxHashMap<
+    (flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx),
+    Vec<(flaskguard_report::surface::InputLocation, usize, String)>,
+>;
+
+fn route_inputs(
+    index: &Index<'_>,
+    route: &flaskguard_flask::Route<'_>,
+    helpers: &mut HelperReads,
+) -> Vec<Input> {
     use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind};
     let mut functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)> =
         route.handler.into_iter().collect();
@@ -678,12 +689,6 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
         }
     }
     let mut out: Vec<Input> = Vec::new();
-    // What each helper reads by one of its parameters: (location, parameter index, name).
-    #[allow(clippy::type_complexity)]
-    let mut helpers: rustc_hash::FxHashMap<
-        (flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx),
-        Vec<(flaskguard_report::surface::InputLocation, usize, String)>,
-    > = rustc_hash::FxHashMap::default();
     // Iterating over a MultiDict or the headers reads their names: parameter names and
     // header names are inputs too.
     let names_of = |qual: &str| -> Option<Input> {
@@ -724,8 +729,8 @@ fn route_inputs(index: &Index<'_>, route: &flaskguard_flask::Route<'_>) -> Vec<I
                 }
             }
         });
-        let mut by_param: Vec<(flaskguard_report::surface::InputLocation, &str)> = Vec::new();
-        keyed_reads(index, m, scope, &def.body, &mut out, &mut by_param);
+        // Keys that are names are a helper's business, not a handler's.
+        keyed_reads(index, m, scope, &def.body, &mut out, &mut Vec::new());
         // Helpers the handler calls with the key: `json_field("title")` where
         // `def json_field(name): return request.get_json().get(name)`.
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
@@ -797,8 +802,10 @@ fn hook_inputs(index: &Index<'_>, model: &flaskguard_flask::FlaskModel<'_>) -> V
         if inputs.is_empty() {
             continue;
         }
+        // A blueprint's `before_request` runs for its own routes; its `before_app_request`
+        // and an app's hooks for every route.
         let covered = |r: &flaskguard_flask::Route<'_>| match h.owner {
-            Owner::Blueprint(_) => r.owner == h.owner,
+            Owner::Blueprint(_) if h.kind == "before_request" => r.owner == h.owner,
             _ => true,
         };
         let chosen = model
@@ -940,6 +947,7 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
         .collect();
     let mut out = Vec::new();
     let hook_inputs = hook_inputs(index, model);
+    let mut helpers = HelperReads::default();
     for (ri, r) in model.routes.iter().enumerate() {
         let module = index.module(r.module);
         let (handler, loc_span) = match (r.handler, r.view_class) {
@@ -1056,7 +1064,7 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             cors,
             findings: codes,
             inputs: {
-                let mut inputs = route_inputs(index, r);
+                let mut inputs = route_inputs(index, r, &mut helpers);
                 for i in hook_inputs
                     .iter()
                     .filter(|(at, _)| *at == ri)

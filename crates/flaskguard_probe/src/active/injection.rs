@@ -1009,6 +1009,16 @@ mod tests {
     }
 
     #[test]
+    fn header_lines_travel_as_the_input_can_carry_them() {
+        let q = header_payloads("v", "m", Loc::Query);
+        assert_eq!(q, ["v\r\nX-Fg-Injected: m", "v\nX-Fg-Injected: m"]);
+        // A request header cannot carry CR/LF: only the encoded forms.
+        let h = header_payloads("v", "m", Loc::Header);
+        assert_eq!(h, ["v%0D%0AX-Fg-Injected: m", "v%0AX-Fg-Injected: m"]);
+        assert_eq!(header_payloads("v", "m", Loc::Path).len(), 4);
+    }
+
+    #[test]
     fn code_payloads_need_python_to_compute() {
         let p = code_payloads(3, 4);
         assert_eq!(p[0], "str(3*4)");

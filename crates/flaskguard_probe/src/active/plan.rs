@@ -26,30 +26,29 @@ pub(super) struct Task {
     pub attack: Attack,
 }
 
-/// The endpoints worth attacking: not destructive-looking, with inputs or a body, one per
-/// route and set of inputs.
-pub(super) fn targets<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Vec<&'e Endpoint> {
+/// The endpoints worth attacking, each with the rule of its route: not
+/// destructive-looking, with inputs or a body, one per route and set of inputs.
+pub(super) fn targets<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Vec<(&'e Endpoint, String)> {
     let mut seen = std::collections::HashSet::new();
     endpoints
         .iter()
         .filter(|e| !crate::crawl::looks_destructive(&e.template))
         .filter(|e| !e.params.is_empty() || e.reads_body)
-        .filter(|e| {
-            let mut inputs: Vec<(Loc, &str)> =
-                e.params.iter().map(|p| (p.loc, p.name.as_str())).collect();
-            inputs.sort_unstable_by_key(|&(l, n)| (l.as_str(), n));
-            let route = ctx.route_for(&e.method, &e.template).rule().to_string();
+        .map(|e| (e, ctx.route_for(&e.method, &e.template).rule().to_string()))
+        .filter(|(e, route)| {
+            let mut inputs: Vec<(&str, &str)> = e
+                .params
+                .iter()
+                .map(|p| (p.loc.as_str(), p.name.as_str()))
+                .collect();
+            inputs.sort_unstable();
             // Path parameters are part of the route: pages of one view differ in them only.
-            let key = (
+            seen.insert((
                 e.method.clone(),
-                route,
-                inputs
-                    .iter()
-                    .map(|(l, n)| format!("{}:{n}", l.as_str()))
-                    .collect::<Vec<_>>(),
+                route.clone(),
+                format!("{inputs:?}"),
                 e.reads_body,
-            );
-            seen.insert(key)
+            ))
         })
         .collect()
 }
@@ -97,18 +96,17 @@ pub(super) async fn inject_all(
     endpoints: &[Endpoint],
     oob: Option<&Oob<'_>>,
 ) -> Step<()> {
-    let targets = targets(ctx, endpoints);
-    let routes: Vec<String> = targets
+    let (targets, routes): (Vec<&Endpoint>, Vec<String>) =
+        targets(ctx, endpoints).into_iter().unzip();
+    let predictions: std::collections::HashSet<(&str, &str)> = ctx
+        .opts
+        .predicted
         .iter()
-        .map(|e| ctx.route_for(&e.method, &e.template).rule().to_string())
+        .map(|(rule, code)| (rule.as_str(), *code))
         .collect();
-    let predicted = |t: usize, code: &'static str| {
-        ctx.opts
-            .predicted
-            .iter()
-            .any(|(rule, c)| *c == code && *rule == routes[t])
-    };
-    let tasks = plan(&targets, predicted);
+    let tasks = plan(&targets, |t, code| {
+        predictions.contains(&(routes[t].as_str(), code))
+    });
     // Each endpoint made ready when first attacked: its form's tokens read fresh (the
     // session may have changed since the crawl: logins, the logout check) and its answer
     // to its sample values.
@@ -124,12 +122,13 @@ pub(super) async fn inject_all(
         .map(|task| {
             let ready = &ready[task.target];
             let target = targets[task.target];
+            let rule = routes[task.target].as_str();
             async move {
                 crate::session::relogin_if_lost(ctx).await;
                 let Ok((e, base)) = ready.get_or_try_init(|| prepare(ctx, target)).await else {
                     note(
                         ctx,
-                        target,
+                        rule,
                         task.input.map(|i| &target.params[i]),
                         task.attack,
                         false,
@@ -141,7 +140,7 @@ pub(super) async fn inject_all(
                 };
                 let p = task.input.map(|i| &e.params[i]);
                 let result = attack(ctx, e, base, p, task.attack, shared).await;
-                note(ctx, e, p, task.attack, result.is_ok());
+                note(ctx, rule, p, task.attack, result.is_ok());
                 result
             }
         })
@@ -166,10 +165,10 @@ fn pages<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Vec<&'e Endpoint> {
 
 const MAX_SWEPT_PAGES: usize = 60;
 
-/// Notes that an attack ran to its end (`done`) or was cut by the bounds.
-fn note(ctx: &Ctx<'_>, e: &Endpoint, p: Option<&crate::inventory::Param>, a: Attack, done: bool) {
+/// Notes that an attack on route `rule` ran to its end (`done`) or was cut by the bounds.
+fn note(ctx: &Ctx<'_>, rule: &str, p: Option<&crate::inventory::Param>, a: Attack, done: bool) {
     let tried = crate::Tried {
-        rule: ctx.route_for(&e.method, &e.template).rule().to_string(),
+        rule: rule.to_string(),
         code: a.code(),
         input: p.map_or_else(|| "the body".to_string(), super::param_label),
         done,
