@@ -110,6 +110,8 @@ for target in "${targets[@]}"; do
   rc=$?
   set -e
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  # A run that dies prints no final stats: count to its last progress line instead.
+  [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9][0-9]*\)[[:space:]].*/\1/p' "$log" | tail -n 1)
   execs=${execs:-0}
   total=$(( total + execs ))
   rate=$(( execs / (seconds > 0 ? seconds : 1) ))
@@ -120,6 +122,13 @@ for target in "${targets[@]}"; do
     failed+=("$target")
     grep -E '^(==[0-9]+== ERROR|thread .* panicked|SUMMARY|artifact_prefix|Test unit written)' "$log" | head -n 8 || true
     tail -n 30 "$log" | grep -E 'panicked at|overflow|Crash|deadly signal|timeout|out-of-memory' | head -n 5 || true
+    # A process killed outright (a signal libFuzzer could not handle, the OOM killer, a
+    # full disk) leaves no artifact and no stats: show how the log ends.
+    if [ -z "$(ls -A "fuzz/artifacts/$target" 2>/dev/null)" ]; then
+      echo "-- no crash input was written; the log ends:"
+      grep -vE '^("|#|###### )' "$log" | tail -n 15 || true
+      df -h "$scratch" . 2>/dev/null | sed 's/^/   /' || true
+    fi
   fi
   summary+=("$(printf '%-18s %12s execs %8s/s  %s' "$target" "$execs" "$rate" "$result")")
 done

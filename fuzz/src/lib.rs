@@ -73,6 +73,21 @@ impl Drop for Scratch {
 /// same `Report`, and SARIF and the baseline must be JSON.
 pub fn check(root: &Path) -> Report {
     init();
+    // The command runs its analysis on a thread with a 256 MiB stack (main.rs): so does this,
+    // so that what the fuzzer finds is what users would hit, and a panic there is re-raised
+    // here for libFuzzer to record.
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(256 * 1024 * 1024)
+            .spawn_scoped(scope, || check_on_this_thread(root))
+            .expect("cannot start the analysis thread");
+        worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+fn check_on_this_thread(root: &Path) -> Report {
     let project = Project::load(&[root.to_path_buf()], &DiscoverOptions::default());
     let analysis = analyze(&project, &AnalysisOptions::default());
     let mut report = Report::new("0.0.0-fuzz");
