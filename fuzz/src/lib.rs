@@ -11,14 +11,14 @@ use flaskguard_report::emit::{OutputFormat, TextOptions, render};
 use flaskguard_report::{Report, exit_status};
 use flaskguard_rules::{AnalysisOptions, analyze};
 
-/// Sets up the thread pool as the command does (64 MiB stacks), with one worker: the
+/// Sets up the thread pool as the command does (same stacks), with one worker: the
 /// fuzzer runs on one core.
 pub fn init() {
     static INIT: Once = Once::new();
     INIT.call_once(|| {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
-            .stack_size(64 * 1024 * 1024)
+            .stack_size(flaskguard_rules::WORKER_STACK_BYTES)
             .build_global();
     });
 }
@@ -73,12 +73,12 @@ impl Drop for Scratch {
 /// same `Report`, and SARIF and the baseline must be JSON.
 pub fn check(root: &Path) -> Report {
     init();
-    // The command runs its analysis on a thread with a 256 MiB stack (main.rs): so does this,
+    // The command runs its analysis on a thread with `ANALYSIS_STACK_BYTES` of stack: so does this,
     // so that what the fuzzer finds is what users would hit, and a panic there is re-raised
     // here for libFuzzer to record.
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
-            .stack_size(256 * 1024 * 1024)
+            .stack_size(flaskguard_rules::ANALYSIS_STACK_BYTES)
             .spawn_scoped(scope, || check_on_this_thread(root))
             .expect("cannot start the analysis thread");
         worker

@@ -146,10 +146,10 @@ struct RuleArgs {
 fn main() -> ExitCode {
     // Deeply nested input recurses deeply: give the work generous stacks.
     let _ = rayon::ThreadPoolBuilder::new()
-        .stack_size(64 * 1024 * 1024)
+        .stack_size(flaskguard_rules::WORKER_STACK_BYTES)
         .build_global();
     let worker = std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
+        .stack_size(flaskguard_rules::ANALYSIS_STACK_BYTES)
         .spawn(run);
     let result = match worker {
         Ok(handle) => handle

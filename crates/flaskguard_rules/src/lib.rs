@@ -13,7 +13,10 @@ mod reporter;
 pub mod rules;
 pub mod taint;
 
-pub use analysis::{Analysis, AnalysisOptions, Phases, Scanned, analyze, analyze_paths};
+pub use analysis::{
+    ANALYSIS_STACK_BYTES, Analysis, AnalysisOptions, Phases, Scanned, WORKER_STACK_BYTES, analyze,
+    analyze_paths,
+};
 pub use registry::{RULES, rule_by_code, rule_by_name};
 pub use reporter::{Context, Reporter, Target};
 
