@@ -97,6 +97,51 @@ impl Transformer for Detacher {
     }
 }
 
+/// How long the logical lines of a file are and how deep its blocks nest, from its tokens:
+/// a bound on how deep its syntax tree is. Every level of nesting within a line takes at
+/// least one token of that line (an operator, a bracket, a dot, a keyword), and every
+/// level of blocks an indent; so a file whose lines and blocks stay under the limits below
+/// has a tree a few thousand levels deep at most, which dropping recursively takes a few
+/// MiB of stack for (analysis threads have 64 MiB or more). Only other files need
+/// [`drop_module`]'s walk.
+#[derive(Default)]
+pub(crate) struct Shape {
+    line_tokens: u32,
+    longest_line: u32,
+    indent: u32,
+    deepest_indent: u32,
+}
+
+/// The most tokens in one logical line of a file that is dropped recursively.
+const SHALLOW_LINE_TOKENS: u32 = 5_000;
+
+/// The most indentation levels of a file that is dropped recursively.
+const SHALLOW_INDENT: u32 = 200;
+
+impl Shape {
+    pub(crate) fn token(&mut self, kind: ruff_python_ast::token::TokenKind) {
+        use ruff_python_ast::token::TokenKind;
+        match kind {
+            TokenKind::Newline => {
+                self.longest_line = self.longest_line.max(self.line_tokens);
+                self.line_tokens = 0;
+            }
+            TokenKind::Indent => {
+                self.indent += 1;
+                self.deepest_indent = self.deepest_indent.max(self.indent);
+            }
+            TokenKind::Dedent => self.indent = self.indent.saturating_sub(1),
+            _ => self.line_tokens += 1,
+        }
+    }
+
+    /// Whether the tree is shallow enough to drop recursively.
+    pub(crate) fn is_shallow(&self) -> bool {
+        self.longest_line.max(self.line_tokens) <= SHALLOW_LINE_TOKENS
+            && self.deepest_indent <= SHALLOW_INDENT
+    }
+}
+
 /// Drops a parsed module with a stack depth bounded by [`CUT`] walk levels, whatever the
 /// nesting of its expressions, statements and patterns.
 pub(crate) fn drop_module(mut module: ModModule) {
@@ -153,5 +198,64 @@ mod tests {
             "[".repeat(20_000),
             "]".repeat(20_000)
         ));
+    }
+
+    /// The shape of a source, from its tokens.
+    fn shape(src: &str) -> super::Shape {
+        let parsed = ruff_python_parser::parse_module(src).expect("valid Python");
+        let mut shape = super::Shape::default();
+        for token in parsed.tokens() {
+            shape.token(token.kind());
+        }
+        shape
+    }
+
+    #[test]
+    fn shallow_files_drop_recursively_on_a_quarter_of_a_worker_stack() {
+        // One token per level, as deep as a shallow file can be, in every shape that nests.
+        let depth = super::SHALLOW_LINE_TOKENS as usize - 10;
+        let half = depth / 2 - 2;
+        let indent: String = (0..super::SHALLOW_INDENT as usize)
+            .map(|i| format!("{}if x:\n", "    ".repeat(i)))
+            .collect::<String>()
+            + &"    ".repeat(super::SHALLOW_INDENT as usize)
+            + "pass\n";
+        for src in [
+            format!("x = {}1", "-".repeat(depth)),
+            format!("x = {}1", "not ".repeat(depth)),
+            format!("x = {}1{}", "(".repeat(half), ")".repeat(half)),
+            format!("x = {}1{}", "[".repeat(half), "]".repeat(half)),
+            format!("x = a{}", ".b".repeat(half)),
+            format!("x = {}1", "lambda: ".repeat(half)),
+            indent,
+        ] {
+            assert!(shape(&src).is_shallow(), "{}", &src[..40]);
+            std::thread::Builder::new()
+                .stack_size(crate::WORKER_STACK_BYTES / 4)
+                .spawn(move || {
+                    let parsed = stacker::grow(64 * 1024 * 1024, || {
+                        ruff_python_parser::parse_module(&src)
+                            .map(ruff_python_parser::Parsed::into_syntax)
+                    });
+                    drop(parsed.expect("valid Python"));
+                })
+                .expect("spawn")
+                .join()
+                .expect("no overflow");
+        }
+    }
+
+    #[test]
+    fn deep_files_are_not_shallow() {
+        let over = super::SHALLOW_LINE_TOKENS as usize;
+        assert!(!shape(&format!("x = {}1", "-".repeat(over))).is_shallow());
+        assert!(!shape(&format!("x = {}1", "1+".repeat(over / 2))).is_shallow());
+        let indent: String = (0..=super::SHALLOW_INDENT as usize)
+            .map(|i| format!("{}if x:\n", "    ".repeat(i)))
+            .collect::<String>()
+            + &"    ".repeat(super::SHALLOW_INDENT as usize + 1)
+            + "pass\n";
+        assert!(!shape(&indent).is_shallow());
+        assert!(shape("def f():\n    return g(1, 2)\n").is_shallow());
     }
 }

@@ -34,6 +34,14 @@ pub fn deep<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, f)
 }
 
+/// Stack of the thread that runs an analysis (the command's and the fuzz targets'):
+/// deeply nested input recurses deeply, up to the lowering's depth limit.
+pub const ANALYSIS_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Stack of each thread of the rayon pool the analysis fans out to (syntax trees are
+/// parsed, lowered and dropped there).
+pub const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
 /// How deep statements and expressions may nest in the IR (deeper parts are cut off and
 /// reported as FG003).
 pub const MAX_NESTING: u32 = lower::MAX_DEPTH;
@@ -328,7 +336,9 @@ fn parse_module(
     }
     let mut comments = Vec::new();
     let mut prev_end: Option<u32> = None;
+    let mut shape = dismantle::Shape::default();
     for token in parsed.tokens() {
+        shape.token(token.kind());
         match token.kind() {
             TokenKind::Comment => {
                 let start = token.start().to_u32();
@@ -349,7 +359,11 @@ fn parse_module(
         }
     }
     let lowered = lower::lower_module(parsed.syntax());
-    dismantle::drop_module(parsed.into_syntax());
+    if shape.is_shallow() {
+        drop(parsed);
+    } else {
+        dismantle::drop_module(parsed.into_syntax());
+    }
     if let Some(span) = lowered.truncated_at {
         diagnostics.push(Diagnostic {
             kind: DiagnosticKind::TooDeeplyNested,

@@ -143,9 +143,9 @@ pub struct Index<'a> {
     pub semantic: Vec<ModuleSemantic<'a>>,
     /// The call sites of each project function: `(module, index into its calls)`.
     pub(crate) callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
-    /// The call sites of each resolved callee, keyed by a hash of its canonical name (a
-    /// key may collect a few names: [`Index::calls_to`] compares the name).
-    by_callee: FxHashMap<u64, Vec<CallRef>>,
+    /// The call sites of each resolved callee, by its canonical name, in module and source
+    /// order.
+    by_callee: FxHashMap<CompactString, Vec<CallRef>>,
     /// Class attributes and attribute stores, by name: built when first asked.
     fields: std::sync::OnceLock<Fields<'a>>,
     /// The first component of every project module name and alias.
@@ -156,6 +156,9 @@ pub struct Index<'a> {
     /// whole resolution budget. Names whose resolution asked for a parameter's callers are
     /// missing: they are resolved each time, from what is known then.
     module_names: Vec<FxHashMap<&'a str, Option<Resolved>>>,
+    /// What the bases of each class of each module resolve to, computed once after the
+    /// module-level names (empty before).
+    class_bases: Vec<Vec<Vec<Option<Resolved>>>>,
 }
 
 /// The project's class attributes and attribute stores, by name.
@@ -166,14 +169,6 @@ struct Fields<'a> {
     /// Names stored on objects anywhere (`x.name = …`), or set by `setattr` with a constant
     /// name; `None` when a `setattr` computes the name (any attribute may be set).
     stored: Option<rustc_hash::FxHashSet<&'a str>>,
-}
-
-/// The key of a callee name in [`Index::calls_to`]'s map.
-fn callee_key(qual: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    qual.hash(&mut h);
-    h.finish()
 }
 
 /// How many folders without `__init__.py` above a module may form a namespace-package name.
@@ -256,6 +251,7 @@ impl<'a> Index<'a> {
             fields: std::sync::OnceLock::new(),
             top_level,
             module_names: Vec::new(),
+            class_bases: Vec::new(),
         };
         index.app_classes = index
             .modules
@@ -268,6 +264,22 @@ impl<'a> Index<'a> {
             .filter(|q| index.is_subclass_of(q, "flask.Flask"))
             .collect();
         index.module_names = index.resolve_module_names();
+        let class_bases = index
+            .modules
+            .par_iter()
+            .map(|m| {
+                m.classes
+                    .iter()
+                    .map(|c| {
+                        c.bases
+                            .iter()
+                            .map(|b| index.resolve_expr(m.id, c.parent, b, 1))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        index.class_bases = class_bases;
         index.resolve_callees(false);
         // Who calls each project function: lets an unannotated parameter take the value
         // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
@@ -292,14 +304,16 @@ impl<'a> Index<'a> {
         index.callers = callers;
         // Calls inside functions that could not be resolved may now be.
         index.resolve_callees(true);
-        let mut by_callee: FxHashMap<u64, Vec<CallRef>> = FxHashMap::default();
+        let mut by_callee: FxHashMap<CompactString, Vec<CallRef>> = FxHashMap::default();
         for sem in &index.semantic {
             for (i, c) in sem.calls.iter().enumerate() {
                 if let Some(r) = &c.callee {
-                    by_callee
-                        .entry(callee_key(&r.qual))
-                        .or_default()
-                        .push((c.module, i));
+                    match by_callee.get_mut(r.qual.as_str()) {
+                        Some(sites) => sites.push((c.module, i)),
+                        None => {
+                            by_callee.insert(r.qual.clone(), vec![(c.module, i)]);
+                        }
+                    }
                 }
             }
         }
@@ -407,11 +421,29 @@ impl<'a> Index<'a> {
     /// O(sites), not a scan of every call.
     pub fn calls_to<'s>(&'s self, qual: &'s str) -> impl Iterator<Item = &'s CallSite<'a>> {
         self.by_callee
-            .get(&callee_key(qual))
+            .get(qual)
             .into_iter()
             .flatten()
             .map(|&(m, i)| &self.semantic[m.0 as usize].calls[i])
-            .filter(move |c| c.callee.as_ref().is_some_and(|r| r.qual == qual))
+    }
+
+    /// Call sites whose callee resolves to a name `wanted` accepts, in module and source
+    /// order (as [`Index::calls`]). `wanted` is asked once per distinct callee name, not
+    /// once per call: rules that look for a few APIs visit only their calls.
+    pub fn calls_where(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+    ) -> impl Iterator<Item = &CallSite<'a>> {
+        let mut sites: Vec<CallRef> = self
+            .by_callee
+            .iter()
+            .filter(|(qual, _)| wanted(qual))
+            .flat_map(|(_, sites)| sites.iter().copied())
+            .collect();
+        sites.sort_unstable();
+        sites
+            .into_iter()
+            .map(|(m, i)| &self.semantic[m.0 as usize].calls[i])
     }
 
     /// Call sites whose callee resolves exactly to one of `quals`, in no particular order
@@ -497,9 +529,7 @@ impl<'a> Index<'a> {
         // import cycle that took 2^n walks, and a package importing its own missing
         // submodule read `app.views.views` as `app`'s `views` again.
         if base.site.is_none()
-            && self
-                .split_module(&base.qual)
-                .is_some_and(|(_, rest)| rest.is_empty())
+            && self.is_module(&base.qual)
             && let Some(r) = self.chase(&qual, depth)
         {
             return r;
@@ -548,14 +578,14 @@ impl<'a> Index<'a> {
         if own {
             return None;
         }
-        for b in &def.bases {
-            let r = self.resolve_expr(m, def.parent, b, depth + 1)?;
+        for i in 0..def.bases.len() {
+            let r = self.class_base(m, c, i, depth)?;
             if self.project_class(&r.qual).is_some() {
                 if let Some(found) = self.library_base_for(&r.qual, attr, depth + 1) {
                     return Some(found);
                 }
             } else if r.site.is_none() && !r.qual.ends_with(')') {
-                return Some(r.qual);
+                return Some(r.qual.clone());
             }
         }
         None
@@ -663,11 +693,30 @@ impl<'a> Index<'a> {
             return false;
         };
         let def = &self.module(m).classes[c.0 as usize];
-        def.bases.iter().any(|b| {
-            self.resolve_expr(m, def.parent, b, 0).is_some_and(|r| {
+        (0..def.bases.len()).any(|i| {
+            self.class_base(m, c, i, 0).is_some_and(|r| {
                 r.qual == library || self.subclass_depth(&r.qual, library, depth + 1)
             })
         })
+    }
+
+    /// What the `i`-th base of a class resolves to: as resolved once when the index was
+    /// built, or now (at `depth`) while it is being built.
+    fn class_base(
+        &self,
+        module: ModuleId,
+        class: ClassIdx,
+        i: usize,
+        depth: u32,
+    ) -> Option<std::borrow::Cow<'_, Resolved>> {
+        if let Some(bases) = self.class_bases.get(module.0 as usize) {
+            return bases[class.0 as usize][i]
+                .as_ref()
+                .map(std::borrow::Cow::Borrowed);
+        }
+        let def = &self.module(module).classes[class.0 as usize];
+        self.resolve_expr(module, def.parent, &def.bases[i], depth + 1)
+            .map(std::borrow::Cow::Owned)
     }
 
     /// The result of calling `callee`.
@@ -721,6 +770,11 @@ impl<'a> Index<'a> {
         let (module, rest) = self.split_module(qual)?;
         let c = self.semantic[module.0 as usize].classes_by_name.get(rest)?;
         Some((module, *c))
+    }
+
+    /// Whether `qual` names a project module (by its dotted or namespace-package name).
+    fn is_module(&self, qual: &str) -> bool {
+        self.by_name.contains_key(qual) || self.aliases.contains_key(qual)
     }
 
     /// Splits `pkg.mod.rest` at the longest prefix that names a project module.

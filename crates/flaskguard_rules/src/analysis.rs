@@ -101,12 +101,7 @@ pub struct Analysis {
     pub databases: Vec<&'static str>,
 }
 
-/// Stack of the thread that runs an analysis (the command's and the fuzz targets'):
-/// deeply nested input recurses deeply, up to the lowering's depth limit.
-pub const ANALYSIS_STACK_BYTES: usize = 256 * 1024 * 1024;
-
-/// Stack of each thread of the rayon pool the analysis fans out to.
-pub const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+pub use flaskguard_index::{ANALYSIS_STACK_BYTES, WORKER_STACK_BYTES};
 
 /// Secret values; their `Debug` shows only how many there are.
 #[derive(Default)]
