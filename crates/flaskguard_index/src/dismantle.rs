@@ -200,6 +200,18 @@ mod tests {
         ));
     }
 
+    /// `levels` nested `if` blocks.
+    fn nested_ifs(levels: usize) -> String {
+        let mut src = String::new();
+        for i in 0..levels {
+            src.push_str(&"    ".repeat(i));
+            src.push_str("if x:\n");
+        }
+        src.push_str(&"    ".repeat(levels));
+        src.push_str("pass\n");
+        src
+    }
+
     /// The shape of a source, from its tokens.
     fn shape(src: &str) -> super::Shape {
         let parsed = ruff_python_parser::parse_module(src).expect("valid Python");
@@ -215,11 +227,7 @@ mod tests {
         // One token per level, as deep as a shallow file can be, in every shape that nests.
         let depth = super::SHALLOW_LINE_TOKENS as usize - 10;
         let half = depth / 2 - 2;
-        let indent: String = (0..super::SHALLOW_INDENT as usize)
-            .map(|i| format!("{}if x:\n", "    ".repeat(i)))
-            .collect::<String>()
-            + &"    ".repeat(super::SHALLOW_INDENT as usize)
-            + "pass\n";
+        let indent = nested_ifs(super::SHALLOW_INDENT as usize);
         for src in [
             format!("x = {}1", "-".repeat(depth)),
             format!("x = {}1", "not ".repeat(depth)),
@@ -250,11 +258,7 @@ mod tests {
         let over = super::SHALLOW_LINE_TOKENS as usize;
         assert!(!shape(&format!("x = {}1", "-".repeat(over))).is_shallow());
         assert!(!shape(&format!("x = {}1", "1+".repeat(over / 2))).is_shallow());
-        let indent: String = (0..=super::SHALLOW_INDENT as usize)
-            .map(|i| format!("{}if x:\n", "    ".repeat(i)))
-            .collect::<String>()
-            + &"    ".repeat(super::SHALLOW_INDENT as usize + 1)
-            + "pass\n";
+        let indent = nested_ifs(super::SHALLOW_INDENT as usize + 1);
         assert!(!shape(&indent).is_shallow());
         assert!(shape("def f():\n    return g(1, 2)\n").is_shallow());
     }
