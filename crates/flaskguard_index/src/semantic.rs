@@ -171,6 +171,20 @@ struct Fields<'a> {
     stored: Option<rustc_hash::FxHashSet<&'a str>>,
 }
 
+/// Adds a call site to its callee's list (the name is copied only for the first site).
+fn add_site(
+    by_callee: &mut FxHashMap<CompactString, Vec<CallRef>>,
+    qual: &CompactString,
+    site: CallRef,
+) {
+    match by_callee.get_mut(qual.as_str()) {
+        Some(sites) => sites.push(site),
+        None => {
+            by_callee.insert(qual.clone(), vec![site]);
+        }
+    }
+}
+
 /// How many folders without `__init__.py` above a module may form a namespace-package name.
 const MAX_NAMESPACE_LEVELS: usize = 3;
 
@@ -281,40 +295,39 @@ impl<'a> Index<'a> {
             .collect();
         index.class_bases = class_bases;
         index.resolve_callees(false);
-        // Who calls each project function: lets an unannotated parameter take the value
-        // its callers pass (`def init_extensions(app): csrf.init_app(app)`).
-        let edges: Vec<Vec<(FunctionRef, CallRef)>> = index
-            .semantic
-            .par_iter()
-            .map(|sem| {
-                sem.calls
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, c)| {
-                        let target = index.project_function(&c.callee.as_ref()?.qual)?;
-                        Some((target, (c.module, i)))
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut callers: FxHashMap<FunctionRef, Vec<CallRef>> = FxHashMap::default();
-        for (target, site) in edges.into_iter().flatten() {
-            callers.entry(target).or_default().push(site);
-        }
-        index.callers = callers;
-        // Calls inside functions that could not be resolved may now be.
-        index.resolve_callees(true);
         let mut by_callee: FxHashMap<CompactString, Vec<CallRef>> = FxHashMap::default();
         for sem in &index.semantic {
             for (i, c) in sem.calls.iter().enumerate() {
                 if let Some(r) = &c.callee {
-                    match by_callee.get_mut(r.qual.as_str()) {
-                        Some(sites) => sites.push((c.module, i)),
-                        None => {
-                            by_callee.insert(r.qual.clone(), vec![(c.module, i)]);
-                        }
-                    }
+                    add_site(&mut by_callee, &r.qual, (c.module, i));
                 }
+            }
+        }
+        // Who calls each project function: lets an unannotated parameter take the value
+        // its callers pass (`def init_extensions(app): csrf.init_app(app)`). Asked once
+        // per callee name; each function's callers in module and source order.
+        let mut callers: FxHashMap<FunctionRef, Vec<CallRef>> = FxHashMap::default();
+        for (qual, sites) in &by_callee {
+            if let Some(target) = index.project_function(qual) {
+                callers.entry(target).or_default().extend(sites);
+            }
+        }
+        for sites in callers.values_mut() {
+            sites.sort_unstable();
+        }
+        index.callers = callers;
+        // Calls inside functions that could not be resolved may now be.
+        let found = index.resolve_callees(true);
+        let mut grown: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for &(m, i) in &found {
+            if let Some(r) = &index.semantic[m.0 as usize].calls[i].callee {
+                add_site(&mut by_callee, &r.qual, (m, i));
+                grown.insert(r.qual.as_str());
+            }
+        }
+        for qual in grown {
+            if let Some(sites) = by_callee.get_mut(qual) {
+                sites.sort_unstable();
             }
         }
         index.by_callee = by_callee;
@@ -361,8 +374,9 @@ impl<'a> Index<'a> {
     }
 
     /// Resolves the callee of every call site; with `retry`, only of those that found
-    /// nothing after asking for a parameter's callers (known now).
-    fn resolve_callees(&mut self, retry: bool) {
+    /// nothing after asking for a parameter's callers (known now). Returns the sites that
+    /// had no callee and have one now.
+    fn resolve_callees(&mut self, retry: bool) -> Vec<CallRef> {
         use rayon::prelude::*;
         let this = &*self;
         let callees: Vec<Vec<Found>> = this
@@ -386,14 +400,19 @@ impl<'a> Index<'a> {
                     .collect()
             })
             .collect();
+        let mut found = Vec::new();
         for (sem, callees) in self.semantic.iter_mut().zip(callees) {
-            for (call, callee) in sem.calls.iter_mut().zip(callees) {
+            for (i, (call, callee)) in sem.calls.iter_mut().zip(callees).enumerate() {
                 if let Some((callee, retry)) = callee {
+                    if call.callee.is_none() && callee.is_some() {
+                        found.push((call.module, i));
+                    }
                     call.callee = callee;
                     call.retry = retry;
                 }
             }
         }
+        found
     }
 
     pub fn module(&self, id: ModuleId) -> &'a Module {
