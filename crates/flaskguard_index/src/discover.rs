@@ -140,6 +140,8 @@ pub fn discover(
     }
     files.sort();
     files.dedup_by(|a, b| a.path == b.path);
+    // The walk runs on several threads: its errors come in any order.
+    errors.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
     (files, errors)
 }
 
@@ -178,39 +180,63 @@ fn walk_dir(
             let name = entry.file_name().to_str().unwrap_or("");
             !name.starts_with('.') || name == ".flaskenv" || name == ".env"
         })
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let Some(file_type) = entry.file_type() else {
-                    continue;
-                };
-                if !file_type.is_file() {
-                    // A FIFO, socket or device with a project file's name is never opened
-                    // (reading a FIFO blocks), but it is reported rather than skipped unseen.
-                    if !file_type.is_dir()
-                        && !file_type.is_symlink()
-                        && classify(entry.path()).is_some()
-                    {
-                        errors.push(WalkError {
-                            path: Some(entry.into_path()),
-                            message: NOT_REGULAR.to_string(),
-                        });
-                    }
-                    continue;
-                }
-                if let Some(kind) = classify(entry.path()) {
-                    files.push(DiscoveredFile {
-                        path: entry.into_path(),
-                        kind,
-                        explicit: false,
+        .build_parallel();
+    // Directories are read on every core; what each thread finds is merged at the end (the
+    // caller sorts).
+    let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+    walker.run(|| {
+        let found = &found;
+        let mut mine: (Vec<DiscoveredFile>, Vec<WalkError>) = (Vec::new(), Vec::new());
+        Box::new(move |entry| {
+            visit(entry, &mut mine.0, &mut mine.1);
+            if let Ok(mut all) = found.lock() {
+                all.0.append(&mut mine.0);
+                all.1.append(&mut mine.1);
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    let (mut more_files, mut more_errors) = found.into_inner().unwrap_or_default();
+    files.append(&mut more_files);
+    errors.append(&mut more_errors);
+}
+
+/// Keeps one entry of a walk: a project file, or the error of reaching it.
+fn visit(
+    entry: Result<ignore::DirEntry, ignore::Error>,
+    files: &mut Vec<DiscoveredFile>,
+    errors: &mut Vec<WalkError>,
+) {
+    match entry {
+        Ok(entry) => {
+            let Some(file_type) = entry.file_type() else {
+                return;
+            };
+            if !file_type.is_file() {
+                // A FIFO, socket or device with a project file's name is never opened
+                // (reading a FIFO blocks), but it is reported rather than skipped unseen.
+                if !file_type.is_dir()
+                    && !file_type.is_symlink()
+                    && classify(entry.path()).is_some()
+                {
+                    errors.push(WalkError {
+                        path: Some(entry.into_path()),
+                        message: NOT_REGULAR.to_string(),
                     });
                 }
+                return;
             }
-            Err(err) => errors.push(WalkError {
-                path: None,
-                message: err.to_string(),
-            }),
+            if let Some(kind) = classify(entry.path()) {
+                files.push(DiscoveredFile {
+                    path: entry.into_path(),
+                    kind,
+                    explicit: false,
+                });
+            }
         }
+        Err(err) => errors.push(WalkError {
+            path: None,
+            message: err.to_string(),
+        }),
     }
 }
