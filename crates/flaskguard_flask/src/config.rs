@@ -112,6 +112,11 @@ fn is_app(qual: &str) -> bool {
     qual == "flask.Flask()" || qual == "flask.current_app"
 }
 
+/// `app.run(...)`, as the callee's receiver and method name.
+fn runs_app(base: &str, method: &str) -> bool {
+    is_app(base) && method == "run"
+}
+
 pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSetting<'a>> {
     let mut out = Vec::new();
     let mut config_classes: FxHashSet<(ModuleId, ClassIdx)> = FxHashSet::default();
@@ -167,12 +172,15 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
         }
     }
 
-    for c in index.calls() {
+    for c in index.calls_where(|q| {
+        q.rsplit_once('.')
+            .is_some_and(|(base, method)| runs_app(base, method) || is_app_config(base))
+    }) {
         let Some(callee) = &c.callee else { continue };
         let Some((base, method)) = callee.qual.rsplit_once('.') else {
             continue;
         };
-        if is_app(base) && method == "run" {
+        if runs_app(base, method) {
             if let Some(debug) = c.call.keyword("debug") {
                 out.push(setting(
                     index,

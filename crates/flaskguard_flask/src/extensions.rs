@@ -126,7 +126,7 @@ fn app_sites(index: &Index<'_>, module: ModuleId, scope: ScopeRef, call: &Call) 
 
 pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
     let mut exts: Vec<Extension<'a>> = Vec::new();
-    for c in index.calls() {
+    for c in index.calls_where(|q| ExtKind::from_qual(q).is_some()) {
         let Some(callee) = &c.callee else { continue };
         let Some(kind) = ExtKind::from_qual(&callee.qual) else {
             continue;
@@ -149,11 +149,8 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
         });
     }
     // `ext.init_app(app, …)`
-    for c in index.calls() {
+    for c in index.calls_where(|q| q.ends_with(").init_app")) {
         let Some(callee) = &c.callee else { continue };
-        if !callee.qual.ends_with(").init_app") {
-            continue;
-        }
         let Some(site) = callee.site else { continue };
         if let Some(ext) = exts.iter_mut().find(|e| e.site == site) {
             ext.init_calls

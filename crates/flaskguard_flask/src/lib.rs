@@ -103,12 +103,7 @@ impl<'a> FlaskModel<'a> {
             .map(|m| is_test_code(index, m.id))
             .collect();
         let apps = index
-            .calls()
-            .filter(|c| {
-                c.callee
-                    .as_ref()
-                    .is_some_and(|r| r.qual == "flask.Flask" || index.is_app_class(&r.qual))
-            })
+            .calls_where(|q| q == "flask.Flask" || index.is_app_class(q))
             .map(|c| App {
                 site: Site {
                     module: c.module,

@@ -425,6 +425,32 @@ fn str_list(v: &Value) -> Vec<String> {
     v.strings().iter().map(|s| s.to_ascii_uppercase()).collect()
 }
 
+/// What a call to an app's (or blueprint's, or API's) method registers.
+#[derive(Clone, Copy)]
+enum Registration {
+    /// `register_blueprint(blueprint, url_prefix=…)`.
+    Blueprint,
+    /// `add_url_rule(rule, endpoint, view_func)`.
+    UrlRule,
+    /// Flask-RESTful's `add_resource(Resource, *urls)`.
+    Resource,
+    /// `register_error_handler(code, f)`.
+    ErrorHandler,
+    /// `before_request(f)`, `before_app_request(f)`.
+    Hook,
+}
+
+fn registration(method: &str) -> Option<Registration> {
+    Some(match method {
+        "register_blueprint" => Registration::Blueprint,
+        "add_url_rule" => Registration::UrlRule,
+        "add_resource" => Registration::Resource,
+        "register_error_handler" => Registration::ErrorHandler,
+        "before_request" | "before_app_request" => Registration::Hook,
+        _ => return None,
+    })
+}
+
 #[allow(clippy::type_complexity)]
 pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
     let mut blueprints: Vec<Blueprint> = Vec::new();
@@ -458,13 +484,18 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
             apps: Vec::new(),
         });
     }
-    for c in index.calls() {
+    for c in index.calls_where(|q| {
+        q.rsplit_once('.')
+            .is_some_and(|(_, method)| registration(method).is_some())
+    }) {
         let Some(callee) = &c.callee else { continue };
         let Some((base, method)) = callee.qual.rsplit_once('.') else {
             continue;
         };
-        match method {
-            "register_blueprint" if base == "flask.Flask()" || base == "flask.Blueprint()" => {
+        match registration(method) {
+            Some(Registration::Blueprint)
+                if base == "flask.Flask()" || base == "flask.Blueprint()" =>
+            {
                 let Some(bp_expr) = c.call.argument(0, "blueprint") else {
                     continue;
                 };
@@ -483,7 +514,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
                     }
                 }
             }
-            "add_url_rule" => {
+            Some(Registration::UrlRule) => {
                 let Some(owner) = owner_of(&Resolved {
                     qual: base.into(),
                     site: callee.site,
@@ -504,7 +535,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
                     }
                 }
             }
-            "add_resource" => {
+            Some(Registration::Resource) => {
                 let Some(owner) = owner_of(&Resolved {
                     qual: base.into(),
                     site: callee.site,
@@ -531,7 +562,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
                     routes.push(route);
                 }
             }
-            "register_error_handler" => {
+            Some(Registration::ErrorHandler) => {
                 let Some(owner) = owner_of(&Resolved {
                     qual: base.into(),
                     site: callee.site,
@@ -551,7 +582,7 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
                     });
                 }
             }
-            "before_request" | "before_app_request" => {
+            Some(Registration::Hook) => {
                 // Called directly: `app.before_request(func)`.
                 let Some(owner) = owner_of(&Resolved {
                     qual: base.into(),

@@ -63,7 +63,10 @@ const ENCODERS: &[&str] = &[
 ];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx
+        .index
+        .calls_where(|q| JWT_DECODERS.contains(&q) || ENCODERS.contains(&q))
+    {
         let Some(callee) = &c.callee else { continue };
         let qual = callee.qual.as_str();
         if JWT_DECODERS.contains(&qual) {

@@ -57,12 +57,7 @@ declare_rule! {
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let decodes: Vec<&CallSite<'_>> = ctx
         .index
-        .calls()
-        .filter(|c| {
-            c.callee
-                .as_ref()
-                .is_some_and(|r| JWT_DECODERS.contains(&r.qual.as_str()))
-        })
+        .calls_where(|q| JWT_DECODERS.contains(&q))
         .collect();
     for c in &decodes {
         let Some(qual) = c.callee.as_ref().map(|r| r.qual.as_str()) else {

@@ -55,6 +55,25 @@ declare_rule! {
     }
 }
 
+/// What a Flask-Limiter call applied to a blueprint does to its routes.
+#[derive(Clone, Copy)]
+enum BlueprintLimit {
+    /// `limiter.limit("…")(blueprint)`, `limiter.shared_limit(…)(blueprint)`.
+    Limited,
+    /// `limiter.exempt(blueprint)`.
+    Exempt,
+}
+
+fn blueprint_limit(qual: &str) -> Option<BlueprintLimit> {
+    match qual {
+        "flask_limiter.Limiter().limit()" | "flask_limiter.Limiter().shared_limit()" => {
+            Some(BlueprintLimit::Limited)
+        }
+        "flask_limiter.Limiter().exempt" => Some(BlueprintLimit::Exempt),
+        _ => None,
+    }
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
     let model = ctx.model;
@@ -77,14 +96,12 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     // `limiter.limit("…")(blueprint)` and `limiter.exempt(blueprint)`.
     let mut limited_blueprints: Vec<Site> = Vec::new();
     let mut exempt_blueprints: Vec<Site> = Vec::new();
-    for c in index.calls() {
+    for c in index.calls_where(|q| blueprint_limit(q).is_some()) {
         let Some(callee) = &c.callee else { continue };
-        let list = match callee.qual.as_str() {
-            "flask_limiter.Limiter().limit()" | "flask_limiter.Limiter().shared_limit()" => {
-                &mut limited_blueprints
-            }
-            "flask_limiter.Limiter().exempt" => &mut exempt_blueprints,
-            _ => continue,
+        let list = match blueprint_limit(&callee.qual) {
+            Some(BlueprintLimit::Limited) => &mut limited_blueprints,
+            Some(BlueprintLimit::Exempt) => &mut exempt_blueprints,
+            None => continue,
         };
         if let Some(site) = c
             .call

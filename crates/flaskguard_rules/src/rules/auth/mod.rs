@@ -75,20 +75,21 @@ pub(super) fn deployed_settings<'m, 'a>(
 /// environment variable naming a file, `FLASK_*` variables, a JSON/TOML file): a key
 /// that is never set in the source may be set there.
 pub(super) fn config_loaded_externally(ctx: &Context<'_, '_>) -> bool {
-    ctx.index.calls().any(|c| {
-        c.callee.as_ref().is_some_and(|r| {
-            matches!(
-                r.qual.as_str(),
-                "flask.Flask().config.from_envvar"
-                    | "flask.Flask().config.from_prefixed_env"
-                    | "flask.Flask().config.from_file"
-                    | "flask.current_app.config.from_envvar"
-                    | "flask.current_app.config.from_prefixed_env"
-                    | "flask.current_app.config.from_file"
-            )
-        })
-    })
+    ctx.index
+        .calls_to_any(EXTERNAL_CONFIG_LOADERS)
+        .next()
+        .is_some()
 }
+
+/// Config loaders that read settings from an environment variable or a data file.
+const EXTERNAL_CONFIG_LOADERS: &[&str] = &[
+    "flask.Flask().config.from_envvar",
+    "flask.Flask().config.from_prefixed_env",
+    "flask.Flask().config.from_file",
+    "flask.current_app.config.from_envvar",
+    "flask.current_app.config.from_prefixed_env",
+    "flask.current_app.config.from_file",
+];
 
 /// The known value of a setting: its literal (or known call, like `timedelta(...)`), or
 /// the literal fallback of an environment lookup. `None` when the deployment decides.
@@ -175,11 +176,8 @@ fn all_httpauth_callbacks<'a>(index: &Index<'a>, methods: &[&str]) -> Vec<Callba
             }
         }
     }
-    for c in index.calls() {
+    for c in index.calls_where(|q| httpauth_method(q, methods).is_some()) {
         let Some(callee) = &c.callee else { continue };
-        if httpauth_method(&callee.qual, methods).is_none() {
-            continue;
-        }
         let Some(arg) = c.call.args.first() else {
             continue;
         };

@@ -55,10 +55,19 @@ const RESPONSE_TYPES: &[&str] = &[
     "flask.Response()()",
 ];
 
+/// The object whose `set_cookie` a callee is (`flask.make_response()` for
+/// `flask.make_response().set_cookie`).
+fn cookie_setter_receiver(qual: &str) -> Option<&str> {
+    qual.strip_suffix(".set_cookie")
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx
+        .index
+        .calls_where(|q| cookie_setter_receiver(q).is_some())
+    {
         let Some(callee) = &c.callee else { continue };
-        let Some(receiver) = callee.qual.strip_suffix(".set_cookie") else {
+        let Some(receiver) = cookie_setter_receiver(&callee.qual) else {
             continue;
         };
         if !RESPONSE_TYPES.contains(&receiver) && !is_hook_response(ctx, c, receiver) {

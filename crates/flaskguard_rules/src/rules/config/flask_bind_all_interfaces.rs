@@ -38,15 +38,24 @@ declare_rule! {
     }
 }
 
+/// The keyword (first argument) naming the interface a development server listens on.
+fn host_parameter(qual: &str) -> Option<&'static str> {
+    match qual {
+        "flask.Flask().run" => Some("host"),
+        "werkzeug.serving.run_simple" => Some("hostname"),
+        _ => None,
+    }
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx.index.calls_where(|q| host_parameter(q).is_some()) {
         let Some(callee) = &c.callee else { continue };
-        let host = match callee.qual.as_str() {
-            "flask.Flask().run" => c.call.argument(0, "host"),
-            "werkzeug.serving.run_simple" => c.call.argument(0, "hostname"),
-            _ => continue,
+        let Some(keyword) = host_parameter(&callee.qual) else {
+            continue;
         };
-        let Some(host) = host else { continue };
+        let Some(host) = c.call.argument(0, keyword) else {
+            continue;
+        };
         let value = ctx.index.eval(c.module, c.scope, host);
         let Some(h) = crate::helpers::effective_literal(&value).and_then(|v| v.as_str()) else {
             continue;

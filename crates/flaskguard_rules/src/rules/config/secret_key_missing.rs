@@ -49,6 +49,20 @@ declare_rule! {
     }
 }
 
+/// Config loaders reading settings from outside the source (the key may be set there).
+const EXTERNAL_LOADERS: &[&str] = &[
+    "flask.Flask().config.from_envvar",
+    "flask.Flask().config.from_prefixed_env",
+    "flask.Flask().config.from_file",
+    "flask.Flask().config.from_pyfile",
+    "flask.Flask().config.from_object",
+];
+
+/// Calls that sign data with the secret key: flashing, the session, logging a user in.
+fn needs_secret_key(qual: &str) -> bool {
+    qual == "flask.flash" || qual.starts_with("flask.session.") || qual == "flask_login.login_user"
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for s in ctx.model.production_settings("SECRET_KEY") {
         let empty = match &s.value {
@@ -69,28 +83,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     if ctx.model.is_configured("SECRET_KEY") || ctx.model.apps.is_empty() {
         return;
     }
-    let loads_external = ctx.index.calls().any(|c| {
-        c.callee.as_ref().is_some_and(|r| {
-            matches!(
-                r.qual.as_str(),
-                "flask.Flask().config.from_envvar"
-                    | "flask.Flask().config.from_prefixed_env"
-                    | "flask.Flask().config.from_file"
-                    | "flask.Flask().config.from_pyfile"
-                    | "flask.Flask().config.from_object"
-            )
-        })
-    });
+    let loads_external = ctx.index.calls_to_any(EXTERNAL_LOADERS).next().is_some();
     if loads_external {
         return;
     }
     let needs_key = ctx.model.has_extension(ExtKind::CsrfProtect)
         || ctx.model.has_extension(ExtKind::LoginManager)
-        || ctx.index.calls().any(|c| {
-            c.callee.as_ref().is_some_and(|r| {
-                r.qual == "flask.flash" || r.qual.starts_with("flask.session.") || r.qual == "flask_login.login_user"
-            })
-        })
+        || ctx.index.calls_where(needs_secret_key).next().is_some()
         || ctx.index.assigns().any(|a| {
             matches!(&a.target.kind, flaskguard_index::ir::ExprKind::Subscript { value, .. }
                 if ctx.index.resolve(a.module, a.scope, value).is_some_and(|r| r.qual == "flask.session"))

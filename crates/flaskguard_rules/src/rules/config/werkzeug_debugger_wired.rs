@@ -42,11 +42,28 @@ declare_rule! {
     }
 }
 
+/// The Werkzeug APIs that wire the debugger in.
+#[derive(Clone, Copy)]
+enum Wiring {
+    /// `werkzeug.debug.DebuggedApplication(app, evalex=…)`.
+    Middleware,
+    /// `werkzeug.serving.run_simple(..., use_debugger=…)`.
+    Server,
+}
+
+fn wiring(qual: &str) -> Option<Wiring> {
+    match qual {
+        "werkzeug.debug.DebuggedApplication" => Some(Wiring::Middleware),
+        "werkzeug.serving.run_simple" => Some(Wiring::Server),
+        _ => None,
+    }
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx.index.calls_where(|q| wiring(q).is_some()) {
         let Some(callee) = &c.callee else { continue };
-        match callee.qual.as_str() {
-            "werkzeug.debug.DebuggedApplication" => {
+        match wiring(&callee.qual) {
+            Some(Wiring::Middleware) => {
                 let evalex = c
                     .call
                     .argument(1, "evalex")
@@ -62,7 +79,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     .severity(flaskguard_report::Severity::Medium);
                 }
             }
-            "werkzeug.serving.run_simple" => {
+            Some(Wiring::Server) => {
                 let Some(e) = c.call.keyword("use_debugger") else {
                     continue;
                 };
@@ -70,7 +87,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     out.at(c.module, e.span, "`run_simple(..., use_debugger=True)` enables the Werkzeug debugger console");
                 }
             }
-            _ => {}
+            None => {}
         }
     }
     // `os.environ["WERKZEUG_DEBUG_PIN"] = "off"`

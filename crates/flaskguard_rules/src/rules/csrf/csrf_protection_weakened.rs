@@ -124,15 +124,16 @@ fn unprotected_state_changing_views(ctx: &Context<'_, '_>) -> usize {
     }
     // Hooks registered as `@app.before_request` on a function calling `protect()` are in
     // `hooks`; a bare `app.before_request(csrf.protect)` is a call with the method itself.
-    let registered_directly = ctx.index.calls().any(|c| {
-        c.callee.as_ref().is_some_and(|r| {
-            r.qual.ends_with(".before_request") || r.qual.ends_with(".before_app_request")
-        }) && c.call.args.first().is_some_and(|a| {
-            ctx.index
-                .resolve(c.module, c.scope, a)
-                .is_some_and(|r| r.qual == "flask_wtf.CSRFProtect().protect")
-        })
-    });
+    let registered_directly = ctx
+        .index
+        .calls_where(|q| q.ends_with(".before_request") || q.ends_with(".before_app_request"))
+        .any(|c| {
+            c.call.args.first().is_some_and(|a| {
+                ctx.index
+                    .resolve(c.module, c.scope, a)
+                    .is_some_and(|r| r.qual == "flask_wtf.CSRFProtect().protect")
+            })
+        });
     if registered_directly {
         return 0;
     }

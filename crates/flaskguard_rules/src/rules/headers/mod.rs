@@ -301,9 +301,7 @@ pub(super) fn uses_cookie_auth(ctx: &Context<'_, '_>) -> bool {
         return true;
     }
     let is_session = |q: &str| q == "flask.session" || q.starts_with("flask.session.");
-    ctx.index
-        .calls()
-        .any(|c| c.callee.as_ref().is_some_and(|r| is_session(&r.qual)))
+    ctx.index.calls_where(is_session).next().is_some()
         || ctx.index.assigns().any(|a| match &a.target.kind {
             ExprKind::Subscript { value, .. } => ctx
                 .index

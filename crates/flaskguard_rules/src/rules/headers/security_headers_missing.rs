@@ -88,11 +88,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     }
     let index = ctx.index;
     // The `secure` package (`secure.Secure().framework.flask(response)`).
-    if index.calls().any(|c| {
-        c.callee
-            .as_ref()
-            .is_some_and(|r| r.qual.starts_with("secure."))
-    }) {
+    if index
+        .calls_where(|q| q.starts_with("secure."))
+        .next()
+        .is_some()
+    {
         return;
     }
     // `response.headers["X-Frame-Options"] = …`

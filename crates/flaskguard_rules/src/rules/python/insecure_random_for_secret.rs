@@ -64,21 +64,19 @@ const RANDOM_FUNCTIONS: &[&str] = &[
     "shuffle",
 ];
 
+/// A function of `random` (or of a `random.Random()`) that draws a random value.
+fn is_random_call(q: &str) -> bool {
+    q.strip_prefix("random.Random().")
+        .or_else(|| q.strip_prefix("random."))
+        .is_some_and(|function| RANDOM_FUNCTIONS.contains(&function))
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     // By flow: a random value stored in the session or set as a cookie.
     crate::taint::report_class(ctx, out, crate::taint::Class::Secret, &|_| true);
     let index = ctx.index;
-    for c in index.calls() {
+    for c in index.calls_where(is_random_call) {
         let Some(q) = callee(c) else { continue };
-        let Some(function) = q
-            .strip_prefix("random.Random().")
-            .or_else(|| q.strip_prefix("random."))
-        else {
-            continue;
-        };
-        if !RANDOM_FUNCTIONS.contains(&function) {
-            continue;
-        }
         // `token = str(random.random())` overwritten by `token = secrets...` before use.
         if let Some(name) = assigned_name(index, c.module, c.expr.span)
             && let Some(f) = enclosing_function(index, c.module, c.scope)

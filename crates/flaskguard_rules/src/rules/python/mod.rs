@@ -169,6 +169,48 @@ const HASHLIB_CONSTRUCTORS: &[&str] = &[
     "sha3_512", "blake2b", "blake2s",
 ];
 
+/// What a callee's name tells of the hash algorithm a call to it uses.
+enum HashCallee {
+    /// `hashlib.new(name, …)`: the first argument names it.
+    New,
+    /// `hmac.new(key, msg, digestmod)` / `hmac.digest(…)`: the digest argument names it.
+    Hmac,
+    /// A constructor named after its algorithm (lower-case): `hashlib.md5`, `MD5.new`.
+    Named(String),
+}
+
+fn hash_callee(q: &str) -> Option<HashCallee> {
+    if q == "hashlib.new" {
+        return Some(HashCallee::New);
+    }
+    if q == "hmac.new" || q == "hmac.digest" {
+        return Some(HashCallee::Hmac);
+    }
+    if let Some(name) = q.strip_prefix("hashlib.") {
+        return HASHLIB_CONSTRUCTORS
+            .contains(&name)
+            .then(|| HashCallee::Named(name.to_string()));
+    }
+    let name = q
+        .strip_prefix("Crypto.Hash.")
+        .or_else(|| q.strip_prefix("Cryptodome.Hash."))
+        .and_then(|r| r.strip_suffix(".new"))
+        .or_else(|| q.strip_prefix("cryptography.hazmat.primitives.hashes."))?;
+    Some(HashCallee::Named(match name {
+        "MD5" => "md5".to_string(),
+        "MD4" => "md4".to_string(),
+        "SHA" | "SHA1" => "sha1".to_string(),
+        "SHA224" | "SHA256" | "SHA384" | "SHA512" => name.to_ascii_lowercase(),
+        _ => return None,
+    }))
+}
+
+/// Whether a call to `q` may build a hash object (or digest): the calls
+/// [`hash_algorithm`] can name an algorithm for.
+pub(super) fn is_hash_callee(q: &str) -> bool {
+    hash_callee(q).is_some()
+}
+
 /// The algorithm a call builds a hash object (or digest) with, lower-case: `hashlib.md5`,
 /// `hashlib.new("sha1")` (the name constant-propagated), PyCryptodome's `MD5.new`,
 /// `cryptography`'s `hashes.SHA1()`.
@@ -176,66 +218,51 @@ const HASHLIB_CONSTRUCTORS: &[&str] = &[
 /// is every name the files give it, a broken one first.
 pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> Option<String> {
     let index = ctx.index;
-    let q = callee(c)?;
-    if q == "hashlib.new" {
-        let name = c.call.argument(0, "name")?;
-        let mut value = index.eval(c.module, c.scope, name);
-        // A local name bound more than once: the value it holds at this call.
-        if matches!(value, flaskguard_index::Value::Unknown)
-            && let ExprKind::Name(n) = &name.kind
-            && let Some(f) = enclosing_function(index, c.module, c.scope)
-            && let Some(v) = straight::value_at(&f.body, n, c.expr.span.start)
-        {
-            value = index.eval(c.module, c.scope, v);
+    match hash_callee(callee(c)?)? {
+        HashCallee::New => {
+            let name = c.call.argument(0, "name")?;
+            let mut value = index.eval(c.module, c.scope, name);
+            // A local name bound more than once: the value it holds at this call.
+            if matches!(value, flaskguard_index::Value::Unknown)
+                && let ExprKind::Name(n) = &name.kind
+                && let Some(f) = enclosing_function(index, c.module, c.scope)
+                && let Some(v) = straight::value_at(&f.body, n, c.expr.span.start)
+            {
+                value = index.eval(c.module, c.scope, v);
+            }
+            let normal = |s: &str| s.to_ascii_lowercase().replace('-', "_");
+            if let Some(names) = crate::ini::candidates(ctx.project, &value) {
+                let names: Vec<String> = names
+                    .iter()
+                    .filter_map(flaskguard_index::Value::as_str)
+                    .map(normal)
+                    .collect();
+                return names
+                    .iter()
+                    .find(|n| is_broken_hash(n))
+                    .or(names.first())
+                    .cloned();
+            }
+            value.as_str().map(normal)
         }
-        let normal = |s: &str| s.to_ascii_lowercase().replace('-', "_");
-        if let Some(names) = crate::ini::candidates(ctx.project, &value) {
-            let names: Vec<String> = names
-                .iter()
-                .filter_map(flaskguard_index::Value::as_str)
-                .map(normal)
-                .collect();
-            return names
-                .iter()
-                .find(|n| is_broken_hash(n))
-                .or(names.first())
-                .cloned();
+        // `hmac.new(key, msg, hashlib.md5)` / `digestmod="md5"`: HMAC-SHA1 remains sound
+        // (it does not rely on collision resistance); HMAC over MD5 or MD4 is reported.
+        HashCallee::Hmac => {
+            let digest = c
+                .call
+                .argument(2, "digestmod")
+                .or_else(|| c.call.keyword("digest"))?;
+            let name = match index.resolve(c.module, c.scope, digest) {
+                Some(r) if r.qual.starts_with("hashlib.") => r.qual["hashlib.".len()..].to_string(),
+                _ => index
+                    .eval(c.module, c.scope, digest)
+                    .as_str()?
+                    .to_ascii_lowercase(),
+            };
+            matches!(name.as_str(), "md5" | "md4").then_some(name)
         }
-        return value.as_str().map(normal);
+        HashCallee::Named(name) => Some(name),
     }
-    // `hmac.new(key, msg, hashlib.md5)` / `digestmod="md5"`: HMAC-SHA1 remains sound (it
-    // does not rely on collision resistance); HMAC over MD5 or MD4 is reported.
-    if q == "hmac.new" || q == "hmac.digest" {
-        let digest = c
-            .call
-            .argument(2, "digestmod")
-            .or_else(|| c.call.keyword("digest"))?;
-        let name = match index.resolve(c.module, c.scope, digest) {
-            Some(r) if r.qual.starts_with("hashlib.") => r.qual["hashlib.".len()..].to_string(),
-            _ => index
-                .eval(c.module, c.scope, digest)
-                .as_str()?
-                .to_ascii_lowercase(),
-        };
-        return matches!(name.as_str(), "md5" | "md4").then_some(name);
-    }
-    if let Some(name) = q.strip_prefix("hashlib.") {
-        return HASHLIB_CONSTRUCTORS
-            .contains(&name)
-            .then(|| name.to_string());
-    }
-    let name = q
-        .strip_prefix("Crypto.Hash.")
-        .or_else(|| q.strip_prefix("Cryptodome.Hash."))
-        .and_then(|r| r.strip_suffix(".new"))
-        .or_else(|| q.strip_prefix("cryptography.hazmat.primitives.hashes."))?;
-    Some(match name {
-        "MD5" => "md5".to_string(),
-        "MD4" => "md4".to_string(),
-        "SHA" | "SHA1" => "sha1".to_string(),
-        "SHA224" | "SHA256" | "SHA384" | "SHA512" => name.to_ascii_lowercase(),
-        _ => return None,
-    })
 }
 
 /// Hash algorithms (as `hash_algorithm` names them) whose collision resistance is broken.

@@ -45,6 +45,9 @@ declare_rule! {
     }
 }
 
+/// `numpy.load`: unpickles with `allow_pickle=True`.
+const NUMPY_LOAD: &str = "numpy.load";
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
     // The deserializers are the spec's (`audit = true`): one list for this rule and the
@@ -53,10 +56,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         .spec
         .audited(crate::taint::Class::Deserialization)
         .collect();
-    for c in index.calls() {
+    for c in index.calls_where(|q| deserializers.contains(q) || q == NUMPY_LOAD) {
         let Some(q) = callee(c) else { continue };
         let listed = deserializers.contains(q);
-        let numpy_pickle = q == "numpy.load"
+        let numpy_pickle = q == NUMPY_LOAD
             && c.call
                 .keyword("allow_pickle")
                 .is_some_and(|e| index.eval(c.module, c.scope, e).truthy() == Some(true));

@@ -49,21 +49,22 @@ const METHODS: &[&str] = &[
     "get", "post", "put", "patch", "delete", "head", "options", "request",
 ];
 
+/// An HTTP request made with `requests` (a module function or a session's method).
+fn is_request(q: &str) -> bool {
+    [
+        "requests.",
+        "requests.api.",
+        "requests.Session().",
+        "requests.session().",
+        "requests.sessions.Session().",
+    ]
+    .iter()
+    .any(|p| q.strip_prefix(p).is_some_and(|m| METHODS.contains(&m)))
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx.index.calls_where(is_request) {
         let Some(q) = callee(c) else { continue };
-        let is_request = [
-            "requests.",
-            "requests.api.",
-            "requests.Session().",
-            "requests.session().",
-            "requests.sessions.Session().",
-        ]
-        .iter()
-        .any(|p| q.strip_prefix(p).is_some_and(|m| METHODS.contains(&m)));
-        if !is_request {
-            continue;
-        }
         match c.call.keyword("timeout") {
             Some(t) if ctx.index.eval(c.module, c.scope, t) == Value::None => {
                 let span = keyword_span(c, "timeout").unwrap_or(t.span);

@@ -74,7 +74,7 @@ const SHELL_ALWAYS: &[&str] = &[
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
-    for c in index.calls() {
+    for c in index.calls_where(|q| SHELL_OPTIONAL.contains(&q) || SHELL_ALWAYS.contains(&q)) {
         let Some(q) = callee(c) else { continue };
         let command = if SHELL_OPTIONAL.contains(&q) {
             let shell = c

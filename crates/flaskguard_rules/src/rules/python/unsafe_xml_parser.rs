@@ -101,17 +101,34 @@ const LXML_PARSERS: &[&str] = &[
     "lxml.etree.XMLPullParser",
 ];
 
+/// A parse function or parser factory the rule reports.
+fn is_xml_call(q: &str) -> bool {
+    STDLIB.contains(&q)
+        || LXML_PARSERS.contains(&q)
+        || LXML_PARSE.contains(&q)
+        || q == "lxml.etree.iterparse"
+}
+
+/// A parser object's `parse` or `feed` method (`lxml.etree.XMLParser().feed`).
+fn is_parser_method(q: &str) -> bool {
+    q.ends_with(").parse") || q.ends_with(").feed")
+}
+
+/// A callee from an XML library (lxml, `xml.*`, defusedxml): only they take a parser.
+fn mentions_xml(q: &str) -> bool {
+    q.contains("xml") || q.contains("XML")
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
     // Parsers passed to a standard-library parse call are reported with that call.
     let mut consumed: Vec<Site> = Vec::new();
-    for c in index.calls() {
-        if callee(c).is_some_and(|q| STDLIB.contains(&q))
-            && let Some(site) = c
-                .call
-                .keyword("parser")
-                .and_then(|p| index.resolve(c.module, c.scope, p))
-                .and_then(|r| r.site)
+    for c in index.calls_where(|q| STDLIB.contains(&q)) {
+        if let Some(site) = c
+            .call
+            .keyword("parser")
+            .and_then(|p| index.resolve(c.module, c.scope, p))
+            .and_then(|r| r.site)
         {
             consumed.push(site);
         }
@@ -119,11 +136,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     // SAX parsers with external general entities switched on:
     // `parser.setFeature(feature_external_ges, True)`.
     let mut external_ges: Vec<Site> = Vec::new();
-    for c in index.calls() {
+    for c in index.calls_where(|q| q.ends_with(".setFeature")) {
         let Some(r) = &c.callee else { continue };
-        if !r.qual.ends_with(".setFeature") {
-            continue;
-        }
         let (Some(feature), Some(on)) = (c.call.args.first(), c.call.args.get(1)) else {
             continue;
         };
@@ -143,19 +157,19 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     // converted) document are harmless: no attacker-supplied entity reaches them.
     let mut used_unsafely: Vec<Site> = Vec::new();
     let mut used_harmlessly: Vec<Site> = Vec::new();
-    for c in index.calls() {
+    for c in index.calls_where(|q| is_parser_method(q) || mentions_xml(q)) {
         // The parser passed to a parse function, or the parser whose `parse`/`feed` runs.
         let receiver_site = c
             .callee
             .as_ref()
-            .filter(|r| r.qual.ends_with(").parse") || r.qual.ends_with(").feed"))
+            .filter(|r| is_parser_method(&r.qual))
             .and_then(|r| r.site);
         let site = if let Some(site) = receiver_site {
             site
         } else {
             // Only XML functions take a parser (lxml, xml.*, defusedxml): resolving the
             // second argument of every call would cost more than the rest of the rule.
-            if !callee(c).is_some_and(|q| q.contains("xml") || q.contains("XML")) {
+            if !callee(c).is_some_and(mentions_xml) {
                 continue;
             }
             let Some(parser) = c.call.keyword("parser").or_else(|| c.call.args.get(1)) else {
@@ -177,15 +191,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             None => {}
         }
     }
-    for c in index.calls() {
+    for c in index.calls_where(is_xml_call) {
         let Some(q) = callee(c) else { continue };
-        let xml_call = STDLIB.contains(&q)
-            || LXML_PARSERS.contains(&q)
-            || LXML_PARSE.contains(&q)
-            || q == "lxml.etree.iterparse";
-        if !xml_call {
-            continue;
-        }
         let own = Site {
             module: c.module,
             span: c.expr.span,

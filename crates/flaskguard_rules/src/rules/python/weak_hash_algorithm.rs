@@ -1,6 +1,6 @@
 use super::{
-    algorithm_display, hash_algorithm, hashed_data, is_broken_hash, not_for_security,
-    password_hashed,
+    algorithm_display, hash_algorithm, hashed_data, is_broken_hash, is_hash_callee,
+    not_for_security, password_hashed,
 };
 use crate::{Context, Reporter, declare_rule};
 
@@ -54,7 +54,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx.index.calls_where(is_hash_callee) {
         let Some(alg) = hash_algorithm(ctx, c) else {
             continue;
         };

@@ -2,8 +2,8 @@ use flaskguard_index::ir::Expr;
 use flaskguard_index::semantic::CallSite;
 
 use super::{
-    algorithm_display, callee, hash_algorithm, hashed_data, is_broken_hash, mentioned_names,
-    password_hashed, words,
+    algorithm_display, callee, hash_algorithm, hashed_data, is_broken_hash, is_hash_callee,
+    mentioned_names, password_hashed, words,
 };
 use crate::{Context, Reporter, declare_rule};
 
@@ -56,13 +56,13 @@ declare_rule! {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
-    for c in index.calls() {
+    for c in index.calls_where(|q| is_hash_callee(q) || is_update(q)) {
         // `hashlib.sha256(password)` or `h.update(password)` on a hash object.
         let (alg, data, updates) = if let Some(alg) = hash_algorithm(ctx, c) {
             (alg, hashed_data(c), Vec::new())
         } else {
             let Some(q) = callee(c) else { continue };
-            if !q.ends_with("().update") {
+            if !is_update(q) {
                 continue;
             }
             let Some(site) = c.callee.as_ref().and_then(|r| r.site) else {
@@ -80,12 +80,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             };
             // Every `.update()` on the same object: a salt may be fed separately.
             let updates: Vec<&Expr> = index
-                .calls()
-                .filter(|u| {
-                    u.callee
-                        .as_ref()
-                        .is_some_and(|r| r.site == Some(site) && r.qual.ends_with("().update"))
-                })
+                .calls_where(is_update)
+                .filter(|u| u.callee.as_ref().is_some_and(|r| r.site == Some(site)))
                 .filter_map(|u| u.call.args.first())
                 .chain(hashed_data(ctor))
                 .collect();
@@ -113,6 +109,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             ),
         );
     }
+}
+
+/// An object's `update` method (`hashlib.sha256().update`): what feeds a hash object.
+fn is_update(q: &str) -> bool {
+    q.ends_with("().update")
 }
 
 fn shown(c: &CallSite<'_>) -> String {

@@ -65,9 +65,29 @@ const UNSAFE_LOADERS: &[&str] = &[
     "yaml.CFullLoader",
 ];
 
+/// The PyYAML loading functions, by what decides whether they construct Python objects.
+#[derive(Clone, Copy)]
+enum Load {
+    /// `yaml.load`, `yaml.load_all`: their `Loader`.
+    WithLoader,
+    /// `yaml.unsafe_load`, `yaml.unsafe_load_all`: always.
+    Unsafe,
+    /// `yaml.full_load`, `yaml.full_load_all`: FullLoader, which has had bypasses.
+    Full,
+}
+
+fn load(qual: &str) -> Option<Load> {
+    match qual {
+        "yaml.load" | "yaml.load_all" => Some(Load::WithLoader),
+        "yaml.unsafe_load" | "yaml.unsafe_load_all" => Some(Load::Unsafe),
+        "yaml.full_load" | "yaml.full_load_all" => Some(Load::Full),
+        _ => None,
+    }
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let index = ctx.index;
-    for c in index.calls() {
+    for c in index.calls_where(|q| load(q).is_some()) {
         let Some(q) = callee(c) else { continue };
         // The taint engine saw a constant or a quoted, cast or allow-listed value (nothing
         // to audit), or request data (the taint rule reports that flow). Values of unknown
@@ -82,8 +102,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         ) {
             continue;
         }
-        let message = match q {
-            "yaml.load" | "yaml.load_all" => match c.call.argument(1, "Loader") {
+        let message = match load(q) {
+            Some(Load::WithLoader) => match c.call.argument(1, "Loader") {
                 None if c.call.has_kwargs_spread() => continue,
                 None => format!(
                     "`{q}` without a Loader: PyYAML before 5.1 constructs arbitrary Python objects (5.1–5.3 use FullLoader, which has known bypasses)"
@@ -95,15 +115,15 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                     _ => continue,
                 },
             },
-            "yaml.unsafe_load" | "yaml.unsafe_load_all" => {
+            Some(Load::Unsafe) => {
                 format!("`{q}` constructs arbitrary Python objects from the document")
             }
-            "yaml.full_load" | "yaml.full_load_all" => {
+            Some(Load::Full) => {
                 format!(
                     "`{q}` uses FullLoader, which has had arbitrary-code bypasses (CVE-2020-14343)"
                 )
             }
-            _ => continue,
+            None => continue,
         };
         let from_request = c
             .call

@@ -73,12 +73,9 @@ const ENVIRONMENTS: &[&str] = &[
 ];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx.index.calls_where(|q| ENVIRONMENTS.contains(&q)) {
         let Some(callee) = &c.callee else { continue };
-        if !ENVIRONMENTS.contains(&callee.qual.as_str())
-            || c.call.has_kwargs_spread()
-            || ctx.model.is_test_code(c.module)
-        {
+        if c.call.has_kwargs_spread() || ctx.model.is_test_code(c.module) {
             continue;
         }
         let name = callee.qual.rsplit('.').next().unwrap_or(&callee.qual);

@@ -57,12 +57,9 @@ declare_rule! {
 const MAKO: &[&str] = &["mako.template.Template", "mako.lookup.TemplateLookup"];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    for c in ctx.index.calls() {
+    for c in ctx.index.calls_where(|q| MAKO.contains(&q)) {
         let Some(callee) = &c.callee else { continue };
-        if !MAKO.contains(&callee.qual.as_str())
-            || c.call.has_kwargs_spread()
-            || ctx.model.is_test_code(c.module)
-        {
+        if c.call.has_kwargs_spread() || ctx.model.is_test_code(c.module) {
             continue;
         }
         if let Some(filters) = c.call.keyword("default_filters") {
