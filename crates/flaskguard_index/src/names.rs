@@ -160,3 +160,10 @@ pub const BUILTINS: &[&str] = &[
     "NotImplementedError",
     "breakpoint",
 ];
+
+/// Whether `name` is one of [`BUILTINS`]: asked for nearly every name a call reads.
+pub fn is_builtin(name: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| BUILTINS.iter().copied().collect());
+    SET.contains(name)
+}

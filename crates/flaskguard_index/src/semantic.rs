@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use crate::ir::{
     Call, ClassIdx, Expr, ExprKind, FuncIdx, ParamKind, ScopeRef, Span, Stmt, StmtKind, walk_stmts,
 };
-use crate::names::{BUILTINS, canonicalize};
+use crate::names::{canonicalize, is_builtin};
 use crate::{Module, ModuleId};
 
 /// How deep name resolution may chase aliases, assignments and re-exports.
@@ -875,7 +875,7 @@ impl<'a> Index<'a> {
         if let Some(r) = self.star_imported(module, name, depth) {
             return Some(r);
         }
-        if BUILTINS.contains(&name) {
+        if is_builtin(name) {
             return Some(Resolved::new(format!("builtins.{name}")));
         }
         None
