@@ -28,7 +28,21 @@ thread_local! {
     /// Set when a resolution asks for a function parameter's callers: a callee resolved
     /// before the callers were known is tried again only when it asked.
     static ASKED_CALLERS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// [`Index::library_base_for`]'s answers on this thread, for one index.
+    static LIBRARY_BASES: std::cell::RefCell<LibraryBases> =
+        std::cell::RefCell::new(LibraryBases::default());
 }
+
+/// Answers of [`Index::library_base_for`] by a hash of the class and attribute (which are
+/// kept to tell collisions apart), for the index numbered `index`.
+#[derive(Default)]
+struct LibraryBases {
+    index: u64,
+    answers: FxHashMap<u64, (CompactString, CompactString, Option<CompactString>)>,
+}
+
+/// Answers kept per thread before the memo starts over: bounds its memory.
+const LIBRARY_BASES_LIMIT: usize = 1 << 16;
 
 /// One way a name is bound in a scope.
 #[derive(Clone, Debug)]
@@ -159,6 +173,8 @@ pub struct Index<'a> {
     /// What the bases of each class of each module resolve to, computed once after the
     /// module-level names (empty before).
     class_bases: Vec<Vec<Vec<Option<Resolved>>>>,
+    /// A number no other index of this process has (for per-thread memos).
+    id: u64,
 }
 
 /// The project's class attributes and attribute stores, by name.
@@ -266,6 +282,10 @@ impl<'a> Index<'a> {
             top_level,
             module_names: Vec::new(),
             class_bases: Vec::new(),
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         };
         index.app_classes = index
             .modules
@@ -579,8 +599,43 @@ impl<'a> Index<'a> {
 
     /// The library class a project class inherits `attr` from: `None` when the class or
     /// one of its project bases defines `attr` itself (a method, or a class attribute), or
-    /// when it has no library base.
+    /// when it has no library base. Once the class bases are resolved, the answer depends on
+    /// nothing else: it is computed once per class and attribute (and thread).
     fn library_base_for(&self, class: &str, attr: &str, depth: u32) -> Option<CompactString> {
+        if self.class_bases.is_empty() {
+            return self.library_base_walk(class, attr, depth);
+        }
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        (class, attr).hash(&mut h);
+        let key = h.finish();
+        let hit = LIBRARY_BASES.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.index != self.id {
+                memo.index = self.id;
+                memo.answers.clear();
+            }
+            memo.answers
+                .get(&key)
+                .filter(|(c, a, _)| c == class && a == attr)
+                .map(|(_, _, answer)| answer.clone())
+        });
+        if let Some(answer) = hit {
+            return answer;
+        }
+        let answer = self.library_base_walk(class, attr, 0);
+        LIBRARY_BASES.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.answers.len() >= LIBRARY_BASES_LIMIT {
+                memo.answers.clear();
+            }
+            memo.answers
+                .insert(key, (class.into(), attr.into(), answer.clone()));
+        });
+        answer
+    }
+
+    fn library_base_walk(&self, class: &str, attr: &str, depth: u32) -> Option<CompactString> {
         if depth > MAX_RESOLVE_DEPTH {
             return None;
         }
@@ -600,7 +655,7 @@ impl<'a> Index<'a> {
         for i in 0..def.bases.len() {
             let r = self.class_base(m, c, i, depth)?;
             if self.project_class(&r.qual).is_some() {
-                if let Some(found) = self.library_base_for(&r.qual, attr, depth + 1) {
+                if let Some(found) = self.library_base_walk(&r.qual, attr, depth + 1) {
                     return Some(found);
                 }
             } else if r.site.is_none() && !r.qual.ends_with(')') {
