@@ -602,10 +602,10 @@ impl<'a> Index<'a> {
     /// when it has no library base. Once the class bases are resolved, the answer depends on
     /// nothing else: it is computed once per class and attribute (and thread).
     fn library_base_for(&self, class: &str, attr: &str, depth: u32) -> Option<CompactString> {
+        use std::hash::{Hash, Hasher};
         if self.class_bases.is_empty() {
             return self.library_base_walk(class, attr, depth);
         }
-        use std::hash::{Hash, Hasher};
         let mut h = rustc_hash::FxHasher::default();
         (class, attr).hash(&mut h);
         let key = h.finish();
