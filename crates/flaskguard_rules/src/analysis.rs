@@ -225,10 +225,10 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         .copied()
         .filter(|r| options.selection.is_enabled(r))
         .collect();
-    if options.timings {
-        let _ = ctx.flows();
-        clock.lap("taint engine");
-    }
+    // The engine runs first, on every core, whichever rules are selected: started from
+    // inside a rule, it would run on one core while the rules that need it wait.
+    let _ = ctx.flows();
+    clock.lap("taint engine");
     let raw: Vec<RawFinding> = enabled
         .par_iter()
         .map(|rule| {
@@ -247,10 +247,9 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         })
         .collect();
 
-    // Findings in code that never runs (a condition folded to a constant) are dropped,
-    // whichever rules were selected (so the engine always runs).
-    let _ = ctx.flows();
     clock.lap("rules");
+    // Findings in code that never runs (a condition folded to a constant) are dropped,
+    // whichever rules were selected (the engine ran above).
     let raw: Vec<RawFinding> = match ctx.dead_code() {
         Some(dead) if !dead.is_empty() => raw
             .into_iter()
