@@ -576,8 +576,8 @@ impl<'a> Index<'a> {
         // `current_app.render_snippet`: a method of the project's `Flask` subclass.
         if base.qual == "flask.current_app" {
             for class in &self.app_classes {
-                if self.project_function(&format!("{class}.{attr}")).is_some() {
-                    return Resolved::new(format!("{class}().{attr}"));
+                if self.project_function(&format_compact!("{class}.{attr}")).is_some() {
+                    return Resolved::new(format_compact!("{class}().{attr}"));
                 }
             }
         }
@@ -644,7 +644,7 @@ impl<'a> Index<'a> {
         let sem = &self.semantic[m.0 as usize];
         let own = sem
             .functions_by_name
-            .contains_key(format!("{}.{attr}", def.qualname).as_str())
+            .contains_key(format_compact!("{}.{attr}", def.qualname).as_str())
             || sem
                 .scopes
                 .get(&ScopeRef::Class(c))
@@ -835,7 +835,7 @@ impl<'a> Index<'a> {
             return None;
         }
         by_name
-            .get(format!("{class}.{method}").as_str())
+            .get(format_compact!("{class}.{method}").as_str())
             .map(|f| (module, *f))
     }
 
@@ -931,7 +931,7 @@ impl<'a> Index<'a> {
             return Some(r);
         }
         if is_builtin(name) {
-            return Some(Resolved::new(format!("builtins.{name}")));
+            return Some(Resolved::new(format_compact!("builtins.{name}")));
         }
         None
     }
@@ -1029,11 +1029,11 @@ impl<'a> Index<'a> {
                     // `x = x.strip()` style self-references fall through to other bindings.
                     self.resolve_expr(module, scope, value, depth + 1)
                 }
-                Binding::Function(f) => Some(Resolved::new(format!(
+                Binding::Function(f) => Some(Resolved::new(format_compact!(
                     "{}.{}",
                     m.name, m.functions[f.0 as usize].qualname
                 ))),
-                Binding::Class(c) => Some(Resolved::new(format!(
+                Binding::Class(c) => Some(Resolved::new(format_compact!(
                     "{}.{}",
                     m.name, m.classes[c.0 as usize].qualname
                 ))),
@@ -1123,7 +1123,7 @@ impl<'a> Index<'a> {
             if !is_static {
                 let class = &m.classes[c.0 as usize];
                 let suffix = if is_class { "" } else { "()" };
-                return Some(Resolved::new(format!(
+                return Some(Resolved::new(format_compact!(
                     "{}.{}{suffix}",
                     m.name, class.qualname
                 )));
