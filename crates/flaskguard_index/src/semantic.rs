@@ -576,7 +576,10 @@ impl<'a> Index<'a> {
         // `current_app.render_snippet`: a method of the project's `Flask` subclass.
         if base.qual == "flask.current_app" {
             for class in &self.app_classes {
-                if self.project_function(&format_compact!("{class}.{attr}")).is_some() {
+                if self
+                    .project_function(&format_compact!("{class}.{attr}"))
+                    .is_some()
+                {
                     return Resolved::new(format_compact!("{class}().{attr}"));
                 }
             }
@@ -1031,11 +1034,13 @@ impl<'a> Index<'a> {
                 }
                 Binding::Function(f) => Some(Resolved::new(format_compact!(
                     "{}.{}",
-                    m.name, m.functions[f.0 as usize].qualname
+                    m.name,
+                    m.functions[f.0 as usize].qualname
                 ))),
                 Binding::Class(c) => Some(Resolved::new(format_compact!(
                     "{}.{}",
-                    m.name, m.classes[c.0 as usize].qualname
+                    m.name,
+                    m.classes[c.0 as usize].qualname
                 ))),
                 Binding::Param { func, index } => {
                     return self.resolve_param(module, *func, *index, depth);
@@ -1125,7 +1130,8 @@ impl<'a> Index<'a> {
                 let suffix = if is_class { "" } else { "()" };
                 return Some(Resolved::new(format_compact!(
                     "{}.{}{suffix}",
-                    m.name, class.qualname
+                    m.name,
+                    class.qualname
                 )));
             }
         }
