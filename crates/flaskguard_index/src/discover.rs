@@ -189,7 +189,10 @@ fn walk_dir(
         let mut mine: (Vec<DiscoveredFile>, Vec<WalkError>) = (Vec::new(), Vec::new());
         Box::new(move |entry| {
             visit(entry, &mut mine.0, &mut mine.1);
-            if let Ok(mut all) = found.lock() {
+            // Most entries are folders or other files: nothing to hand over.
+            if (!mine.0.is_empty() || !mine.1.is_empty())
+                && let Ok(mut all) = found.lock()
+            {
                 all.0.append(&mut mine.0);
                 all.1.append(&mut mine.1);
             }

@@ -165,21 +165,28 @@ pub(crate) fn drop_module(mut module: ModModule) {
 #[cfg(test)]
 mod tests {
     use super::drop_module;
+    use ruff_python_ast::ModModule;
 
-    fn run_on_small_stack(src: String) {
-        // 256 KiB: far less than any thread gets, so a recursive drop would overflow.
+    /// Parses `src` (on a large stack) and drops its tree with `drop_tree` on a thread
+    /// whose stack is `stack` bytes: fails when that overflows.
+    fn drop_on_stack(src: String, stack: usize, drop_tree: fn(ModModule)) {
         std::thread::Builder::new()
-            .stack_size(256 * 1024)
+            .stack_size(stack)
             .spawn(move || {
                 let parsed = stacker::grow(64 * 1024 * 1024, || {
                     ruff_python_parser::parse_module(&src)
                         .map(ruff_python_parser::Parsed::into_syntax)
                 });
-                drop_module(parsed.expect("valid Python"));
+                drop_tree(parsed.expect("valid Python"));
             })
             .expect("spawn")
             .join()
             .expect("no overflow");
+    }
+
+    fn run_on_small_stack(src: String) {
+        // 256 KiB: far less than any thread gets, so a recursive drop would overflow.
+        drop_on_stack(src, 256 * 1024, drop_module);
     }
 
     #[test]
@@ -238,18 +245,7 @@ mod tests {
             indent,
         ] {
             assert!(shape(&src).is_shallow(), "{}", &src[..40]);
-            std::thread::Builder::new()
-                .stack_size(crate::WORKER_STACK_BYTES / 4)
-                .spawn(move || {
-                    let parsed = stacker::grow(64 * 1024 * 1024, || {
-                        ruff_python_parser::parse_module(&src)
-                            .map(ruff_python_parser::Parsed::into_syntax)
-                    });
-                    drop(parsed.expect("valid Python"));
-                })
-                .expect("spawn")
-                .join()
-                .expect("no overflow");
+            drop_on_stack(src, crate::WORKER_STACK_BYTES / 4, drop);
         }
     }
 
