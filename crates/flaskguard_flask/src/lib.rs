@@ -97,9 +97,10 @@ pub struct FlaskModel<'a> {
 
 impl<'a> FlaskModel<'a> {
     pub fn build(index: &Index<'a>, texts: &[flaskguard_index::TextFile]) -> Self {
+        use rayon::prelude::*;
         let test_code = index
             .modules
-            .iter()
+            .par_iter()
             .map(|m| is_test_code(index, m.id))
             .collect();
         let apps = index
@@ -114,14 +115,12 @@ impl<'a> FlaskModel<'a> {
                 in_factory: matches!(c.scope, ScopeRef::Function(_)),
             })
             .collect();
-        let uses_flask = index.calls().any(|c| {
-            c.callee
-                .as_ref()
-                .is_some_and(|r| r.qual.starts_with("flask.") || r.qual.starts_with("flask_"))
-        });
+        let uses_flask = index
+            .callee_names()
+            .any(|q| q.starts_with("flask.") || q.starts_with("flask_"));
         let mut diagnostics = Vec::new();
         let env = env_entries(texts, &mut diagnostics);
-        let imports_session = index.semantic.iter().any(|sem| {
+        let imports_session = index.semantic.par_iter().any(|sem| {
             sem.scopes.values().any(|scope| {
                 scope.bindings.values().flatten().any(|b| {
                     matches!(b, flaskguard_index::semantic::Binding::Import(q)
@@ -150,7 +149,7 @@ impl<'a> FlaskModel<'a> {
             })
             .collect();
         let templates: Vec<Template> = texts
-            .iter()
+            .par_iter()
             .enumerate()
             .filter(|(_, t)| t.kind == FileKind::Template)
             .map(|(i, t)| Template {

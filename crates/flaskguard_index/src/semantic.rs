@@ -315,22 +315,19 @@ impl<'a> Index<'a> {
             .collect();
         index.class_bases = class_bases;
         index.resolve_callees(false);
-        let mut by_callee: FxHashMap<CompactString, Vec<CallRef>> = FxHashMap::default();
-        for sem in &index.semantic {
-            for (i, c) in sem.calls.iter().enumerate() {
-                if let Some(r) = &c.callee {
-                    add_site(&mut by_callee, &r.qual, (c.module, i));
-                }
-            }
-        }
+        let mut by_callee = index.callee_sites();
         // Who calls each project function: lets an unannotated parameter take the value
         // its callers pass (`def init_extensions(app): csrf.init_app(app)`). Asked once
         // per callee name; each function's callers in module and source order.
+        let targets: Vec<(FunctionRef, &Vec<CallRef>)> = by_callee
+            .iter()
+            .collect::<Vec<_>>()
+            .par_iter()
+            .filter_map(|(qual, sites)| Some((index.project_function(qual)?, *sites)))
+            .collect();
         let mut callers: FxHashMap<FunctionRef, Vec<CallRef>> = FxHashMap::default();
-        for (qual, sites) in &by_callee {
-            if let Some(target) = index.project_function(qual) {
-                callers.entry(target).or_default().extend(sites);
-            }
+        for (target, sites) in targets {
+            callers.entry(target).or_default().extend(sites);
         }
         for sites in callers.values_mut() {
             sites.sort_unstable();
@@ -352,6 +349,51 @@ impl<'a> Index<'a> {
         }
         index.by_callee = by_callee;
         index
+    }
+
+    /// Frees the index, the facts of its modules on every core.
+    pub fn free(self) {
+        use rayon::prelude::*;
+        self.semantic.into_par_iter().for_each(drop);
+    }
+
+    /// The call sites of each resolved callee name, in module and source order. Runs of
+    /// modules are grouped on every core and the groups merged in module order.
+    fn callee_sites(&self) -> FxHashMap<CompactString, Vec<CallRef>> {
+        use rayon::prelude::*;
+        let run = self
+            .semantic
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1);
+        let mut groups = self
+            .semantic
+            .par_chunks(run)
+            .map(|sems| {
+                let mut by_callee = FxHashMap::default();
+                for sem in sems {
+                    for (i, c) in sem.calls.iter().enumerate() {
+                        if let Some(r) = &c.callee {
+                            add_site(&mut by_callee, &r.qual, (c.module, i));
+                        }
+                    }
+                }
+                by_callee
+            })
+            .collect::<Vec<_>>()
+            .into_iter();
+        let mut by_callee = groups.next().unwrap_or_default();
+        for group in groups {
+            for (qual, sites) in group {
+                match by_callee.get_mut(qual.as_str()) {
+                    Some(all) => all.extend(sites),
+                    None => {
+                        by_callee.insert(qual, sites);
+                    }
+                }
+            }
+        }
+        by_callee
     }
 
     /// Resolves every module-level name of every module (before the cache exists, so each
@@ -451,6 +493,16 @@ impl<'a> Index<'a> {
         self.semantic.iter().flat_map(|s| s.calls.iter())
     }
 
+    /// The call sites of one module, in source order.
+    pub fn calls_in(&self, module: ModuleId) -> &[CallSite<'a>] {
+        &self.semantic[module.0 as usize].calls
+    }
+
+    /// The assignments of one module, in source order.
+    pub fn assigns_in(&self, module: ModuleId) -> &[AssignSite<'a>] {
+        &self.semantic[module.0 as usize].assigns
+    }
+
     /// All assignments of the project.
     pub fn assigns(&self) -> impl Iterator<Item = &AssignSite<'a>> {
         self.semantic.iter().flat_map(|s| s.assigns.iter())
@@ -483,6 +535,11 @@ impl<'a> Index<'a> {
         sites
             .into_iter()
             .map(|(m, i)| &self.semantic[m.0 as usize].calls[i])
+    }
+
+    /// Every name a call site of the project resolves to, once each, in no particular order.
+    pub fn callee_names(&self) -> impl Iterator<Item = &str> {
+        self.by_callee.keys().map(CompactString::as_str)
     }
 
     /// Call sites whose callee resolves exactly to one of `quals`, in no particular order

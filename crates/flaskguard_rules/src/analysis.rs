@@ -368,9 +368,13 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     secret_candidates.dedup();
     let databases = databases(&index, &model);
     clock.lap("findings");
+    drop(ctx);
     if options.free_at_exit {
         std::mem::forget(model);
         std::mem::forget(index);
+    } else {
+        drop(model);
+        index.free();
     }
     Analysis {
         findings,
@@ -570,26 +574,33 @@ fn apply_inline_suppressions(
     findings: &mut Vec<Finding>,
     options: &AnalysisOptions,
 ) {
-    let mut by_path: FxHashMap<&str, Vec<InlineSuppression>> = FxHashMap::default();
-    for m in &project.modules {
-        let sups: Vec<InlineSuppression> = m
-            .comments
-            .iter()
-            .filter_map(|c| parse_suppression(c.text(&m.source), c.line))
-            .collect();
-        if !sups.is_empty() {
-            by_path.insert(m.source.display.as_str(), sups);
-        }
-    }
+    // The suppression comments of each module, with their spans: read once, on every core.
+    let parsed: Vec<Vec<(InlineSuppression, Span)>> = project
+        .modules
+        .par_iter()
+        .map(|m| {
+            m.comments
+                .iter()
+                .filter_map(|c| Some((parse_suppression(c.text(&m.source), c.line)?, c.span)))
+                .collect()
+        })
+        .collect();
+    let by_path: FxHashMap<&str, &[(InlineSuppression, Span)]> = project
+        .modules
+        .iter()
+        .zip(&parsed)
+        .filter(|(_, sups)| !sups.is_empty())
+        .map(|(m, sups)| (m.source.display.as_str(), sups.as_slice()))
+        .collect();
     let mut used: FxHashSet<(String, u32)> = FxHashSet::default();
     for f in findings.iter_mut() {
         let Some(sups) = by_path.get(f.location.path.as_str()) else {
             continue;
         };
         let lines = f.location.start.line..=f.location.end.line;
-        if let Some(s) = sups
+        if let Some((s, _)) = sups
             .iter()
-            .find(|s| lines.contains(&s.line) && s.covers(&f.code, &f.name))
+            .find(|(s, _)| lines.contains(&s.line) && s.covers(&f.code, &f.name))
         {
             used.insert((f.location.path.clone(), s.line));
             f.suppression = Some(Suppression {
@@ -605,13 +616,10 @@ fn apply_inline_suppressions(
     if !options.selection.is_enabled(&UNUSED_SUPPRESSION) {
         return;
     }
-    for m in &project.modules {
-        for c in &m.comments {
-            let Some(s) = parse_suppression(c.text(&m.source), c.line) else {
-                continue;
-            };
+    for (m, sups) in project.modules.iter().zip(&parsed) {
+        for (s, span) in sups {
             // Bandit's `# nosec` may be there for Bandit's own checks: not ours to judge.
-            if s.nosec || used.contains(&(m.source.display.clone(), c.line)) {
+            if s.nosec || used.contains(&(m.source.display.clone(), s.line)) {
                 continue;
             }
             // Only judge suppressions of rules that ran.
@@ -627,7 +635,7 @@ fn apply_inline_suppressions(
             if !judged {
                 continue;
             }
-            let flagged = m.source.slice(c.span).to_string();
+            let flagged = m.source.slice(*span).to_string();
             findings.push(Finding {
                 code: UNUSED_SUPPRESSION.code.to_string(),
                 name: UNUSED_SUPPRESSION.name.to_string(),
@@ -641,8 +649,8 @@ fn apply_inline_suppressions(
                         s.codes.join(", ")
                     )
                 },
-                location: location(&m.source, c.span),
-                snippet: Some(snippet(&m.source, c.span)),
+                location: location(&m.source, *span),
+                snippet: Some(snippet(&m.source, *span)),
                 fix: None,
                 trace: Vec::new(),
                 route: None,

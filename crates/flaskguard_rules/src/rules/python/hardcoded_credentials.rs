@@ -69,77 +69,85 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    let mut scan = Scan {
-        ctx,
-        reported: FxHashSet::default(),
-        skipped: ctx
-            .model
-            .config
-            .iter()
-            .filter(|s| !s.profile.is_deployed())
-            .filter_map(|s| Some((s.module?, s.span)))
-            .collect(),
-        out,
-    };
-    let index = ctx.index;
-    for a in index.assigns() {
-        if scan.skip_module(a.module) {
-            continue;
+    // Values of development and test configuration.
+    let skipped: Vec<(ModuleId, Span)> = ctx
+        .model
+        .config
+        .iter()
+        .filter(|s| !s.profile.is_deployed())
+        .filter_map(|s| Some((s.module?, s.span)))
+        .collect();
+    out.each_module(ctx.index.modules.len(), |module, out| {
+        if ctx.model.is_test_code(module) {
+            return;
         }
-        if let Some(name) = target_name(a.target) {
-            scan.named(a.module, a.scope, &name, a.value);
-        }
-        scan.literals(a.module, a.scope, a.value);
-    }
-    for c in index.calls() {
-        if scan.skip_module(c.module) {
-            continue;
-        }
-        let q = callee(c).unwrap_or("");
-        if matches!(q, "os.environ.get" | "os.getenv" | "os.environ.setdefault") {
-            continue;
-        }
-        for k in &c.call.keywords {
-            if let Some(name) = &k.arg {
-                scan.named(c.module, c.scope, name, &k.value);
-            }
-        }
-        // Credentials by position, whatever they are called: `generate_password_hash("admin")`,
-        // `jwt.encode(claims, "secret")`.
-        let positional = match q {
-            "werkzeug.security.generate_password_hash" => {
-                c.call.argument(0, "password").map(|e| ("password", e))
-            }
-            "werkzeug.security.check_password_hash" => {
-                c.call.argument(1, "password").map(|e| ("password", e))
-            }
-            "jwt.encode" | "jwt.decode" | "jose.jwt.encode" | "jose.jwt.decode" => {
-                c.call.argument(1, "key").map(|e| ("key", e))
-            }
-            _ => None,
+        let mut scan = Scan {
+            ctx,
+            reported: FxHashSet::default(),
+            skipped: skipped
+                .iter()
+                .filter(|(m, _)| *m == module)
+                .copied()
+                .collect(),
+            out,
         };
-        if let Some((what, e)) = positional {
-            let label = format!("The {what} passed to `{q}`");
-            scan.credential(c.module, c.scope, what, &label, e);
+        scan.module(module);
+    });
+}
+
+impl Scan<'_, '_, '_, '_> {
+    /// Assignments, call arguments and parameter defaults of one module.
+    fn module(&mut self, module: ModuleId) {
+        let index = self.ctx.index;
+        for a in index.assigns_in(module) {
+            if let Some(name) = target_name(a.target) {
+                self.named(a.module, a.scope, &name, a.value);
+            }
+            self.literals(a.module, a.scope, a.value);
         }
-        for arg in c
-            .call
-            .args
-            .iter()
-            .chain(c.call.keywords.iter().map(|k| &k.value))
-        {
-            scan.literals(c.module, c.scope, arg);
+        for c in index.calls_in(module) {
+            let q = callee(c).unwrap_or("");
+            if matches!(q, "os.environ.get" | "os.getenv" | "os.environ.setdefault") {
+                continue;
+            }
+            for k in &c.call.keywords {
+                if let Some(name) = &k.arg {
+                    self.named(c.module, c.scope, name, &k.value);
+                }
+            }
+            // Credentials by position, whatever they are called: `generate_password_hash("admin")`,
+            // `jwt.encode(claims, "secret")`.
+            let positional = match q {
+                "werkzeug.security.generate_password_hash" => {
+                    c.call.argument(0, "password").map(|e| ("password", e))
+                }
+                "werkzeug.security.check_password_hash" => {
+                    c.call.argument(1, "password").map(|e| ("password", e))
+                }
+                "jwt.encode" | "jwt.decode" | "jose.jwt.encode" | "jose.jwt.decode" => {
+                    c.call.argument(1, "key").map(|e| ("key", e))
+                }
+                _ => None,
+            };
+            if let Some((what, e)) = positional {
+                let label = format!("The {what} passed to `{q}`");
+                self.credential(c.module, c.scope, what, &label, e);
+            }
+            for arg in c
+                .call
+                .args
+                .iter()
+                .chain(c.call.keywords.iter().map(|k| &k.value))
+            {
+                self.literals(c.module, c.scope, arg);
+            }
         }
-    }
-    // Parameter defaults: `def connect(password="hunter2")`.
-    for m in index.modules {
-        if scan.skip_module(m.id) {
-            continue;
-        }
+        // Parameter defaults: `def connect(password="hunter2")`.
+        let m = &index.modules[module.0 as usize];
         for f in &m.functions {
             for p in &f.params {
                 if let Some(d) = &p.default {
-                    scan.named(m.id, f.parent, &p.name, d);
+                    self.named(m.id, f.parent, &p.name, d);
                 }
             }
         }
@@ -156,10 +164,6 @@ struct Scan<'c, 'i, 'a, 'o> {
 }
 
 impl Scan<'_, '_, '_, '_> {
-    fn skip_module(&self, module: ModuleId) -> bool {
-        self.ctx.model.is_test_code(module)
-    }
-
     fn skipped(&self, module: ModuleId, span: Span) -> bool {
         self.skipped
             .iter()

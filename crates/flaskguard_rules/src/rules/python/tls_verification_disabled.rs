@@ -54,8 +54,13 @@ const HTTP_METHODS: &[&str] = &[
 ];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    out.each_module(ctx.index.modules.len(), |m, out| check_module(ctx, m, out));
+}
+
+/// Every call and attribute assignment of one module (constants may be passed to any call).
+fn check_module(ctx: &Context<'_, '_>, module: flaskguard_index::ModuleId, out: &mut Reporter) {
     let index = ctx.index;
-    for c in index.calls() {
+    for c in index.calls_in(module) {
         let Some(q) = callee(c) else { continue };
         // `verify=False`
         let verify_kw = if is_http_call(q) {
@@ -109,7 +114,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         }
     }
-    for a in index.assigns() {
+    for a in index.assigns_in(module) {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };

@@ -90,8 +90,13 @@ const WEAK_CIPHERS: &[(&str, &str)] = &[
 const MIN_KEY_BITS: i64 = 2048;
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    out.each_module(ctx.index.modules.len(), |m, out| check_module(ctx, m, out));
+}
+
+/// Every call and attribute assignment of one module (constants may be passed to any call).
+fn check_module(ctx: &Context<'_, '_>, module: flaskguard_index::ModuleId, out: &mut Reporter) {
     let index = ctx.index;
-    for c in index.calls() {
+    for c in index.calls_in(module) {
         let Some(q) = callee(c) else { continue };
         if q == "ssl.wrap_socket" {
             let version = c
@@ -158,7 +163,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         }
     }
-    for a in index.assigns() {
+    for a in index.assigns_in(module) {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
             continue;
         };
