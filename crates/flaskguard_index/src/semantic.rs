@@ -70,6 +70,49 @@ pub struct Scope<'a> {
     pub bindings: FxHashMap<&'a str, Bindings<'a>>,
 }
 
+/// The scopes of a module, by position rather than by hash: the module's own, then one per
+/// function, then one per class, in the order of the module's definitions. Name lookups
+/// walk scope chains on every resolution, so finding a scope costs no hashing.
+#[derive(Debug, Default)]
+pub struct Scopes<'a> {
+    functions: usize,
+    all: Vec<Scope<'a>>,
+}
+
+impl<'a> Scopes<'a> {
+    fn new(functions: usize, classes: usize) -> Self {
+        Self {
+            functions,
+            all: std::iter::repeat_with(Scope::default)
+                .take(1 + functions + classes)
+                .collect(),
+        }
+    }
+
+    fn slot(&self, scope: ScopeRef) -> usize {
+        match scope {
+            ScopeRef::Module => 0,
+            ScopeRef::Function(f) => 1 + f.0 as usize,
+            ScopeRef::Class(c) => 1 + self.functions + c.0 as usize,
+        }
+    }
+
+    /// The names a scope binds.
+    pub fn get(&self, scope: &ScopeRef) -> Option<&Scope<'a>> {
+        self.all.get(self.slot(*scope))
+    }
+
+    fn get_mut(&mut self, scope: ScopeRef) -> Option<&mut Scope<'a>> {
+        let slot = self.slot(scope);
+        self.all.get_mut(slot)
+    }
+
+    /// Every scope of the module.
+    pub fn values(&self) -> impl Iterator<Item = &Scope<'a>> {
+        self.all.iter()
+    }
+}
+
 /// The bindings of one name in one scope, in source order.
 pub type Bindings<'a> = smallvec::SmallVec<[Binding<'a>; 1]>;
 
@@ -131,7 +174,7 @@ impl Resolved {
 
 #[derive(Debug, Default)]
 pub struct ModuleSemantic<'a> {
-    pub scopes: FxHashMap<ScopeRef, Scope<'a>>,
+    pub scopes: Scopes<'a>,
     pub calls: Vec<CallSite<'a>>,
     pub assigns: Vec<AssignSite<'a>>,
     /// `return` values of each function.
@@ -1220,7 +1263,10 @@ impl<'a> Index<'a> {
 
 /// Collects the bindings, calls, assignments and returns of one module.
 fn collect_module(module: &Module) -> ModuleSemantic<'_> {
-    let mut sem = ModuleSemantic::default();
+    let mut sem = ModuleSemantic {
+        scopes: Scopes::new(module.functions.len(), module.classes.len()),
+        ..ModuleSemantic::default()
+    };
     for (i, f) in module.functions.iter().enumerate() {
         sem.functions_by_name
             .entry(f.qualname.as_str())
@@ -1276,13 +1322,12 @@ fn collect_module(module: &Module) -> ModuleSemantic<'_> {
         .collect();
     // Kept for the whole analysis: without the slack of growing (most names have one
     // binding; a vector would reserve four).
-    for scope in sem.scopes.values_mut() {
+    for scope in &mut sem.scopes.all {
         for bindings in scope.bindings.values_mut() {
             bindings.shrink_to_fit();
         }
         scope.bindings.shrink_to_fit();
     }
-    sem.scopes.shrink_to_fit();
     sem.calls.shrink_to_fit();
     sem.assigns.shrink_to_fit();
     for values in sem.returns.values_mut() {
@@ -1298,18 +1343,12 @@ struct Collector<'m, 's> {
 
 impl<'m> Collector<'m, '_> {
     fn bind(&mut self, scope: ScopeRef, name: &'m str, binding: Binding<'m>) {
-        self.sem
-            .scopes
-            .entry(scope)
-            .or_default()
-            .bindings
-            .entry(name)
-            .or_default()
-            .push(binding);
+        if let Some(scope) = self.sem.scopes.get_mut(scope) {
+            scope.bindings.entry(name).or_default().push(binding);
+        }
     }
 
     fn block(&mut self, scope: ScopeRef, body: &'m [Stmt]) {
-        self.sem.scopes.entry(scope).or_default();
         walk_stmts(body, &mut |stmt| self.stmt(scope, stmt));
     }
 
@@ -1499,11 +1538,10 @@ impl<'m> Collector<'m, '_> {
                 retry: false,
             }),
             ExprKind::Named { target, value } => {
-                if let Some(n) = target.as_name() {
-                    self.sem
-                        .scopes
-                        .entry(scope)
-                        .or_default()
+                if let Some(n) = target.as_name()
+                    && let Some(scope) = self.sem.scopes.get_mut(scope)
+                {
+                    scope
                         .bindings
                         .entry(n)
                         .or_default()
