@@ -312,6 +312,16 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
     let mut depth = 0u32;
     let mut i = 0;
     while i < b.len() {
+        if state == State::Idle {
+            // Straight past what changes nothing while no import is open.
+            i += b[i..]
+                .iter()
+                .position(|&c| !IDLE_INERT[usize::from(c)])
+                .unwrap_or(b.len() - i);
+            if i >= b.len() {
+                break;
+            }
+        }
         let c = b[i];
         match c {
             b'#' => {
@@ -376,6 +386,26 @@ static IDENTIFIER: [bool; 256] = {
     while b < 256 {
         let c = b as u8;
         table[b] = c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// The bytes that change nothing outside an import statement: all but comments, line
+/// continuations, quotes, brackets (their depth decides where a statement ends) and the
+/// bytes that start a name.
+static IDLE_INERT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = !(c == b'_'
+            || c.is_ascii_alphabetic()
+            || c >= 0x80
+            || matches!(
+                c,
+                b'#' | b'\\' | b'\'' | b'"' | b'(' | b'[' | b'{' | b')' | b']' | b'}'
+            ));
         b += 1;
     }
     table

@@ -956,13 +956,14 @@ impl<'a> Index<'a> {
 
     /// Splits `pkg.mod.rest` at the longest prefix that names a project module.
     fn split_module<'q>(&self, qual: &'q str) -> Option<(ModuleId, &'q str)> {
-        let top = qual.split_once('.').map_or(qual, |(top, _)| top);
+        let bytes = qual.as_bytes();
+        let top = memchr::memchr(b'.', bytes).map_or(qual, |i| &qual[..i]);
         if !self.top_level.contains(top) {
             return None;
         }
         // A module name holds neither a call nor a subscript: start before the first.
-        let mut end = match qual.bytes().position(|b| b == b'(' || b == b'[') {
-            Some(i) => qual[..i].rfind('.')?,
+        let mut end = match memchr::memchr2(b'(', b'[', bytes) {
+            Some(i) => memchr::memrchr(b'.', &bytes[..i])?,
             None => qual.len(),
         };
         loop {
@@ -975,7 +976,7 @@ impl<'a> Index<'a> {
                 let rest = qual.get(end + 1..).unwrap_or("");
                 return Some((*id, rest));
             }
-            end = prefix.rfind('.')?;
+            end = memchr::memrchr(b'.', prefix.as_bytes())?;
         }
     }
 
