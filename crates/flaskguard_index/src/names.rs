@@ -55,6 +55,16 @@ const ALIASES: &[(&str, &str)] = &[
     ("Crypto.", "Crypto."),
 ];
 
+/// The parts joined into one compact string, without the formatting machinery: name
+/// resolution builds a qualified name at every step.
+pub fn concat(parts: &[&str]) -> CompactString {
+    let mut joined = CompactString::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        joined.push_str(part);
+    }
+    joined
+}
+
 /// Rewrites a resolved name to its canonical form.
 pub fn canonicalize(name: CompactString) -> CompactString {
     // Most names belong to packages without aliases: skip the table for them.
@@ -91,7 +101,7 @@ pub fn canonicalize(name: CompactString) -> CompactString {
             if prefix == replacement {
                 return name;
             }
-            return compact_str::format_compact!("{replacement}{rest}");
+            return concat(&[replacement, rest]);
         }
     }
     name

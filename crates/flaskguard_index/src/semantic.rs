@@ -1,13 +1,13 @@
 //! The semantic index: bindings, imports resolved to qualified names, call sites and
 //! assignments of every module, and name resolution across modules.
 
-use compact_str::{CompactString, format_compact};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::ir::{
     Call, ClassIdx, Expr, ExprKind, FuncIdx, ParamKind, ScopeRef, Span, Stmt, StmtKind, walk_stmts,
 };
-use crate::names::{canonicalize, is_builtin};
+use crate::names::{canonicalize, concat, is_builtin};
 use crate::{Module, ModuleId};
 
 /// How deep name resolution may chase aliases, assignments and re-exports.
@@ -650,7 +650,7 @@ impl<'a> Index<'a> {
             ExprKind::Subscript { value, .. } => {
                 let base = self.resolve_expr(module, scope, value, depth + 1)?;
                 Some(Resolved {
-                    qual: format_compact!("{}[]", base.qual),
+                    qual: concat(&[&base.qual, "[]"]),
                     site: base.site,
                 })
             }
@@ -661,7 +661,7 @@ impl<'a> Index<'a> {
 
     /// `base.attr`, chasing into project modules.
     fn member(&self, base: &Resolved, attr: &str, depth: u32) -> Resolved {
-        let qual = format_compact!("{}.{attr}", base.qual);
+        let qual = concat(&[&base.qual, ".", attr]);
         // Only a module's attributes are chased (`pkg.sub` then `.func`). Below anything
         // else (a function, a class, an import the project does not define) chasing
         // `base.attr` would resolve `base` again: for a chain of `n` attributes through an
@@ -677,10 +677,10 @@ impl<'a> Index<'a> {
         if base.qual == "flask.current_app" {
             for class in &self.app_classes {
                 if self
-                    .project_function(&format_compact!("{class}.{attr}"))
+                    .project_function(&concat(&[class, ".", attr]))
                     .is_some()
                 {
-                    return Resolved::new(format_compact!("{class}().{attr}"));
+                    return Resolved::new(concat(&[class, "().", attr]));
                 }
             }
         }
@@ -690,7 +690,7 @@ impl<'a> Index<'a> {
             && let Some(library) = self.library_base_for(class, attr, depth)
         {
             return Resolved {
-                qual: canonicalize(format_compact!("{library}().{attr}")),
+                qual: canonicalize(concat(&[&library, "().", attr])),
                 site: base.site,
             };
         }
@@ -747,7 +747,7 @@ impl<'a> Index<'a> {
         let sem = &self.semantic[m.0 as usize];
         let own = sem
             .functions_by_name
-            .contains_key(format_compact!("{}.{attr}", def.qualname).as_str())
+            .contains_key(concat(&[&def.qualname, ".", attr]).as_str())
             || sem
                 .scopes
                 .get(&ScopeRef::Class(c))
@@ -913,7 +913,7 @@ impl<'a> Index<'a> {
             }
         }
         Resolved {
-            qual: format_compact!("{}()", callee.qual),
+            qual: concat(&[&callee.qual, "()"]),
             site: Some(site),
         }
     }
@@ -938,7 +938,7 @@ impl<'a> Index<'a> {
             return None;
         }
         by_name
-            .get(format_compact!("{class}.{method}").as_str())
+            .get(concat(&[class, ".", method]).as_str())
             .map(|f| (module, *f))
     }
 
@@ -1035,7 +1035,7 @@ impl<'a> Index<'a> {
             return Some(r);
         }
         if is_builtin(name) {
-            return Some(Resolved::new(format_compact!("builtins.{name}")));
+            return Some(Resolved::new(concat(&["builtins.", name])));
         }
         None
     }
@@ -1133,16 +1133,16 @@ impl<'a> Index<'a> {
                     // `x = x.strip()` style self-references fall through to other bindings.
                     self.resolve_expr(module, scope, value, depth + 1)
                 }
-                Binding::Function(f) => Some(Resolved::new(format_compact!(
-                    "{}.{}",
-                    m.name,
-                    m.functions[f.0 as usize].qualname
-                ))),
-                Binding::Class(c) => Some(Resolved::new(format_compact!(
-                    "{}.{}",
-                    m.name,
-                    m.classes[c.0 as usize].qualname
-                ))),
+                Binding::Function(f) => Some(Resolved::new(concat(&[
+                    &m.name,
+                    ".",
+                    &m.functions[f.0 as usize].qualname,
+                ]))),
+                Binding::Class(c) => Some(Resolved::new(concat(&[
+                    &m.name,
+                    ".",
+                    &m.classes[c.0 as usize].qualname,
+                ]))),
                 Binding::Param { func, index } => {
                     return self.resolve_param(module, *func, *index, depth);
                 }
@@ -1180,7 +1180,7 @@ impl<'a> Index<'a> {
         if let Some(annotation) = &param.annotation {
             let r = self.resolve_expr(module, f.parent, annotation, depth + 1)?;
             return Some(Resolved {
-                qual: format_compact!("{}()", r.qual),
+                qual: concat(&[&r.qual, "()"]),
                 site: None,
             });
         }
@@ -1229,11 +1229,12 @@ impl<'a> Index<'a> {
             if !is_static {
                 let class = &m.classes[c.0 as usize];
                 let suffix = if is_class { "" } else { "()" };
-                return Some(Resolved::new(format_compact!(
-                    "{}.{}{suffix}",
-                    m.name,
-                    class.qualname
-                )));
+                return Some(Resolved::new(concat(&[
+                    &m.name,
+                    ".",
+                    &class.qualname,
+                    suffix,
+                ])));
             }
         }
         None
