@@ -321,6 +321,14 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
             if i >= b.len() {
                 break;
             }
+            // An `i` or `f` inside a name: past the rest of the name.
+            if i > 0 && IDENTIFIER[usize::from(b[i - 1])] && IDENTIFIER[usize::from(b[i])] {
+                i += b[i..]
+                    .iter()
+                    .position(|&c| !IDENTIFIER[usize::from(c)])
+                    .unwrap_or(b.len() - i);
+                continue;
+            }
         }
         let c = b[i];
         match c {
@@ -393,19 +401,17 @@ static IDENTIFIER: [bool; 256] = {
 
 /// The bytes that change nothing outside an import statement: all but comments, line
 /// continuations, quotes, brackets (their depth decides where a statement ends) and the
-/// bytes that start a name.
+/// first letters of `import` and `from` (the prefix of a string literal changes nothing:
+/// its quote starts the string).
 static IDLE_INERT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        table[b] = !(c == b'_'
-            || c.is_ascii_alphabetic()
-            || c >= 0x80
-            || matches!(
-                c,
-                b'#' | b'\\' | b'\'' | b'"' | b'(' | b'[' | b'{' | b')' | b']' | b'}'
-            ));
+        table[b] = !matches!(
+            c,
+            b'#' | b'\\' | b'\'' | b'"' | b'(' | b'[' | b'{' | b')' | b']' | b'}' | b'i' | b'f'
+        );
         b += 1;
     }
     table
