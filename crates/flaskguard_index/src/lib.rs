@@ -240,6 +240,13 @@ fn toml_syntax_error(source: &SourceFile) -> Option<Diagnostic> {
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
+    read_text_sized(path).map(|(text, _)| text)
+}
+
+/// The text of a file and its size in bytes. The file is looked at before it is opened:
+/// opening a FIFO would block.
+pub(crate) fn read_text_sized(path: &Path) -> Result<(String, u64), String> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if !meta.is_file() {
         return Err(discover::NOT_REGULAR.to_string());
@@ -252,12 +259,15 @@ fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_SIZE / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    let size = meta.len();
     if bytes.contains(&0) {
         return Err("file contains NUL bytes: not a text file".to_string());
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
+        Ok(text) => Ok((text, size)),
         Err(err) => {
             let bytes = err.into_bytes();
             // PEP 263: a Latin-1 coding declaration in the first two lines.
@@ -276,7 +286,7 @@ fn read_text(path: &Path) -> Result<String, String> {
                 "windows-1252",
             ];
             if head.contains("coding") && latin1.iter().any(|enc| head.contains(enc)) {
-                Ok(bytes.iter().map(|&b| char::from(b)).collect())
+                Ok((bytes.iter().map(|&b| char::from(b)).collect(), size))
             } else {
                 let valid = std::str::from_utf8(&bytes)
                     .err()

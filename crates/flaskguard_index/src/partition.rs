@@ -139,14 +139,23 @@ fn split(
     is_framework: &(dyn Fn(&str) -> bool + Sync),
     min_part_bytes: u64,
 ) -> Parts {
-    let sizes: Vec<u64> = files
+    // Python files are read here (their texts are kept for the part's loading), and their
+    // sizes come with them; the other files are only looked at.
+    let read: Vec<(u64, Option<String>)> = files
         .par_iter()
-        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .map(|f| {
+            if f.kind == FileKind::Python
+                && let Ok((text, size)) = crate::read_text_sized(&f.path)
+            {
+                return (size, Some(text));
+            }
+            (std::fs::metadata(&f.path).map_or(0, |m| m.len()), None)
+        })
         .collect();
-    let total: u64 = sizes.iter().sum();
+    let total: u64 = read.iter().map(|(size, _)| size).sum();
     if total < min_part_bytes.saturating_mul(2) {
-        let none = vec![None; files.len()];
-        return (vec![files], vec![none]);
+        let texts = read.into_iter().map(|(_, text)| text).collect();
+        return (vec![files], vec![texts]);
     }
     // Groups: the modules whose dotted names start with the same first name (a package
     // and its submodules, which reach each other by relative imports). A first name
@@ -176,8 +185,8 @@ fn split(
     }
     let scanned: Vec<Scanned> = files
         .par_iter()
-        .zip(&sizes)
-        .map(|(file, &size)| {
+        .zip(read)
+        .map(|(file, (size, text))| {
             if file.kind != FileKind::Python {
                 return Scanned {
                     size,
@@ -185,7 +194,6 @@ fn split(
                     text: None,
                 };
             }
-            let text = crate::read_text(&file.path).ok();
             let roots = text.as_deref().map(|text| {
                 let mut roots: Vec<String> = referenced_roots(text)
                     .into_iter()
