@@ -58,11 +58,25 @@ const ALIASES: &[(&str, &str)] = &[
 /// The parts joined into one compact string, without the formatting machinery: name
 /// resolution builds a qualified name at every step.
 pub fn concat(parts: &[&str]) -> CompactString {
-    let mut joined = CompactString::with_capacity(parts.iter().map(|p| p.len()).sum());
+    const INLINE: usize = std::mem::size_of::<CompactString>();
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    if len <= INLINE {
+        // Joined on the stack, stored inline.
+        let mut buf = [0u8; INLINE];
+        let mut at = 0;
+        for part in parts {
+            buf[at..at + part.len()].copy_from_slice(part.as_bytes());
+            at += part.len();
+        }
+        return std::str::from_utf8(&buf[..len])
+            .map_or_else(|_| CompactString::default(), CompactString::new);
+    }
+    // Longer: the string's buffer becomes the compact string's.
+    let mut joined = String::with_capacity(len);
     for part in parts {
         joined.push_str(part);
     }
-    joined
+    CompactString::from(joined)
 }
 
 /// Rewrites a resolved name to its canonical form.
