@@ -82,7 +82,7 @@ pub fn concat(parts: &[&str]) -> CompactString {
 /// Rewrites a resolved name to its canonical form.
 pub fn canonicalize(name: CompactString) -> CompactString {
     // Most names belong to packages without aliases: skip the table for them.
-    let top = name.split('.').next().unwrap_or("");
+    let top = memchr::memchr(b'.', name.as_bytes()).map_or(name.as_str(), |i| &name[..i]);
     if !matches!(
         top,
         "flask"
