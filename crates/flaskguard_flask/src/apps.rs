@@ -78,17 +78,16 @@ fn collect_app_sites(
 pub(crate) fn blueprint_apps(index: &Index<'_>) -> FxHashMap<Site, Vec<Site>> {
     let mut on_app: FxHashMap<Site, Vec<Site>> = FxHashMap::default();
     let mut on_bp: Vec<(Site, Site)> = Vec::new();
-    for c in index.calls() {
+    let registrations = index.calls_matching(|c| {
+        matches!(&c.call.func.kind, ExprKind::Attribute { attr, .. } if attr == "register_blueprint")
+    });
+    for c in registrations {
         let ExprKind::Attribute {
-            value: receiver,
-            attr,
+            value: receiver, ..
         } = &c.call.func.kind
         else {
             continue;
         };
-        if attr != "register_blueprint" {
-            continue;
-        }
         // The receiver resolves to an app or a blueprint; an unannotated parameter does
         // not resolve and is followed to its call sites.
         let receiver_qual = c

@@ -123,54 +123,49 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
     let mut config_modules: FxHashSet<ModuleId> = FxHashSet::default();
     let mut unresolved_from_object = false;
 
-    // Subscript and attribute assignments.
-    for a in index.assigns() {
-        match &a.target.kind {
-            ExprKind::Subscript { value, index: key } => {
-                let Some(base) = index.resolve(a.module, a.scope, value) else {
-                    continue;
-                };
-                if !is_app_config(&base.qual) {
-                    continue;
-                }
-                let Value::Str(key) = index.eval(a.module, a.scope, key) else {
-                    continue;
-                };
-                out.push(setting(
-                    index,
-                    key,
-                    a.value,
-                    a.module,
-                    a.scope,
-                    ConfigOrigin::Item,
-                ));
+    // Subscript and attribute assignments, looked at on every core (every `x[k] = v` of
+    // the project resolves its `x`).
+    out.extend(index.assigns_matching(|a| match &a.target.kind {
+        ExprKind::Subscript { value, index: key } => {
+            let base = index.resolve(a.module, a.scope, value)?;
+            if !is_app_config(&base.qual) {
+                return None;
             }
-            ExprKind::Attribute { value, attr } => {
-                let key = match attr.as_str() {
-                    "secret_key" => "SECRET_KEY",
-                    "debug" => "DEBUG",
-                    "testing" => "TESTING",
-                    "permanent_session_lifetime" => "PERMANENT_SESSION_LIFETIME",
-                    _ => continue,
-                };
-                let Some(base) = index.resolve(a.module, a.scope, value) else {
-                    continue;
-                };
-                if !is_app(&base.qual) {
-                    continue;
-                }
-                out.push(setting(
-                    index,
-                    key.to_string(),
-                    a.value,
-                    a.module,
-                    a.scope,
-                    ConfigOrigin::AppAttribute,
-                ));
-            }
-            _ => {}
+            let Value::Str(key) = index.eval(a.module, a.scope, key) else {
+                return None;
+            };
+            Some(setting(
+                index,
+                key,
+                a.value,
+                a.module,
+                a.scope,
+                ConfigOrigin::Item,
+            ))
         }
-    }
+        ExprKind::Attribute { value, attr } => {
+            let key = match attr.as_str() {
+                "secret_key" => "SECRET_KEY",
+                "debug" => "DEBUG",
+                "testing" => "TESTING",
+                "permanent_session_lifetime" => "PERMANENT_SESSION_LIFETIME",
+                _ => return None,
+            };
+            let base = index.resolve(a.module, a.scope, value)?;
+            if !is_app(&base.qual) {
+                return None;
+            }
+            Some(setting(
+                index,
+                key.to_string(),
+                a.value,
+                a.module,
+                a.scope,
+                ConfigOrigin::AppAttribute,
+            ))
+        }
+        _ => None,
+    }));
 
     for c in index.calls_where(|q| {
         q.rsplit_once('.')

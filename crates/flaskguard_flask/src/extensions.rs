@@ -159,15 +159,21 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
             ext.apps.extend(app_sites(index, c.module, c.scope, c.call));
         }
     }
-    // `ext.attr = value`
-    for a in index.assigns() {
+    // `ext.attr = value`: the receivers of every attribute assignment resolved on every
+    // core, and only when there are extensions to find.
+    if exts.is_empty() {
+        return exts;
+    }
+    let stores = index.assigns_matching(|a| {
         let ExprKind::Attribute { value, attr } = &a.target.kind else {
-            continue;
+            return None;
         };
-        let Some(base) = index.resolve(a.module, a.scope, value) else {
-            continue;
-        };
-        let Some(site) = base.site else { continue };
+        let site = index.resolve(a.module, a.scope, value)?.site?;
+        exts.iter()
+            .any(|e| e.site == site)
+            .then_some((a, attr, site))
+    });
+    for (a, attr, site) in stores {
         if let Some(ext) = exts.iter_mut().find(|e| e.site == site) {
             ext.attributes.push((
                 attr.to_string(),

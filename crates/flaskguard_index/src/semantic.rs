@@ -536,6 +536,32 @@ impl<'a> Index<'a> {
         self.semantic.iter().flat_map(|s| s.calls.iter())
     }
 
+    /// The call sites `keep` accepts, in module and source order, looked at on every core:
+    /// for syntactic matches on every call (`x.register_blueprint(…)`, whatever `x` is).
+    pub fn calls_matching(
+        &self,
+        keep: impl Fn(&CallSite<'a>) -> bool + Sync,
+    ) -> Vec<&CallSite<'a>> {
+        use rayon::prelude::*;
+        self.semantic
+            .par_iter()
+            .flat_map_iter(|sem| sem.calls.iter().filter(|c| keep(c)))
+            .collect()
+    }
+
+    /// What `found` makes of each assignment, in module and source order, looked at on
+    /// every core.
+    pub fn assigns_matching<'s, T: Send>(
+        &'s self,
+        found: impl Fn(&'s AssignSite<'a>) -> Option<T> + Sync,
+    ) -> Vec<T> {
+        use rayon::prelude::*;
+        self.semantic
+            .par_iter()
+            .flat_map_iter(|sem| sem.assigns.iter().filter_map(&found))
+            .collect()
+    }
+
     /// The call sites of one module, in source order.
     pub fn calls_in(&self, module: ModuleId) -> &[CallSite<'a>] {
         &self.semantic[module.0 as usize].calls

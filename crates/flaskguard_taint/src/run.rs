@@ -29,11 +29,18 @@ impl Engine<'_, '_> {
 
     fn run_once(&self) -> (TaintResults, FxHashSet<String>) {
         use rayon::prelude::*;
+        // Which modules may read request data: asked once per module, on every core.
+        let readers: Vec<bool> = self
+            .index
+            .modules
+            .par_iter()
+            .map(|m| self.reads_requests(m.id))
+            .collect();
         let targets: Vec<(ModuleId, FuncIdx)> = self
             .index
             .modules
             .iter()
-            .filter(|m| self.reads_requests(m.id))
+            .filter(|m| readers[m.id.0 as usize])
             .flat_map(|m| (0..m.functions.len()).map(move |i| (m.id, FuncIdx(i as u32))))
             .chain(self.routes.keys().copied())
             .collect::<FxHashSet<_>>()
@@ -100,7 +107,7 @@ impl Engine<'_, '_> {
             .index
             .modules
             .par_iter()
-            .filter(|m| self.reads_requests(m.id))
+            .filter(|m| readers[m.id.0 as usize])
             .flat_map_iter(|m| {
                 let mut fx = FnCtx::new(self, m.id, ScopeRef::Module, 0);
                 fx.block(&m.body);
