@@ -409,29 +409,31 @@ impl<'a> Index<'a> {
             .len()
             .div_ceil(4 * rayon::current_num_threads())
             .max(1);
-        let mut groups = self
+        let groups: Vec<FxHashMap<&str, Vec<CallRef>>> = self
             .semantic
             .par_chunks(run)
             .map(|sems| {
-                let mut by_callee = FxHashMap::default();
+                let mut by_callee: FxHashMap<&str, Vec<CallRef>> = FxHashMap::default();
                 for sem in sems {
                     for (i, c) in sem.calls.iter().enumerate() {
                         if let Some(r) = &c.callee {
-                            add_site(&mut by_callee, &r.qual, (c.module, i));
+                            by_callee.entry(r.qual.as_str()).or_default().push((c.module, i));
                         }
                     }
                 }
                 by_callee
             })
-            .collect::<Vec<_>>()
-            .into_iter();
-        let mut by_callee = groups.next().unwrap_or_default();
+            .collect();
+        // Names are copied once each, into the merged map, sized for the most names there
+        // can be.
+        let mut by_callee: FxHashMap<CompactString, Vec<CallRef>> = FxHashMap::default();
+        by_callee.reserve(groups.iter().map(FxHashMap::len).sum());
         for group in groups {
             for (qual, sites) in group {
-                match by_callee.get_mut(qual.as_str()) {
+                match by_callee.get_mut(qual) {
                     Some(all) => all.extend(sites),
                     None => {
-                        by_callee.insert(qual, sites);
+                        by_callee.insert(CompactString::new(qual), sites);
                     }
                 }
             }
