@@ -417,7 +417,10 @@ impl<'a> Index<'a> {
                 for sem in sems {
                     for (i, c) in sem.calls.iter().enumerate() {
                         if let Some(r) = &c.callee {
-                            by_callee.entry(r.qual.as_str()).or_default().push((c.module, i));
+                            by_callee
+                                .entry(r.qual.as_str())
+                                .or_default()
+                                .push((c.module, i));
                         }
                     }
                 }
@@ -961,7 +964,10 @@ impl<'a> Index<'a> {
             return Some((module, *f));
         }
         // A method of an instance: `mod.Class().method` is `Class.method`.
-        let (class, method) = rest.rsplit_once("().")?;
+        let bytes = rest.as_bytes();
+        let at = memchr::memrchr_iter(b'(', bytes)
+            .find(|&i| bytes.get(i + 1..i + 3) == Some(b").".as_slice()))?;
+        let (class, method) = (&rest[..at], &rest[at + 3..]);
         if class.contains('(') || method.contains('.') {
             return None;
         }

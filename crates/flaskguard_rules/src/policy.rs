@@ -95,7 +95,10 @@ pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> 
         });
     }
     // `# nosec` may follow other text in the comment (`# noqa: S105 # nosec`).
-    let pos = comment.find("nosec")?;
+    // Built once: this runs on every comment of the project.
+    static NOSEC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("nosec"));
+    let pos = NOSEC.find(comment.as_bytes())?;
     let after = &comment[pos + "nosec".len()..];
     if after.starts_with(|c: char| c.is_alphanumeric()) {
         return None;

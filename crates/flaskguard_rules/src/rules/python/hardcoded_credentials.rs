@@ -330,15 +330,23 @@ fn has_string_literal(e: &Expr) -> bool {
 
 /// A name for a credential. `SECRET_KEY` and `JWT_SECRET_KEY` have their own rules.
 fn is_credential_name(name: &str) -> bool {
-    // Every credential word below contains one of these: most names are rejected here,
-    // before any allocation.
-    const STEMS: [&[u8]; 5] = [b"pw", b"pass", b"secret", b"token", b"key"];
+    // Every credential word below contains one of the stems pw, pass, secret, token or
+    // key: most names are rejected here, before any allocation.
     let bytes = name.as_bytes();
-    if !STEMS.iter().any(|stem| {
+    let at = |i: usize, stem: &[u8]| {
         bytes
-            .windows(stem.len())
-            .any(|w| w.eq_ignore_ascii_case(stem))
-    }) {
+            .get(i..i + stem.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(stem))
+    };
+    // One look at each byte: only a stem's first letter (either case) is compared further.
+    let has_stem = (0..bytes.len()).any(|i| match bytes[i] | 0x20 {
+        b'p' => at(i, b"pw") || at(i, b"pass"),
+        b's' => at(i, b"secret"),
+        b't' => at(i, b"token"),
+        b'k' => at(i, b"key"),
+        _ => false,
+    });
+    if !has_stem {
         return false;
     }
     let upper = name.to_ascii_uppercase();
