@@ -68,6 +68,10 @@ pub struct InlineSuppression {
     pub justification: Option<String>,
 }
 
+/// The searcher for `nosec`, built once: suppressions are looked for in every comment.
+static NOSEC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("nosec"));
+
 /// Parses `# flaskguard: ignore[FG101, FG106] reason` and `# nosec [B105] reason`.
 pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> {
     let body = comment.trim_start_matches('#').trim();
@@ -95,9 +99,6 @@ pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> 
         });
     }
     // `# nosec` may follow other text in the comment (`# noqa: S105 # nosec`).
-    // Built once: this runs on every comment of the project.
-    static NOSEC: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("nosec"));
     let pos = NOSEC.find(comment.as_bytes())?;
     let after = &comment[pos + "nosec".len()..];
     if after.starts_with(|c: char| c.is_alphanumeric()) {
