@@ -269,6 +269,18 @@ impl Scan<'_, '_, '_, '_> {
     /// String literals inside `e`: URLs with a password, well-known token formats, and
     /// dict entries keyed by a credential name.
     fn literals(&mut self, module: ModuleId, scope: ScopeRef, e: &Expr) {
+        // Most arguments and values are a name or a number: nothing to look into.
+        if matches!(
+            e.kind,
+            ExprKind::Name(_)
+                | ExprKind::Int(_)
+                | ExprKind::Float(_)
+                | ExprKind::Bool(_)
+                | ExprKind::NoneLit
+                | ExprKind::Ellipsis
+        ) {
+            return;
+        }
         let mut found: Vec<(Span, String)> = Vec::new();
         let mut dict_entries: Vec<(String, &Expr)> = Vec::new();
         // Outermost first, with an explicit stack.
