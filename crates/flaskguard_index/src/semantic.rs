@@ -244,6 +244,18 @@ fn add_site(
     }
 }
 
+/// A name or a chain of attributes of one (`a`, `a.b.c`).
+fn is_dotted(e: &Expr) -> bool {
+    let mut e = e;
+    loop {
+        match &e.kind {
+            ExprKind::Name(_) => return true,
+            ExprKind::Attribute { value, .. } => e = value,
+            _ => return false,
+        }
+    }
+}
+
 /// How many folders without `__init__.py` above a module may form a namespace-package name.
 const MAX_NAMESPACE_LEVELS: usize = 3;
 
@@ -493,14 +505,33 @@ impl<'a> Index<'a> {
             .semantic
             .par_iter()
             .map(|sem| {
+                // A dotted name (`self.assertEqual`, `np.array`) means the same thing
+                // wherever it stands in a scope: it is resolved once per scope and text.
+                let mut seen: FxHashMap<(ScopeRef, &str), (Option<Resolved>, bool)> =
+                    FxHashMap::default();
                 sem.calls
                     .iter()
                     .map(|c| {
                         let again = !retry || c.retry;
                         again.then(|| {
-                            ASKED_CALLERS.with(|asked| asked.set(false));
-                            let callee = this.resolve(c.module, c.scope, &c.call.func);
-                            let asked = ASKED_CALLERS.with(std::cell::Cell::get);
+                            let key = is_dotted(&c.call.func).then(|| {
+                                (
+                                    c.scope,
+                                    this.module(c.module).source.slice(c.call.func.span),
+                                )
+                            });
+                            let (callee, asked) = match key.and_then(|k| seen.get(&k)) {
+                                Some(known) => known.clone(),
+                                None => {
+                                    ASKED_CALLERS.with(|asked| asked.set(false));
+                                    let callee = this.resolve(c.module, c.scope, &c.call.func);
+                                    let asked = ASKED_CALLERS.with(std::cell::Cell::get);
+                                    if let Some(key) = key {
+                                        seen.insert(key, (callee.clone(), asked));
+                                    }
+                                    (callee, asked)
+                                }
+                            };
                             let retry = callee.is_none()
                                 && asked
                                 && matches!(c.scope, ScopeRef::Function(_));
