@@ -520,9 +520,10 @@ impl<'a> Index<'a> {
                                     this.module(c.module).source.slice(c.call.func.span),
                                 )
                             });
-                            let (callee, asked) = match key.and_then(|k| seen.get(&k)) {
-                                Some(known) => known.clone(),
-                                None => {
+                            let (callee, asked) =
+                                if let Some(known) = key.and_then(|k| seen.get(&k)) {
+                                    known.clone()
+                                } else {
                                     ASKED_CALLERS.with(|asked| asked.set(false));
                                     let callee = this.resolve(c.module, c.scope, &c.call.func);
                                     let asked = ASKED_CALLERS.with(std::cell::Cell::get);
@@ -530,8 +531,7 @@ impl<'a> Index<'a> {
                                         seen.insert(key, (callee.clone(), asked));
                                     }
                                     (callee, asked)
-                                }
-                            };
+                                };
                             let retry = callee.is_none()
                                 && asked
                                 && matches!(c.scope, ScopeRef::Function(_));
