@@ -151,6 +151,10 @@ fn source_text<'a>(ctx: &Context<'_, 'a>, module: flaskguard_index::ModuleId, e:
 
 /// `requests` and `httpx` functions, session and client methods, and client constructors.
 fn is_http_call(q: &str) -> bool {
+    // Asked of every call: most names are neither library's.
+    if !(q.starts_with("requests") || q.starts_with("httpx")) {
+        return false;
+    }
     for prefix in [
         "requests.",
         "requests.api.",
