@@ -101,7 +101,7 @@ impl Scan<'_, '_, '_, '_> {
         let index = self.ctx.index;
         for a in index.assigns_in(module) {
             if let Some(name) = target_name(a.target) {
-                self.named(a.module, a.scope, &name, a.value);
+                self.named(a.module, a.scope, name, a.value);
             }
             self.literals(a.module, a.scope, a.value);
         }

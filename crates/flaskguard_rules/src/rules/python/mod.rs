@@ -87,15 +87,15 @@ pub(super) fn assigned_name(index: &Index<'_>, module: ModuleId, span: Span) -> 
         .assigns
         .iter()
         .filter(|a| a.value.span.start <= span.start && span.end <= a.value.span.end)
-        .find_map(|a| target_name(a.target))
+        .find_map(|a| target_name(a.target).map(str::to_string))
 }
 
 /// The name of an assignment target.
-pub(super) fn target_name(target: &Expr) -> Option<String> {
+pub(super) fn target_name(target: &Expr) -> Option<&str> {
     match &target.kind {
-        ExprKind::Name(n) => Some(n.to_string()),
-        ExprKind::Attribute { attr, .. } => Some(attr.to_string()),
-        ExprKind::Subscript { index, .. } => index.as_str().map(str::to_string),
+        ExprKind::Name(n) => Some(n.as_str()),
+        ExprKind::Attribute { attr, .. } => Some(attr.as_str()),
+        ExprKind::Subscript { index, .. } => index.as_str(),
         _ => None,
     }
 }

@@ -197,9 +197,7 @@ fn weak_constant(
     // Runs on every argument of every call: a suffix test before any resolution.
     if !table.iter().any(|(q, _)| {
         // The byte before the suffix first (a dot), then the suffix itself.
-        q.len() > last.len()
-            && q.as_bytes()[q.len() - last.len() - 1] == b'.'
-            && q.ends_with(last)
+        q.len() > last.len() && q.as_bytes()[q.len() - last.len() - 1] == b'.' && q.ends_with(last)
     }) {
         return None;
     }
