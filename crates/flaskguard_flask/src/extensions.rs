@@ -169,12 +169,11 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
             return None;
         };
         let site = index.resolve(a.module, a.scope, value)?.site?;
-        exts.iter()
-            .any(|e| e.site == site)
-            .then_some((a, attr, site))
+        let ext = exts.iter().position(|e| e.site == site)?;
+        Some((a, attr, ext))
     });
-    for (a, attr, site) in stores {
-        if let Some(ext) = exts.iter_mut().find(|e| e.site == site) {
+    for (a, attr, ext) in stores {
+        if let Some(ext) = exts.get_mut(ext) {
             ext.attributes.push((
                 attr.to_string(),
                 ExtArg {

@@ -322,19 +322,13 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
     while i < b.len() {
         if state == State::Idle {
             // Straight past what changes nothing while no import is open.
-            i += b[i..]
-                .iter()
-                .position(|&c| !IDLE_INERT[usize::from(c)])
-                .unwrap_or(b.len() - i);
+            i = skip(b, i, &IDLE_INERT);
             if i >= b.len() {
                 break;
             }
             // An `i` or `f` inside a name: past the rest of the name.
             if i > 0 && IDENTIFIER[usize::from(b[i - 1])] && IDENTIFIER[usize::from(b[i])] {
-                i += b[i..]
-                    .iter()
-                    .position(|&c| !IDENTIFIER[usize::from(c)])
-                    .unwrap_or(b.len() - i);
+                i = skip(b, i, &IDENTIFIER);
                 continue;
             }
         }
@@ -361,10 +355,7 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
             }
             c if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
                 let start = i;
-                i += b[i..]
-                    .iter()
-                    .position(|&c| !IDENTIFIER[usize::from(c)])
-                    .unwrap_or(b.len() - i);
+                i = skip(b, i, &IDENTIFIER);
                 let Some(word) = text.get(start..i) else {
                     continue;
                 };
@@ -393,6 +384,14 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
         i += 1;
     }
     out
+}
+
+/// The first index at or after `i` whose byte `table` does not hold (or the end).
+fn skip(b: &[u8], i: usize, table: &[bool; 256]) -> usize {
+    b[i..]
+        .iter()
+        .position(|&c| !table[usize::from(c)])
+        .map_or(b.len(), |n| i + n)
 }
 
 /// The bytes that continue an identifier (non-ASCII bytes count: UTF-8 identifiers).

@@ -156,17 +156,18 @@ impl Reporter {
     /// Runs `check` on every module in parallel, each with a reporter of its own, and
     /// keeps the findings in module order: for rules that look at every call or every
     /// assignment, which would otherwise be the last rule running, on one core.
-    pub fn each_module<F>(&mut self, modules: usize, check: F)
+    pub fn each_module<F>(&mut self, index: &flaskguard_index::Index<'_>, check: F)
     where
         F: Fn(ModuleId, &mut Reporter) + Sync,
     {
         use rayon::prelude::*;
         let rule = self.rule;
-        let found: Vec<Vec<RawFinding>> = (0..modules)
-            .into_par_iter()
+        let found: Vec<Vec<RawFinding>> = index
+            .modules
+            .par_iter()
             .map(|m| {
                 let mut out = Reporter::new(rule);
-                check(ModuleId(u32::try_from(m).unwrap_or(u32::MAX)), &mut out);
+                check(m.id, &mut out);
                 out.findings
             })
             .collect();

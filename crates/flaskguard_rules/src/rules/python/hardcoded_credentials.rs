@@ -77,7 +77,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         .filter(|s| !s.profile.is_deployed())
         .filter_map(|s| Some((s.module?, s.span)))
         .collect();
-    out.each_module(ctx.index.modules.len(), |module, out| {
+    out.each_module(ctx.index, |module, out| {
         if ctx.model.is_test_code(module) {
             return;
         }

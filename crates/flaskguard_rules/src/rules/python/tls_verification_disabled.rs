@@ -54,7 +54,7 @@ const HTTP_METHODS: &[&str] = &[
 ];
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    out.each_module(ctx.index.modules.len(), |m, out| check_module(ctx, m, out));
+    out.each_module(ctx.index, |m, out| check_module(ctx, m, out));
 }
 
 /// Every call and attribute assignment of one module (constants may be passed to any call).
