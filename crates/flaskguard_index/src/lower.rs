@@ -33,6 +33,9 @@ pub(crate) fn lower_module(module: &ast::ModModule) -> Lowered {
         truncated_at: None,
     };
     let body = lowerer.stmts(&module.body);
+    // Kept for the whole analysis: without the slack of growing one push at a time.
+    lowerer.functions.shrink_to_fit();
+    lowerer.classes.shrink_to_fit();
     Lowered {
         body,
         functions: lowerer.functions,
@@ -67,7 +70,11 @@ impl Lowerer {
     }
 
     fn stmts(&mut self, body: &[ast::Stmt]) -> Vec<Stmt> {
-        body.iter().filter_map(|s| self.stmt(s)).collect()
+        // Sized up front: `filter_map` would grow the vector with slack (only statements
+        // nested too deeply are left out).
+        let mut out = Vec::with_capacity(body.len());
+        out.extend(body.iter().filter_map(|s| self.stmt(s)));
+        out
     }
 
     fn qualify(&self, name: &str) -> String {
@@ -281,7 +288,7 @@ impl Lowerer {
     }
 
     fn params(&mut self, params: &ast::Parameters) -> Vec<Param> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(params.len());
         for (kind, list) in [
             (ParamKind::PositionalOnly, &params.posonlyargs),
             (ParamKind::Positional, &params.args),

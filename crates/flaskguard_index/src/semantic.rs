@@ -16,13 +16,14 @@ const MAX_RESOLVE_DEPTH: u32 = 16;
 /// The share of the resolution depth one step from a parameter to its callers' arguments costs.
 const PARAM_HOP_COST: u32 = 6;
 
-/// Per call: the callee found, and whether to try again (`None`: not tried this time).
-type Found = Option<(Option<Resolved>, bool)>;
+/// For a call tried: the callee found, and whether to try again.
+type Found = (Option<Resolved>, bool);
 
 /// A project function: its module and index.
 type FunctionRef = (ModuleId, FuncIdx);
 /// A call site: its module and index among the module's calls.
-type CallRef = (ModuleId, usize);
+/// A call site: its module and its index in the module's calls.
+type CallRef = (ModuleId, u32);
 
 thread_local! {
     /// Set when a resolution asks for a function parameter's callers: a callee resolved
@@ -199,7 +200,7 @@ pub struct Index<'a> {
     aliases: FxHashMap<String, ModuleId>,
     pub semantic: Vec<ModuleSemantic<'a>>,
     /// The call sites of each project function: `(module, index into its calls)`.
-    pub(crate) callers: FxHashMap<(ModuleId, FuncIdx), Vec<(ModuleId, usize)>>,
+    pub(crate) callers: FxHashMap<(ModuleId, FuncIdx), Vec<CallRef>>,
     /// The call sites of each resolved callee, by its canonical name, in module and source
     /// order.
     by_callee: FxHashMap<CompactString, Vec<CallRef>>,
@@ -392,7 +393,7 @@ impl<'a> Index<'a> {
         let found = index.resolve_callees(true);
         let mut grown: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for &(m, i) in &found {
-            if let Some(r) = &index.semantic[m.0 as usize].calls[i].callee {
+            if let Some(r) = &index.semantic[m.0 as usize].calls[i as usize].callee {
                 add_site(&mut by_callee, &r.qual, (m, i));
                 grown.insert(r.qual.as_str());
             }
@@ -432,7 +433,7 @@ impl<'a> Index<'a> {
                             by_callee
                                 .entry(r.qual.as_str())
                                 .or_default()
-                                .push((c.module, i));
+                                .push((c.module, i as u32));
                         }
                     }
                 }
@@ -501,7 +502,9 @@ impl<'a> Index<'a> {
     fn resolve_callees(&mut self, retry: bool) -> Vec<CallRef> {
         use rayon::prelude::*;
         let this = &*self;
-        let callees: Vec<Vec<Found>> = this
+        // Only the calls tried are answered (on the retry pass, a few): the answers wait
+        // for every module before they are written, and take no room for the others.
+        let callees: Vec<Vec<(u32, Found)>> = this
             .semantic
             .par_iter()
             .map(|sem| {
@@ -511,46 +514,42 @@ impl<'a> Index<'a> {
                     FxHashMap::default();
                 sem.calls
                     .iter()
-                    .map(|c| {
-                        let again = !retry || c.retry;
-                        again.then(|| {
-                            let key = is_dotted(&c.call.func).then(|| {
-                                (
-                                    c.scope,
-                                    this.module(c.module).source.slice(c.call.func.span),
-                                )
-                            });
-                            let (callee, asked) =
-                                if let Some(known) = key.and_then(|k| seen.get(&k)) {
-                                    known.clone()
-                                } else {
-                                    ASKED_CALLERS.with(|asked| asked.set(false));
-                                    let callee = this.resolve(c.module, c.scope, &c.call.func);
-                                    let asked = ASKED_CALLERS.with(std::cell::Cell::get);
-                                    if let Some(key) = key {
-                                        seen.insert(key, (callee.clone(), asked));
-                                    }
-                                    (callee, asked)
-                                };
-                            let retry = callee.is_none()
-                                && asked
-                                && matches!(c.scope, ScopeRef::Function(_));
-                            (callee, retry)
-                        })
+                    .enumerate()
+                    .filter(|(_, c)| !retry || c.retry)
+                    .map(|(i, c)| {
+                        let key = is_dotted(&c.call.func).then(|| {
+                            (
+                                c.scope,
+                                this.module(c.module).source.slice(c.call.func.span),
+                            )
+                        });
+                        let (callee, asked) = if let Some(known) = key.and_then(|k| seen.get(&k)) {
+                            known.clone()
+                        } else {
+                            ASKED_CALLERS.with(|asked| asked.set(false));
+                            let callee = this.resolve(c.module, c.scope, &c.call.func);
+                            let asked = ASKED_CALLERS.with(std::cell::Cell::get);
+                            if let Some(key) = key {
+                                seen.insert(key, (callee.clone(), asked));
+                            }
+                            (callee, asked)
+                        };
+                        let retry =
+                            callee.is_none() && asked && matches!(c.scope, ScopeRef::Function(_));
+                        (i as u32, (callee, retry))
                     })
                     .collect()
             })
             .collect();
         let mut found = Vec::new();
         for (sem, callees) in self.semantic.iter_mut().zip(callees) {
-            for (i, (call, callee)) in sem.calls.iter_mut().zip(callees).enumerate() {
-                if let Some((callee, retry)) = callee {
-                    if call.callee.is_none() && callee.is_some() {
-                        found.push((call.module, i));
-                    }
-                    call.callee = callee;
-                    call.retry = retry;
+            for (i, (callee, retry)) in callees {
+                let call = &mut sem.calls[i as usize];
+                if call.callee.is_none() && callee.is_some() {
+                    found.push((call.module, i));
                 }
+                call.callee = callee;
+                call.retry = retry;
             }
         }
         found
@@ -620,7 +619,7 @@ impl<'a> Index<'a> {
             .get(qual)
             .into_iter()
             .flatten()
-            .map(|&(m, i)| &self.semantic[m.0 as usize].calls[i])
+            .map(|&(m, i)| &self.semantic[m.0 as usize].calls[i as usize])
     }
 
     /// Call sites whose callee resolves to a name `wanted` accepts, in module and source
@@ -639,7 +638,7 @@ impl<'a> Index<'a> {
         sites.sort_unstable();
         sites
             .into_iter()
-            .map(|(m, i)| &self.semantic[m.0 as usize].calls[i])
+            .map(|(m, i)| &self.semantic[m.0 as usize].calls[i as usize])
     }
 
     /// Every name a call site of the project resolves to, once each, in no particular order.
@@ -1261,7 +1260,7 @@ impl<'a> Index<'a> {
                 .filter(|_| depth + PARAM_HOP_COST <= MAX_RESOLVE_DEPTH)
             {
                 for &(cm, ci) in sites.iter().take(4) {
-                    let site = &self.semantic[cm.0 as usize].calls[ci];
+                    let site = &self.semantic[cm.0 as usize].calls[ci as usize];
                     let arg = match param.kind {
                         ParamKind::PositionalOnly => site.call.args.get(index),
                         ParamKind::Positional => site.call.argument(index, &param.name),

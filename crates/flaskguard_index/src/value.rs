@@ -412,7 +412,7 @@ impl Index<'_> {
         };
         let mut keys: Vec<(String, Value, usize)> = Vec::new();
         for &(cm, ci) in sites {
-            let site = &self.semantic[cm.0 as usize].calls[ci];
+            let site = &self.semantic[cm.0 as usize].calls[ci as usize];
             for k in &site.call.keywords {
                 let name = k.arg.as_deref()?;
                 if named(name) {
