@@ -81,6 +81,9 @@ pub struct Module {
     pub functions: Vec<ir::FunctionDef>,
     pub classes: Vec<ir::ClassDef>,
     pub comments: Vec<Comment>,
+    /// How many call expressions the module holds (the semantic index sizes its call
+    /// sites with it).
+    pub(crate) calls: usize,
 }
 
 /// A non-Python project file kept as text (templates, env files, requirements).
@@ -394,6 +397,7 @@ fn parse_module(
         functions: lowered.functions,
         classes: lowered.classes,
         comments,
+        calls: lowered.calls,
     };
     (module, diagnostics)
 }

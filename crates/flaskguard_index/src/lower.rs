@@ -21,6 +21,8 @@ pub(crate) struct Lowered {
     pub classes: Vec<ClassDef>,
     /// Set when nesting was cut at [`MAX_DEPTH`].
     pub truncated_at: Option<Span>,
+    /// How many call expressions were lowered.
+    pub calls: usize,
 }
 
 pub(crate) fn lower_module(module: &ast::ModModule) -> Lowered {
@@ -31,6 +33,7 @@ pub(crate) fn lower_module(module: &ast::ModModule) -> Lowered {
         qual_prefix: String::new(),
         depth: 0,
         truncated_at: None,
+        calls: 0,
     };
     let body = lowerer.stmts(&module.body);
     // Kept for the whole analysis: without the slack of growing one push at a time.
@@ -41,6 +44,7 @@ pub(crate) fn lower_module(module: &ast::ModModule) -> Lowered {
         functions: lowerer.functions,
         classes: lowerer.classes,
         truncated_at: lowerer.truncated_at,
+        calls: lowerer.calls,
     }
 }
 
@@ -55,6 +59,7 @@ struct Lowerer {
     qual_prefix: String,
     depth: u32,
     truncated_at: Option<Span>,
+    calls: usize,
 }
 
 impl Lowerer {
@@ -435,6 +440,7 @@ impl Lowerer {
                 comparators: self.exprs(&c.comparators).into_boxed_slice(),
             })),
             ast::Expr::Call(c) => {
+                self.calls += 1;
                 let func = self.expr(&c.func);
                 let (args, keywords) = self.arguments(&c.arguments);
                 ExprKind::Call(Box::new(Call {

@@ -1331,6 +1331,8 @@ impl<'a> Index<'a> {
 fn collect_module(module: &Module) -> ModuleSemantic<'_> {
     let mut sem = ModuleSemantic {
         scopes: Scopes::new(module.functions.len(), module.classes.len()),
+        // Sized up front: kept for the whole analysis, never grown or copied.
+        calls: Vec::with_capacity(module.calls),
         ..ModuleSemantic::default()
     };
     for (i, f) in module.functions.iter().enumerate() {

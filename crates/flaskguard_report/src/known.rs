@@ -188,8 +188,32 @@ pub static TOKEN_FORMATS: &[TokenFormat] = &[
     },
 ];
 
+/// The first bytes of the prefixes of [`TOKEN_FORMATS`].
+static PREFIX_FIRST_BYTES: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut f = 0;
+    while f < TOKEN_FORMATS.len() {
+        let prefixes = TOKEN_FORMATS[f].prefixes;
+        let mut p = 0;
+        while p < prefixes.len() {
+            set[prefixes[p].as_bytes()[0] as usize] = true;
+            p += 1;
+        }
+        f += 1;
+    }
+    set
+};
+
 /// The token of a [`TOKEN_FORMATS`] format that `text` starts with: its format and length.
 pub fn token_at(text: &str) -> Option<(&'static TokenFormat, usize)> {
+    // Asked of every string literal and response: most start with no prefix's first byte.
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| PREFIX_FIRST_BYTES[b as usize])
+    {
+        return None;
+    }
     let is_tail = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-');
     for format in TOKEN_FORMATS {
         for prefix in format.prefixes {

@@ -283,9 +283,10 @@ impl Scan<'_, '_, '_, '_> {
         }
         let mut found: Vec<(Span, String)> = Vec::new();
         let mut dict_entries: Vec<(String, &Expr)> = Vec::new();
-        // Outermost first, with an explicit stack.
-        let mut stack = vec![e];
-        let mut children: Vec<&Expr> = Vec::new();
+        // Outermost first, with an explicit stack (on the stack: this runs on every
+        // argument of every call, and most are shallow).
+        let mut stack: smallvec::SmallVec<[&Expr; 16]> = smallvec::smallvec![e];
+        let mut children: smallvec::SmallVec<[&Expr; 8]> = smallvec::SmallVec::new();
         while let Some(x) = stack.pop() {
             match &x.kind {
                 ExprKind::Str(s) => {
@@ -321,7 +322,7 @@ impl Scan<'_, '_, '_, '_> {
             }
             children.clear();
             x.for_each_child(&mut |c| children.push(c));
-            stack.extend(children.iter().rev());
+            stack.extend(children.iter().rev().copied());
         }
         for (key, v) in dict_entries {
             self.named(module, scope, &key, v);
