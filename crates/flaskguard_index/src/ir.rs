@@ -21,6 +21,54 @@ impl Span {
 /// allocation.
 pub type Name = compact_str::CompactString;
 
+/// The name of an attribute (`x.name`), boxed rather than inline: see
+/// [`ExprKind::Attribute`].
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Attr(Box<str>);
+
+impl Attr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Attr {
+    fn from(s: &str) -> Self {
+        Self(s.into())
+    }
+}
+
+impl std::ops::Deref for Attr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Attr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Attr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Attr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Attr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Expr {
     pub span: Span,
@@ -96,9 +144,11 @@ pub struct Generator {
 #[derive(Clone, Debug)]
 pub enum ExprKind {
     Name(Name),
+    /// The attribute's name is boxed, not inline: it keeps every `ExprKind` within 32
+    /// bytes (an inline name made them all 40).
     Attribute {
         value: Box<Expr>,
-        attr: Name,
+        attr: Attr,
     },
     Call(Box<Call>),
     /// A string literal (implicitly concatenated parts are joined).
@@ -123,7 +173,7 @@ pub enum ExprKind {
     },
     BoolOp {
         op: BoolOp,
-        values: Vec<Expr>,
+        values: Box<[Expr]>,
     },
     Compare(Box<Compare>),
     List(Vec<Expr>),
@@ -511,10 +561,10 @@ impl Expr {
                 f(right);
             }
             ExprKind::UnaryOp { operand, .. } => f(operand),
-            ExprKind::BoolOp { values, .. }
-            | ExprKind::List(values)
-            | ExprKind::Tuple(values)
-            | ExprKind::Set(values) => values.iter().for_each(f),
+            ExprKind::BoolOp { values, .. } => values.iter().for_each(f),
+            ExprKind::List(values) | ExprKind::Tuple(values) | ExprKind::Set(values) => {
+                values.iter().for_each(f);
+            }
             ExprKind::Compare(c) => {
                 f(&c.left);
                 c.comparators.iter().for_each(f);

@@ -370,7 +370,7 @@ impl Lowerer {
                     ast::BoolOp::And => BoolOp::And,
                     ast::BoolOp::Or => BoolOp::Or,
                 },
-                values: self.exprs(&b.values),
+                values: self.exprs(&b.values).into_boxed_slice(),
             },
             ast::Expr::Named(n) => ExprKind::Named {
                 target: self.boxed(&n.target),
