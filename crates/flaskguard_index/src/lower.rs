@@ -86,7 +86,7 @@ impl Lowerer {
         if self.qual_prefix.is_empty() {
             name.to_string()
         } else {
-            format!("{}.{name}", self.qual_prefix)
+            [self.qual_prefix.as_str(), ".", name].concat()
         }
     }
 

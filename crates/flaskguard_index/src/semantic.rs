@@ -1502,11 +1502,11 @@ impl<'m> Collector<'m, '_> {
                     }
                     let local = a.asname.as_deref().unwrap_or(&a.name);
                     let qual = if base.is_empty() {
-                        a.name.clone()
+                        a.name.as_str().into()
                     } else {
-                        format!("{base}.{}", a.name)
+                        concat(&[&base, ".", &a.name])
                     };
-                    self.bind(scope, local, Binding::Import(qual.into()));
+                    self.bind(scope, local, Binding::Import(qual));
                 }
             }
             StmtKind::Global(names) | StmtKind::Nonlocal(names) => {

@@ -1056,7 +1056,7 @@ impl FnCtx<'_, '_, '_> {
             if nested {
                 fx.env = self.env.clone();
             }
-            let call_step = self.step(e.span, format!("passed to `{}()`", def.name));
+            let call_step = self.step(e.span, ["passed to `", &def.name, "()`"].concat());
             for (p, v) in def.params.iter().zip(param_vals) {
                 let v = match v {
                     AVal::Tainted(t) => AVal::Tainted(t.with_step(call_step.clone())),
@@ -1076,7 +1076,7 @@ impl FnCtx<'_, '_, '_> {
             return fx.found.returns.unwrap_or(AVal::Unknown);
         }
         let summary = self.engine.summary(f, self.depth + 1);
-        let call_step = self.step(e.span, format!("passed to `{}()`", def.name));
+        let call_step = self.step(e.span, ["passed to `", &def.name, "()`"].concat());
         // Sinks inside the callee fed only by parameters: judged by what is passed here.
         for &(p, m, span, class) in &summary.param_verdicts {
             let v = param_vals.get(p as usize).cloned().unwrap_or(AVal::Unknown);

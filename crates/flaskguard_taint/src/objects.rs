@@ -119,7 +119,7 @@ impl FnCtx<'_, '_, '_> {
         depth: usize,
     ) -> Option<(ModuleId, FuncIdx)> {
         let index = self.engine.index;
-        if let Some(f) = index.project_function(&format!("{class}.{name}")) {
+        if let Some(f) = index.project_function(&[class, ".", name].concat()) {
             return Some(f);
         }
         if depth > 8 {

@@ -14,9 +14,9 @@ impl FnCtx<'_, '_, '_> {
         match &target.kind {
             ExprKind::Name(n) => {
                 let value = match value.taint() {
-                    Some(t) if matches!(value, AVal::Tainted(_)) => {
-                        AVal::Tainted(t.with_step(self.step(span, format!("assigned to `{n}`"))))
-                    }
+                    Some(t) if matches!(value, AVal::Tainted(_)) => AVal::Tainted(
+                        t.with_step(self.step(span, ["assigned to `", n, "`"].concat())),
+                    ),
                     _ => value,
                 };
                 self.env.insert(n.to_string(), value);

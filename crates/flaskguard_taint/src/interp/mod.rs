@@ -164,9 +164,23 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
 
 /// `x`, `self.x`, `obj.attr.sub`: a place the environment tracks.
 pub(crate) fn place_name(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Name(n) => Some(n.to_string()),
-        ExprKind::Attribute { value, attr } => place_name(value).map(|b| format!("{b}.{attr}")),
-        _ => None,
+    // The names from the last to the first, joined once (asked at every assignment and
+    // method call).
+    let mut names: Vec<&str> = Vec::new();
+    let mut at = e;
+    loop {
+        match &at.kind {
+            ExprKind::Name(n) => {
+                names.push(n);
+                break;
+            }
+            ExprKind::Attribute { value, attr } => {
+                names.push(attr);
+                at = value;
+            }
+            _ => return None,
+        }
     }
+    names.reverse();
+    Some(names.join("."))
 }
