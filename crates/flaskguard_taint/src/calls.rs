@@ -304,15 +304,17 @@ impl FnCtx<'_, '_, '_> {
                     )
                 });
             if converted {
-                let mut t = Taint::source(
-                    self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
-                );
+                let mut t = Taint::source(self.step(
+                    e.span,
+                    ["`", &self.text(e.span), "` (request data)"].concat(),
+                ));
                 t.sanitize(Class::ALL_BITS);
                 return AVal::Tainted(t);
             }
-            return AVal::Tainted(Taint::source(
-                self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
-            ));
+            return AVal::Tainted(Taint::source(self.step(
+                e.span,
+                ["`", &self.text(e.span), "` (request data)"].concat(),
+            )));
         }
         // Normalising a path resolves `..` (checked later by a prefix test).
         if matches!(
@@ -373,7 +375,7 @@ impl FnCtx<'_, '_, '_> {
             .get(qual)
             .is_some_and(|rows| rows.iter().any(|r| r.class == Class::Sql))
             || method.is_some_and(|m| {
-                (qual.is_empty() || qual.ends_with(&format!(".{m}")))
+                (qual.is_empty() || qual.strip_suffix(m).is_some_and(|rest| rest.ends_with('.')))
                     && index.project_function(qual).is_none()
                     && self
                         .engine

@@ -59,7 +59,7 @@ impl FnCtx<'_, '_, '_> {
                     self.apply_guard(v, holds);
                     joined = Some(match joined {
                         None => std::mem::take(&mut self.env),
-                        Some(j) => crate::value::join_env(&j, &self.env),
+                        Some(j) => crate::value::join_env_into(j, &self.env),
                     });
                 }
                 self.env = joined.unwrap_or(before);

@@ -325,22 +325,28 @@ fn union(a: &[String], b: &[String]) -> Vec<String> {
 pub(crate) type Env = FxHashMap<String, AVal>;
 
 pub(crate) fn join_env(a: &Env, b: &Env) -> Env {
-    let mut out = a.clone();
+    join_env_into(a.clone(), b)
+}
+
+/// [`join_env`], reusing `a`'s table (the interpreter joins at every branch and loop).
+pub(crate) fn join_env_into(mut a: Env, b: &Env) -> Env {
     for (k, v) in b {
-        match out.get_mut(k) {
+        match a.get_mut(k) {
+            // Most names are the same on both paths: nothing to join.
+            Some(ov) if *ov == *v => {}
             Some(ov) => *ov = ov.join(v),
             None => {
                 // Bound on one path only: keep its taint (the other path left it unbound).
-                out.insert(k.clone(), v.join(&AVal::Unknown));
+                a.insert(k.clone(), v.join(&AVal::Unknown));
             }
         }
     }
-    for (k, v) in a {
+    for (k, v) in &mut a {
         if !b.contains_key(k) {
-            out.insert(k.clone(), v.join(&AVal::Unknown));
+            *v = v.join(&AVal::Unknown);
         }
     }
-    out
+    a
 }
 
 /// The value with its taint made safe for `mask`.

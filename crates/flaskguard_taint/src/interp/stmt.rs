@@ -7,7 +7,7 @@ use flaskguard_index::ir::{Expr, ExprKind, PatternKind, Stmt, StmtKind, Try};
 use flaskguard_index::{Span, Value};
 
 use crate::interp::FnCtx;
-use crate::value::{AVal, Env, element_of, join_env};
+use crate::value::{AVal, Env, element_of, join_env, join_env_into};
 
 /// Loop bodies are re-analysed until the environment is stable, at most this often.
 const MAX_LOOP_PASSES: usize = 3;
@@ -188,7 +188,7 @@ impl FnCtx<'_, '_, '_> {
                         merged = if all_dead {
                             self.env.clone()
                         } else {
-                            join_env(&merged, &self.env)
+                            join_env_into(std::mem::take(&mut merged), &self.env)
                         };
                         all_dead = false;
                     }
@@ -237,7 +237,7 @@ impl FnCtx<'_, '_, '_> {
                     self.block(&case.body);
                     if !self.dead {
                         merged = Some(match merged {
-                            Some(m) => join_env(&m, &self.env),
+                            Some(m) => join_env_into(m, &self.env),
                             None => self.env.clone(),
                         });
                     }
@@ -250,7 +250,7 @@ impl FnCtx<'_, '_, '_> {
                 }
                 match merged {
                     Some(m) => {
-                        self.env = join_env(&m, &before);
+                        self.env = join_env_into(m, &before);
                         self.dead = false;
                     }
                     None => {
@@ -285,7 +285,7 @@ impl FnCtx<'_, '_, '_> {
             self.block(body);
             if !self.dead {
                 outs = Some(match outs {
-                    Some(o) => join_env(&o, &self.env),
+                    Some(o) => join_env_into(o, &self.env),
                     None => self.env.clone(),
                 });
             }
@@ -337,7 +337,7 @@ impl FnCtx<'_, '_, '_> {
                         self.dead = false;
                     }
                     (false, false) => {
-                        self.env = join_env(&then_env, &else_env);
+                        self.env = join_env_into(then_env, &else_env);
                         self.dead = false;
                     }
                 }
