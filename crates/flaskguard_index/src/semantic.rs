@@ -194,10 +194,11 @@ pub struct ModuleSemantic<'a> {
 /// The project-wide semantic index, borrowing the parsed modules.
 pub struct Index<'a> {
     pub modules: &'a [Module],
-    by_name: FxHashMap<&'a str, ModuleId>,
-    /// Longer names of modules that live in folders without `__init__.py` (namespace
-    /// packages): `reports/helpers.py` is also `reports.helpers`.
-    aliases: FxHashMap<String, ModuleId>,
+    /// Modules by dotted name, and by the longer names of modules that live in folders
+    /// without `__init__.py` (namespace packages: `reports/helpers.py` is also
+    /// `reports.helpers`). One table: a qualified name's prefixes are looked up in it at
+    /// every resolution step.
+    by_name: FxHashMap<std::borrow::Cow<'a, str>, ModuleId>,
     pub semantic: Vec<ModuleSemantic<'a>>,
     /// The call sites of each project function: `(module, index into its calls)`.
     pub(crate) callers: FxHashMap<(ModuleId, FuncIdx), Vec<CallRef>>,
@@ -302,8 +303,10 @@ impl<'a> Index<'a> {
     pub fn build(modules: &'a [Module]) -> Self {
         use rayon::prelude::*;
         let semantic: Vec<ModuleSemantic<'a>> = modules.par_iter().map(collect_module).collect();
-        let by_name: FxHashMap<&'a str, ModuleId> =
-            modules.iter().map(|m| (m.name.as_str(), m.id)).collect();
+        let mut by_name: FxHashMap<std::borrow::Cow<'a, str>, ModuleId> = modules
+            .iter()
+            .map(|m| (std::borrow::Cow::Borrowed(m.name.as_str()), m.id))
+            .collect();
         // An alias two modules could claim names neither.
         let mut aliases: FxHashMap<String, Option<ModuleId>> = FxHashMap::default();
         for m in modules {
@@ -326,10 +329,15 @@ impl<'a> Index<'a> {
             .chain(aliases.keys().map(String::as_str))
             .map(|n| n.split('.').next().unwrap_or(n).to_string())
             .collect();
+        // Aliases never shadow a dotted name (they were left out above).
+        by_name.extend(
+            aliases
+                .into_iter()
+                .map(|(alias, id)| (std::borrow::Cow::Owned(alias), id)),
+        );
         let mut index = Index {
             modules,
             by_name,
-            aliases,
             app_classes: Vec::new(),
             semantic,
             callers: FxHashMap::default(),
@@ -560,10 +568,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn module_by_name(&self, name: &str) -> Option<&'a Module> {
-        self.by_name
-            .get(name)
-            .or_else(|| self.aliases.get(name))
-            .map(|id| self.module(*id))
+        self.by_name.get(name).map(|id| self.module(*id))
     }
 
     /// All call sites of the project, module by module.
@@ -1015,7 +1020,7 @@ impl<'a> Index<'a> {
 
     /// Whether `qual` names a project module (by its dotted or namespace-package name).
     fn is_module(&self, qual: &str) -> bool {
-        self.by_name.contains_key(qual) || self.aliases.contains_key(qual)
+        self.by_name.contains_key(qual)
     }
 
     /// Splits `pkg.mod.rest` at the longest prefix that names a project module.
@@ -1032,11 +1037,7 @@ impl<'a> Index<'a> {
         };
         loop {
             let prefix = &qual[..end];
-            if let Some(id) = self
-                .by_name
-                .get(prefix)
-                .or_else(|| self.aliases.get(prefix))
-            {
+            if let Some(id) = self.by_name.get(prefix) {
                 let rest = qual.get(end + 1..).unwrap_or("");
                 return Some((*id, rest));
             }
