@@ -51,7 +51,7 @@ impl FnCtx<'_, '_, '_> {
                 ),
                 None => body,
             };
-            self.env.insert(place, body);
+            self.env.insert(place.into(), body);
             return AVal::Const(Value::None);
         }
         // A class picked at run time (from a table, a config file, `getattr`): called, it
@@ -276,7 +276,7 @@ impl FnCtx<'_, '_, '_> {
         // `os.environ.get("K")` reads.
         if qual == "os.environ.get" || qual == "os.getenv" {
             if let Some(AVal::Const(Value::Str(key))) = args.first()
-                && let Some(v) = self.env.get(&format!("os.environ::{key}"))
+                && let Some(v) = self.env.get(format!("os.environ::{key}").as_str())
             {
                 return v.clone();
             }
@@ -288,7 +288,7 @@ impl FnCtx<'_, '_, '_> {
         // flow-insensitive index says the name was once bound to.)
         let local_receiver = receiver
             .and_then(root_place)
-            .is_some_and(|p| self.env.contains_key(&p));
+            .is_some_and(|p| self.env.contains_key(p.as_str()));
         // A method of a value read from the request (`request.args.get("x").replace(...)`)
         // is that method applied to request data, not a fresh read.
         let method_of_a_read = qual.contains("().");
@@ -396,7 +396,7 @@ impl FnCtx<'_, '_, '_> {
         {
             let saved = self.env.clone();
             for (p, v) in params.iter().zip(args.iter()) {
-                self.env.insert(p.name.to_string(), v.clone());
+                self.env.insert(p.name.as_str().into(), v.clone());
             }
             self.inline_depth += 1;
             let result = self.eval(body);
@@ -518,7 +518,7 @@ impl FnCtx<'_, '_, '_> {
         }
         // `os.path.join(...)` is a module function, not a method of a value.
         let module_function = receiver.is_some_and(|r| {
-            place_name(r).is_none_or(|p| !self.env.contains_key(&p))
+            place_name(r).is_none_or(|p| !self.env.contains_key(p.as_str()))
                 && index.resolve(self.module, self.scope, r).is_some_and(|rq| {
                     !rq.qual.contains('(') && !rq.qual.contains('[') && rq.site.is_none()
                 })
@@ -641,13 +641,13 @@ impl FnCtx<'_, '_, '_> {
             match method {
                 "set" => {
                     if let (Some(k), Some(v)) = (key(args.first(), args.get(1)), args.get(2)) {
-                        self.env.insert(k, v.clone());
+                        self.env.insert(k.into(), v.clone());
                     }
                     return Some(AVal::Const(Value::None));
                 }
                 "get" | "getint" | "getboolean" => {
                     return Some(match key(args.first(), args.get(1)) {
-                        Some(k) => match self.env.get(&k) {
+                        Some(k) => match self.env.get(k.as_str()) {
                             Some(v) => v.clone(),
                             None => self.ini_value(method, &args[0], args.get(1)),
                         },
@@ -660,11 +660,15 @@ impl FnCtx<'_, '_, '_> {
         match method {
             "write" | "writelines" if place.is_some() => {
                 let name = place?;
-                let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
+                let cur = self
+                    .env
+                    .get(name.as_str())
+                    .cloned()
+                    .unwrap_or(AVal::Unknown);
                 if let Some(v) = args.first()
                     && v.taint().is_some()
                 {
-                    self.env.insert(name, cur.join(v));
+                    self.env.insert(name.into(), cur.join(v));
                 }
                 Some(AVal::Unknown)
             }
@@ -687,7 +691,11 @@ impl FnCtx<'_, '_, '_> {
             }
             "append" | "add" => {
                 let name = place?;
-                let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
+                let cur = self
+                    .env
+                    .get(name.as_str())
+                    .cloned()
+                    .unwrap_or(AVal::Unknown);
                 let new = match (cur, args.first()) {
                     (AVal::Seq(mut items), Some(v)) => {
                         items.push(v.clone());
@@ -696,7 +704,7 @@ impl FnCtx<'_, '_, '_> {
                     (cur, Some(v)) => cur.join(v),
                     (cur, None) => cur,
                 };
-                self.env.insert(name, new);
+                self.env.insert(name.into(), new);
                 Some(AVal::Const(Value::None))
             }
             // Position-exact list updates: `insert(i, x)`, `extend([...])`, `remove(x)`.
@@ -718,7 +726,7 @@ impl FnCtx<'_, '_, '_> {
                     (*i).min(len)
                 };
                 items.insert(usize::try_from(at).unwrap_or(0), args[1].clone());
-                self.env.insert(name, AVal::Seq(items));
+                self.env.insert(name.into(), AVal::Seq(items));
                 Some(AVal::Const(Value::None))
             }
             "extend" if matches!((recv, args.first()), (AVal::Seq(_), Some(AVal::Seq(_)))) => {
@@ -728,7 +736,7 @@ impl FnCtx<'_, '_, '_> {
                     return None;
                 };
                 items.extend(more.iter().cloned());
-                self.env.insert(name, AVal::Seq(items));
+                self.env.insert(name.into(), AVal::Seq(items));
                 Some(AVal::Const(Value::None))
             }
             "remove" if matches!(recv, AVal::Seq(_)) => {
@@ -757,7 +765,7 @@ impl FnCtx<'_, '_, '_> {
                     }
                     None => element_of(&AVal::Seq(items)),
                 };
-                self.env.insert(name, new);
+                self.env.insert(name.into(), new);
                 Some(AVal::Const(Value::None))
             }
             // `opts.setdefault("mount", "/")` with a known key: that entry, added if missing.
@@ -786,12 +794,16 @@ impl FnCtx<'_, '_, '_> {
                     return Some(v.clone());
                 }
                 items.push((key.clone(), default.clone()));
-                self.env.insert(name, AVal::Map(items));
+                self.env.insert(name.into(), AVal::Map(items));
                 Some(default)
             }
             "extend" | "update" | "insert" | "setdefault" => {
                 let name = place?;
-                let cur = self.env.get(&name).cloned().unwrap_or(AVal::Unknown);
+                let cur = self
+                    .env
+                    .get(name.as_str())
+                    .cloned()
+                    .unwrap_or(AVal::Unknown);
                 let added = args.iter().fold(AVal::Unknown, |a, v| a.join(v));
                 if method == "update"
                     && let (AVal::Map(mut items), Some(AVal::Map(new))) =
@@ -803,14 +815,14 @@ impl FnCtx<'_, '_, '_> {
                             None => items.push((k.clone(), v.clone())),
                         }
                     }
-                    self.env.insert(name, AVal::Map(items));
+                    self.env.insert(name.into(), AVal::Map(items));
                     return Some(AVal::Const(Value::None));
                 }
                 let new = match added.taint() {
                     Some(_) => cur.join(&added),
                     None => cur,
                 };
-                self.env.insert(name, new.clone());
+                self.env.insert(name.into(), new.clone());
                 Some(if method == "setdefault" {
                     element_of(&new)
                 } else {
@@ -832,7 +844,7 @@ impl FnCtx<'_, '_, '_> {
                 };
                 let removed = items.remove(index);
                 if let Some(name) = place {
-                    self.env.insert(name, AVal::Seq(items));
+                    self.env.insert(name.into(), AVal::Seq(items));
                 }
                 Some(removed)
             }
@@ -1064,7 +1076,7 @@ impl FnCtx<'_, '_, '_> {
                     AVal::Tainted(t) => AVal::Tainted(t.with_step(call_step.clone())),
                     other => other,
                 };
-                fx.env.insert(p.name.to_string(), v);
+                fx.env.insert(p.name.as_str().into(), v);
             }
             fx.block(&def.body);
             self.found.flows.append(&mut fx.found.flows);

@@ -221,13 +221,13 @@ impl FnCtx<'_, '_, '_> {
         let Some(name) = place_name(place) else {
             return;
         };
-        let current = match self.env.get(&name) {
+        let current = match self.env.get(name.as_str()) {
             Some(v) => v.clone(),
             None => self.eval(place),
         };
         if let Some(mut t) = current.taint() {
             t.sanitize(mask);
-            self.env.insert(name, AVal::Tainted(t));
+            self.env.insert(name.into(), AVal::Tainted(t));
         }
     }
 
@@ -272,7 +272,7 @@ impl FnCtx<'_, '_, '_> {
             if constant {
                 if equality {
                     if let Some(name) = place_name(left) {
-                        self.env.insert(name, r.clone());
+                        self.env.insert(name.into(), r.clone());
                     }
                 } else {
                     self.sanitize_place(left, Class::ALL_BITS);
@@ -583,8 +583,10 @@ impl FnCtx<'_, '_, '_> {
                 | flaskguard_index::ir::ParamKind::KwArgs => None,
             };
             if let Some(arg) = arg {
-                fx.env
-                    .insert(p.name.to_string(), AVal::Tainted(Taint::param(i as u16)));
+                fx.env.insert(
+                    p.name.as_str().into(),
+                    AVal::Tainted(Taint::param(i as u16)),
+                );
                 bound.push((&p.name, arg));
             }
         }

@@ -96,7 +96,7 @@ impl FnCtx<'_, '_, '_> {
                 .map(|(_, v)| v.clone())
                 .or_else(|| args.get(i - 1).cloned())
                 .unwrap_or(AVal::Unknown);
-            fx.env.insert(p.name.to_string(), v);
+            fx.env.insert(p.name.as_str().into(), v);
         }
         fx.block(&init_def.body);
         let prefix = format!("{self_name}.");

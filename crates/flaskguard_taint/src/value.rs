@@ -322,7 +322,7 @@ fn union(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
-pub(crate) type Env = FxHashMap<String, AVal>;
+pub(crate) type Env = FxHashMap<compact_str::CompactString, AVal>;
 
 pub(crate) fn join_env(a: &Env, b: &Env) -> Env {
     join_env_into(a.clone(), b)

@@ -19,7 +19,7 @@ impl FnCtx<'_, '_, '_> {
                     ),
                     _ => value,
                 };
-                self.env.insert(n.to_string(), value);
+                self.env.insert(n.as_str().into(), value);
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
                 for (i, e) in elts.iter().enumerate() {
@@ -41,7 +41,7 @@ impl FnCtx<'_, '_, '_> {
                     return;
                 }
                 if let Some(name) = place_name(target) {
-                    self.env.insert(name, value);
+                    self.env.insert(name.into(), value);
                 }
             }
             ExprKind::Subscript { value: base, index } => {
@@ -71,7 +71,7 @@ impl FnCtx<'_, '_, '_> {
                     key.as_const(),
                 ) && r.qual == "os.environ"
                 {
-                    self.env.insert(format!("os.environ::{k}"), value);
+                    self.env.insert(format!("os.environ::{k}").into(), value);
                     return;
                 }
                 // `response.headers["Content-Type"] = "text/plain"`
@@ -98,7 +98,7 @@ impl FnCtx<'_, '_, '_> {
                     return;
                 }
                 let Some(name) = place_name(base) else { return };
-                let current = self.env.get(&name).cloned();
+                let current = self.env.get(name.as_str()).cloned();
                 let updated = match (current, key.as_const()) {
                     (Some(AVal::Map(mut items)), Some(Value::Str(k))) => {
                         match items.iter_mut().find(|(ik, _)| ik == k) {
@@ -117,7 +117,7 @@ impl FnCtx<'_, '_, '_> {
                     (Some(old), _) => old.join(&value),
                     (None, _) => AVal::Unknown.join(&value),
                 };
-                self.env.insert(name, updated);
+                self.env.insert(name.into(), updated);
             }
             _ => {}
         }

@@ -36,7 +36,7 @@ impl FnCtx<'_, '_, '_> {
             }
             ExprKind::Attribute { value, attr } => {
                 if let Some(name) = place_name(e)
-                    && let Some(v) = self.env.get(&name)
+                    && let Some(v) = self.env.get(name.as_str())
                 {
                     return v.clone();
                 }
@@ -108,7 +108,7 @@ impl FnCtx<'_, '_, '_> {
                     )));
                 }
                 if let Some(Value::Str(k)) = key.as_const()
-                    && let Some(v) = self.env.get(&format!("os.environ::{k}"))
+                    && let Some(v) = self.env.get(format!("os.environ::{k}").as_str())
                     && self
                         .engine
                         .index

@@ -74,8 +74,10 @@ impl Engine<'_, '_> {
             if is_self && p.name == "cls" {
                 continue;
             }
-            fx.env
-                .insert(p.name.to_string(), AVal::Tainted(Taint::param(i as u16)));
+            fx.env.insert(
+                p.name.as_str().into(),
+                AVal::Tainted(Taint::param(i as u16)),
+            );
         }
         fx.block(&def.body);
         let summary = Arc::new(fx.found);

@@ -180,7 +180,7 @@ impl FnCtx<'_, '_, '_> {
                     self.env = join_env(&before, &merged);
                     self.dead = false;
                     if let Some(n) = &h.name {
-                        self.env.insert(n.clone(), AVal::Unknown);
+                        self.env.insert(n.as_str().into(), AVal::Unknown);
                     }
                     self.block(&h.body);
                     handlers_dead &= self.dead;
@@ -228,7 +228,7 @@ impl FnCtx<'_, '_, '_> {
                     self.env = before.clone();
                     self.dead = false;
                     if let PatternKind::As { name: Some(n), .. } = &case.pattern.kind {
-                        self.env.insert(n.clone(), s.clone());
+                        self.env.insert(n.as_str().into(), s.clone());
                     }
                     // `case "light" | "dark":` — the subject is one of those constants here.
                     if pattern_is_literal(&case.pattern.kind) {
