@@ -129,8 +129,10 @@ impl Lowerer {
                     qualname: qualname.clone(),
                 });
                 let saved_scope = std::mem::replace(&mut self.scope, ScopeRef::Function(idx));
-                let saved_prefix =
-                    std::mem::replace(&mut self.qual_prefix, format!("{qualname}.<locals>"));
+                let saved_prefix = std::mem::replace(
+                    &mut self.qual_prefix,
+                    [qualname.as_str(), ".<locals>"].concat(),
+                );
                 let body = self.stmts(&f.body);
                 self.scope = saved_scope;
                 self.qual_prefix = saved_prefix;

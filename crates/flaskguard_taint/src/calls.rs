@@ -1146,7 +1146,7 @@ fn derived_from_constants(
 /// The variable a receiver chain starts from (`a` in `a.b(c).d`).
 fn root_place(e: &Expr) -> Option<String> {
     match &e.kind {
-        ExprKind::Name(n) => Some(n.to_string()),
+        ExprKind::Name(n) => Some(n.as_str().to_owned()),
         ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => root_place(value),
         ExprKind::Call(call) => root_place(&call.func),
         _ => None,

@@ -22,7 +22,7 @@ impl FnCtx<'_, '_, '_> {
 
     fn eval_kind(&mut self, e: &Expr) -> AVal {
         match &e.kind {
-            ExprKind::Str(s) => AVal::Const(Value::Str(s.to_string())),
+            ExprKind::Str(s) => AVal::Const(Value::Str(s.as_str().to_owned())),
             ExprKind::Bytes(s) => AVal::Const(Value::Str(s.clone())),
             ExprKind::Int(Some(i)) => AVal::Const(Value::Int(*i)),
             ExprKind::Float(f) => AVal::Const(Value::Float(*f)),
@@ -485,15 +485,16 @@ impl FnCtx<'_, '_, '_> {
         if let Some(r) = index.resolve(self.module, self.scope, e)
             && self.engine.is_source(&r.qual)
         {
-            return AVal::Tainted(Taint::source(
-                self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
-            ));
+            return AVal::Tainted(Taint::source(self.step(
+                e.span,
+                ["`", &self.text(e.span), "` (request data)"].concat(),
+            )));
         }
         let resolved = index.resolve(self.module, self.scope, e);
         if let Some(r) = &resolved
             && index.project_class(&r.qual).is_some()
         {
-            return AVal::Class(vec![r.qual.to_string()]);
+            return AVal::Class(vec![r.qual.as_str().to_owned()]);
         }
         let v = index.eval(self.module, self.scope, e);
         // An empty module-level container (`TOKENS = {}`) is there to be filled at run
@@ -506,7 +507,7 @@ impl FnCtx<'_, '_, '_> {
         if matches!(v, Value::Unknown) {
             // A module-level name of this module is not resolved to a qualified name.
             let qual = resolved
-                .map(|r| r.qual.to_string())
+                .map(|r| r.qual.as_str().to_owned())
                 .or_else(|| match &e.kind {
                     ExprKind::Name(n) => matches!(
                         index.bindings_of(self.module, self.scope, n),
