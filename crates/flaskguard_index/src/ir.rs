@@ -494,6 +494,27 @@ impl Expr {
         }
     }
 
+    /// The names of a name or a chain of attributes of one (`a`, `a.b.c`), first to last;
+    /// `None` for anything else (`f().x`, `a[0].b`).
+    pub fn dotted_names(&self) -> Option<smallvec::SmallVec<[&str; 8]>> {
+        let mut names = smallvec::SmallVec::new();
+        let mut at = self;
+        loop {
+            match &at.kind {
+                ExprKind::Name(n) => {
+                    names.push(n.as_str());
+                    names.reverse();
+                    return Some(names);
+                }
+                ExprKind::Attribute { value, attr } => {
+                    names.push(attr.as_str());
+                    at = value;
+                }
+                _ => return None,
+            }
+        }
+    }
+
     pub fn as_call(&self) -> Option<&Call> {
         match &self.kind {
             ExprKind::Call(c) => Some(c),

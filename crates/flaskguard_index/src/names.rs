@@ -79,6 +79,12 @@ pub fn concat(parts: &[&str]) -> CompactString {
     CompactString::from(joined)
 }
 
+/// Whether the last component of a dotted name is `name` (`cursor.execute`, `execute`).
+pub fn ends_with_member(qual: &str, name: &str) -> bool {
+    qual.strip_suffix(name)
+        .is_some_and(|rest| rest.ends_with('.'))
+}
+
 /// Rewrites a resolved name to its canonical form.
 pub fn canonicalize(name: CompactString) -> CompactString {
     // Most names belong to packages without aliases: skip the table for them.

@@ -21,7 +21,6 @@ type Found = (Option<Resolved>, bool);
 
 /// A project function: its module and index.
 type FunctionRef = (ModuleId, FuncIdx);
-/// A call site: its module and index among the module's calls.
 /// A call site: its module and its index in the module's calls.
 type CallRef = (ModuleId, u32);
 
@@ -242,18 +241,6 @@ fn add_site(
         Some(sites) => sites.push(site),
         None => {
             by_callee.insert(qual.clone(), vec![site]);
-        }
-    }
-}
-
-/// A name or a chain of attributes of one (`a`, `a.b.c`).
-fn is_dotted(e: &Expr) -> bool {
-    let mut e = e;
-    loop {
-        match &e.kind {
-            ExprKind::Name(_) => return true,
-            ExprKind::Attribute { value, .. } => e = value,
-            _ => return false,
         }
     }
 }
@@ -525,7 +512,7 @@ impl<'a> Index<'a> {
                     .enumerate()
                     .filter(|(_, c)| !retry || c.retry)
                     .map(|(i, c)| {
-                        let key = is_dotted(&c.call.func).then(|| {
+                        let key = c.call.func.dotted_names().is_some().then(|| {
                             (
                                 c.scope,
                                 this.module(c.module).source.slice(c.call.func.span),

@@ -374,16 +374,9 @@ impl FnCtx<'_, '_, '_> {
             .sinks_by_name
             .get(qual)
             .is_some_and(|rows| rows.iter().any(|r| r.class == Class::Sql))
-            || method.is_some_and(|m| {
-                (qual.is_empty() || qual.strip_suffix(m).is_some_and(|rest| rest.ends_with('.')))
-                    && index.project_function(qual).is_none()
-                    && self
-                        .engine
-                        .spec
-                        .sinks_by_method
-                        .get(m)
-                        .is_some_and(|rows| rows.iter().any(|r| r.class == Class::Sql))
-            });
+            || self
+                .method_sinks(qual, method)
+                .is_some_and(|rows| rows.iter().any(|r| r.class == Class::Sql));
         if runs_sql {
             return AVal::Unknown;
         }

@@ -11,7 +11,24 @@ use crate::interp::FnCtx;
 use crate::spec::{Class, SinkMode, SinkRow};
 use crate::value::{AVal, Origin, Step, Taint};
 
-impl FnCtx<'_, '_, '_> {
+impl<'i> FnCtx<'_, 'i, '_> {
+    /// The sinks a call stands for by its method's name (`cursor.execute(...)` on a
+    /// receiver the index does not know, or a library's): never a method of the
+    /// project's own classes, which is analysed from its body instead.
+    pub(crate) fn method_sinks(
+        &self,
+        qual: &str,
+        method: Option<&str>,
+    ) -> Option<&'i Vec<SinkRow>> {
+        let m = method?;
+        if !(qual.is_empty() || flaskguard_index::names::ends_with_member(qual, m))
+            || self.engine.index.project_function(qual).is_some()
+        {
+            return None;
+        }
+        self.engine.spec.sinks_by_method.get(m)
+    }
+
     pub(crate) fn check_sinks(
         &mut self,
         e: &Expr,
@@ -23,15 +40,9 @@ impl FnCtx<'_, '_, '_> {
     ) {
         let spec = self.engine.spec;
         let by_name = spec.sinks_by_name.get(qual);
-        // A method of the project's own classes is analysed from its body instead.
-        let by_method = match (by_name, method) {
-            (None, Some(m))
-                if (qual.is_empty() || qual.ends_with(&format!(".{m}")))
-                    && self.engine.index.project_function(qual).is_none() =>
-            {
-                spec.sinks_by_method.get(m)
-            }
-            _ => None,
+        let by_method = match by_name {
+            None => self.method_sinks(qual, method),
+            Some(_) => None,
         };
         let rows: Vec<&SinkRow> = by_name
             .into_iter()

@@ -12,7 +12,7 @@ mod stmt;
 
 use std::sync::Arc;
 
-use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef};
+use flaskguard_index::ir::{Expr, FuncIdx, ScopeRef};
 use flaskguard_index::{ModuleId, Span};
 
 use crate::engine::{Engine, Summary};
@@ -166,23 +166,5 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
 
 /// `x`, `self.x`, `obj.attr.sub`: a place the environment tracks.
 pub(crate) fn place_name(e: &Expr) -> Option<String> {
-    // The names from the last to the first, joined once (asked at every assignment and
-    // method call).
-    let mut names: Vec<&str> = Vec::new();
-    let mut at = e;
-    loop {
-        match &at.kind {
-            ExprKind::Name(n) => {
-                names.push(n);
-                break;
-            }
-            ExprKind::Attribute { value, attr } => {
-                names.push(attr);
-                at = value;
-            }
-            _ => return None,
-        }
-    }
-    names.reverse();
-    Some(names.join("."))
+    e.dotted_names().map(|names| names.join("."))
 }

@@ -195,10 +195,10 @@ fn weak_constant(
 ) -> Option<&'static str> {
     let last = last_name(e)?;
     // Runs on every argument of every call: a suffix test before any resolution.
-    if !table.iter().any(|(q, _)| {
-        // The byte before the suffix first (a dot), then the suffix itself.
-        q.len() > last.len() && q.as_bytes()[q.len() - last.len() - 1] == b'.' && q.ends_with(last)
-    }) {
+    if !table
+        .iter()
+        .any(|(q, _)| flaskguard_index::names::ends_with_member(q, last))
+    {
         return None;
     }
     let r = ctx.index.resolve(module, scope, e)?;
