@@ -303,9 +303,64 @@ impl UnionFind {
 /// dotted name (`"pkg.mod"`, `"plugins.{name}"`). Comments and the rest of strings are
 /// skipped; anything the scan cannot tell apart counts as a name.
 pub fn referenced_roots(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // Outside an import statement only comments, strings and the two keywords matter:
+    // each is found with a vectorised search, and the nearest one is handled first.
+    let import = memchr::memmem::Finder::new("import");
+    let from = memchr::memmem::Finder::new("from");
+    let keyword = |at: usize| -> Option<usize> {
+        let mut at = at;
+        loop {
+            let rest = b.get(at..)?;
+            let hit = match (import.find(rest), from.find(rest)) {
+                (Some(x), Some(y)) => x.min(y),
+                (x, y) => x.or(y)?,
+            };
+            let start = at + hit;
+            let len = if b[start] == b'i' { 6 } else { 4 };
+            let before = start.checked_sub(1).map(|p| b[p]);
+            let after = b.get(start + len).copied();
+            if !before.is_some_and(|c| IDENTIFIER[usize::from(c)])
+                && !after.is_some_and(|c| IDENTIFIER[usize::from(c)])
+            {
+                return Some(start);
+            }
+            at = start + 1;
+        }
+    };
+    let special = |at: usize| {
+        b.get(at..)
+            .and_then(|rest| memchr::memchr3(b'#', b'\'', b'"', rest))
+            .map(|n| at + n)
+    };
+    let mut i = 0;
+    let mut next_keyword = keyword(0);
+    let mut next_special = special(0);
+    loop {
+        if next_keyword.is_some_and(|k| k < i) {
+            next_keyword = keyword(i);
+        }
+        if next_special.is_some_and(|s| s < i) {
+            next_special = special(i);
+        }
+        match (next_keyword, next_special) {
+            (Some(k), s) if s.is_none_or(|s| k < s) => i = statement(text, k, &mut out),
+            (_, Some(s)) if b[s] == b'#' => {
+                i = memchr::memchr(b'\n', &b[s..]).map_or(b.len(), |n| s + n);
+            }
+            (_, Some(s)) => i = string(text, s, &mut out),
+            (_, None) => break,
+        }
+    }
+    out
+}
+
+/// Scans the import statement whose keyword starts at `at` (`import a.b as c, d` or
+/// `from a.b import …`), records the modules it names, and returns where it ends.
+fn statement<'t>(text: &'t str, at: usize, out: &mut Vec<&'t str>) -> usize {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum State {
-        Idle,
         /// After `import` or a comma in an import list: the next name is a module.
         ImportName,
         /// Inside `import a.b as c`: names are not modules until the next comma.
@@ -315,42 +370,30 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
         FromRest,
     }
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut state = State::Idle;
+    let (mut state, mut i) = if b[at] == b'i' {
+        (State::ImportName, at + 6)
+    } else {
+        (State::FromName, at + 4)
+    };
     let mut depth = 0u32;
-    let mut i = 0;
     while i < b.len() {
-        if state == State::Idle {
-            // Straight past what changes nothing while no import is open.
-            i = skip(b, i, &IDLE_INERT);
-            if i >= b.len() {
-                break;
-            }
-            // An `i` or `f` inside a name: past the rest of the name.
-            if i > 0 && IDENTIFIER[usize::from(b[i - 1])] && IDENTIFIER[usize::from(b[i])] {
-                i = skip(b, i, &IDENTIFIER);
-                continue;
-            }
-        }
         let c = b[i];
         match c {
-            b'#' => {
-                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
-                continue;
-            }
+            // The statement ends at a comment.
+            b'#' => return i,
             // A line continuation (or a stray backslash): the next byte is not a newline.
             b'\\' => {
                 i += 2;
                 continue;
             }
-            b'\n' if depth == 0 => state = State::Idle,
-            b';' => state = State::Idle,
+            b'\n' if depth == 0 => return i,
+            b';' => return i + 1,
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             b',' if state == State::ImportRest => state = State::ImportName,
             b'.' if state == State::FromName => state = State::FromRest,
             b'\'' | b'"' => {
-                i = string(text, i, &mut out);
+                i = string(text, i, out);
                 continue;
             }
             c if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
@@ -360,11 +403,12 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
                     continue;
                 };
                 if i < b.len() && (b[i] == b'\'' || b[i] == b'"') && is_string_prefix(word) {
-                    i = string(text, i, &mut out);
+                    i = string(text, i, out);
                     continue;
                 }
                 state = match (word, state) {
-                    ("import", State::FromName | State::FromRest) => State::Idle,
+                    // `from a import …`: what follows names no module.
+                    ("import", State::FromName | State::FromRest) => return i,
                     ("import", _) => State::ImportName,
                     ("from", _) => State::FromName,
                     (_, State::ImportName) => {
@@ -383,7 +427,7 @@ pub fn referenced_roots(text: &str) -> Vec<&str> {
         }
         i += 1;
     }
-    out
+    i
 }
 
 /// The first index at or after `i` whose byte `table` does not hold (or the end).
@@ -401,24 +445,6 @@ static IDENTIFIER: [bool; 256] = {
     while b < 256 {
         let c = b as u8;
         table[b] = c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80;
-        b += 1;
-    }
-    table
-};
-
-/// The bytes that change nothing outside an import statement: all but comments, line
-/// continuations, quotes, brackets (their depth decides where a statement ends) and the
-/// first letters of `import` and `from` (the prefix of a string literal changes nothing:
-/// its quote starts the string).
-static IDLE_INERT: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = !matches!(
-            c,
-            b'#' | b'\\' | b'\'' | b'"' | b'(' | b'[' | b'{' | b')' | b']' | b'}' | b'i' | b'f'
-        );
         b += 1;
     }
     table
