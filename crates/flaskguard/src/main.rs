@@ -336,6 +336,7 @@ fn build_report(scan: &ScanArgs, resolved: &Resolved) -> Report {
             timings,
             free_at_exit: true,
             min_part_bytes: part_bytes(),
+            roots: Vec::new(),
         },
     );
     let mut report = new_report(scan.paths.iter().map(|p| p.display().to_string()).collect());

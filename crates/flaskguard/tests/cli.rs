@@ -1019,3 +1019,53 @@ fn probe_limits_that_would_do_nothing_are_refused() {
         assert!(stderr(&o).contains(flag), "{flag}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn example_code_is_reported_as_low_wherever_the_scan_runs_from() {
+    let dir = project(&[("app.py", DEBUG_APP), ("examples/demo/run.py", DEBUG_APP)]);
+    let severities = |o: &Output| -> Vec<(String, String)> {
+        json(o)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["location"]["path"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG201", "--output-format", "json"],
+    );
+    assert_eq!(
+        severities(&o),
+        vec![
+            ("app.py".to_string(), "critical".to_string()),
+            ("examples/demo/run.py".to_string(), "low".to_string()),
+        ]
+    );
+    assert!(stdout(&o).contains("in example code"), "{}", stdout(&o));
+    // Scanned from above, through a folder called `examples`: the root decides.
+    let outer = tempfile::tempdir().unwrap();
+    let inner = outer.path().join("examples").join("shop");
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::write(inner.join("app.py"), DEBUG_APP).unwrap();
+    let o = run(
+        outer.path(),
+        &[
+            "check",
+            "examples/shop",
+            "--select",
+            "FG201",
+            "--output-format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        severities(&o),
+        vec![("examples/shop/app.py".to_string(), "critical".to_string())]
+    );
+}

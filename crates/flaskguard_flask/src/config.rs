@@ -480,6 +480,32 @@ fn is_test_file_name(display: &str) -> bool {
     stem.starts_with("test_") || stem.ends_with("_test") || stem == "conftest"
 }
 
+/// Folders of code that ships beside an application without being part of it.
+const EXAMPLE_FOLDERS: &[&str] = &[
+    "examples",
+    "example",
+    "demo",
+    "demos",
+    "samples",
+    "sample",
+    "tutorial",
+    "tutorials",
+];
+
+/// What kind of code that is not the application a file is, by its path relative to the
+/// scanned root: `"test"` ([`is_test_module`]) or `"example"` (anywhere under an
+/// `examples/`, `demo/`, `samples/` or `tutorial/` folder, in either number).
+pub fn non_production(relative: &str) -> Option<&'static str> {
+    if is_test_module(relative) {
+        return Some("test");
+    }
+    let folders = relative.rsplit('/').skip(1);
+    folders
+        .into_iter()
+        .any(|f| EXAMPLE_FOLDERS.iter().any(|e| f.eq_ignore_ascii_case(e)))
+        .then_some("example")
+}
+
 /// Test code: `test_*.py`, `*_test.py`, `conftest.py`, or a file directly in a `tests/`
 /// folder (only the nearest folders count, so a project checked out under some
 /// `tests/` directory is not all test code).
@@ -491,4 +517,29 @@ pub fn is_test_module(display: &str) -> bool {
         return true;
     }
     parts.take(2).any(|p| p == "tests" || p == "test")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::non_production;
+
+    #[test]
+    fn example_and_test_folders_are_not_the_application() {
+        for (path, kind) in [
+            ("examples/oauth/config.py", Some("example")),
+            (
+                "examples/quickhowto2/app/templates/widgets/list.html",
+                Some("example"),
+            ),
+            ("docs/Demo/run.py", Some("example")),
+            ("tests/config_api.py", Some("test")),
+            ("app/test_views.py", Some("test")),
+            ("app/views.py", None),
+            ("app/examples.py", None),
+            ("app/example_data/seed.py", None),
+            ("exampleapp/views.py", None),
+        ] {
+            assert_eq!(non_production(path), kind, "{path}");
+        }
+    }
 }

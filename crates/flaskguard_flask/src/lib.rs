@@ -12,7 +12,9 @@ pub mod templates;
 use flaskguard_index::ir::{Expr, ScopeRef};
 use flaskguard_index::{Diagnostic, DiagnosticKind, FileKind, Index, ModuleId, Site, Span, Value};
 
-pub use config::{ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_module};
+pub use config::{
+    ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_module, non_production,
+};
 pub use extensions::{ExtArg, ExtKind, Extension};
 pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, ErrorHandler, Hook, Owner, Route};
 

@@ -73,6 +73,20 @@ pub struct AnalysisOptions {
     pub free_at_exit: bool,
     /// Projects with less Python source than twice this (bytes) are analysed in one part.
     pub min_part_bytes: u64,
+    /// The scanned roots as reports print paths: where example and test folders are
+    /// looked for (`examples/` above the root does not make everything example code).
+    pub roots: Vec<String>,
+}
+
+impl AnalysisOptions {
+    /// A report path relative to the scanned root it is under.
+    fn relative<'p>(&self, display: &'p str) -> &'p str {
+        self.roots
+            .iter()
+            .filter(|r| !r.is_empty() && *r != ".")
+            .find_map(|r| display.strip_prefix(r.as_str())?.strip_prefix('/'))
+            .unwrap_or(display)
+    }
 }
 
 impl Default for AnalysisOptions {
@@ -82,6 +96,7 @@ impl Default for AnalysisOptions {
             timings: false,
             free_at_exit: false,
             min_part_bytes: flaskguard_index::partition::DEFAULT_MIN_PART_BYTES,
+            roots: Vec::new(),
         }
     }
 }
@@ -160,6 +175,10 @@ pub fn analyze_paths(
             &project,
             &AnalysisOptions {
                 free_at_exit: keep,
+                roots: roots
+                    .iter()
+                    .map(|r| flaskguard_index::display_path(r))
+                    .collect(),
                 ..options.clone()
             },
         );
@@ -287,19 +306,26 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         let n = occurrences.entry(key).or_insert(0);
         let occurrence = *n;
         *n += 1;
-        let severity = options
-            .selection
-            .severity
-            .get(r.rule.code)
-            .copied()
-            .or(r.severity)
-            .unwrap_or(r.rule.severity);
+        let chosen = options.selection.severity.get(r.rule.code).copied();
+        let mut severity = chosen.or(r.severity).unwrap_or(r.rule.severity);
+        let mut message = r.message;
+        // Code that ships beside the application but is not it: its findings stay in the
+        // report, below the severities a team acts on (unless configured otherwise).
+        if chosen.is_none()
+            && severity > flaskguard_report::Severity::Low
+            && let Some(kind) = flaskguard_flask::non_production(options.relative(&source.display))
+        {
+            severity = flaskguard_report::Severity::Low;
+            message.push_str(" (in ");
+            message.push_str(kind);
+            message.push_str(" code: reported as low)");
+        }
         findings.push(Finding {
             code: r.rule.code.to_string(),
             name: r.rule.name.to_string(),
             severity,
             confidence: r.rule.confidence,
-            message: r.message,
+            message,
             location: location(source, span),
             snippet: Some(snippet(source, span)),
             fix: r.fix,

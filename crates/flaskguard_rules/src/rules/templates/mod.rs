@@ -205,22 +205,69 @@ pub(super) fn flask_env_autoescape(ctx: &Context<'_, '_>) -> Option<Value> {
 /// The part of a template expression before its first filter (`note.body|safe` →
 /// `note.body`).
 pub(super) fn expr_base(text: &str) -> &str {
+    unquoted(text)
+        .find(|&(_, c, depth)| c == '|' && depth == 0)
+        .map_or(text, |(i, _, _)| &text[..i])
+        .trim()
+}
+
+/// The characters of a template expression outside its string literals, each with the
+/// bracket depth after it. Jinja string literals take backslash escapes
+/// (`'browser\'s menu'`).
+fn unquoted(text: &str) -> impl Iterator<Item = (usize, char, i32)> + '_ {
     let mut quote: Option<char> = None;
+    let mut escaped = false;
     let mut depth = 0i32;
-    for (i, c) in text.char_indices() {
+    text.char_indices().filter_map(move |(i, c)| {
         match quote {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
             Some(q) if c == q => quote = None,
             Some(_) => {}
-            None => match c {
-                '\'' | '"' => quote = Some(c),
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' => depth -= 1,
-                '|' if depth == 0 => return text[..i].trim(),
-                _ => {}
-            },
+            None => {
+                match c {
+                    '\'' | '"' => quote = Some(c),
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' => depth -= 1,
+                    _ => {}
+                }
+                return Some((i, c, depth));
+            }
         }
+        None
+    })
+}
+
+/// The functions that translate a message: Flask-Babel's and Jinja's i18n callables.
+const GETTEXT: &[&str] = &[
+    "_",
+    "gettext",
+    "ngettext",
+    "pgettext",
+    "npgettext",
+    "lazy_gettext",
+    "_l",
+];
+
+/// A translation of a literal message (`_('Save <b>now</b>')`, `gettext("…", n=count)`):
+/// its markup is the application's own text (translations ship with the application), and
+/// the new-style gettext that Flask-Babel installs escapes the values it interpolates
+/// when autoescaping is on.
+pub(super) fn is_translated_literal(base: &str) -> bool {
+    let Some(open) = base.find('(') else {
+        return false;
+    };
+    if !GETTEXT.contains(&base[..open].trim()) || !base.ends_with(')') {
+        return false;
     }
-    text.trim()
+    let args = base[open + 1..].trim_start();
+    if !args.starts_with(['\'', '"']) {
+        return false;
+    }
+    // The call closes at the end: `_('a') ~ x` or `_('a')[0]` is something else.
+    unquoted(base)
+        .find(|&(i, c, depth)| i > open && c == ')' && depth == 0)
+        .is_some_and(|(i, _, _)| i == base.len() - 1)
 }
 
 /// Whether a template expression's value is a literal (`"<br>"`, `42`), not data.

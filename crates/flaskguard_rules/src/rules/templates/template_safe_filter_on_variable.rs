@@ -1,4 +1,4 @@
-use super::{expr_base, is_literal_expr, is_plain_text_template};
+use super::{expr_base, is_literal_expr, is_plain_text_template, is_translated_literal};
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -77,6 +77,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 continue;
             };
             if is_literal_expr(&e.text)
+                || is_translated_literal(expr_base(&e.text))
                 || app_generated_html(expr_base(&e.text))
                 || e.filters[..pos]
                     .iter()
