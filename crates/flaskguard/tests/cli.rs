@@ -1069,3 +1069,53 @@ fn example_code_is_reported_as_low_wherever_the_scan_runs_from() {
         vec![("examples/shop/app.py".to_string(), "critical".to_string())]
     );
 }
+
+#[test]
+fn weak_hashes_are_medium_only_where_they_protect_something() {
+    let dir = project(&[(
+        "app.py",
+        "import hashlib, os\n\
+         \n\
+         def etag(body):\n\
+         \x20   return hashlib.md5(body).hexdigest()\n\
+         \n\
+         def sign(payload, secret):\n\
+         \x20   signature = hashlib.sha1(payload + secret).hexdigest()\n\
+         \x20   return signature\n\
+         \n\
+         def make_reset_token(user_id):\n\
+         \x20   return hashlib.md5(str(user_id).encode()).hexdigest()\n\
+         \n\
+         def new_csrf_token():\n\
+         \x20   return hashlib.sha1(os.urandom(64)).hexdigest()\n\
+         \n\
+         def cache_key(query):\n\
+         \x20   key = hashlib.md5(query.encode()).hexdigest()\n\
+         \x20   return key\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG153", "--output-format", "json"],
+    );
+    let got: Vec<(u64, String)> = json(&o)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["start"]["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (4, "low".to_string()),
+            (7, "medium".to_string()),
+            (11, "medium".to_string()),
+            (14, "low".to_string()),
+            (17, "low".to_string()),
+        ]
+    );
+}

@@ -94,6 +94,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let finding = out.at(c.module, c.call.func.span, message);
         if from_request {
             finding.severity(raised(RULE.severity));
+        } else {
+            // Data of unknown origin: on real code, nearly always the application's own
+            // (caches, its database, a model file the operator chose). An audit note, not a
+            // finding a team must act on; the taint rule reports what a client controls.
+            finding.severity(flaskguard_report::Severity::Low);
         }
     }
 }

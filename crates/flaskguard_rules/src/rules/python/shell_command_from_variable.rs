@@ -122,10 +122,12 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         } else {
             format!("`{q}`")
         };
+        // Of unknown origin (request data is the taint rule's): an audit note.
         out.at(
             c.module,
             c.call.func.span,
             format!("{how} runs {shown}, built at run time, through the shell: values in it can inject commands"),
-        );
+        )
+        .severity(flaskguard_report::Severity::Low);
     }
 }

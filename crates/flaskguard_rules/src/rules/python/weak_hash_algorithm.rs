@@ -1,7 +1,10 @@
+use flaskguard_report::Severity;
+
 use super::{
-    algorithm_display, hash_algorithm, hashed_data, is_broken_hash, is_hash_callee,
-    not_for_security, password_hashed,
+    algorithm_display, assigned_name, enclosing_function, hash_algorithm, hashed_data,
+    is_broken_hash, is_hash_callee, mentioned_names, not_for_security, password_hashed,
 };
+use crate::helpers::words;
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -71,13 +74,108 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         } else {
             format!("`{qual}`")
         };
-        out.at(
-            c.module,
-            c.call.func.span,
-            format!(
-                "{shown} uses {}, which is broken (collisions are cheap); pass `usedforsecurity=False` if this is not a security use",
-                algorithm_display(&alg)
-            ),
-        );
+        // A digest that protects something (a token, a signature, a secret) is a weakness;
+        // one that names or checks content (cache keys, ETags, change detection, file
+        // checksums), the usual use in real code, is not, and is only worth a low note.
+        match security_use(ctx, c) {
+            Some(what) => {
+                out.at(
+                    c.module,
+                    c.call.func.span,
+                    format!(
+                        "{shown} uses {} for {what}: it is broken (collisions are cheap); use SHA-256, or HMAC-SHA256 for a signature",
+                        algorithm_display(&alg)
+                    ),
+                );
+            }
+            None => {
+                out.at(
+                    c.module,
+                    c.call.func.span,
+                    format!(
+                        "{shown} uses {}, which is broken (collisions are cheap): fine for a checksum or cache key, not for anything an attacker may forge; pass `usedforsecurity=False` to say so",
+                        algorithm_display(&alg)
+                    ),
+                )
+                .severity(Severity::Low);
+            }
+        }
     }
+}
+
+/// What a digest protects, when the code says so: the hashed data, the name the digest is
+/// stored under or the function that computes it names a secret, a token or a signature
+/// (`hashlib.md5(secret + ts)`, `signature = sha1(...)`, `def make_reset_token`).
+fn security_use(
+    ctx: &Context<'_, '_>,
+    c: &flaskguard_index::semantic::CallSite<'_>,
+) -> Option<String> {
+    let data = hashed_data(c);
+    // A digest of fresh random bytes only encodes them: it is as unguessable as they are.
+    let mut random = false;
+    if let Some(d) = data {
+        d.walk(&mut |x| {
+            if let flaskguard_index::ir::ExprKind::Call(call) = &x.kind
+                && let Some(r) = ctx.index.resolve(c.module, c.scope, &call.func)
+            {
+                random |= matches!(
+                    r.qual.as_str(),
+                    "os.urandom" | "uuid.uuid4" | "random.getrandbits" | "random.SystemRandom"
+                ) || r.qual.starts_with("secrets.");
+            }
+        });
+    }
+    if random {
+        return None;
+    }
+    if let Some(name) = data
+        .into_iter()
+        .flat_map(mentioned_names)
+        .find(|n| is_security_name(n))
+    {
+        return Some(format!("`{name}`"));
+    }
+    if let Some(name) =
+        assigned_name(ctx.index, c.module, c.expr.span).filter(|n| is_security_name(n))
+    {
+        return Some(format!("`{name}`"));
+    }
+    enclosing_function(ctx.index, c.module, c.scope)
+        .filter(|f| is_security_name(&f.name))
+        .map(|f| format!("`{}()`", f.name))
+}
+
+/// A name for something an attacker must not forge or guess. `key` alone is not one
+/// (`cache_key`), but `secret_key`, `api_key` and `signing_key` are.
+fn is_security_name(name: &str) -> bool {
+    let ws = words(name);
+    let lower: Vec<String> = ws.iter().map(|w| w.to_ascii_lowercase()).collect();
+    lower.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "secret"
+                | "secrets"
+                | "token"
+                | "tokens"
+                | "signature"
+                | "signatures"
+                | "sign"
+                | "signed"
+                | "signing"
+                | "nonce"
+                | "otp"
+                | "csrf"
+                | "xsrf"
+                | "hmac"
+                | "mac"
+                | "apikey"
+                | "credential"
+                | "credentials"
+        ) || (w == "key"
+            && i > 0
+            && matches!(
+                lower[i - 1].as_str(),
+                "api" | "secret" | "private" | "signing" | "encryption" | "auth" | "access"
+            ))
+    })
 }

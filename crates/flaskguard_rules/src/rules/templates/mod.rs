@@ -40,6 +40,20 @@ pub(super) fn is_plain_text_template(name: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
+/// Whether a template's name says it renders something other than HTML: plain text, or
+/// code and data (`.js`, `.css`, `.sql`, `.json`, …), where HTML escaping is not the
+/// protection that matters.
+pub(super) fn is_non_html_template(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    is_plain_text_template(&lower)
+        || [
+            ".js", ".mjs", ".css", ".sql", ".json", ".csv", ".yaml", ".yml", ".ini", ".cfg",
+            ".conf", ".sh", ".py", ".tex", ".rst",
+        ]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 /// What an `autoescape` value does to HTML templates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Autoescape {
@@ -185,13 +199,18 @@ pub(super) fn flask_env_autoescape(ctx: &Context<'_, '_>) -> Option<Value> {
         {
             continue;
         }
-        let Some(base) = ctx.index.resolve(a.module, a.scope, value) else {
-            continue;
-        };
+        // `jinja_env` and `jinja_options` are Flask's names: whatever object they are set
+        // on is a Flask application (or one of the project's subclasses), also when the
+        // resolver cannot follow it there (a `global app` rebound in a factory).
+        let on_jinja_env = matches!(&value.kind, ExprKind::Attribute { attr, .. } if attr == "jinja_env")
+            || ctx
+                .index
+                .resolve(a.module, a.scope, value)
+                .is_some_and(|base| is_flask_jinja_env(&base.qual));
         let v = ctx.index.eval(a.module, a.scope, a.value);
         match attr.as_str() {
-            "autoescape" if is_flask_jinja_env(&base.qual) => found = Some(v),
-            "jinja_options" if is_flask_app(&base.qual) => {
+            "autoescape" if on_jinja_env => found = Some(v),
+            "jinja_options" => {
                 if let Some(ae) = v.dict_get("autoescape") {
                     found = Some(ae.clone());
                 }

@@ -2,7 +2,7 @@ use flaskguard_index::Value;
 use flaskguard_report::Severity;
 
 use super::{
-    escapes_template, flask_autoescapes, flask_env_autoescape, is_plain_text_template,
+    escapes_template, flask_autoescapes, flask_env_autoescape, is_non_html_template,
     is_select_autoescape,
 };
 use crate::{Context, Reporter, declare_rule};
@@ -107,7 +107,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 "`{func}(\"{unescaped}\", …)` passes context variables to a template Flask does not autoescape (only .html, .htm, .xml, .xhtml and .svg templates are)"
             ),
         );
-        if is_plain_text_template(unescaped) {
+        if is_non_html_template(unescaped) {
             finding.severity(Severity::Low);
         }
         if let Some(route) = ctx.model.route_at(ctx.index, module, span) {
