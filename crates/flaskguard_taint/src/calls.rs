@@ -175,9 +175,11 @@ impl FnCtx<'_, '_, '_> {
                 self.sink_value(Class::Xss, v, &sink);
             }
         }
-        // pathlib: the path object itself is the sink of its file operations.
+        // pathlib: the path object itself is the sink of its file operations (building one,
+        // or taking its `.name` or `.suffix`, touches no file). Names that other objects
+        // use too (`open`, `exists`, `stat`) count when the receiver is known to be a path.
         if let (Some(m), Some(rv)) = (method, recv_val.as_ref())
-            && matches!(
+            && (matches!(
                 m,
                 "read_bytes"
                     | "read_text"
@@ -190,7 +192,18 @@ impl FnCtx<'_, '_, '_> {
                     | "mkdir"
                     | "rglob"
                     | "glob"
-            )
+            ) || (matches!(
+                m,
+                "open"
+                    | "exists"
+                    | "is_file"
+                    | "is_dir"
+                    | "stat"
+                    | "rename"
+                    | "symlink_to"
+                    | "chmod"
+            ) && (qual.starts_with("pathlib.Path")
+                || qual.starts_with("pathlib.PosixPath"))))
         {
             let sink = self.step(
                 e.span,
