@@ -578,6 +578,24 @@ impl FnCtx<'_, '_, '_> {
                 });
             }
         }
+        // An HTTP client's response comes from the server it asked: the client chose it only
+        // when it chose that server (the URL's taint, unless its host is fixed). Bodies,
+        // headers and query parameters sent along do not make the answer the client's.
+        if let Some(rows) = self.engine.spec.sinks_by_name.get(qual)
+            && let Some(row) = rows.iter().find(|r| r.class == Class::Ssrf)
+        {
+            let url = row
+                .keyword
+                .as_deref()
+                .and_then(|k| kwargs.iter().find(|(n, _)| *n == Some(k)).map(|(_, v)| v))
+                .or_else(|| row.arg.and_then(|i| args.get(i)));
+            return match url.and_then(AVal::taint) {
+                Some(t) if !t.is_safe_for(Class::Ssrf) => AVal::Tainted(
+                    t.with_step(self.step(e.span, "the response of a server the client chose")),
+                ),
+                _ => AVal::Unknown,
+            };
+        }
         // Anything else: the result carries the taint of its inputs.
         let mut taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
         for v in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
