@@ -119,6 +119,32 @@ impl FnCtx<'_, '_, '_> {
             ExprKind::Compare(cmp) if cmp.ops.len() == 1 => {
                 self.membership_guard(&cmp.left, cmp.ops[0], &cmp.comparators[0], holds);
             }
+            // `allowed = not parts.netloc or host in HOSTS` … `if allowed:`: a name bound
+            // once to a condition stands for it.
+            ExprKind::Name(name) if self.guard_names < 4 => {
+                let bound = match self.engine.index.bindings_of(self.module, self.scope, name) {
+                    Some((_, [flaskguard_index::semantic::Binding::Assign(value)]))
+                        if matches!(
+                            value.kind,
+                            ExprKind::BoolOp { .. }
+                                | ExprKind::Compare(_)
+                                | ExprKind::UnaryOp { .. }
+                                | ExprKind::Call(_)
+                        ) =>
+                    {
+                        Some(*value)
+                    }
+                    _ => None,
+                };
+                match bound {
+                    Some(value) => {
+                        self.guard_names += 1;
+                        self.apply_guard(value, holds);
+                        self.guard_names -= 1;
+                    }
+                    None => self.other_guard(test, holds),
+                }
+            }
             _ => self.other_guard(test, holds),
         }
     }
@@ -353,6 +379,26 @@ impl FnCtx<'_, '_, '_> {
                 }
             }
             ExprKind::Call(call) if holds => {
+                let callee = self
+                    .engine
+                    .index
+                    .resolve(self.module, self.scope, &call.func);
+                let qual = callee.as_ref().map_or("", |r| r.qual.as_str());
+                // `fnmatch(parts.netloc, pattern)`: the host matches one of the server's
+                // patterns; `any(<check> for pattern in patterns)`: one check holds.
+                if matches!(qual, "fnmatch.fnmatch" | "fnmatch.fnmatchcase")
+                    && let Some(host) = call.args.first()
+                {
+                    self.sanitize_host_of(host, 0);
+                    return;
+                }
+                if qual == "builtins.any"
+                    && let Some(arg) = call.args.first()
+                    && let ExprKind::Comprehension(comp) = &arg.kind
+                {
+                    self.apply_guard(&comp.elt, true);
+                    return;
+                }
                 // `re.fullmatch(p, x)`, `x.isdigit()`, `x.isalnum()`, `x.isidentifier()`
                 if let ExprKind::Attribute { value, attr } = &call.func.kind
                     && matches!(
@@ -368,10 +414,6 @@ impl FnCtx<'_, '_, '_> {
                     self.sanitize_place(value, Class::ALL_BITS);
                     return;
                 }
-                let callee = self
-                    .engine
-                    .index
-                    .resolve(self.module, self.scope, &call.func);
                 // `if is_local_url(target):` — a project predicate: what its body checks on
                 // the paths that return a true value holds for the arguments. Its name
                 // proves nothing.

@@ -44,6 +44,8 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
     /// When summarising a check (a predicate or a validator), the environments at the
     /// exits that count: every normal exit, or only the truthy returns of a predicate.
     pub(crate) exits: Option<Exits>,
+    /// How many names bound to conditions a guard has followed (a bound on the chain).
+    pub(crate) guard_names: u8,
 }
 
 /// The exits of a function summarised as a check.
@@ -134,6 +136,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             inline_depth: 0,
             dead: false,
             exits: None,
+            guard_names: 0,
         }
     }
 

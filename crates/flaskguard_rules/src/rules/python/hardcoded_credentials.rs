@@ -568,6 +568,19 @@ fn plausible_secret(name: &str, s: &str) -> bool {
     if t.contains(' ') && t.ends_with(['.', '!', '?', ':']) {
         return false;
     }
+    // Labels and descriptions of a credential field: `"password": "Database password"`,
+    // `"api_key": "Arc API key"`, `"OAuth2 Client Secret"`. Words with a space between them
+    // that name the credential describe it; a secret does not spell out what it is.
+    if t.contains(char::is_whitespace)
+        && t.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "password" | "passwd" | "passphrase" | "secret" | "key" | "token" | "api"
+            )
+        })
+    {
+        return false;
+    }
     // Algorithm names: `GUEST_TOKEN_JWT_ALGO = "HS256"`, `PASSWORD_HASH = "bcrypt"`.
     let lower = t.to_ascii_lowercase();
     if matches!(
