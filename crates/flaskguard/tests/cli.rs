@@ -1119,3 +1119,44 @@ fn weak_hashes_are_medium_only_where_they_protect_something() {
         ]
     );
 }
+
+#[test]
+fn session_values_matter_where_the_app_trusts_them() {
+    let dir = project(&[(
+        "app.py",
+        "from flask import Flask, request, session\n\
+         from itsdangerous import URLSafeTimedSerializer\n\
+         \n\
+         app = Flask(__name__)\n\
+         ser = URLSafeTimedSerializer(\"k\")\n\
+         \n\
+         @app.route(\"/a\", methods=[\"POST\"])\n\
+         def a():\n\
+         \x20   session[\"role\"] = request.form[\"role\"]\n\
+         \x20   session[\"query\"] = request.form[\"q\"]\n\
+         \x20   session[\"mount\"] = request.script_root\n\
+         \x20   session[\"user_id\"] = ser.loads(request.args[\"token\"], max_age=600)\n\
+         \x20   return \"ok\"\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG152", "--output-format", "json"],
+    );
+    let got: Vec<(u64, String)> = json(&o)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["start"]["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // The role is trusted later: medium. The query is the user's own: low. The mount
+    // point is the server's, and a signed token's payload is the server's own.
+    assert_eq!(
+        got,
+        vec![(9, "medium".to_string()), (10, "low".to_string())]
+    );
+}

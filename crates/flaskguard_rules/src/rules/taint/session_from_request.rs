@@ -43,5 +43,66 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    report_class(ctx, out, Class::Trust, &|_| true);
+    // Request data in the session matters where the application later trusts it: who the
+    // user is, what they may do. A search query, a page to return to or a UI choice kept
+    // there is the user's own input handed back to the same user: a low note.
+    report_class(ctx, out, Class::Trust, &|f| trusted_key(ctx, f));
+    let mut low = Reporter::new(&RULE);
+    report_class(ctx, &mut low, Class::Trust, &|f| !trusted_key(ctx, f));
+    for mut finding in low.findings {
+        finding.severity = Some(flaskguard_report::Severity::Low);
+        out.findings.push(finding);
+    }
+}
+
+/// Whether the session key a flow stores into names identity or authorisation
+/// (`session["user_id"]`, `session["role"]`, `session["is_admin"]`); a key that is not a
+/// string constant counts too.
+fn trusted_key(ctx: &Context<'_, '_>, flow: &crate::taint::Flow) -> bool {
+    let text = ctx.project.modules[flow.sink.module.0 as usize]
+        .source
+        .slice(flow.sink.span);
+    let Some(key) = text
+        .split(['"', '\''])
+        .nth(1)
+        .filter(|k| !k.is_empty() && text.contains('['))
+    else {
+        return true;
+    };
+    crate::helpers::words(key).iter().any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "user"
+                | "uid"
+                | "userid"
+                | "username"
+                | "login"
+                | "logged"
+                | "role"
+                | "roles"
+                | "admin"
+                | "auth"
+                | "authenticated"
+                | "authorized"
+                | "permission"
+                | "permissions"
+                | "perms"
+                | "privilege"
+                | "privileges"
+                | "group"
+                | "groups"
+                | "identity"
+                | "account"
+                | "owner"
+                | "tenant"
+                | "level"
+                | "access"
+                | "email"
+                | "verified"
+                | "mfa"
+                | "otp"
+                | "superuser"
+                | "staff"
+        )
+    })
 }
