@@ -274,6 +274,25 @@ impl FnCtx<'_, '_, '_> {
     fn membership_guard(&mut self, left: &Expr, op: CmpOp, right: &Expr, holds: bool) {
         // `if "'" in name: abort(400)`: past the check, `name` holds no `'`.
         let absent = (op == CmpOp::In && !holds) || (op == CmpOp::NotIn && holds);
+        // `if ".." in name` (or `in name.split("/")`, `in Path(name).parts`): past the
+        // check, no parent-directory step.
+        if absent && matches!(self.eval(left), AVal::Const(Value::Str(ref s)) if s == "..") {
+            let place = match &right.kind {
+                ExprKind::Call(call) if matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "split") => {
+                    match &call.func.kind {
+                        ExprKind::Attribute { value, .. } => value,
+                        _ => right,
+                    }
+                }
+                ExprKind::Attribute { value, attr } if attr == "parts" => value
+                    .as_call()
+                    .and_then(|c| c.args.first())
+                    .unwrap_or(value),
+                _ => right,
+            };
+            self.sanitize_place(place, crate::value::NO_DOTDOT);
+            return;
+        }
         if absent
             && let AVal::Const(Value::Str(needle)) = self.eval(left)
             && needle.chars().count() == 1
@@ -367,6 +386,13 @@ impl FnCtx<'_, '_, '_> {
                     self.sanitize_place(value, crate::value::NO_DOUBLE_SLASH);
                 }
             }
+            // `not os.path.isabs(p)`, `not Path(p).is_absolute()`, `not p.startswith("/")`:
+            // a relative path.
+            ExprKind::Call(call) if !holds && self.absolute_test(call).is_some() => {
+                if let Some(place) = self.absolute_test(call) {
+                    self.sanitize_place(place, crate::value::NOT_ABSOLUTE);
+                }
+            }
             // `host.endswith(".example.com")`: a subdomain of one fixed domain.
             ExprKind::Call(call)
                 if holds
@@ -434,6 +460,31 @@ impl FnCtx<'_, '_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// The path a call tests for being absolute: `os.path.isabs(p)`,
+    /// `PurePosixPath(p).is_absolute()` (any pathlib class), `p.startswith("/")`.
+    fn absolute_test<'x>(&mut self, call: &'x Call) -> Option<&'x Expr> {
+        if let ExprKind::Attribute { value, attr } = &call.func.kind {
+            if attr == "is_absolute" && call.args.is_empty() {
+                let inner = value.as_call()?;
+                let r = self.engine.index.callee_of(self.module, value)?;
+                return (r.qual.starts_with("pathlib.")).then(|| inner.args.first())?;
+            }
+            if attr == "startswith"
+                && call.args.len() == 1
+                && matches!(self.eval(&call.args[0]), AVal::Const(Value::Str(ref s)) if s == "/")
+            {
+                return Some(value);
+            }
+        }
+        let r = self
+            .engine
+            .index
+            .resolve(self.module, self.scope, &call.func)?;
+        matches!(r.qual.as_str(), "os.path.isabs" | "posixpath.isabs")
+            .then(|| call.args.first())
+            .flatten()
     }
 
     /// A substitution that deletes every character of one class: its result is safe for

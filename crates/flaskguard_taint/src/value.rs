@@ -39,6 +39,13 @@ pub(crate) const LOCAL_PATH: u32 = 1 << 26;
 /// A mark on taint: the text does not start with `//` (checked).
 pub(crate) const NO_DOUBLE_SLASH: u32 = 1 << 25;
 
+/// A mark on taint: the text has no `..` path component (rejected by a check). With
+/// [`NOT_ABSOLUTE`], a path joined under a base directory stays under it.
+pub(crate) const NO_DOTDOT: u32 = 1 << 24;
+
+/// A mark on taint: the text is not an absolute path (checked).
+pub(crate) const NOT_ABSOLUTE: u32 = 1 << 23;
+
 /// Whether a literal written around a value makes the result HTML.
 pub(crate) fn is_markup_text(s: &str) -> bool {
     s.contains('<')
@@ -97,6 +104,10 @@ impl Taint {
             // A path on this site that cannot be read as `//host`: a local redirect.
             if *m & LOCAL_PATH != 0 && *m & NO_DOUBLE_SLASH != 0 {
                 *m |= Class::Redirect.bit();
+            }
+            // A relative path without `..`: it cannot leave the directory it is joined to.
+            if *m & NO_DOTDOT != 0 && *m & NOT_ABSOLUTE != 0 {
+                *m |= Class::Path.bit();
             }
         }
     }
