@@ -1160,3 +1160,44 @@ fn session_values_matter_where_the_app_trusts_them() {
         vec![(9, "medium".to_string()), (10, "low".to_string())]
     );
 }
+
+#[test]
+fn cookie_flags_matter_for_cookies_that_hold_something() {
+    let dir = project(&[(
+        "app.py",
+        "from flask import Flask, make_response, request\n\
+         \n\
+         app = Flask(__name__)\n\
+         \n\
+         @app.route(\"/a\")\n\
+         def a():\n\
+         \x20   resp = make_response(\"ok\")\n\
+         \x20   resp.set_cookie(\"session_token\", request.args[\"t\"])\n\
+         \x20   resp.set_cookie(\"download\", \"done\")\n\
+         \x20   resp.set_cookie(\"sort\", request.args.get(\"sort\", \"name\"))\n\
+         \x20   return resp\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG214", "--output-format", "json"],
+    );
+    let got: Vec<(u64, String)> = json(&o)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["start"]["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (8, "medium".to_string()),
+            (9, "low".to_string()),
+            (10, "low".to_string()),
+        ]
+    );
+}

@@ -596,6 +596,16 @@ impl FnCtx<'_, '_, '_> {
                 _ => AVal::Unknown,
             };
         }
+        // A lookup on an object that holds no request data (`store.get_run(run_id)`,
+        // `cache.get(key)`, `repo.find_by_name(name)`): what it returns is what the object
+        // holds (a database row, a cached value), not the key it was asked with.
+        if let Some(m) = method
+            && !module_function
+            && recv_val.as_ref().is_none_or(|r| r.taint().is_none())
+            && is_lookup(m)
+        {
+            return AVal::Unknown;
+        }
         // Anything else: the result carries the taint of its inputs.
         let mut taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
         for v in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
@@ -1225,4 +1235,16 @@ fn stored_on_flask_object(index: &flaskguard_index::Index<'_>, qual: &str) -> bo
     };
     rest.split_once('.')
         .is_some_and(|(attr, _)| index.is_stored_attribute(attr))
+}
+
+/// Method names that look something up by the arguments rather than compute from them.
+fn is_lookup(method: &str) -> bool {
+    method == "get"
+        || [
+            "get_", "fetch", "find", "lookup", "retrieve", "query", "search_", "by_",
+        ]
+        .iter()
+        .any(|p| method.starts_with(p))
+        || method.ends_with("_by_id")
+        || method.ends_with("_by_name")
 }

@@ -127,11 +127,17 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .and_then(|v| v.as_str().map(|s| format!("Cookie `{s}`")))
             .unwrap_or_else(|| "A cookie".to_string());
         if !missing.is_empty() {
-            out.at(
+            let finding = out.at(
                 c.module,
                 c.expr.span,
                 format!("{name} is set without {}", missing.join(", ")),
             );
+            // The flags protect what a cookie holds. A constant (`"done"`, `"1"`) or a
+            // display preference under a name that says nothing of identity holds nothing
+            // to steal or forge: a low note.
+            if !holds_something_sensitive(ctx, c) {
+                finding.severity(flaskguard_report::Severity::Low);
+            }
         } else if samesite_none {
             out.at(
                 c.module,
@@ -143,6 +149,57 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         }
     }
     raw_set_cookie_headers(ctx, out);
+}
+
+/// Whether a `set_cookie` call may store something worth protecting: its value is not a
+/// constant, or its name (when known) speaks of a session, a user or a credential.
+fn holds_something_sensitive(
+    ctx: &Context<'_, '_>,
+    c: &flaskguard_index::semantic::CallSite<'_>,
+) -> bool {
+    let value = c
+        .call
+        .argument(1, "value")
+        .map(|e| ctx.index.eval(c.module, c.scope, e));
+    let name = c.call.argument(0, "key").and_then(|e| {
+        ctx.index
+            .eval(c.module, c.scope, e)
+            .as_str()
+            .map(str::to_string)
+    });
+    let sensitive_name = name.as_deref().is_none_or(|n| {
+        crate::helpers::words(n).iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "session"
+                    | "sess"
+                    | "sid"
+                    | "token"
+                    | "auth"
+                    | "jwt"
+                    | "remember"
+                    | "user"
+                    | "uid"
+                    | "login"
+                    | "id"
+                    | "key"
+                    | "secret"
+                    | "csrf"
+                    | "xsrf"
+                    | "access"
+                    | "refresh"
+                    | "api"
+                    | "password"
+                    | "pass"
+                    | "credential"
+                    | "identity"
+                    | "account"
+                    | "email"
+            )
+        })
+    });
+    let constant = value.as_ref().is_some_and(Value::is_constant);
+    sensitive_name && !constant
 }
 
 /// `response.headers.add("Set-Cookie", "name=value; Path=/")` or
