@@ -606,9 +606,30 @@ impl FnCtx<'_, '_, '_> {
         {
             return AVal::Unknown;
         }
-        // Anything else: the result carries the taint of its inputs.
+        // Anything else: the result carries the taint of its inputs. The request object
+        // itself handed to code we cannot see (a plugin hook, a method picked by name) is
+        // not: that code reads what it needs, and what it returns is its own.
+        let whole_request = |e: &Expr| {
+            index
+                .resolve(self.module, self.scope, e)
+                .is_some_and(|r| r.qual == "flask.request")
+        };
+        let positional = call.args.len() == args.len();
+        let keyword = call.keywords.len() == kwargs.len();
         let mut taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
-        for v in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
+        let inputs = args
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !(positional && whole_request(&call.args[*i])))
+            .map(|(_, v)| v)
+            .chain(
+                kwargs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !(keyword && whole_request(&call.keywords[*i].value)))
+                    .map(|(_, (_, v))| v),
+            );
+        for v in inputs {
             if let Some(t) = v.taint() {
                 taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
             }

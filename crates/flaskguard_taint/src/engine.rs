@@ -90,6 +90,9 @@ pub struct Engine<'i, 'a> {
     pub(crate) routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
     /// Route handlers and their full URL rules.
     pub(crate) fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+    /// Methods of Flask-RESTful / Flask-RESTX resources: what they return is serialised
+    /// by the API's representation (JSON), not sent as HTML.
+    pub(crate) json_views: FxHashSet<(ModuleId, FuncIdx)>,
     /// Route handlers' URL parameters: name and whether a converter types it.
     pub(crate) route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>>,
     /// Session keys some view stores request data under: reading them back is reading
@@ -98,6 +101,13 @@ pub struct Engine<'i, 'a> {
     /// The app validates `Host` (TRUSTED_HOSTS or SERVER_NAME is configured).
     pub(crate) trusted_hosts: bool,
 }
+
+/// The resource base classes of the REST extensions whose methods return data, not pages.
+const RESOURCE_CLASSES: &[&str] = &[
+    "flask_restful.Resource",
+    "flask_restx.Resource",
+    "flask_restplus.Resource",
+];
 
 impl<'i, 'a> Engine<'i, 'a> {
     /// An engine over `index` and `model` with the models `spec`; `texts` are the
@@ -109,6 +119,7 @@ impl<'i, 'a> Engine<'i, 'a> {
         texts: &'i [TextFile],
     ) -> Self {
         let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        let mut json_views: FxHashSet<(ModuleId, FuncIdx)> = FxHashSet::default();
         let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
         let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>> =
             FxHashMap::default();
@@ -134,9 +145,16 @@ impl<'i, 'a> Engine<'i, 'a> {
             if let Some((m, c)) = r.view_class {
                 // Every HTTP method of a view class receives the URL parameters.
                 let class = &index.module(m).classes[c.0 as usize];
+                let qual = [index.module(m).name.as_str(), ".", class.name.as_str()].concat();
+                let json = RESOURCE_CLASSES
+                    .iter()
+                    .any(|base| index.is_subclass_of(&qual, base));
                 for stmt in &class.body {
                     if let StmtKind::FunctionDef(f) = &stmt.kind {
                         routes.entry((m, *f)).or_default().extend(params.clone());
+                        if json {
+                            json_views.insert((m, *f));
+                        }
                     }
                 }
             }
@@ -154,6 +172,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             in_progress: Mutex::new(FxHashSet::default()),
             routes,
             fixed_rules,
+            json_views,
             route_param_kinds,
             tainted_session_keys: FxHashSet::default(),
             trusted_hosts: model.host_checked(),

@@ -179,8 +179,10 @@ impl Engine<'_, '_> {
                 });
             }
         }
-        // A route's return value is the response body.
-        for (span, value) in &summary.return_sites {
+        // A route's return value is the response body (a REST resource's is serialised
+        // as JSON by the API).
+        let json = self.json_views.contains(&(module, func));
+        for (span, value) in summary.return_sites.iter().filter(|_| !json) {
             let Some(t) = value.taint() else { continue };
             if t.is_safe_for(Class::Xss) {
                 continue;
