@@ -176,3 +176,17 @@ fn evaluation_of_values_naming_each_other_ends() {
     assert_eq!(values[4], values[3], "`z = y` folds to y's constant list");
     assert!(values[4].contains("two"), "{}", values[4]);
 }
+
+#[test]
+fn function_named_like_its_module() {
+    // `from pkg.check import check`: the function, not the module.
+    let found = callees(&[
+        ("pkg/__init__.py", ""),
+        ("pkg/check.py", "def check(x):\n    return x\n"),
+        (
+            "pkg/app.py",
+            "from pkg.check import check as _check\n\ndef f(y):\n    return _check(y)\n",
+        ),
+    ]);
+    assert!(found.contains(&"pkg.check.check".to_string()), "{found:?}");
+}

@@ -638,8 +638,10 @@ impl FnCtx<'_, '_, '_> {
             if !falsy {
                 // `return re.fullmatch(p, x) is not None`: the returned condition holds.
                 let saved = self.env.clone();
+                // (A value of unknown content, such as the bool another predicate
+                // returns, is a condition too: `return _is_safe(target, app)`.)
                 if let Some(e) = value
-                    && !matches!(v, AVal::Const(_))
+                    && !matches!(v, AVal::Const(c) if *c != Value::Unknown)
                 {
                     self.apply_guard(e, true);
                 }

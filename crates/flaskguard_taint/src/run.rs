@@ -59,9 +59,14 @@ impl Engine<'_, '_> {
         };
         let dead: Mutex<Vec<(ModuleId, Span)>> = Mutex::new(Vec::new());
         let keys: Mutex<FxHashSet<String>> = Mutex::new(FxHashSet::default());
+        // One function after another, in a fixed order: a summary is computed once and
+        // reused, and what it is depends on the call chain it was first computed on (a
+        // recursive call, or one past the depth limit, is cut there). Computed on several
+        // threads, the first chain to arrive would win, and the same project could give
+        // different findings from run to run.
         let mut flows: Vec<Flow> = targets
-            .par_iter()
-            .flat_map_iter(|&f| {
+            .iter()
+            .flat_map(|&f| {
                 let summary = self.summary(f, 0);
                 add_verdicts(&summary.verdicts);
                 keys.lock()
@@ -106,9 +111,9 @@ impl Engine<'_, '_> {
         let module_flows: Vec<Flow> = self
             .index
             .modules
-            .par_iter()
+            .iter()
             .filter(|m| readers[m.id.0 as usize])
-            .flat_map_iter(|m| {
+            .flat_map(|m| {
                 let mut fx = FnCtx::new(self, m.id, ScopeRef::Module, 0);
                 fx.block(&m.body);
                 add_verdicts(&fx.found.verdicts);

@@ -83,7 +83,6 @@ impl Engine<'_, '_> {
         }
         fx.block(&def.body);
         let summary = Arc::new(fx.found);
-        // Deterministic: whichever thread finishes first stores the same result.
         self.summaries
             .lock()
             .expect("summaries lock")
