@@ -244,19 +244,46 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
         .copied()
         .filter(|r| options.selection.is_enabled(r))
         .collect();
-    // The engine runs first, on every core, whichever rules are selected: started from
-    // inside a rule, it would run on one core while the rules that need it wait.
-    let _ = ctx.flows();
-    clock.lap("taint engine");
-    let raw: Vec<RawFinding> = enabled
-        .par_iter()
-        .map(|rule| {
-            let started = std::time::Instant::now();
-            let mut reporter = Reporter::new(rule);
-            (rule.check)(&ctx, &mut reporter);
-            (rule.code, started.elapsed(), reporter.findings)
-        })
-        .collect::<Vec<_>>()
+    // The taint engine runs on one thread (its summaries must not depend on which thread
+    // gets where first), whichever rules are selected, while the other cores run the rules
+    // that do not read its results; the rules that do run once it is done. (With timings
+    // on, the engine runs alone, so that its time is measured apart.)
+    let run = |rules: &[(usize, &'static crate::Rule)]| {
+        rules
+            .par_iter()
+            .map(|&(i, rule)| {
+                let started = std::time::Instant::now();
+                let mut reporter = Reporter::new(rule);
+                (rule.check)(&ctx, &mut reporter);
+                (i, rule.code, started.elapsed(), reporter.findings)
+            })
+            .collect::<Vec<_>>()
+    };
+    let (after, beside): (Vec<_>, Vec<_>) = enabled
+        .iter()
+        .copied()
+        .enumerate()
+        .partition(|(_, r)| r.uses_taint);
+    let mut done = if options.timings {
+        let _ = ctx.flows();
+        clock.lap("taint engine");
+        run(&beside)
+    } else {
+        rayon::join(
+            || {
+                let _ = ctx.flows();
+            },
+            || run(&beside),
+        )
+        .1
+    };
+    done.extend(run(&after));
+    // In the rules' order, whatever order they ran in.
+    done.sort_by_key(|(i, ..)| *i);
+    let done = done
+        .into_iter()
+        .map(|(_, code, took, findings)| (code, took, findings));
+    let raw: Vec<RawFinding> = done
         .into_iter()
         .flat_map(|(code, took, findings)| {
             if options.timings && took.as_millis() >= 20 {

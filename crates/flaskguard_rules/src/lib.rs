@@ -30,6 +30,9 @@ use flaskguard_taint::ini;
 pub struct Rule {
     pub entry: Entry,
     pub check: fn(&Context<'_, '_>, &mut Reporter),
+    /// The check reads the taint engine's results (flows, sink verdicts): it runs once the
+    /// engine is done, the others run beside the engine.
+    pub uses_taint: bool,
 }
 
 /// A rule reads as its entry: `rule.code`, `rule.docs()`, `rule.meta()`.
@@ -57,6 +60,7 @@ macro_rules! declare_rule {
             remediation: $rem:literal,
             since: $since:literal,
             status: $status:ident,
+            $(uses_taint: $taint:literal,)?
             check: $check:path $(,)?
         }
     ) => {
@@ -76,6 +80,7 @@ macro_rules! declare_rule {
                 confirms: &[],
             },
             check: $check,
+            uses_taint: false $(|| $taint)?,
         };
     };
 }

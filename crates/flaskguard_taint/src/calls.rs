@@ -620,17 +620,17 @@ impl FnCtx<'_, '_, '_> {
         let inputs = args
             .iter()
             .enumerate()
-            .filter(|(i, _)| !(positional && whole_request(&call.args[*i])))
-            .map(|(_, v)| v)
+            .map(|(i, v)| (v, positional.then(|| &call.args[i])))
             .chain(
                 kwargs
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| !(keyword && whole_request(&call.keywords[*i].value)))
-                    .map(|(_, (_, v))| v),
+                    .map(|(i, (_, v))| (v, keyword.then(|| &call.keywords[i].value))),
             );
-        for v in inputs {
-            if let Some(t) = v.taint() {
+        for (v, arg) in inputs {
+            if let Some(t) = v.taint()
+                && !arg.is_some_and(whole_request)
+            {
                 taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
             }
         }

@@ -28,12 +28,13 @@ impl Engine<'_, '_> {
     }
 
     fn run_once(&self) -> (TaintResults, FxHashSet<String>) {
-        use rayon::prelude::*;
-        // Which modules may read request data: asked once per module, on every core.
+        // Which modules may read request data. (No rayon here: the engine runs beside the
+        // rules, and a thread that waits in a rayon call may pick up a rule that waits for
+        // the engine.)
         let readers: Vec<bool> = self
             .index
             .modules
-            .par_iter()
+            .iter()
             .map(|m| self.reads_requests(m.id))
             .collect();
         let targets: Vec<(ModuleId, FuncIdx)> = self

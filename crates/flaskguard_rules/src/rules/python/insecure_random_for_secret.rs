@@ -47,6 +47,7 @@ declare_rule! {
         remediation: "Generate secrets with the secrets module (secrets.token_urlsafe, secrets.randbelow, secrets.choice).",
         since: "0.1.0",
         status: Stable,
+        uses_taint: true,
         check: check,
     }
 }

@@ -41,6 +41,7 @@ declare_rule! {
         remediation: "Exchange data as JSON validated by a schema; never unpickle data a client can influence.",
         since: "0.1.0",
         status: Stable,
+        uses_taint: true,
         check: check,
     }
 }

@@ -39,6 +39,7 @@ declare_rule! {
         remediation: "Pass the command as a list without shell=True; never build shell strings from data.",
         since: "0.1.0",
         status: Stable,
+        uses_taint: true,
         check: check,
     }
 }

@@ -59,6 +59,7 @@ declare_rule! {
         remediation: "Parse with defusedxml, or lxml with XMLParser(resolve_entities=False, no_network=True).",
         since: "0.1.0",
         status: Stable,
+        uses_taint: true,
         check: check,
     }
 }

@@ -46,6 +46,7 @@ declare_rule! {
         remediation: "Use yaml.safe_load (or Loader=yaml.SafeLoader).",
         since: "0.1.0",
         status: Stable,
+        uses_taint: true,
         check: check,
     }
 }

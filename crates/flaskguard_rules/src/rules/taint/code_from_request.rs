@@ -36,6 +36,7 @@ declare_rule! {
         remediation: "Remove the evaluation: parse with `int()`/`float()`/`json.loads`/`ast.literal_eval`, and dispatch through an explicit mapping instead of dynamic imports.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

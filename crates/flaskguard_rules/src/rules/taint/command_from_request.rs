@@ -37,6 +37,7 @@ declare_rule! {
         remediation: "Pass arguments as a list without `shell=True`, never let request data choose the program, and validate values against an allow-list (or `shlex.quote` when a shell is unavoidable).",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         remediation: "Use JSON (validated with a schema) or `yaml.safe_load`; never deserialize client data with pickle.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

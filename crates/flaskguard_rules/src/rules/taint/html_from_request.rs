@@ -36,6 +36,7 @@ declare_rule! {
         remediation: "Render autoescaped templates, escape with `markupsafe.escape`, or return JSON with `jsonify`; set a non-HTML mimetype for plain text.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

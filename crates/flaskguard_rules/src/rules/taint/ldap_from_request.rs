@@ -35,6 +35,7 @@ declare_rule! {
         remediation: "Escape values with the LDAP library's filter escaping (`escape_filter_chars`) and keep DNs fixed.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         remediation: "Log request data as arguments with `%r` (repr escapes newlines), or strip CR/LF; prefer structured logging.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

@@ -38,6 +38,7 @@ declare_rule! {
         remediation: "Use `send_from_directory` with a fixed directory, `werkzeug.utils.safe_join`, or `secure_filename`; resolve the path and check it stays under the base directory.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

@@ -38,6 +38,7 @@ declare_rule! {
         remediation: "Redirect to `url_for(...)` endpoints, or accept only relative paths (no scheme, no netloc) or an allow-list of hosts.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

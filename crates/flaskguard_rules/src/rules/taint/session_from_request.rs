@@ -38,6 +38,7 @@ declare_rule! {
         remediation: "Validate and normalise request data (allow-lists, `int()`) before storing it in the session; keep authorisation data server-side.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

@@ -38,6 +38,7 @@ declare_rule! {
         remediation: "Pass values as bound parameters (`execute(sql, params)`); never format request data into SQL. Map user choices of columns to an allow-list.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

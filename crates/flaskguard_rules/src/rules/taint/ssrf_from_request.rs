@@ -35,6 +35,7 @@ declare_rule! {
         remediation: "Choose from an allow-list of hosts or fixed URLs; if arbitrary URLs are required, resolve the host and reject private and link-local addresses.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

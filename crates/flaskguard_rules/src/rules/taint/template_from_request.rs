@@ -36,6 +36,7 @@ declare_rule! {
         remediation: "Render fixed templates and pass request data as context variables; use `SandboxedEnvironment` if users must write templates.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }

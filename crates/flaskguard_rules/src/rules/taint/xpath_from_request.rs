@@ -35,6 +35,7 @@ declare_rule! {
         remediation: "Pass values as XPath variables (`xpath(expr, name=value)`) instead of building the expression.",
         since: "0.1.0",
         status: Preview,
+        uses_taint: true,
         check: check,
     }
 }
