@@ -7,6 +7,9 @@ declare_rule! {
     /// Checks `response.set_cookie(...)` calls for the `secure`, `httponly` and `samesite`
     /// flags, and for `samesite="None"`.
     ///
+    /// Medium for cookies that may hold a session, a user or a credential (by their name,
+    /// or any name not known); low for constant values and preferences (`theme`, `sort`).
+    ///
     /// ## Why is this bad?
     /// Werkzeug's `set_cookie` sets none of these by default: the cookie travels over plain
     /// HTTP, scripts can read it, and it rides along on cross-site requests.

@@ -8,6 +8,9 @@ declare_rule! {
     /// `jsonpickle.decode`, `pandas.read_pickle`, `joblib.load`, and `numpy.load` with
     /// `allow_pickle=True`.
     ///
+    /// High when the data is read from the request; low (an audit note) when its origin is
+    /// unknown: caches, the application's own database, a file the operator chose.
+    ///
     /// ## Why is this bad?
     /// A pickle is a program: unpickling calls whatever its `__reduce__` names, such as
     /// `os.system`. Data that a client can send or modify — a form field, a cookie, a

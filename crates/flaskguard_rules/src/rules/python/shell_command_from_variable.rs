@@ -9,6 +9,8 @@ declare_rule! {
     /// `popen2.*` and `asyncio.create_subprocess_shell`, whose command is not a constant
     /// string. Constant commands are not reported.
     ///
+    /// Low (an audit note): request data reaching a shell is FG106's finding.
+    ///
     /// ## Why is this bad?
     /// The shell parses the whole string: a value spliced into it that contains `;`,
     /// `|`, `$(…)` or a newline runs a second command. File names, host names and sizes

@@ -14,6 +14,11 @@ declare_rule! {
     /// `MD5.new` / `SHA1.new` and `cryptography`'s `hashes.MD5()` / `hashes.SHA1()` —
     /// unless declared `usedforsecurity=False`.
     ///
+    /// Medium where the code says the digest protects something: the hashed data, the name
+    /// the digest is stored under or the function computing it names a secret, token,
+    /// signature, nonce or CSRF value. Low elsewhere (checksums, ETags, cache keys, change
+    /// detection), and for digests of fresh random bytes, which only encode them.
+    ///
     /// ## Why is this bad?
     /// MD5 and SHA-1 collisions are cheap to produce: an attacker can craft two inputs
     /// with the same digest. Wherever a digest vouches for content — integrity checks,

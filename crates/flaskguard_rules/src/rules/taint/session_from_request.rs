@@ -5,6 +5,11 @@ declare_rule! {
     /// ## What it does
     /// Checks for request data stored into `flask.session` without validation.
     ///
+    /// Medium where the session key names identity or authorisation (`user_id`, `role`,
+    /// `is_admin`, `permissions`, or a key that is not a constant); low where the user's
+    /// own input is kept for the same user (search terms, a page to return to).
+    /// Payloads of signed tokens (`itsdangerous` `loads`/`unsign`) are the server's own.
+    ///
     /// ## Why is this bad?
     /// Code that later reads the session trusts it as the app's own state: unvalidated values stored there (roles, ids, redirect targets) become trusted input on every following request.
     ///
