@@ -1201,3 +1201,35 @@ fn cookie_flags_matter_for_cookies_that_hold_something() {
         ]
     );
 }
+
+#[test]
+fn the_same_project_gives_the_same_findings_every_run() {
+    // Summaries once depended on which thread reached a function first: the wrapped
+    // predicate's redirect was reported in about half the runs.
+    for (project, runs) in [
+        (
+            "crates/flaskguard_rules/tests/fixtures/FG122/case_wrapped_predicate",
+            10,
+        ),
+        ("tests/corpus", 3),
+    ] {
+        let findings = || {
+            let o = run(
+                &repo_root(),
+                &[
+                    "check",
+                    project,
+                    "--output-format",
+                    "json",
+                    "--isolated",
+                    "--exit-zero",
+                ],
+            );
+            json(&o)["findings"].clone()
+        };
+        let first = findings();
+        for _ in 1..runs {
+            assert_eq!(findings(), first, "{project}");
+        }
+    }
+}
