@@ -377,6 +377,8 @@ impl FnCtx<'_, '_, '_> {
                     t.sanitize(mask);
                     AVal::Tainted(t)
                 }
+                // Of a constant, a value still derived from constants only.
+                None if matches!(v, AVal::Const(_)) => AVal::Const(Value::Unknown),
                 None => AVal::Unknown,
             };
         }

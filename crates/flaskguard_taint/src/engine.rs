@@ -102,6 +102,12 @@ pub struct Engine<'i, 'a> {
     pub(crate) trusted_hosts: bool,
 }
 
+/// Whether a URL converter only ever passes values of a fixed form: numbers (`int`,
+/// `float`), UUIDs (`uuid`), or one of the words the rule lists (`any(css, js)`).
+fn fixed_form(converter: &str) -> bool {
+    matches!(converter, "int" | "float" | "uuid" | "any")
+}
+
 /// The resource base classes of the REST extensions whose methods return data, not pages.
 const RESOURCE_CLASSES: &[&str] = &[
     "flask_restful.Resource",
@@ -129,14 +135,13 @@ impl<'i, 'a> Engine<'i, 'a> {
                 route_param_kinds.entry(h).or_default().extend(
                     r.params()
                         .into_iter()
-                        .map(|(conv, n)| (n, matches!(conv.as_str(), "int" | "float" | "uuid"))),
+                        .map(|(conv, n)| (n, fixed_form(&conv))),
                 );
             }
-            // `int`, `float` and `uuid` converters only ever pass numbers and UUIDs.
             let params: Vec<String> = r
                 .params()
                 .into_iter()
-                .filter(|(conv, _)| !matches!(conv.as_str(), "int" | "float" | "uuid"))
+                .filter(|(conv, _)| !fixed_form(conv))
                 .map(|(_, n)| n)
                 .collect();
             if let Some(h) = r.handler {

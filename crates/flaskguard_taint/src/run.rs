@@ -77,7 +77,7 @@ impl Engine<'_, '_> {
                     .expect("dead code lock")
                     .extend(summary.dead_code.iter().copied());
                 // A route handler's parameters are the URL's: strings are request data,
-                // `int`/`float`/`uuid` converters pass numbers only.
+                // converters of a fixed form (`int`, `uuid`, `any(...)`) pass nothing else.
                 if let Some(kinds) = self.route_param_kinds.get(&f) {
                     let def = &self.index.module(f.0).functions[f.1.0 as usize];
                     let resolved: Vec<(ModuleId, Span, Class, Verdict)> = summary
