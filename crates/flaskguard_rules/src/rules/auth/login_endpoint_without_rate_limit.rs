@@ -8,7 +8,9 @@ declare_rule! {
     /// ## What it does
     /// Checks that the endpoints that verify credentials or secrets — `POST` views whose
     /// rule or endpoint name mentions login, sign-in, auth, token, password, reset, OTP or
-    /// verification — are rate limited: reports them when Flask-Limiter is not used at
+    /// verification, and whose body (or a project function it calls, two calls deep)
+    /// checks a password hash, a one-time code, compares secrets in constant time or logs
+    /// the user in — are rate limited: reports them when Flask-Limiter is not used at
     /// all (or `RATELIMIT_ENABLED` is false), when the `Limiter` has no
     /// `default_limits`/`application_limits` and the view has no `@limiter.limit`, and
     /// when the view (or its blueprint) is `@limiter.exempt`.
@@ -116,7 +118,10 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     }
 
     for r in &model.routes {
-        if !r.methods.iter().any(|m| m == "POST") || !guesses_secrets(r) {
+        if !r.methods.iter().any(|m| m == "POST")
+            || !guesses_secrets(r)
+            || !verifies_credential(ctx, r)
+        {
             continue;
         }
         let label = r.label();
@@ -168,6 +173,91 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         )
         .route(label);
     }
+}
+
+/// Whether the view compares something the client sent with a secret: a password hash
+/// check, a constant-time comparison, a one-time code, in its body or in the project
+/// functions it calls (two calls deep). A view that only sends a reset mail, revokes a
+/// token or checks a signed link has nothing to guess.
+fn verifies_credential(ctx: &Context<'_, '_>, r: &Route<'_>) -> bool {
+    let index = ctx.index;
+    let mut functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)> =
+        r.handler.into_iter().collect();
+    if let Some((m, c)) = r.view_class {
+        let class = &index.module(m).classes[c.0 as usize];
+        for stmt in &class.body {
+            if let flaskguard_index::ir::StmtKind::FunctionDef(f) = &stmt.kind {
+                functions.push((m, *f));
+            }
+        }
+    }
+    // Views whose body the model does not know (a factory's `view_func`): by their name.
+    if functions.is_empty() {
+        return true;
+    }
+    let mut seen = functions.clone();
+    let mut depth = 0;
+    while !functions.is_empty() && depth < 3 {
+        let mut next = Vec::new();
+        for (m, f) in functions {
+            let def = &index.module(m).functions[f.0 as usize];
+            for c in index.calls_in(m) {
+                if c.expr.span.start < def.span.start || def.span.end < c.expr.span.end {
+                    continue;
+                }
+                let qual = c.callee.as_ref().map_or("", |q| q.qual.as_str());
+                let method = match &c.call.func.kind {
+                    flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr.as_str(),
+                    flaskguard_index::ir::ExprKind::Name(n) => n.as_str(),
+                    _ => "",
+                };
+                if is_credential_check(qual, method) {
+                    return true;
+                }
+                if let Some(target) = index.project_function(qual)
+                    && !seen.contains(&target)
+                {
+                    seen.push(target);
+                    next.push(target);
+                }
+            }
+        }
+        functions = next;
+        depth += 1;
+    }
+    false
+}
+
+/// A call that checks a secret the client supplied.
+fn is_credential_check(qual: &str, method: &str) -> bool {
+    matches!(
+        qual,
+        "werkzeug.security.check_password_hash"
+            | "bcrypt.checkpw"
+            | "hmac.compare_digest"
+            | "secrets.compare_digest"
+            | "flask_login.login_user"
+    ) || qual.ends_with(".verify")
+        && (qual.starts_with("passlib.")
+            || qual.starts_with("argon2.")
+            || qual.starts_with("pyotp.")
+            || qual.starts_with("flask_bcrypt."))
+        || matches!(
+            method,
+            "check_password"
+                | "check_password_hash"
+                | "verify_password"
+                | "checkpw"
+                | "authenticate"
+                | "login_user"
+                | "verify_totp"
+                | "verify_otp"
+                | "validate_otp"
+                | "check_otp"
+                | "verify_code"
+                | "check_code"
+                | "compare_digest"
+        )
 }
 
 /// Endpoints that check a password, token or code: login, password reset, token
