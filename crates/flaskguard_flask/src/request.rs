@@ -28,6 +28,16 @@ pub const HOST_NAMES: &[&str] = &[
     "flask.request.url_root",
 ];
 
+/// Absolute URLs of the current request (scheme, the `Host` the browser sent, path): a
+/// redirect to them stays on the site the browser asked for, whatever the path holds.
+pub const SAME_SITE_URLS: &[&str] = &[
+    "flask.request.url",
+    "flask.request.base_url",
+    "flask.request.url_root",
+    "flask.request.host_url",
+    "flask.request.root_url",
+];
+
 /// A part of the request a view reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {

@@ -324,10 +324,13 @@ impl FnCtx<'_, '_, '_> {
                 t.sanitize(Class::ALL_BITS);
                 return AVal::Tainted(t);
             }
-            return AVal::Tainted(Taint::source(self.step(
-                e.span,
-                ["`", &self.text(e.span), "` (request data)"].concat(),
-            )));
+            return AVal::Tainted(Taint::of_request_read(
+                qual,
+                self.step(
+                    e.span,
+                    ["`", &self.text(e.span), "` (request data)"].concat(),
+                ),
+            ));
         }
         // Normalising a path resolves `..` (checked later by a prefix test).
         if matches!(

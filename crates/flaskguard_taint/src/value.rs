@@ -97,6 +97,21 @@ impl Taint {
         }
     }
 
+    /// The taint of a request read of `qual` (a source: `Engine::is_source`). The current
+    /// request's own absolute URLs are same-site for a redirect
+    /// (`flaskguard_flask::request::SAME_SITE_URLS`), also through a string method with
+    /// the code's own arguments (`request.url.replace("/legacy/", "/event/")`).
+    pub(crate) fn of_request_read(qual: &str, step: Step) -> Taint {
+        let mut t = Taint::source(step);
+        if flaskguard_flask::request::SAME_SITE_URLS.iter().any(|u| {
+            qual.strip_prefix(u)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        }) {
+            t.sanitize(Class::Redirect.bit());
+        }
+        t
+    }
+
     /// Makes every origin safe for `mask`.
     pub(crate) fn sanitize(&mut self, mask: u32) {
         for (_, m) in &mut self.origins {

@@ -47,7 +47,8 @@ impl FnCtx<'_, '_, '_> {
                         return AVal::Const(Value::Str(rule));
                     }
                     if self.engine.is_source(&r.qual) {
-                        return AVal::Tainted(Taint::source(
+                        return AVal::Tainted(Taint::of_request_read(
+                            &r.qual,
                             self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
                         ));
                     }
@@ -485,10 +486,13 @@ impl FnCtx<'_, '_, '_> {
         if let Some(r) = index.resolve(self.module, self.scope, e)
             && self.engine.is_source(&r.qual)
         {
-            return AVal::Tainted(Taint::source(self.step(
-                e.span,
-                ["`", &self.text(e.span), "` (request data)"].concat(),
-            )));
+            return AVal::Tainted(Taint::of_request_read(
+                &r.qual,
+                self.step(
+                    e.span,
+                    ["`", &self.text(e.span), "` (request data)"].concat(),
+                ),
+            ));
         }
         let resolved = index.resolve(self.module, self.scope, e);
         if let Some(r) = &resolved
