@@ -1,4 +1,9 @@
-use super::{expr_base, is_literal_expr, is_plain_text_template, is_translated_literal};
+use flaskguard_index::ModuleId;
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind};
+
+use super::{
+    expr_base, flask_autoescapes, is_literal_expr, is_plain_text_template, is_translated_literal,
+};
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -79,6 +84,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             if is_literal_expr(&e.text)
                 || is_translated_literal(expr_base(&e.text))
                 || app_generated_html(expr_base(&e.text))
+                || rendered_by_app(ctx, &t.name, expr_base(&e.text))
                 || e.filters[..pos]
                     .iter()
                     .any(|f| NEUTRALISING_FILTERS.contains(&f.as_str()))
@@ -115,4 +121,90 @@ fn app_generated_html(base: &str) -> bool {
         || ["widget", "render", "form", "field", "macro"]
             .iter()
             .any(|w| callee.contains(w))
+}
+
+/// Whether every `render_template` of `template` that passes the variable `var` passes
+/// HTML the application rendered itself: the result of rendering an autoescaped template,
+/// directly, through a local name, or returned by a project function all of whose returns
+/// are such results (`protection_message=_render_protection_message(folder)`).
+fn rendered_by_app(ctx: &Context<'_, '_>, template: &str, var: &str) -> bool {
+    if !var.chars().all(|c| c == '_' || c.is_alphanumeric()) {
+        return false;
+    }
+    let mut passed = false;
+    for r in ctx
+        .model
+        .renders
+        .iter()
+        .filter(|r| r.name.as_str() == Some(template))
+    {
+        let Some(c) = ctx
+            .index
+            .calls_in(r.module)
+            .iter()
+            .find(|c| c.expr.span == r.span)
+        else {
+            return false;
+        };
+        if c.call.has_kwargs_spread() {
+            return false;
+        }
+        let Some(value) = c.call.keyword(var) else {
+            continue;
+        };
+        if !app_rendered(ctx, c.module, c.scope, value, 0) {
+            return false;
+        }
+        passed = true;
+    }
+    passed
+}
+
+fn app_rendered(
+    ctx: &Context<'_, '_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    e: &Expr,
+    depth: u32,
+) -> bool {
+    if depth > 3 {
+        return false;
+    }
+    match &e.kind {
+        ExprKind::Call(call) => {
+            let Some(r) = ctx.index.resolve(module, scope, &call.func) else {
+                return false;
+            };
+            if r.qual == "flask.render_template" {
+                return call.args.first().is_some_and(|t| {
+                    ctx.index
+                        .eval(module, scope, t)
+                        .as_str()
+                        .is_some_and(flask_autoescapes)
+                });
+            }
+            let Some((m, f)) = ctx.index.project_function(&r.qual) else {
+                return false;
+            };
+            let def = &ctx.index.module(m).functions[f.0 as usize];
+            let mut returns = 0;
+            let mut all = true;
+            flaskguard_index::ir::walk_stmts(&def.body, &mut |s| {
+                if let StmtKind::Return(value) = &s.kind {
+                    returns += 1;
+                    all &= value
+                        .as_deref()
+                        .is_some_and(|v| app_rendered(ctx, m, ScopeRef::Function(f), v, depth + 1));
+                }
+            });
+            returns > 0 && all
+        }
+        ExprKind::Name(name) => match ctx.index.bindings_of(module, scope, name) {
+            Some((_, [flaskguard_index::semantic::Binding::Assign(value)])) => {
+                app_rendered(ctx, module, scope, value, depth + 1)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
