@@ -150,3 +150,43 @@ pub(crate) fn words(s: &str) -> Vec<String> {
     }
     out
 }
+
+/// Whether `found` holds for a call made in one of `functions` or in the project functions
+/// they call, up to `depth` calls deep (each function looked at once).
+pub(crate) fn any_call_within<'a>(
+    index: &flaskguard_index::Index<'a>,
+    functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)>,
+    depth: usize,
+    mut found: impl FnMut(&flaskguard_index::semantic::CallSite<'a>) -> bool,
+) -> bool {
+    let mut seen = functions.clone();
+    let mut functions = functions;
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for (m, f) in functions {
+            let def = &index.module(m).functions[f.0 as usize];
+            for c in index.calls_in(m) {
+                if c.expr.span.start < def.span.start || def.span.end < c.expr.span.end {
+                    continue;
+                }
+                if found(c) {
+                    return true;
+                }
+                if let Some(target) = c
+                    .callee
+                    .as_ref()
+                    .and_then(|r| index.project_function(&r.qual))
+                    && !seen.contains(&target)
+                {
+                    seen.push(target);
+                    next.push(target);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        functions = next;
+    }
+    false
+}

@@ -195,37 +195,15 @@ fn verifies_credential(ctx: &Context<'_, '_>, r: &Route<'_>) -> bool {
     if functions.is_empty() {
         return true;
     }
-    let mut seen = functions.clone();
-    let mut depth = 0;
-    while !functions.is_empty() && depth < 3 {
-        let mut next = Vec::new();
-        for (m, f) in functions {
-            let def = &index.module(m).functions[f.0 as usize];
-            for c in index.calls_in(m) {
-                if c.expr.span.start < def.span.start || def.span.end < c.expr.span.end {
-                    continue;
-                }
-                let qual = c.callee.as_ref().map_or("", |q| q.qual.as_str());
-                let method = match &c.call.func.kind {
-                    flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr.as_str(),
-                    flaskguard_index::ir::ExprKind::Name(n) => n.as_str(),
-                    _ => "",
-                };
-                if is_credential_check(qual, method) {
-                    return true;
-                }
-                if let Some(target) = index.project_function(qual)
-                    && !seen.contains(&target)
-                {
-                    seen.push(target);
-                    next.push(target);
-                }
-            }
-        }
-        functions = next;
-        depth += 1;
-    }
-    false
+    crate::helpers::any_call_within(index, functions, 3, |c| {
+        let qual = c.callee.as_ref().map_or("", |q| q.qual.as_str());
+        let method = match &c.call.func.kind {
+            flaskguard_index::ir::ExprKind::Attribute { attr, .. } => attr.as_str(),
+            flaskguard_index::ir::ExprKind::Name(n) => n.as_str(),
+            _ => "",
+        };
+        is_credential_check(qual, method)
+    })
 }
 
 /// A call that checks a secret the client supplied.

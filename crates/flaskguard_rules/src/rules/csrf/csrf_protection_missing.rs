@@ -1,6 +1,8 @@
 use flaskguard_flask::DecoratorKind;
 
-use super::{Credential, Credentials, CsrfCoverage, route_apps, validates_flask_form};
+use super::{
+    Credential, Credentials, CsrfCoverage, hook_checks_csrf_token, route_apps, validates_flask_form,
+};
 use crate::{Context, Reporter, Target, declare_rule};
 
 declare_rule! {
@@ -8,7 +10,10 @@ declare_rule! {
     /// Checks for state-changing routes (POST, PUT, PATCH, DELETE) authenticated by
     /// browser-held credentials (the session cookie, Flask-Login, HTTP Basic auth) on a
     /// Flask app for which neither Flask-WTF's `CSRFProtect` nor Flask-SeaSurf is
-    /// initialised, and whose view does not validate a `FlaskForm`.
+    /// initialised, and whose view does not validate a `FlaskForm`. A `before_request`
+    /// hook of the route's blueprint or app that checks a token the client sends in a
+    /// cookie, header or form field named for CSRF/XSRF (the project's own double-submit
+    /// check, in the hook or the functions it calls) counts as protection.
     ///
     /// ## Why is this bad?
     /// Flask itself has no CSRF defence. Without a token check, any page the user visits
@@ -86,7 +91,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Credential::Ambient(how) = credentials.route(ctx, r) else {
             continue;
         };
-        if validates_flask_form(ctx, r) {
+        if validates_flask_form(ctx, r) || hook_checks_csrf_token(ctx, r) {
             continue;
         }
         let app_line = ctx

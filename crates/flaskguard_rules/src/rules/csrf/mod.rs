@@ -479,6 +479,40 @@ impl Credentials {
     }
 }
 
+/// Whether a `before_request` hook of the route's blueprint or app checks a CSRF token
+/// the client sends — a cookie, header or form field named for CSRF or XSRF (a
+/// double-submit check) — in its body or in the project functions it calls, three calls
+/// deep: the project's own CSRF protection.
+pub(super) fn hook_checks_csrf_token(ctx: &Context<'_, '_>, route: &Route<'_>) -> bool {
+    let apps = route_apps(ctx, route).unwrap_or_default();
+    ctx.model
+        .hooks
+        .iter()
+        .filter(|h| h.kind.starts_with("before"))
+        .filter(|h| {
+            h.owner == route.owner || matches!(h.owner, Owner::App(site) if apps.contains(&site))
+        })
+        .filter_map(|h| h.handler)
+        .any(|f| reads_csrf_token(ctx, f))
+}
+
+fn reads_csrf_token(ctx: &Context<'_, '_>, start: (ModuleId, FuncIdx)) -> bool {
+    let index = ctx.index;
+    crate::helpers::any_call_within(index, vec![start], 4, |c| {
+        // `request.cookies.get("csrf_token")`, `req.headers.get("X-CSRF-Token")`
+        if let ExprKind::Attribute { value, attr } = &c.call.func.kind
+            && attr == "get"
+            && matches!(&value.kind, ExprKind::Attribute { attr, .. } if matches!(attr.as_str(), "cookies" | "headers" | "form" | "values"))
+            && let Some(key) = c.call.args.first()
+            && let Value::Str(key) = index.eval(c.module, c.scope, key)
+        {
+            let key = key.to_ascii_lowercase();
+            return key.contains("csrf") || key.contains("xsrf");
+        }
+        false
+    })
+}
+
 /// Whether the route's view validates a Flask-WTF form (with its CSRF token).
 pub(super) fn validates_flask_form(ctx: &Context<'_, '_>, route: &Route<'_>) -> bool {
     let index = ctx.index;
