@@ -39,6 +39,21 @@ fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// `(line, severity)` of every finding of a JSON report, in report order.
+fn line_severities(o: &Output) -> Vec<(u64, String)> {
+    json(o)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["start"]["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
@@ -1097,17 +1112,7 @@ fn weak_hashes_are_medium_only_where_they_protect_something() {
         dir.path(),
         &["check", ".", "--select", "FG153", "--output-format", "json"],
     );
-    let got: Vec<(u64, String)> = json(&o)["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["location"]["start"]["line"].as_u64().unwrap(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got = line_severities(&o);
     assert_eq!(
         got,
         vec![
@@ -1142,17 +1147,7 @@ fn session_values_matter_where_the_app_trusts_them() {
         dir.path(),
         &["check", ".", "--select", "FG152", "--output-format", "json"],
     );
-    let got: Vec<(u64, String)> = json(&o)["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["location"]["start"]["line"].as_u64().unwrap(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got = line_severities(&o);
     // The role is trusted later: medium. The query is the user's own: low. The mount
     // point is the server's, and a signed token's payload is the server's own.
     assert_eq!(
@@ -1181,17 +1176,7 @@ fn cookie_flags_matter_for_cookies_that_hold_something() {
         dir.path(),
         &["check", ".", "--select", "FG214", "--output-format", "json"],
     );
-    let got: Vec<(u64, String)> = json(&o)["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["location"]["start"]["line"].as_u64().unwrap(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got = line_severities(&o);
     assert_eq!(
         got,
         vec![

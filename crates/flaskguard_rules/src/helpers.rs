@@ -190,3 +190,61 @@ pub(crate) fn any_call_within<'a>(
     }
     false
 }
+
+/// Whether a name (a session key, a cookie name) speaks of who the user is, what they
+/// may do, or a credential: `user_id`, `role`, `is_admin`, `session_token`, `remember_me`.
+/// What is stored under such a name is worth protecting and is trusted later.
+pub(crate) fn names_identity_or_credential(name: &str) -> bool {
+    words(name).iter().any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "user"
+                | "uid"
+                | "userid"
+                | "username"
+                | "id"
+                | "login"
+                | "logged"
+                | "role"
+                | "roles"
+                | "admin"
+                | "superuser"
+                | "staff"
+                | "auth"
+                | "authenticated"
+                | "authorized"
+                | "permission"
+                | "permissions"
+                | "perms"
+                | "privilege"
+                | "privileges"
+                | "group"
+                | "groups"
+                | "identity"
+                | "account"
+                | "owner"
+                | "tenant"
+                | "level"
+                | "access"
+                | "email"
+                | "verified"
+                | "mfa"
+                | "otp"
+                | "session"
+                | "sess"
+                | "sid"
+                | "token"
+                | "jwt"
+                | "remember"
+                | "refresh"
+                | "key"
+                | "api"
+                | "secret"
+                | "csrf"
+                | "xsrf"
+                | "password"
+                | "pass"
+                | "credential"
+        )
+    })
+}

@@ -7,13 +7,18 @@ use crate::reporter::Target;
 use crate::{Context, Reporter};
 
 /// Reports every flow of `class` (the engine runs once per analysis, shared by the rules).
-pub(crate) fn report_class(
+pub(crate) fn report_class(ctx: &Context<'_, '_>, out: &mut Reporter, class: Class) {
+    report_class_graded(ctx, out, class, &|_| None);
+}
+
+/// [`report_class`], with a severity other than the rule's for the flows `grade` picks.
+pub(crate) fn report_class_graded(
     ctx: &Context<'_, '_>,
     out: &mut Reporter,
     class: Class,
-    filter: &dyn Fn(&Flow) -> bool,
+    grade: &dyn Fn(&Flow) -> Option<flaskguard_report::Severity>,
 ) {
-    for flow in ctx.flows().iter().filter(|f| f.class == class && filter(f)) {
+    for flow in ctx.flows().iter().filter(|f| f.class == class) {
         let source_text = flow.source.message.clone();
         let sink_text = flow.sink.message.trim_start_matches("reaches ").to_string();
         let finding = out.report(
@@ -28,6 +33,9 @@ pub(crate) fn report_class(
                 }
             ),
         );
+        if let Some(severity) = grade(flow) {
+            finding.severity(severity);
+        }
         finding.step(
             Target::Module(flow.source.module, flow.source.span),
             format!("source: {}", flow.source.message),

@@ -170,37 +170,9 @@ fn holds_something_sensitive(
             .as_str()
             .map(str::to_string)
     });
-    let sensitive_name = name.as_deref().is_none_or(|n| {
-        crate::helpers::words(n).iter().any(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "session"
-                    | "sess"
-                    | "sid"
-                    | "token"
-                    | "auth"
-                    | "jwt"
-                    | "remember"
-                    | "user"
-                    | "uid"
-                    | "login"
-                    | "id"
-                    | "key"
-                    | "secret"
-                    | "csrf"
-                    | "xsrf"
-                    | "access"
-                    | "refresh"
-                    | "api"
-                    | "password"
-                    | "pass"
-                    | "credential"
-                    | "identity"
-                    | "account"
-                    | "email"
-            )
-        })
-    });
+    let sensitive_name = name
+        .as_deref()
+        .is_none_or(crate::helpers::names_identity_or_credential);
     let constant = value.as_ref().is_some_and(Value::is_constant);
     sensitive_name && !constant
 }

@@ -1,7 +1,8 @@
 use flaskguard_flask::DecoratorKind;
 
 use super::{
-    Credential, Credentials, CsrfCoverage, hook_checks_csrf_token, route_apps, validates_flask_form,
+    Credential, Credentials, CsrfCoverage, hook_checks_csrf_token, route_apps,
+    token_checking_owners, validates_flask_form,
 };
 use crate::{Context, Reporter, Target, declare_rule};
 
@@ -74,6 +75,7 @@ declare_rule! {
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     let credentials = Credentials::new(ctx);
     let coverage = CsrfCoverage::build(ctx);
+    let token_checked = token_checking_owners(ctx);
     for r in &ctx.model.routes {
         // Exempted views are FG234's and FG236's.
         if !r.is_state_changing()
@@ -91,7 +93,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Credential::Ambient(how) = credentials.route(ctx, r) else {
             continue;
         };
-        if validates_flask_form(ctx, r) || hook_checks_csrf_token(ctx, r) {
+        if validates_flask_form(ctx, r) || hook_checks_csrf_token(ctx, r, &token_checked) {
             continue;
         }
         let app_line = ctx

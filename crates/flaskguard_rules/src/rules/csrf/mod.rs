@@ -479,21 +479,33 @@ impl Credentials {
     }
 }
 
-/// Whether a `before_request` hook of the route's blueprint or app checks a CSRF token
-/// the client sends — a cookie, header or form field named for CSRF or XSRF (a
-/// double-submit check) — in its body or in the project functions it calls, three calls
-/// deep: the project's own CSRF protection.
-pub(super) fn hook_checks_csrf_token(ctx: &Context<'_, '_>, route: &Route<'_>) -> bool {
-    let apps = route_apps(ctx, route).unwrap_or_default();
+/// The blueprints and apps whose `before_request` hooks check a CSRF token the client
+/// sends — a cookie, header or form field named for CSRF or XSRF (a double-submit check)
+/// — in the hook or the project functions it calls, three calls deep: the project's own
+/// CSRF protection. Looked at once per analysis, not per route.
+pub(super) fn token_checking_owners(ctx: &Context<'_, '_>) -> Vec<Owner> {
     ctx.model
         .hooks
         .iter()
         .filter(|h| h.kind.starts_with("before"))
-        .filter(|h| {
-            h.owner == route.owner || matches!(h.owner, Owner::App(site) if apps.contains(&site))
-        })
-        .filter_map(|h| h.handler)
-        .any(|f| reads_csrf_token(ctx, f))
+        .filter(|h| h.handler.is_some_and(|f| reads_csrf_token(ctx, f)))
+        .map(|h| h.owner)
+        .collect()
+}
+
+/// Whether the route's blueprint or app is one of `owners` ([`token_checking_owners`]).
+pub(super) fn hook_checks_csrf_token(
+    ctx: &Context<'_, '_>,
+    route: &Route<'_>,
+    owners: &[Owner],
+) -> bool {
+    if owners.is_empty() {
+        return false;
+    }
+    let apps = route_apps(ctx, route).unwrap_or_default();
+    owners
+        .iter()
+        .any(|o| *o == route.owner || matches!(o, Owner::App(site) if apps.contains(site)))
 }
 
 fn reads_csrf_token(ctx: &Context<'_, '_>, start: (ModuleId, FuncIdx)) -> bool {

@@ -74,7 +74,7 @@ fn is_random_call(q: &str) -> bool {
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     // By flow: a random value stored in the session or set as a cookie.
-    crate::taint::report_class(ctx, out, crate::taint::Class::Secret, &|_| true);
+    crate::taint::report_class(ctx, out, crate::taint::Class::Secret);
     let index = ctx.index;
     for c in index.calls_where(is_random_call) {
         let Some(q) = callee(c) else { continue };

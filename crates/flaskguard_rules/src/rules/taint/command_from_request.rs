@@ -43,5 +43,5 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    report_class(ctx, out, Class::Command, &|_| true);
+    report_class(ctx, out, Class::Command);
 }

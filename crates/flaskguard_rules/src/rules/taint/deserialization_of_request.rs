@@ -41,5 +41,5 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    report_class(ctx, out, Class::Deserialization, &|_| true);
+    report_class(ctx, out, Class::Deserialization);
 }

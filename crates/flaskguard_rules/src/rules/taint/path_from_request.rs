@@ -44,5 +44,5 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    report_class(ctx, out, Class::Path, &|_| true);
+    report_class(ctx, out, Class::Path);
 }

@@ -1,13 +1,14 @@
-use crate::taint::{Class, report_class};
+use crate::taint::{Class, report_class_graded};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
     /// ## What it does
     /// Checks for request data stored into `flask.session` without validation.
     ///
-    /// Medium where the session key names identity or authorisation (`user_id`, `role`,
-    /// `is_admin`, `permissions`, or a key that is not a constant); low where the user's
-    /// own input is kept for the same user (search terms, a page to return to).
+    /// Medium where the session key names identity, authorisation or a credential
+    /// (`user_id`, `role`, `is_admin`, `permissions`, `token`, or a key that is not a
+    /// constant); low where the user's own input is kept for the same user (search terms,
+    /// a page to return to).
     /// Payloads of signed tokens (`itsdangerous` `loads`/`unsign`) are the server's own.
     ///
     /// ## Why is this bad?
@@ -52,18 +53,14 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     // Request data in the session matters where the application later trusts it: who the
     // user is, what they may do. A search query, a page to return to or a UI choice kept
     // there is the user's own input handed back to the same user: a low note.
-    report_class(ctx, out, Class::Trust, &|f| trusted_key(ctx, f));
-    let mut low = Reporter::new(&RULE);
-    report_class(ctx, &mut low, Class::Trust, &|f| !trusted_key(ctx, f));
-    for mut finding in low.findings {
-        finding.severity = Some(flaskguard_report::Severity::Low);
-        out.findings.push(finding);
-    }
+    report_class_graded(ctx, out, Class::Trust, &|f| {
+        (!trusted_key(ctx, f)).then_some(flaskguard_report::Severity::Low)
+    });
 }
 
-/// Whether the session key a flow stores into names identity or authorisation
-/// (`session["user_id"]`, `session["role"]`, `session["is_admin"]`); a key that is not a
-/// string constant counts too.
+/// Whether the session key a flow stores into names identity, authorisation or a
+/// credential (`session["user_id"]`, `session["role"]`, `session["is_admin"]`); a key that
+/// is not a string constant counts too.
 fn trusted_key(ctx: &Context<'_, '_>, flow: &crate::taint::Flow) -> bool {
     let text = ctx.project.modules[flow.sink.module.0 as usize]
         .source
@@ -75,40 +72,5 @@ fn trusted_key(ctx: &Context<'_, '_>, flow: &crate::taint::Flow) -> bool {
     else {
         return true;
     };
-    crate::helpers::words(key).iter().any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "user"
-                | "uid"
-                | "userid"
-                | "username"
-                | "login"
-                | "logged"
-                | "role"
-                | "roles"
-                | "admin"
-                | "auth"
-                | "authenticated"
-                | "authorized"
-                | "permission"
-                | "permissions"
-                | "perms"
-                | "privilege"
-                | "privileges"
-                | "group"
-                | "groups"
-                | "identity"
-                | "account"
-                | "owner"
-                | "tenant"
-                | "level"
-                | "access"
-                | "email"
-                | "verified"
-                | "mfa"
-                | "otp"
-                | "superuser"
-                | "staff"
-        )
-    })
+    crate::helpers::names_identity_or_credential(key)
 }

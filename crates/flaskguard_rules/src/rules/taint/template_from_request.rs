@@ -42,5 +42,5 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
-    report_class(ctx, out, Class::Template, &|_| true);
+    report_class(ctx, out, Class::Template);
 }
