@@ -603,10 +603,14 @@ impl FnCtx<'_, '_, '_> {
         }
         // A lookup on an object that holds no request data (`store.get_run(run_id)`,
         // `cache.get(key)`, `repo.find_by_name(name)`): what it returns is what the object
-        // holds (a database row, a cached value), not the key it was asked with.
+        // holds (a database row, a cached value), not the key it was asked with. (An object
+        // made from the deployment's settings, `make_store(os.environ["URI"])`, holds none.)
         if let Some(m) = method
             && !module_function
-            && recv_val.as_ref().is_none_or(|r| r.taint().is_none())
+            && recv_val
+                .as_ref()
+                .and_then(AVal::taint)
+                .is_none_or(|t| t.is_harmless())
             && is_lookup(m)
         {
             return AVal::Unknown;

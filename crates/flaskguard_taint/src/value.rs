@@ -159,6 +159,12 @@ impl Taint {
         self.origins.iter().fold(u32::MAX, |acc, (_, m)| acc & m)
     }
 
+    /// Whether the value is safe for every sink (a setting from the environment, a
+    /// number parsed from the request): it carries no text an attacker chose.
+    pub(crate) fn is_harmless(&self) -> bool {
+        self.sanitized() & crate::Class::ALL_BITS == crate::Class::ALL_BITS
+    }
+
     pub(crate) fn with_step(&self, step: Step) -> Taint {
         let mut t = self.clone();
         if t.steps.len() < MAX_STEPS && t.steps.last().is_none_or(|s| s.span != step.span) {
@@ -168,6 +174,13 @@ impl Taint {
     }
 
     pub(crate) fn merge(&self, other: &Taint) -> Taint {
+        // What is safe for every sink adds nothing to what is not (and must not take its
+        // place in the few origins kept, or its path in the trace).
+        match (self.is_harmless(), other.is_harmless()) {
+            (true, false) => return other.clone(),
+            (false, true) => return self.clone(),
+            _ => {}
+        }
         let mut origins = self.origins.clone();
         for (o, m) in &other.origins {
             if let Some((_, mask)) = origins.iter_mut().find(|(x, _)| x == o) {
