@@ -125,7 +125,7 @@ for target in "${targets[@]}"; do
     # A process killed outright (a signal libFuzzer could not handle, the OOM killer, a
     # full disk) leaves no artifact and no stats: show how the log ends.
     if [ -z "$(ls -A "fuzz/artifacts/$target" 2>/dev/null)" ]; then
-      echo "-- no crash input was written; the log ends:"
+      echo "-- no crash input was written (a stack overflow kills the process outright: rerun with FUZZ_SANITIZER=address to get the input); the log ends:"
       grep -vE '^("|#|###### )' "$log" | tail -n 15 || true
       df -h "$scratch" . 2>/dev/null | sed 's/^/   /' || true
     fi

@@ -1218,3 +1218,31 @@ fn the_same_project_gives_the_same_findings_every_run() {
         }
     }
 }
+
+/// Every input that once crashed or stalled the `python_pipeline` fuzz target
+/// (fuzz/regressions/) is scanned by the command as a project's only module: a report,
+/// no crash.
+#[test]
+fn fuzz_regressions_scan_cleanly() {
+    let dir = repo_root().join("fuzz/regressions/python_pipeline");
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    inputs.sort();
+    assert!(inputs.len() >= 5, "{inputs:?}");
+    for input in inputs {
+        let project = tempfile::tempdir().unwrap();
+        std::fs::copy(&input, project.path().join("app.py")).unwrap();
+        let out = run(project.path(), &["check", ".", "--output-format", "json"]);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}: exit {:?}: {}",
+            input.display(),
+            out.status.code(),
+            stderr(&out)
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(report["findings"].is_array(), "{}", input.display());
+    }
+}

@@ -1166,6 +1166,9 @@ impl<'a> Index<'a> {
         bindings: &[Binding<'a>],
         depth: u32,
     ) -> Option<Resolved> {
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
         let m = self.module(module);
         for binding in bindings {
             let resolved = match binding {
@@ -1198,6 +1201,9 @@ impl<'a> Index<'a> {
                 Binding::Param { func, index } => {
                     return self.resolve_param(module, *func, *index, depth);
                 }
+                // `global x` names the module's `x` (at module level, where a file that does
+                // not parse can put it, it names nothing new).
+                Binding::Global if scope == ScopeRef::Module => None,
                 Binding::Global => self.resolve_name(module, ScopeRef::Module, name, depth + 1),
                 Binding::Unknown => None,
             };
