@@ -1143,6 +1143,7 @@ impl FnCtx<'_, '_, '_> {
                 fx.env.insert(p.name.as_str().into(), v);
             }
             fx.block(&def.body);
+            self.call_body = Some((e.span, response_bodies(&fx.found.return_sites)));
             self.found.flows.append(&mut fx.found.flows);
             self.found.param_sinks.append(&mut fx.found.param_sinks);
             self.found
@@ -1181,12 +1182,28 @@ impl FnCtx<'_, '_, '_> {
                 &ps.sink,
             );
         }
+        if summary.complete {
+            let bodies = response_bodies(&summary.return_sites);
+            self.call_body = Some((e.span, substitute(&bodies, &param_vals, &call_step)));
+        }
         // The returned value.
         let Some(ret) = &summary.returns else {
             return AVal::Unknown;
         };
         substitute(ret, &param_vals, &call_step)
     }
+}
+
+/// What a function can return as a response body: the join of its `return` values that
+/// are not JSON or declared non-HTML (`None` when it returns none).
+fn response_bodies(sites: &[(Span, AVal)]) -> AVal {
+    sites
+        .iter()
+        .map(|(_, v)| v)
+        .fold(None, |acc: Option<AVal>, v| {
+            Some(acc.map_or_else(|| v.clone(), |a| a.join(v)))
+        })
+        .unwrap_or(AVal::Const(Value::None))
 }
 
 /// A call whose every input is a constant (and that has at least one): its result is not

@@ -75,6 +75,9 @@ pub(crate) struct Summary {
     pub(crate) verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
     pub(crate) dead_code: Vec<(ModuleId, Span)>,
     pub(crate) session_keys: Vec<String>,
+    /// The body was analysed (not a stand-in for recursion or a chain too deep): its
+    /// `return_sites` are all the response bodies it can return.
+    pub(crate) complete: bool,
 }
 
 /// The taint engine over one project: build it with [`Engine::new`], then [`Engine::run`].

@@ -418,6 +418,16 @@ impl FnCtx<'_, '_, '_> {
                     self.sanitize_host_of(host, 0);
                     return;
                 }
+                // `isinstance(x, int)`: a number; `isinstance(res, Response)`: a response
+                // object, whose body was judged where it was built.
+                if qual == "builtins.isinstance"
+                    && let [value, types] = call.args.as_slice()
+                {
+                    if let Some(mask) = self.isinstance_mask(types) {
+                        self.sanitize_place(value, mask);
+                    }
+                    return;
+                }
                 if qual == "builtins.any"
                     && let Some(arg) = call.args.first()
                     && let ExprKind::Comprehension(comp) = &arg.kind
@@ -460,6 +470,31 @@ impl FnCtx<'_, '_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// What `isinstance(x, types)` proves `x` safe for: every sink when each type is a
+    /// number, HTML bodies when each is a response class; `None` for any other type.
+    fn isinstance_mask(&self, types: &Expr) -> Option<u32> {
+        let items: Vec<&Expr> = match &types.kind {
+            ExprKind::Tuple(items) => items.iter().collect(),
+            _ => vec![types],
+        };
+        let mut mask = Class::ALL_BITS;
+        for t in items {
+            let r = self.engine.index.resolve(self.module, self.scope, t)?;
+            match r.qual.as_str() {
+                "builtins.int" | "builtins.float" | "builtins.bool" | "builtins.complex"
+                | "decimal.Decimal" | "fractions.Fraction" | "uuid.UUID" => {}
+                "flask.Response"
+                | "flask.wrappers.Response"
+                | "werkzeug.Response"
+                | "werkzeug.wrappers.Response"
+                | "werkzeug.wrappers.response.Response"
+                | "werkzeug.sansio.response.Response" => mask &= Class::Xss.bit(),
+                _ => return None,
+            }
+        }
+        Some(mask)
     }
 
     /// The path a call tests for being absolute: `os.path.isabs(p)`,

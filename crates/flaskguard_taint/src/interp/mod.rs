@@ -46,6 +46,10 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
     pub(crate) exits: Option<Exits>,
     /// How many names bound to conditions a guard has followed (a bound on the chain).
     pub(crate) guard_names: u8,
+    /// The last call of a project function (its span) and what it can return as a
+    /// response body: the join of its `return` values that are not JSON or declared
+    /// non-HTML. A view that returns the call returns that, not the whole join.
+    pub(crate) call_body: Option<(Span, AVal)>,
 }
 
 /// The exits of a function summarised as a check.
@@ -82,6 +86,7 @@ impl Engine<'_, '_> {
             );
         }
         fx.block(&def.body);
+        fx.found.complete = true;
         let summary = Arc::new(fx.found);
         self.summaries
             .lock()
@@ -136,6 +141,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             dead: false,
             exits: None,
             guard_names: 0,
+            call_body: None,
         }
     }
 

@@ -71,6 +71,20 @@ impl FnCtx<'_, '_, '_> {
                     }
                     _ => v.clone(),
                 };
+                // `return helper(...)`: what the helper can return as a body (its JSON
+                // lists and redirects are not HTML, whatever else it returns).
+                let body_expr = value.as_deref().map(|e| match &e.kind {
+                    ExprKind::Tuple(items) if !items.is_empty() => &items[0],
+                    _ => e,
+                });
+                let body = match (&self.call_body, body_expr) {
+                    (Some((span, helper_body)), Some(e))
+                        if *span == e.span && matches!(e.kind, ExprKind::Call(_)) =>
+                    {
+                        helper_body.clone()
+                    }
+                    _ => body,
+                };
                 let is_json = value
                     .as_deref()
                     .is_some_and(|e| matches!(e.kind, ExprKind::Dict(_) | ExprKind::List(_)));
