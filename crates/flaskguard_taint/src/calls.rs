@@ -15,7 +15,7 @@ use crate::regex_guard::{self};
 use crate::spec::Class;
 use crate::value::{
     AVal, CONFIG_PARSER, CONFIG_SECTION, JSON_TEXT, NORMALIZED, Origin, Step, Taint, UNQUOTED,
-    element_of, is_config_class, is_markup_text, sanitized_for,
+    VIA_UNSEEN, element_of, is_config_class, is_markup_text, sanitized_for,
 };
 
 impl FnCtx<'_, '_, '_> {
@@ -625,7 +625,11 @@ impl FnCtx<'_, '_, '_> {
         };
         let positional = call.args.len() == args.len();
         let keyword = call.keywords.len() == kwargs.len();
-        let mut taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
+        // What the receiver holds comes back for sure (`data.get("k")` of request JSON);
+        // what is passed in comes back from library code that builds its result from its
+        // arguments, and perhaps from code flaskguard cannot see.
+        let taint: Option<Taint> = recv_val.as_ref().and_then(AVal::taint);
+        let mut passed: Option<Taint> = None;
         let inputs = args
             .iter()
             .enumerate()
@@ -640,9 +644,31 @@ impl FnCtx<'_, '_, '_> {
             if let Some(t) = v.taint()
                 && !arg.is_some_and(whole_request)
             {
-                taint = Some(taint.map_or(t.clone(), |a| a.merge(&t)));
+                passed = Some(passed.map_or(t.clone(), |a| a.merge(&t)));
             }
         }
+        let unseen = qual.is_empty() || !self.engine.spec.propagates(qual);
+        let passed = passed.map(|t| {
+            if !unseen || t.is_harmless() {
+                return t;
+            }
+            let callee = self.text(call.func.span);
+            let callee: String = if callee.chars().count() > 40 {
+                callee.chars().take(37).chain("...".chars()).collect()
+            } else {
+                callee
+            };
+            let mut t = t.with_step(self.step(
+                e.span,
+                format!("passed to `{callee}()`, whose code flaskguard cannot see"),
+            ));
+            t.sanitize(VIA_UNSEEN);
+            t
+        });
+        let taint = match (taint, passed) {
+            (Some(a), Some(b)) => Some(a.merge(&b)),
+            (a, b) => a.or(b),
+        };
         match taint {
             Some(t) => AVal::Tainted(t),
             // (A module is not an input of its functions: `io.BytesIO(b"...")`.)
@@ -1166,9 +1192,12 @@ impl FnCtx<'_, '_, '_> {
             let Some(v) = param_vals.get(ps.param as usize) else {
                 continue;
             };
-            let Some(t) = v.taint() else { continue };
+            let Some(mut t) = v.taint() else { continue };
             if t.is_safe_for(ps.class) {
                 continue;
+            }
+            if ps.via_unseen {
+                t.sanitize(VIA_UNSEEN);
             }
             let mut steps = t.steps.to_vec();
             steps.push(call_step.clone());

@@ -49,6 +49,9 @@ pub struct Flow {
     pub steps: Vec<Step>,
     /// The sink.
     pub sink: Step,
+    /// The data passed through a function flaskguard cannot see on the way (a step of
+    /// `steps` names it): the flow is a guess.
+    pub via_unseen: bool,
 }
 
 /// A parameter that reaches a sink inside a function.
@@ -58,6 +61,9 @@ pub(crate) struct ParamSink {
     pub(crate) class: Class,
     pub(crate) steps: Vec<Step>,
     pub(crate) sink: Step,
+    /// The way from the parameter to the sink passes through a function flaskguard
+    /// cannot see.
+    pub(crate) via_unseen: bool,
 }
 
 /// What calling a function does with taint.

@@ -182,6 +182,7 @@ impl Engine<'_, '_> {
                     source,
                     steps: ps.steps.clone(),
                     sink: ps.sink.clone(),
+                    via_unseen: ps.via_unseen,
                 });
             }
         }
@@ -212,6 +213,7 @@ impl Engine<'_, '_> {
                             span: *span,
                             message: "returned as the HTML response body".to_string(),
                         },
+                        via_unseen: mask & crate::value::VIA_UNSEEN != 0,
                     });
                 }
             }

@@ -9,7 +9,7 @@ use flaskguard_index::{ModuleId, Span, Value};
 use crate::engine::{Flow, ParamSink, Verdict};
 use crate::interp::FnCtx;
 use crate::spec::{Class, SinkMode, SinkRow};
-use crate::value::{AVal, Origin, Step, Taint};
+use crate::value::{AVal, Origin, Step, Taint, VIA_UNSEEN};
 
 impl<'i> FnCtx<'_, 'i, '_> {
     /// The sinks a call stands for by its method's name (`cursor.execute(...)` on a
@@ -250,12 +250,14 @@ impl<'i> FnCtx<'_, 'i, '_> {
                     source: s.clone(),
                     steps: t.steps.to_vec(),
                     sink: sink.clone(),
+                    via_unseen: mask & VIA_UNSEEN != 0,
                 }),
                 Origin::Param(p) => self.found.param_sinks.push(ParamSink {
                     param: *p,
                     class,
                     steps: t.steps.to_vec(),
                     sink: sink.clone(),
+                    via_unseen: mask & VIA_UNSEEN != 0,
                 }),
             }
         }

@@ -148,6 +148,18 @@ pub struct SpecFile {
     pub sinks: Vec<SinkRow>,
     #[serde(default)]
     pub sanitizers: Vec<SanitizerRow>,
+    #[serde(default)]
+    pub propagators: Propagators,
+}
+
+/// Library code whose results are made from their arguments (see `[propagators]` in
+/// `models/python.toml`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Propagators {
+    /// Module prefixes (`base64.`) and qualified names (`builtins.str`).
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 /// The loaded spec, indexed for lookups.
@@ -159,6 +171,8 @@ pub struct Spec {
     pub sinks_by_method: FxHashMap<String, Vec<SinkRow>>,
     /// Sanitizer name → bit mask of the classes it makes safe.
     pub sanitizers: FxHashMap<String, u32>,
+    /// Library functions a flow passes through as surely as through a string method.
+    pub propagators: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -213,6 +227,7 @@ impl Spec {
     pub fn extend(&mut self, file: SpecFile) -> Result<(), SpecError> {
         self.roots.extend(file.sources.roots);
         self.untainted.extend(file.sources.untainted);
+        self.propagators.extend(file.propagators.names);
         for row in file.sinks {
             match (&row.name, &row.method) {
                 (Some(n), _) => self.sinks_by_name.entry(n.clone()).or_default().push(row),
@@ -240,7 +255,21 @@ impl Spec {
         Ok(())
     }
 
-    /// The built-in spec.
+    /// Whether the result of calling `qual` (a resolved library name) is known to be made
+    /// from its arguments: a name of `[propagators]`, or below a module prefix there.
+    pub fn propagates(&self, qual: &str) -> bool {
+        self.propagators.iter().any(|p| {
+            if p.ends_with('.') {
+                qual.starts_with(p.as_str())
+            } else {
+                qual == p
+                    || qual
+                        .strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with("()"))
+            }
+        })
+    }
+
     /// The built-in spec, parsed once per process.
     pub fn builtin() -> &'static Spec {
         static BUILTIN_SPEC: std::sync::OnceLock<Spec> = std::sync::OnceLock::new();

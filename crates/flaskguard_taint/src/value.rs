@@ -46,6 +46,11 @@ pub(crate) const NO_DOTDOT: u32 = 1 << 24;
 /// A mark on taint: the text is not an absolute path (checked).
 pub(crate) const NOT_ABSOLUTE: u32 = 1 << 23;
 
+/// A mark on taint: it came back from a function flaskguard cannot see (not a project
+/// function, not library code known to build its result from its arguments), to which it
+/// was passed. Whether the function returns it is a guess: such flows are uncertain.
+pub(crate) const VIA_UNSEEN: u32 = 1 << 22;
+
 /// Whether a literal written around a value makes the result HTML.
 pub(crate) fn is_markup_text(s: &str) -> bool {
     s.contains('<')

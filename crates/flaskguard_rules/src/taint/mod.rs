@@ -33,7 +33,14 @@ pub(crate) fn report_class_graded(
                 }
             ),
         );
-        if let Some(severity) = grade(flow) {
+        // A flow through code flaskguard cannot see is a guess: low, unless the rule
+        // grades it lower still.
+        let severity = match (grade(flow), flow.via_unseen) {
+            (Some(s), true) => Some(s.min(flaskguard_report::Severity::Low)),
+            (None, true) => Some(flaskguard_report::Severity::Low),
+            (s, false) => s,
+        };
+        if let Some(severity) = severity {
             finding.severity(severity);
         }
         finding.step(
