@@ -86,6 +86,15 @@ pub(crate) struct Summary {
     pub(crate) complete: bool,
 }
 
+/// What a project function checks of its parameters (a validator that raises, a
+/// predicate that returns true): it depends only on the function, not on the call.
+pub(crate) enum CheckSummary {
+    /// Every path raises or aborts: nothing after a call of the validator runs.
+    Stops,
+    /// The classes every counted exit has made each parameter (by index) safe for.
+    Masks(Vec<(usize, u32)>),
+}
+
 /// The taint engine over one project: build it with [`Engine::new`], then [`Engine::run`].
 pub struct Engine<'i, 'a> {
     pub(crate) index: &'i Index<'a>,
@@ -95,6 +104,10 @@ pub struct Engine<'i, 'a> {
     pub(crate) texts: &'i [TextFile],
     pub(crate) summaries: Mutex<FxHashMap<(ModuleId, FuncIdx), Arc<Summary>>>,
     pub(crate) in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx)>>,
+    /// What project functions check of their parameters, computed once per function
+    /// and kind of check (every normal exit, or only the truthy returns).
+    pub(crate) checks: Mutex<FxHashMap<(ModuleId, FuncIdx, bool), Arc<CheckSummary>>>,
+    pub(crate) checks_in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx, bool)>>,
     /// Route handlers and their URL parameter names.
     pub(crate) routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
     /// Route handlers and their full URL rules.
@@ -184,6 +197,8 @@ impl<'i, 'a> Engine<'i, 'a> {
             texts,
             summaries: Mutex::new(FxHashMap::default()),
             in_progress: Mutex::new(FxHashSet::default()),
+            checks: Mutex::new(FxHashMap::default()),
+            checks_in_progress: Mutex::new(FxHashSet::default()),
             routes,
             fixed_rules,
             json_views,

@@ -5,11 +5,14 @@
 // Abstract-value algebra reads best with short names (a, b, t, v).
 
 use flaskguard_index::ir::{
-    BoolOp, Call, CmpOp, Compare, Expr, ExprKind, FuncIdx, StmtKind, UnaryOp,
+    BoolOp, Call, CmpOp, Compare, Expr, ExprKind, FuncIdx, ScopeRef, StmtKind, UnaryOp,
 };
 use flaskguard_index::{ModuleId, Value};
 
-use crate::interp::{Exits, FnCtx, MAX_INLINE_DEPTH, place_name};
+use std::sync::Arc;
+
+use crate::engine::CheckSummary;
+use crate::interp::{Exits, FnCtx, MAX_CALL_DEPTH, place_name};
 use crate::regex_guard::{self, Method};
 use crate::spec::Class;
 use crate::value::{AVal, NORMALIZED, Taint, UNQUOTED};
@@ -688,23 +691,25 @@ impl FnCtx<'_, '_, '_> {
         self.exits = Some(exits);
     }
 
-    /// Summarises a project function as a check of its arguments: its body runs with each
-    /// parameter bound to a marker, and the classes every counted exit has made each
-    /// marker safe for are applied to the argument passed for it. A validator that has no
-    /// normal exit ends the current path.
+    /// Applies what a project function checks of its parameters to the arguments of this
+    /// call: the classes every counted exit made a parameter safe for, and, for a
+    /// validator with no normal exit, the end of the current path.
     fn apply_check_summary(&mut self, call: &Call, (m, f): (ModuleId, FuncIdx), truthy_only: bool) {
-        if self.inline_depth >= MAX_INLINE_DEPTH {
+        let Some(check) = self.check_summary((m, f), truthy_only) else {
             return;
-        }
-        let index = self.engine.index;
-        let def = &index.module(m).functions[f.0 as usize];
-        let mut fx = self.child((m, f));
-        fx.exits = Some(Exits {
-            truthy_only,
-            envs: Vec::new(),
-        });
-        let mut bound: Vec<(&str, &Expr)> = Vec::new();
-        for (i, p) in def.params.iter().enumerate() {
+        };
+        let masks = match &*check {
+            CheckSummary::Stops => {
+                if !truthy_only {
+                    self.dead = true;
+                }
+                return;
+            }
+            CheckSummary::Masks(masks) => masks,
+        };
+        let def = &self.engine.index.module(m).functions[f.0 as usize];
+        for &(i, mask) in masks {
+            let Some(p) = def.params.get(i) else { continue };
             let arg = match p.kind {
                 flaskguard_index::ir::ParamKind::PositionalOnly => call.args.get(i),
                 flaskguard_index::ir::ParamKind::Positional => call.argument(i, &p.name),
@@ -713,37 +718,95 @@ impl FnCtx<'_, '_, '_> {
                 | flaskguard_index::ir::ParamKind::KwArgs => None,
             };
             if let Some(arg) = arg {
-                fx.env.insert(
-                    p.name.as_str().into(),
-                    AVal::Tainted(Taint::param(i as u16)),
-                );
-                bound.push((&p.name, arg));
+                self.sanitize_place(arg, mask);
             }
+        }
+    }
+
+    /// Summarises a project function as a check of its parameters, once: its body runs
+    /// with each parameter bound to a marker, in a context of its own (what it checks
+    /// does not depend on the caller, so no inlining depth of the caller limits it).
+    /// `None` while the function is being summarised further up (recursion) or the call
+    /// chain is too deep.
+    fn check_summary(
+        &mut self,
+        (m, f): (ModuleId, FuncIdx),
+        truthy_only: bool,
+    ) -> Option<Arc<CheckSummary>> {
+        let engine = self.engine;
+        let key = (m, f, truthy_only);
+        if let Some(c) = engine.checks.lock().expect("checks lock").get(&key) {
+            return Some(c.clone());
+        }
+        if self.depth + 1 > MAX_CALL_DEPTH
+            || !engine
+                .checks_in_progress
+                .lock()
+                .expect("checks lock")
+                .insert(key)
+        {
+            return None;
+        }
+        let def = &engine.index.module(m).functions[f.0 as usize];
+        let mut fx = FnCtx::new(engine, m, ScopeRef::Function(f), self.depth + 1);
+        fx.exits = Some(Exits {
+            truthy_only,
+            envs: Vec::new(),
+        });
+        let mut bound: Vec<(usize, &str)> = Vec::new();
+        for (i, p) in def.params.iter().enumerate() {
+            if matches!(
+                p.kind,
+                flaskguard_index::ir::ParamKind::VarArgs | flaskguard_index::ir::ParamKind::KwArgs
+            ) {
+                continue;
+            }
+            fx.env.insert(
+                p.name.as_str().into(),
+                AVal::Tainted(Taint::param(i as u16)),
+            );
+            bound.push((i, &p.name));
         }
         fx.block(&def.body);
         let mut exits = fx.exits.take().map(|e| e.envs).unwrap_or_default();
         if !fx.dead && !truthy_only {
             exits.push(std::mem::take(&mut fx.env));
         }
-        if exits.is_empty() {
-            if !truthy_only {
-                // Every path raises or aborts: nothing after the call runs.
-                self.dead = true;
+        let check = if exits.is_empty() {
+            if truthy_only {
+                CheckSummary::Masks(Vec::new())
+            } else {
+                CheckSummary::Stops
             }
-            return;
-        }
-        for (name, arg) in bound {
-            let mask = exits.iter().fold(u32::MAX, |acc, env| {
-                acc & match env.get(name) {
-                    Some(v) => v.taint().map_or(u32::MAX, |t| t.sanitized()),
-                    None => 0,
-                }
-            });
-            let mask = mask & !(NORMALIZED | UNQUOTED);
-            if mask != 0 {
-                self.sanitize_place(arg, mask);
-            }
-        }
+        } else {
+            CheckSummary::Masks(
+                bound
+                    .into_iter()
+                    .filter_map(|(i, name)| {
+                        let mask = exits.iter().fold(u32::MAX, |acc, env| {
+                            acc & match env.get(name) {
+                                Some(v) => v.taint().map_or(u32::MAX, |t| t.sanitized()),
+                                None => 0,
+                            }
+                        });
+                        let mask = mask & !(NORMALIZED | UNQUOTED);
+                        (mask != 0).then_some((i, mask))
+                    })
+                    .collect(),
+            )
+        };
+        let check = Arc::new(check);
+        engine
+            .checks
+            .lock()
+            .expect("checks lock")
+            .insert(key, check.clone());
+        engine
+            .checks_in_progress
+            .lock()
+            .expect("checks lock")
+            .remove(&key);
+        Some(check)
     }
 
     pub(crate) fn is_abort(&self, e: &Expr) -> bool {

@@ -25,7 +25,7 @@ pub(crate) const INLINE_MAX_STATEMENTS: usize = 12;
 pub(crate) const MAX_INLINE_DEPTH: usize = 2;
 
 /// Summaries are computed at most this deep in the call graph.
-const MAX_CALL_DEPTH: usize = 6;
+pub(crate) const MAX_CALL_DEPTH: usize = 6;
 
 /// The abstract interpreter of one function body (or a module's top level): its
 /// environment, and what it found (returns, flows, verdicts, sinks fed by parameters).
