@@ -1301,3 +1301,64 @@ fn flows_through_code_flaskguard_cannot_see_are_low() {
         stdout(&o)
     );
 }
+
+#[test]
+fn paths_of_one_segment_are_low_unless_the_sink_acts_on_a_directory() {
+    let dir = project(&[(
+        "app.py",
+        "import os, shutil\n\
+         from flask import Flask, request, send_file\n\
+         \n\
+         app = Flask(__name__)\n\
+         BASE = \"/srv/library\"\n\
+         \n\
+         def clean(name):\n\
+         \x20   return name.replace(\"/\", \"_\")\n\
+         \n\
+         @app.route(\"/cover/<name>\")\n\
+         def cover(name):\n\
+         \x20   return send_file(os.path.join(BASE, name, \"cover.jpg\"))\n\
+         \n\
+         @app.route(\"/file/<path:name>\")\n\
+         def file(name):\n\
+         \x20   return send_file(os.path.join(BASE, name))\n\
+         \n\
+         @app.route(\"/author\", methods=[\"POST\"])\n\
+         def author():\n\
+         \x20   name = clean(request.form[\"author\"])\n\
+         \x20   with open(os.path.join(BASE, name, \"meta.json\")) as f:\n\
+         \x20       return f.read()\n\
+         \n\
+         @app.route(\"/pack/<locale>\", methods=[\"DELETE\"])\n\
+         def delete_pack(locale):\n\
+         \x20   shutil.rmtree(os.path.join(BASE, \"translations\", locale))\n\
+         \x20   return \"\"\n\
+         \n\
+         @app.route(\"/check\")\n\
+         def check():\n\
+         \x20   name = request.args[\"n\"]\n\
+         \x20   if \"/\" in name:\n\
+         \x20       return \"no\", 400\n\
+         \x20   return send_file(os.path.join(BASE, name))\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG115", "--output-format", "json"],
+    );
+    // A `string` URL variable, a value with `/` replaced or rejected: one segment, which
+    // reaches at most the parent directory (`..`) — low for a file; a `path` variable is
+    // high, and so is one segment whose sink acts on the directory itself (`rmtree` of
+    // `translations/..` removes the whole base folder).
+    assert_eq!(
+        line_severities(&o),
+        vec![
+            (12, "low".to_string()),
+            (16, "high".to_string()),
+            (21, "low".to_string()),
+            (26, "high".to_string()),
+            (34, "low".to_string()),
+        ],
+        "{}",
+        stdout(&o)
+    );
+}

@@ -117,6 +117,28 @@ impl<'de> Deserialize<'de> for Input {
 
 /// A Werkzeug URL rule (`/users/<int:id>/files/<path:rest>`), parsed once: its static
 /// text and its variables, for the routes table, the rules and the probe.
+/// What a URL variable's converter lets through (Werkzeug's built-in converters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConverterKind {
+    /// Values of a fixed form: numbers (`int`, `float`), UUIDs (`uuid`), or one of the
+    /// words the rule lists (`any(css, js)`).
+    FixedForm,
+    /// Any text without `/` (`string`, the default): one path segment.
+    Segment,
+    /// Any text, `/` included (`path`), or what a converter of the app's own accepts.
+    Text,
+}
+
+impl ConverterKind {
+    pub fn of(converter: &str) -> ConverterKind {
+        match converter {
+            "int" | "float" | "uuid" | "any" => ConverterKind::FixedForm,
+            "default" | "string" => ConverterKind::Segment,
+            _ => ConverterKind::Text,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UrlRule {
     pub parts: Vec<RulePart>,

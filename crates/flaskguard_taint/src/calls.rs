@@ -210,7 +210,19 @@ impl FnCtx<'_, '_, '_> {
                 format!("reaches `pathlib.Path.{m}` ({})", Class::Path.describe()),
             );
             self.push_verdict(self.module, e.span, Class::Path, rv);
+            self.directory_sink = matches!(
+                m,
+                "iterdir"
+                    | "rmdir"
+                    | "mkdir"
+                    | "rglob"
+                    | "glob"
+                    | "rename"
+                    | "symlink_to"
+                    | "chmod"
+            );
             self.sink_value(Class::Path, rv, &sink);
+            self.directory_sink = false;
         }
         // `re.sub("[{}%#]", "", x)` / `PATTERN.sub("", x)`: the class's characters are gone.
         if let Some(v) = self.removed_by_sub(call, qual, method, receiver, &args) {
@@ -1196,12 +1208,11 @@ impl FnCtx<'_, '_, '_> {
             if t.is_safe_for(ps.class) {
                 continue;
             }
-            if ps.via_unseen {
-                t.sanitize(VIA_UNSEEN);
-            }
+            t.sanitize(ps.marks);
             let mut steps = t.steps.to_vec();
             steps.push(call_step.clone());
             steps.extend(ps.steps.iter().cloned());
+            self.directory_sink = ps.directory;
             self.record(
                 ps.class,
                 &Taint {
@@ -1210,6 +1221,7 @@ impl FnCtx<'_, '_, '_> {
                 },
                 &ps.sink,
             );
+            self.directory_sink = false;
         }
         if summary.complete {
             let bodies = response_bodies(&summary.return_sites);

@@ -8,6 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use flaskguard_flask::request;
 use flaskguard_index::ir::{FuncIdx, StmtKind};
 use flaskguard_index::{Index, ModuleId, Span, TextFile};
+use flaskguard_report::surface::ConverterKind;
 
 use flaskguard_flask::FlaskModel;
 
@@ -52,6 +53,9 @@ pub struct Flow {
     /// The data passed through a function flaskguard cannot see on the way (a step of
     /// `steps` names it): the flow is a guess.
     pub via_unseen: bool,
+    /// The request data at the sink holds no `/` (one path segment): a path built from
+    /// it reaches at most the parent of the directory it is joined to.
+    pub one_segment: bool,
 }
 
 /// A parameter that reaches a sink inside a function.
@@ -61,9 +65,12 @@ pub(crate) struct ParamSink {
     pub(crate) class: Class,
     pub(crate) steps: Vec<Step>,
     pub(crate) sink: Step,
-    /// The way from the parameter to the sink passes through a function flaskguard
-    /// cannot see.
-    pub(crate) via_unseen: bool,
+    /// What the way from the parameter to the sink makes of it, of the marks that grade
+    /// a flow ([`GRADE_MARKS`](crate::value::GRADE_MARKS)): a function flaskguard cannot
+    /// see, a removed `/`.
+    pub(crate) marks: u32,
+    /// The sink acts on a directory.
+    pub(crate) directory: bool,
 }
 
 /// What calling a function does with taint.
@@ -115,8 +122,8 @@ pub struct Engine<'i, 'a> {
     /// Methods of Flask-RESTful / Flask-RESTX resources: what they return is serialised
     /// by the API's representation (JSON), not sent as HTML.
     pub(crate) json_views: FxHashSet<(ModuleId, FuncIdx)>,
-    /// Route handlers' URL parameters: name and whether a converter types it.
-    pub(crate) route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>>,
+    /// Route handlers' URL parameters: name and what its converter lets through.
+    pub(crate) route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, ConverterKind)>>,
     /// Session keys some view stores request data under: reading them back is reading
     /// request data (a second-order flow).
     pub(crate) tainted_session_keys: FxHashSet<String>,
@@ -124,10 +131,8 @@ pub struct Engine<'i, 'a> {
     pub(crate) trusted_hosts: bool,
 }
 
-/// Whether a URL converter only ever passes values of a fixed form: numbers (`int`,
-/// `float`), UUIDs (`uuid`), or one of the words the rule lists (`any(css, js)`).
 fn fixed_form(converter: &str) -> bool {
-    matches!(converter, "int" | "float" | "uuid" | "any")
+    ConverterKind::of(converter) == ConverterKind::FixedForm
 }
 
 /// The resource base classes of the REST extensions whose methods return data, not pages.
@@ -149,7 +154,7 @@ impl<'i, 'a> Engine<'i, 'a> {
         let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
         let mut json_views: FxHashSet<(ModuleId, FuncIdx)> = FxHashSet::default();
         let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
-        let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, bool)>> =
+        let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, ConverterKind)>> =
             FxHashMap::default();
         for r in &model.routes {
             if let Some(h) = r.handler {
@@ -157,7 +162,7 @@ impl<'i, 'a> Engine<'i, 'a> {
                 route_param_kinds.entry(h).or_default().extend(
                     r.params()
                         .into_iter()
-                        .map(|(conv, n)| (n, fixed_form(&conv))),
+                        .map(|(conv, n)| (n, ConverterKind::of(&conv))),
                 );
             }
             let params: Vec<String> = r

@@ -561,6 +561,11 @@ impl FnCtx<'_, '_, '_> {
         else {
             return None;
         };
+        if let Some(mask) = regex_guard::kept_by_negated_class(&pattern, repl) {
+            let mut t = t.clone();
+            t.sanitize(mask);
+            return Some(AVal::Tainted(t));
+        }
         let removed = regex_guard::removed_by_class(&pattern)?;
         if removed.iter().any(|c| repl.contains(*c)) {
             return None;

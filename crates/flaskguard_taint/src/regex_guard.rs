@@ -356,6 +356,8 @@ pub(crate) fn absent_char_mask(c: char) -> u32 {
     match c {
         '\'' => crate::value::NO_SQUOTE,
         '{' => Class::Template.bit(),
+        // No `/`: one path segment, which cannot be absolute (POSIX paths).
+        '/' => crate::value::ONE_SEGMENT | crate::value::NOT_ABSOLUTE,
         _ => 0,
     }
 }
@@ -363,6 +365,39 @@ pub(crate) fn absent_char_mask(c: char) -> u32 {
 /// The classes made safe once every character of `chars` is gone.
 pub(crate) fn absent_chars_mask(chars: impl IntoIterator<Item = char>) -> u32 {
     chars.into_iter().fold(0, |m, c| m | absent_char_mask(c))
+}
+
+/// What the result of `re.sub(pattern, repl, s)` is safe for when `pattern` is one
+/// negated character class (`[^a-z0-9_-]+`): it keeps only the class's characters and
+/// those of `repl`, as if a full match of both had accepted it. `None` for any other
+/// pattern.
+pub(crate) fn kept_by_negated_class(pattern: &str, repl: &str) -> Option<u32> {
+    let inner = pattern.strip_prefix("[^")?;
+    let kept = [
+        "[",
+        inner.strip_suffix('+').unwrap_or(inner).strip_suffix(']')?,
+        "]*",
+    ]
+    .concat();
+    // (The class must be the whole pattern: `[^a]b` keeps more than `[^a]` says.)
+    let mut set = CharSet::default();
+    let end = class(&pattern.chars().collect::<Vec<_>>(), 1, &mut set)?;
+    let whole = pattern.chars().count();
+    if end != whole && !(end + 1 == whole && pattern.ends_with('+')) {
+        return None;
+    }
+    let mut mask = safe_mask(&kept, Method::FullMatch);
+    if !repl.is_empty() {
+        let escaped: String = repl
+            .chars()
+            .flat_map(|c| {
+                let esc = (!c.is_alphanumeric()).then_some('\\');
+                esc.into_iter().chain(std::iter::once(c))
+            })
+            .collect();
+        mask &= safe_mask(&["[", &escaped, "]*"].concat(), Method::FullMatch);
+    }
+    Some(mask)
 }
 
 /// The characters a `re.sub(pattern, "", s)` with a single character class removes
@@ -388,7 +423,9 @@ pub(crate) fn removed_by_class(pattern: &str) -> Option<Vec<char>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Class, Method, absent_char_mask, removed_by_class, safe_mask};
+    use super::{
+        Class, Method, absent_char_mask, kept_by_negated_class, removed_by_class, safe_mask,
+    };
 
     #[test]
     fn removed_characters() {
@@ -397,6 +434,7 @@ mod tests {
         assert!(absent_char_mask('\'') & Class::Sql.bit() == 0);
         assert!(absent_char_mask('{') & Class::Template.bit() != 0);
         assert_eq!(absent_char_mask('<'), 0);
+        assert!(absent_char_mask('/') & crate::value::ONE_SEGMENT != 0);
     }
 
     fn safe(pattern: &str, method: Method, class: Class) -> bool {
@@ -445,5 +483,19 @@ mod tests {
         assert!(!safe(r"[a-z0-9_.()]+", Method::FullMatch, Class::Code));
         // Look-arounds are not read.
         assert!(!safe(r"(?=x)[a-z]+", Method::FullMatch, Class::Sql));
+    }
+
+    #[test]
+    fn negated_class_substitution_keeps_the_class() {
+        let path = Class::Path.bit();
+        assert!(kept_by_negated_class(r"[^a-z0-9_-]+", "").unwrap() & path != 0);
+        assert!(kept_by_negated_class(r"[^A-Za-z0-9]", "_").unwrap() & path != 0);
+        assert_eq!(
+            kept_by_negated_class(r"[^a-z0-9./]+", "").unwrap() & path,
+            0
+        );
+        assert_eq!(kept_by_negated_class(r"[^a-z]", "/").unwrap() & path, 0);
+        assert_eq!(kept_by_negated_class(r"[^a-z]x", ""), None);
+        assert_eq!(kept_by_negated_class(r"[a-z]+", ""), None);
     }
 }

@@ -2,6 +2,8 @@
 //! data, each module's top-level code, route parameters and response bodies, and the
 //! second pass for request data stored in the session.
 
+use crate::value::{ONE_SEGMENT, VIA_UNSEEN};
+use flaskguard_report::surface::ConverterKind;
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -85,7 +87,8 @@ impl Engine<'_, '_> {
                         .iter()
                         .filter_map(|&(p, m, span, class)| {
                             let name = def.params.get(p as usize)?.name.as_str();
-                            let typed = kinds.iter().find(|(n, _)| n == name)?.1;
+                            let typed = kinds.iter().find(|(n, _)| n == name)?.1
+                                == ConverterKind::FixedForm;
                             Some((
                                 m,
                                 span,
@@ -182,7 +185,20 @@ impl Engine<'_, '_> {
                     source,
                     steps: ps.steps.clone(),
                     sink: ps.sink.clone(),
-                    via_unseen: ps.via_unseen,
+                    via_unseen: ps.marks & VIA_UNSEEN != 0,
+                    // (A URL variable of the `string` converter holds no `/`.)
+                    one_segment: !ps.directory
+                        && (ps.marks & ONE_SEGMENT != 0
+                            || self
+                                .route_param_kinds
+                                .get(&(module, func))
+                                .is_some_and(|kinds| {
+                                    def.params.get(ps.param as usize).is_some_and(|p| {
+                                        kinds.iter().any(|(n, k)| {
+                                            n == p.name.as_str() && *k == ConverterKind::Segment
+                                        })
+                                    })
+                                })),
                 });
             }
         }
@@ -213,7 +229,8 @@ impl Engine<'_, '_> {
                             span: *span,
                             message: "returned as the HTML response body".to_string(),
                         },
-                        via_unseen: mask & crate::value::VIA_UNSEEN != 0,
+                        via_unseen: mask & VIA_UNSEEN != 0,
+                        one_segment: false,
                     });
                 }
             }

@@ -9,7 +9,7 @@ use flaskguard_index::{ModuleId, Span, Value};
 use crate::engine::{Flow, ParamSink, Verdict};
 use crate::interp::FnCtx;
 use crate::spec::{Class, SinkMode, SinkRow};
-use crate::value::{AVal, Origin, Step, Taint, VIA_UNSEEN};
+use crate::value::{AVal, GRADE_MARKS, ONE_SEGMENT, Origin, Step, Taint, VIA_UNSEEN};
 
 impl<'i> FnCtx<'_, 'i, '_> {
     /// The sinks a call stands for by its method's name (`cursor.execute(...)` on a
@@ -150,7 +150,9 @@ impl<'i> FnCtx<'_, 'i, '_> {
                 format!("reaches `{label}` ({})", row.class.describe()),
             );
             self.push_verdict(self.module, e.span, row.class, &value);
+            self.directory_sink = row.directory;
             self.sink_value(row.class, &value, &sink);
+            self.directory_sink = false;
         }
     }
 
@@ -251,13 +253,15 @@ impl<'i> FnCtx<'_, 'i, '_> {
                     steps: t.steps.to_vec(),
                     sink: sink.clone(),
                     via_unseen: mask & VIA_UNSEEN != 0,
+                    one_segment: mask & ONE_SEGMENT != 0 && !self.directory_sink,
                 }),
                 Origin::Param(p) => self.found.param_sinks.push(ParamSink {
                     param: *p,
                     class,
                     steps: t.steps.to_vec(),
                     sink: sink.clone(),
-                    via_unseen: mask & VIA_UNSEEN != 0,
+                    marks: mask & GRADE_MARKS,
+                    directory: self.directory_sink,
                 }),
             }
         }

@@ -120,6 +120,10 @@ pub struct SinkRow {
     /// [`Spec::audited`]).
     #[serde(default)]
     pub audit: bool,
+    /// A path sink that acts on a directory (removes, creates, lists, moves or serves
+    /// from it): a path of one segment reaches the parent directory itself as `..`.
+    #[serde(default)]
+    pub directory: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -51,6 +51,14 @@ pub(crate) const NOT_ABSOLUTE: u32 = 1 << 23;
 /// was passed. Whether the function returns it is a guess: such flows are uncertain.
 pub(crate) const VIA_UNSEEN: u32 = 1 << 22;
 
+/// A mark on taint: the text holds no `/` (a URL variable of the default `string`
+/// converter, `name.replace("/", "_")`, a `"/" in name` check): joined to a directory, it
+/// names an entry of that directory or, as `..`, its parent, and nothing further away.
+pub(crate) const ONE_SEGMENT: u32 = 1 << 21;
+
+/// The marks a flow keeps to grade its finding (see [`crate::Flow`]).
+pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT;
+
 /// Whether a literal written around a value makes the result HTML.
 pub(crate) fn is_markup_text(s: &str) -> bool {
     s.contains('<')

@@ -33,9 +33,11 @@ pub(crate) fn report_class_graded(
                 }
             ),
         );
-        // A flow through code flaskguard cannot see is a guess: low, unless the rule
+        // A flow through code flaskguard cannot see is a guess, and a path from one
+        // segment reaches no further than the parent directory: low, unless the rule
         // grades it lower still.
-        let severity = match (grade(flow), flow.via_unseen) {
+        let limited = flow.via_unseen || (flow.one_segment && flow.class == Class::Path);
+        let severity = match (grade(flow), limited) {
             (Some(s), true) => Some(s.min(flaskguard_report::Severity::Low)),
             (None, true) => Some(flaskguard_report::Severity::Low),
             (s, false) => s,
@@ -54,6 +56,12 @@ pub(crate) fn report_class_graded(
             Target::Module(flow.sink.module, flow.sink.span),
             format!("sink: {}", flow.sink.message),
         );
+        if flow.one_segment && flow.class == Class::Path {
+            finding.step(
+                Target::Module(flow.sink.module, flow.sink.span),
+                "the request data holds no `/`: it names an entry of the directory it is joined to, or its parent (`..`)".to_string(),
+            );
+        }
     }
 }
 

@@ -23,6 +23,14 @@ declare_rule! {
     /// ## Known problems
     /// Flows are followed through assignments, string building, containers, and project functions and methods (by summary); attributes of objects across methods and dynamic dispatch are not yet followed. Sanitizers and guards are specific to the kind of sink.
     ///
+    /// Request data that cannot hold `/` (a URL variable of the default `string`
+    /// converter, `name.replace("/", "_")`, a rejected `"/" in name`) is one path segment:
+    /// as `..` it reaches the parent directory and nothing further. Such flows are low,
+    /// except into calls that act on a directory itself (`shutil.rmtree`, `os.makedirs`,
+    /// `os.rename`, `shutil.move`, `send_from_directory`'s directory, …), where the parent
+    /// directory is the damage. `re.sub(r"[^a-z0-9_-]+", "", name)` keeps only the class's
+    /// characters: without `/`, the result is safe.
+    ///
     /// ## References
     /// - [Flask: send_from_directory](https://flask.palletsprojects.com/en/stable/api/#flask.send_from_directory)
     /// - [Werkzeug: secure_filename](https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.utils.secure_filename)
