@@ -43,8 +43,8 @@ CLASS_CODES = {
     "deserialization": {"FG643"},
     "header-injection": {"FG627"},
     "insecure-cookie": {"FG609"},
-    # No probe check yet: object access across users, mass assignment.
-    "idor": set(),
+    "idor": {"FG613"},
+    # No probe check yet: mass assignment.
     "mass-assignment": set(),
     "default-credentials": {"FG634"},
 }
@@ -125,6 +125,9 @@ def matches(finding, row):
     if row["method"].strip().upper() not in ("", "ANY") and finding.get("method"):
         if finding["method"] != row["method"].strip().upper():
             return False
+    # A finding named by its route's rule (`/notes/<int:note_id>`) is on that route.
+    if finding["path"] == row["route_rule"].strip():
+        return True
     return bool(row["pattern"].match(finding["path"]))
 
 

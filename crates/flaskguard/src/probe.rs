@@ -43,6 +43,11 @@ pub struct ProbeArgs {
     /// A field of the login form (`name=value`); repeatable.
     #[arg(long = "login-field")]
     pub login_fields: Vec<String>,
+    /// A field of a second user's login at the same `--login` URL (`name=value`);
+    /// repeatable. With `--active`, the pages of the first user's objects are requested
+    /// with the second user's session (object access across users, FG613).
+    #[arg(long = "second-login-field")]
+    pub second_login_fields: Vec<String>,
     /// Post the login fields as a JSON object (a JSON login API).
     #[arg(long)]
     pub login_json: bool,
@@ -175,6 +180,17 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
         for f in &args.login_fields {
             fields.push(pair(f, '=', "--login-field")?);
         }
+        if !args.second_login_fields.is_empty() {
+            let mut second = Vec::new();
+            for f in &args.second_login_fields {
+                second.push(pair(f, '=', "--second-login-field")?);
+            }
+            opts.second_login = Some(Login {
+                url: url.clone(),
+                fields: second,
+                json: args.login_json,
+            });
+        }
         opts.login = Some(Login {
             url,
             fields,
@@ -182,6 +198,8 @@ pub fn options(args: &ProbeArgs) -> Result<Built> {
         });
     } else if !args.login_fields.is_empty() {
         bail!("--login-field needs --login URL");
+    } else if !args.second_login_fields.is_empty() {
+        bail!("--second-login-field needs --login URL");
     }
     if let Some(p) = &args.wordlist {
         let text = std::fs::read_to_string(p)

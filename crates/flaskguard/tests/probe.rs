@@ -317,6 +317,62 @@ fn api_without_links_needs_the_source() {
 }
 
 #[test]
+fn one_users_objects_read_with_another_users_session() {
+    let py = python();
+    let app = App::start(&py, "accounts_app");
+    let login = |second_password: &str| {
+        let second = format!("password={second_password}");
+        probe(&[
+            app.url.as_str(),
+            "--active",
+            "--source",
+            "tests/apps/accounts_app.py",
+            "--login",
+            "/login",
+            "--login-field",
+            "username=alice",
+            "--login-field",
+            "password=alice-pass-1",
+            "--second-login-field",
+            "username=bob",
+            "--second-login-field",
+            second.as_str(),
+            "--output-format",
+            "json",
+        ])
+    };
+    // Notes are read by id alone; invoices check the owner (404 for bob); products are
+    // the same catalogue for everyone (bob's own pages link them).
+    let o = login("bob-pass-2");
+    let r = report(&o);
+    let idor: BTreeSet<(String, String)> = probe_findings(&r, &app.url)
+        .into_iter()
+        .filter(|(code, _)| code == "FG613")
+        .collect();
+    assert_eq!(
+        idor,
+        BTreeSet::from([("FG613".to_string(), "/notes/<int:note_id>".to_string())]),
+        "{}",
+        text(&o)
+    );
+    // A second login that fails is said, and nothing is claimed.
+    let o = login("wrong");
+    let r = report(&o);
+    assert!(
+        !probe_findings(&r, &app.url)
+            .iter()
+            .any(|(code, _)| code == "FG613"),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        r.to_string().contains("the second login at"),
+        "the failed second login is reported: {}",
+        text(&o)
+    );
+}
+
+#[test]
 fn openapi_document_drives_the_probe() {
     let py = python();
     let app = App::start(&py, "api_only_app");

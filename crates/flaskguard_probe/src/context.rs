@@ -78,6 +78,9 @@ pub(crate) struct Ctx<'o> {
     pub(crate) logged_in: std::sync::atomic::AtomicBool,
     /// Route templates known so far, to name the route a response belongs to.
     pub(crate) templates: Mutex<Vec<String>>,
+    /// The paths of the pages the crawl read with the run's session (object pages among
+    /// them are one user's objects, for FG613).
+    pub(crate) crawled: Mutex<Vec<String>>,
     /// JWTs seen in response bodies (sent back as `Authorization: Bearer`).
     pub(crate) bearer_tokens: Mutex<Vec<String>>,
     /// A response sent the logged-in probe back to the login page: log in again.
@@ -112,6 +115,7 @@ impl<'o> Ctx<'o> {
             session_cookies: Mutex::new(Vec::new()),
             logged_in: std::sync::atomic::AtomicBool::new(false),
             templates: Mutex::new(Vec::new()),
+            crawled: Mutex::new(Vec::new()),
             bearer_tokens: Mutex::new(Vec::new()),
             tried: Mutex::new(Vec::new()),
             tokens: Mutex::new(std::collections::HashMap::new()),
@@ -185,10 +189,18 @@ impl<'o> Ctx<'o> {
                         .all(|(a, b)| a.starts_with('<') || a == b);
             }
             tsegs.len() == segs.len()
-                && tsegs
-                    .iter()
-                    .zip(&segs)
-                    .all(|(a, b)| a.starts_with('<') && a.ends_with('>') || a == b)
+                && tsegs.iter().zip(&segs).all(|(a, b)| {
+                    match a.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+                        // `<int:id>` is only digits; `<name>` any segment.
+                        Some(var) => {
+                            let converter = var
+                                .rsplit_once(':')
+                                .map_or("default", |(c, _)| c.split('(').next().unwrap_or(c));
+                            flaskguard_report::surface::converter_accepts(converter.trim(), b)
+                        }
+                        None => a == b,
+                    }
+                })
         });
         Scope::route(method, found.map_or(path, String::as_str))
     }
@@ -387,6 +399,7 @@ mod tests {
             "/files/<path:rest>".to_string(),
             "/users/me".to_string(),
             "/users/me".to_string(),
+            "/notes/<int:note_id>".to_string(),
         ]);
         let rule = |method: &str, path: &str| match ctx.route_for(method, path) {
             Scope::Route { method, rule } => format!("{method} {rule}"),
@@ -396,6 +409,9 @@ mod tests {
         assert_eq!(rule("GET", "/users/x'"), "GET /users/<name>");
         assert_eq!(rule("GET", "/files/a/b/c"), "GET /files/<path:rest>");
         assert_eq!(rule("POST", "/other"), "POST /other");
+        // A converter takes only what it accepts: `/notes/new` is not a note.
+        assert_eq!(rule("GET", "/notes/7"), "GET /notes/<int:note_id>");
+        assert_eq!(rule("GET", "/notes/new"), "GET /notes/new");
     }
 
     #[test]

@@ -66,18 +66,22 @@ impl CrawlCut {
 
 /// Follows links and forms on the origin, breadth first, up to the page limit; returns the
 /// endpoints learnt and what was left alone.
-pub(crate) async fn crawl(ctx: &Ctx<'_>, first: &Response) -> (Vec<Endpoint>, CrawlCut) {
+/// Crawls from the `first` pages (the target as an anonymous visitor sees it, and as the
+/// logged-in user does).
+pub(crate) async fn crawl(ctx: &Ctx<'_>, first: &[&Response]) -> (Vec<Endpoint>, CrawlCut) {
     let mut crawler = Crawler {
         ctx,
         out: Vec::new(),
         by_path: HashMap::new(),
         forms: HashMap::new(),
-        seen: HashSet::from([first.url.path().to_string()]),
+        seen: first.iter().map(|r| r.url.path().to_string()).collect(),
         queue: VecDeque::new(),
         cap: ctx.client.limits().budget.clamp(1, MAX_CRAWLED_ENDPOINTS),
         cut: CrawlCut::default(),
     };
-    crawler.handle(first);
+    for page in first {
+        crawler.handle(page);
+    }
     let mut pages = 0usize;
     while let Some(url) = crawler.queue.pop_front() {
         if pages >= ctx.opts.crawl_pages {
@@ -87,7 +91,14 @@ pub(crate) async fn crawl(ctx: &Ctx<'_>, first: &Response) -> (Vec<Endpoint>, Cr
         }
         pages += 1;
         match ctx.send(Request::get(url.clone())).await {
-            Ok(resp) => crawler.handle(&resp),
+            Ok(resp) => {
+                if resp.status == 200
+                    && let Ok(mut c) = ctx.crawled.lock()
+                {
+                    c.push(url.path().to_string());
+                }
+                crawler.handle(&resp);
+            }
             Err(e) if e.is_exhausted() => {
                 ctx.cut_short("the crawl");
                 crawler.cut.exhausted = true;

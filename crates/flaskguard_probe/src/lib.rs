@@ -59,6 +59,9 @@ pub struct Options {
     /// Session cookies to start with (`--cookie`).
     pub cookies: Vec<(String, String)>,
     pub login: Option<Login>,
+    /// A second user's login (`--second-login-field`, same form as `login`): one user's
+    /// objects are requested with the other's session (FG613).
+    pub second_login: Option<Login>,
     /// Send payloads (`--active`).
     pub active: bool,
     /// Follow links and forms from the target URL.
@@ -95,6 +98,7 @@ impl Options {
             headers: Vec::new(),
             cookies: Vec::new(),
             login: None,
+            second_login: None,
             active: false,
             crawl: true,
             crawl_pages: 60,

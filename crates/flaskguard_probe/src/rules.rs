@@ -408,6 +408,16 @@ pub static PROBES: &[Entry] = &[
         []
     ),
     probe!(
+        "FG613",
+        "object-access-across-users",
+        High,
+        [639],
+        "A01",
+        "One user's objects answer another user's session (IDOR / BOLA)",
+        "Check ownership on every object access: scope the query by the current user (`Note.query.filter_by(id=note_id, owner_id=current_user.id).first_or_404()`), or check the owner and `abort(404)`.",
+        []
+    ),
+    probe!(
         "FG636",
         "host-header-injection",
         Medium,

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use flaskguard_report::RuleMeta;
 
-use crate::client::{self, Cuts, Request};
+use crate::client::{self, Cuts, Request, Response};
 use crate::context::{Ctx, Hits, MAX_ERRORS, MAX_HITS_PER_CODE};
 use crate::crawl::{CrawlCut, crawl, discover_openapi};
 use crate::inventory::{self, Endpoint};
@@ -114,8 +114,28 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     let progress = Progress::start(&ctx, opts.progress);
     passive::check(&ctx, &first);
     passive::site(&ctx, &first).await;
-    if let Some(login) = &opts.login {
-        login_step(&ctx, login).await;
+    // Logged in, the crawl starts from the page the user sees then (a site behind a
+    // login answers the first request with a redirect to its login form).
+    let mut logged_in: Option<Response> = None;
+    if let Some(login) = &opts.login
+        && login_step(&ctx, login).await
+    {
+        let mut url = opts.target.clone();
+        for _ in 0..4 {
+            let Ok(r) = ctx.client.send(Request::get(url.clone())).await else {
+                break;
+            };
+            let next = r
+                .is_redirect()
+                .then(|| r.header("location").and_then(|l| r.url.join(l.trim()).ok()))
+                .flatten()
+                .filter(|u| ctx.client.in_scope(u));
+            logged_in = Some(r);
+            match next {
+                Some(u) => url = u,
+                None => break,
+            }
+        }
     }
 
     // Inventory.
@@ -128,7 +148,8 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
     }
     let mut crawl_cut = CrawlCut::default();
     if opts.crawl {
-        let (mut crawled, cut) = crawl(&ctx, &first).await;
+        let firsts: Vec<&Response> = std::iter::once(&first).chain(&logged_in).collect();
+        let (mut crawled, cut) = crawl(&ctx, &firsts).await;
         crawl_cut = cut;
         endpoints.append(&mut crawled);
         // An API that publishes its OpenAPI document (flasgger, flask-smorest, apispec).
@@ -137,7 +158,25 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
         }
     }
     let endpoints = inventory::merge(endpoints);
-    ctx.learn_templates(endpoints.iter().map(|e| e.template.clone()).collect());
+    // The routes the source or an OpenAPI document names, then the crawled pages none of
+    // them matches: a crawled `/notes/2` is a page of `/notes/<int:note_id>`.
+    let known: Vec<String> = endpoints
+        .iter()
+        .filter(|e| e.from != "crawl")
+        .map(|e| e.template.clone())
+        .collect();
+    ctx.learn_templates(known.clone());
+    let unmatched = endpoints.iter().filter(|e| {
+        e.from == "crawl"
+            && matches!(ctx.route_for(&e.method, &e.template),
+                crate::finding::Scope::Route { rule, .. } if rule == e.template)
+    });
+    ctx.learn_templates(
+        known
+            .into_iter()
+            .chain(unmatched.map(|e| e.template.clone()))
+            .collect(),
+    );
     progress.set_message(format!("{} endpoints", endpoints.len()));
 
     // Passive: one baseline request per endpoint that is safe to repeat.

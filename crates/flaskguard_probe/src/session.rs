@@ -30,7 +30,7 @@ pub(crate) async fn hidden_fields(ctx: &Ctx<'_>, action: &Url) -> Vec<(String, S
 
 /// The hidden fields of the form on a page (at `url`) that posts to the path `target`,
 /// else of its first POST form.
-fn form_hidden_fields(html: &str, url: &Url, target: &str) -> Vec<(String, String)> {
+pub(crate) fn form_hidden_fields(html: &str, url: &Url, target: &str) -> Vec<(String, String)> {
     let parsed = inventory::parse_html(html);
     let form = parsed
         .forms
@@ -85,19 +85,12 @@ pub(crate) async fn relogin_if_lost(ctx: &Ctx<'_>) {
 
 /// Posts the login form (with the page's hidden fields); keeps the session cookies.
 pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
-    let req = if login.json {
-        let body: serde_json::Map<String, serde_json::Value> = login
-            .fields
-            .iter()
-            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-            .collect();
-        Request::new("POST", login.url.clone()).json(&serde_json::Value::Object(body))
+    let hidden = if login.json {
+        Vec::new()
     } else {
-        let mut fields = hidden_fields(ctx, &login.url).await;
-        fields.retain(|(n, _)| !login.fields.iter().any(|(m, _)| m == n));
-        fields.extend(login.fields.iter().cloned());
-        Request::new("POST", login.url.clone()).form(&fields)
+        hidden_fields(ctx, &login.url).await
     };
+    let req = login_request(login, hidden);
     match ctx.send(req).await {
         Ok(resp) if resp.status < 400 && !login.json && shows_login_form(&resp, &login.url) => {
             ctx.logged_in
@@ -134,9 +127,25 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
     }
 }
 
+/// The login's request: its fields as a JSON object, or as a form with the login page's
+/// `hidden` fields (anti-CSRF tokens, `next`) beside them.
+pub(crate) fn login_request(login: &Login, mut hidden: Vec<(String, String)>) -> Request {
+    if login.json {
+        let body: serde_json::Map<String, serde_json::Value> = login
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        return Request::new("POST", login.url.clone()).json(&serde_json::Value::Object(body));
+    }
+    hidden.retain(|(n, _)| !login.fields.iter().any(|(m, _)| m == n));
+    hidden.extend(login.fields.iter().cloned());
+    Request::new("POST", login.url.clone()).form(&hidden)
+}
+
 /// Whether a login's answer (after redirects) is the login page with its password field
 /// again: the credentials or the form were refused.
-fn shows_login_form(resp: &crate::client::Response, login_url: &Url) -> bool {
+pub(crate) fn shows_login_form(resp: &crate::client::Response, login_url: &Url) -> bool {
     resp.url.path() == login_url.path()
         && inventory::parse_html(&resp.text())
             .forms

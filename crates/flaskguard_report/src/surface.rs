@@ -129,6 +129,23 @@ pub enum ConverterKind {
     Text,
 }
 
+/// Whether Werkzeug's `converter` accepts `segment` (one path segment): `int` digits,
+/// `float` digits with a dot, `uuid` a UUID; the others any text (custom converters and
+/// `any(...)` are not checked).
+pub fn converter_accepts(converter: &str, segment: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match converter {
+        "int" => digits(segment),
+        "float" => segment
+            .split_once('.')
+            .is_some_and(|(a, b)| digits(a) && digits(b)),
+        "uuid" => {
+            segment.len() == 36 && segment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+        }
+        _ => !segment.is_empty(),
+    }
+}
+
 impl ConverterKind {
     pub fn of(converter: &str) -> ConverterKind {
         match converter {

@@ -4,10 +4,12 @@
 //!
 //! By what is attacked: [`site`] (the server whatever the route), [`session`] (the session
 //! secret, JWTs, CSRF, replay after logout), [`login`] (credentials, rate limits, user
-//! enumeration), [`injection`] (each input of each endpoint), [`uploads`] and [`oob`]
+//! enumeration), [`access`] (one user's objects with another user's session),
+//! [`injection`] (each input of each endpoint), [`uploads`] and [`oob`]
 //! (SSRF and XXE through the canary). This module holds what they share and the order
 //! they run in.
 
+mod access;
 mod injection;
 mod login;
 mod oob;
@@ -128,6 +130,7 @@ async fn run_steps(ctx: &Ctx<'_>, endpoints: &[Endpoint], canary: Option<&Canary
     if let Some(login) = &ctx.opts.login {
         crate::session::login_step(ctx, login).await;
     }
+    access::cross_user(ctx, endpoints).await?;
     let oob = canary.map(oob::Oob::new);
     let injected = plan::inject_all(ctx, endpoints, oob.as_ref()).await;
     if let Some(o) = &oob {
