@@ -28,7 +28,20 @@ impl FnCtx<'_, '_, '_> {
             ExprKind::Attribute { value, attr } => (Some(value.as_ref()), Some(attr.as_str())),
             _ => (None, None),
         };
+        // `Markup(text).unescape()` / `.striptags()`: the markup object only turns
+        // entities or tags into plain text; it is never sent as HTML.
+        let plain_text = matches!(method, Some("unescape" | "striptags"))
+            && receiver.is_some_and(|r| {
+                index
+                    .callee_of(self.module, r)
+                    .is_some_and(|c| c.qual == "markupsafe.Markup")
+            });
+        let saved = self.plain_text_markup;
+        if plain_text {
+            self.plain_text_markup = receiver.map(|r| r.span);
+        }
         let recv_val = receiver.map(|r| self.eval(r));
+        self.plain_text_markup = saved;
         let args: Vec<AVal> = call.args.iter().map(|a| self.eval(a)).collect();
         let kwargs: Vec<(Option<&str>, AVal)> = call
             .keywords

@@ -53,6 +53,9 @@ impl<'i> FnCtx<'_, 'i, '_> {
             return;
         }
         for row in rows {
+            if row.class == Class::Xss && self.plain_text_markup == Some(e.span) {
+                continue;
+            }
             if let Some(r) = &row.receiver
                 && r == "xml"
                 && !(qual.starts_with("lxml") || qual.starts_with("xml."))

@@ -53,6 +53,9 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
     /// The sink being recorded acts on a directory (see
     /// [`SinkRow::directory`](crate::spec::SinkRow::directory)).
     pub(crate) directory_sink: bool,
+    /// The `Markup(...)` call being evaluated is the receiver of `.unescape()` or
+    /// `.striptags()`: it makes plain text, not HTML.
+    pub(crate) plain_text_markup: Option<Span>,
 }
 
 /// The exits of a function summarised as a check.
@@ -146,6 +149,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             guard_names: 0,
             call_body: None,
             directory_sink: false,
+            plain_text_markup: None,
         }
     }
 
