@@ -374,6 +374,22 @@ impl FnCtx<'_, '_, '_> {
                     && matches!(&call.func.kind, ExprKind::Attribute { attr, .. } if attr == "startswith" || attr == "is_relative_to") =>
             {
                 if let ExprKind::Attribute { value, .. } = &call.func.kind {
+                    // `url.startswith("https://example.com/share/")` (or any of a tuple of
+                    // such prefixes): the host is fixed.
+                    let prefixes = match call.args.first().map(|a| self.eval(a)) {
+                        Some(AVal::Const(Value::Str(s))) => vec![s],
+                        Some(AVal::Seq(items)) => items
+                            .into_iter()
+                            .map(|v| match v {
+                                AVal::Const(Value::Str(s)) => s,
+                                _ => String::new(),
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    if !prefixes.is_empty() && prefixes.iter().all(|p| fixed_origin_prefix(p)) {
+                        self.sanitize_place(value, Class::Ssrf.bit() | Class::Redirect.bit());
+                    }
                     self.contain_path(value);
                 }
             }
@@ -835,6 +851,23 @@ fn is_normalising(method: &str) -> bool {
 }
 
 /// The parts of a parsed URL that name the host.
+/// Whether every URL that starts with `prefix` goes to one host: `scheme://host/…`, the
+/// authority closed by a `/` (`https://example.com` alone also starts
+/// `https://example.com.evil.test`), with no `@` or `\\` in it.
+fn fixed_origin_prefix(prefix: &str) -> bool {
+    let Some((scheme, rest)) = prefix.split_once("://") else {
+        return false;
+    };
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let Some((authority, _)) = rest.split_once('/') else {
+        return false;
+    };
+    scheme_ok && !authority.is_empty() && !authority.contains(['@', '\\', '?', '#'])
+}
+
 fn is_host_part(attr: &str) -> bool {
     matches!(attr, "netloc" | "hostname" | "host")
 }
