@@ -527,6 +527,29 @@ impl FnCtx<'_, '_, '_> {
                 &kwargs,
             );
         }
+        // Rows a query fetches (`Server.query.filter_by(id=sid).first()`,
+        // `db.session.query(User).get(uid)`) are database values: the request only picked
+        // them. (SQL built into the query was judged where it was built.)
+        if receiver.is_some_and(|r| self.is_query(r))
+            && matches!(
+                method,
+                Some(
+                    "first"
+                        | "one"
+                        | "one_or_none"
+                        | "all"
+                        | "scalar"
+                        | "get"
+                        | "first_or_404"
+                        | "get_or_404"
+                        | "one_or_404"
+                        | "paginate"
+                        | "count"
+                )
+            )
+        {
+            return AVal::Unknown;
+        }
         // SQLAlchemy column operators (`Item.tag.in_(tags)`, `User.name.ilike(q)`) build
         // expressions whose operands are bound parameters, not SQL text. No `str` method
         // has these names.
@@ -1348,4 +1371,56 @@ fn is_lookup(method: &str) -> bool {
         .any(|p| method.starts_with(p))
         || method.ends_with("_by_id")
         || method.ends_with("_by_name")
+}
+
+impl FnCtx<'_, '_, '_> {
+    /// Whether `e` is an ORM query: `Model.query…` (the model a class) or
+    /// `session.query(…)…`, through the query's own builder methods (`filter_by`,
+    /// `filter`, `order_by`, …).
+    fn is_query(&mut self, e: &Expr) -> bool {
+        let mut e = e;
+        for _ in 0..16 {
+            match &e.kind {
+                ExprKind::Attribute { value, attr } if attr == "query" => {
+                    return (matches!(value.kind, ExprKind::Name(_))
+                        && matches!(self.eval(value), AVal::Class(_)))
+                        || self
+                            .engine
+                            .index
+                            .resolve(self.module, self.scope, value)
+                            .is_some_and(|r| self.engine.index.project_class(&r.qual).is_some());
+                }
+                ExprKind::Call(call) => match &call.func.kind {
+                    ExprKind::Attribute { value, attr } => {
+                        if attr == "query" {
+                            return place_name(value).is_some_and(|p| {
+                                p == "session" || p.ends_with(".session") || p.ends_with("_session")
+                            });
+                        }
+                        if !matches!(
+                            attr.as_str(),
+                            "filter"
+                                | "filter_by"
+                                | "where"
+                                | "order_by"
+                                | "limit"
+                                | "offset"
+                                | "join"
+                                | "outerjoin"
+                                | "options"
+                                | "distinct"
+                                | "group_by"
+                                | "with_entities"
+                        ) {
+                            return false;
+                        }
+                        e = value;
+                    }
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
+    }
 }
