@@ -9,7 +9,7 @@ pub mod request;
 mod routes;
 pub mod templates;
 
-use flaskguard_index::ir::{Expr, ScopeRef};
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
 use flaskguard_index::{Diagnostic, DiagnosticKind, FileKind, Index, ModuleId, Site, Span, Value};
 
 pub use config::{
@@ -136,20 +136,44 @@ impl<'a> FlaskModel<'a> {
             || extensions::collect(index),
             || rayon::join(|| routes::collect(index), || config::collect(index, &env)),
         );
-        let renders = index
-            .calls_to("flask.render_template")
-            .map(|c| {
-                let name_expr = c.call.argument(0, "template_name_or_list");
-                RenderCall {
-                    module: c.module,
-                    scope: c.scope,
-                    span: c.expr.span,
-                    name: name_expr.map_or(Value::Unknown, |e| index.eval(c.module, c.scope, e)),
-                    name_expr,
-                    has_context: !c.call.keywords.is_empty(),
+        let render = |c: &flaskguard_index::semantic::CallSite<'a>, name_expr: Option<&'a Expr>| {
+            RenderCall {
+                module: c.module,
+                scope: c.scope,
+                span: c.expr.span,
+                name: name_expr.map_or(Value::Unknown, |e| index.eval(c.module, c.scope, e)),
+                name_expr,
+                has_context: !c.call.keywords.is_empty(),
+            }
+        };
+        let mut renders: Vec<RenderCall<'a>> = Vec::new();
+        // Module functions of the project that render the template they are given
+        // (`def jsonify_template(template, **context): ... render_template(template,
+        // **context)`): each call of theirs renders that template too.
+        let mut wrappers: Vec<(String, usize, String)> = Vec::new();
+        for c in index.calls_to("flask.render_template") {
+            let name_expr = c.call.argument(0, "template_name_or_list");
+            if let ScopeRef::Function(f) = c.scope
+                && let Some(ExprKind::Name(n)) = name_expr.map(|e| &e.kind)
+            {
+                let def = &index.module(c.module).functions[f.0 as usize];
+                if matches!(def.parent, ScopeRef::Module)
+                    && let Some(pi) = def.params.iter().position(|p| p.name == *n)
+                {
+                    wrappers.push((
+                        [index.module(c.module).name.as_str(), ".", def.name.as_str()].concat(),
+                        pi,
+                        n.to_string(),
+                    ));
                 }
-            })
-            .collect();
+            }
+            renders.push(render(c, name_expr));
+        }
+        for (qual, pi, param) in &wrappers {
+            for c in index.calls_to(qual) {
+                renders.push(render(c, c.call.argument(*pi, param)));
+            }
+        }
         let templates: Vec<Template> = texts
             .par_iter()
             .enumerate()
