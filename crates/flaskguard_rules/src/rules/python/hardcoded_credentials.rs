@@ -246,8 +246,11 @@ impl Scan<'_, '_, '_, '_> {
                 )
             }
             Value::Dict(items) => {
+                // `{"alice": "s3cret"}` holds secrets; `{"title": "Access key", "type":
+                // "string"}` describes the credential's field, and an `id` names a record.
                 let secrets: Vec<&str> = items
                     .iter()
+                    .filter(|(k, _)| !k.as_str().is_some_and(is_field_metadata_key))
                     .filter_map(|(_, v)| v.as_str())
                     .filter(|s| plausible_secret(name, s))
                     .collect();
@@ -332,6 +335,29 @@ impl Scan<'_, '_, '_, '_> {
             self.report(module, span, message, None);
         }
     }
+}
+
+/// Keys of a dict that describes a field or names a record rather than holding values:
+/// what a credential-named dict keeps under them is no secret.
+fn is_field_metadata_key(key: &str) -> bool {
+    matches!(
+        key.to_ascii_lowercase().as_str(),
+        "title"
+            | "type"
+            | "description"
+            | "label"
+            | "help"
+            | "help_text"
+            | "format"
+            | "placeholder"
+            | "widget"
+            | "kind"
+            | "doc"
+            | "example"
+            | "category"
+            | "id"
+            | "uuid"
+    )
 }
 
 /// A literal somewhere in the value: the secret is written here, not merely propagated.
@@ -610,6 +636,16 @@ fn plausible_secret(name: &str, s: &str) -> bool {
             | "pbkdf2"
             | "pbkdf2:sha256"
             | "plaintext"
+            // Flags: `allow_save_password = "true"`.
+            | "true"
+            | "false"
+            | "yes"
+            | "no"
+            | "on"
+            | "off"
+            | "null"
+            | "enabled"
+            | "disabled"
     ) {
         return false;
     }
