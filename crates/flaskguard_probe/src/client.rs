@@ -265,6 +265,14 @@ impl Response {
         matches!(self.status, 301 | 302 | 303 | 307 | 308)
     }
 
+    /// Where a redirect sends the browser (`Location`, resolved against this URL).
+    pub fn location(&self) -> Option<Url> {
+        self.is_redirect()
+            .then(|| self.header("location"))
+            .flatten()
+            .and_then(|l| self.url.join(l.trim()).ok())
+    }
+
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }
@@ -593,24 +601,33 @@ impl Client {
                 let Ok(mut jar) = self.jar.lock() else {
                     continue;
                 };
-                let known = jar.iter().any(|(name, _)| *name == cookie.name);
-                if cookie.is_deletion() {
-                    jar.retain(|(name, _)| *name != cookie.name);
-                    true
-                } else if cookie.name.len() + cookie.value.len() > MAX_COOKIE_BYTES
-                    || (!known && jar.len() >= MAX_COOKIES)
-                {
-                    false
-                } else {
-                    jar.retain(|(name, _)| *name != cookie.name);
-                    jar.push((cookie.name.clone(), cookie.value.clone()));
-                    true
-                }
+                keep_cookie(&mut jar, cookie)
             };
             if !kept {
                 self.cut(|c| c.cookies += 1);
             }
         }
+    }
+}
+
+/// Keeps (or, for a deletion, drops) a cookie an answer set, within the jar's bounds;
+/// whether it was kept.
+pub(crate) fn keep_cookie(
+    jar: &mut Vec<(String, String)>,
+    cookie: crate::cookies::SetCookie,
+) -> bool {
+    let known = jar.iter().any(|(name, _)| *name == cookie.name);
+    if cookie.is_deletion() {
+        jar.retain(|(name, _)| *name != cookie.name);
+        true
+    } else if cookie.name.len() + cookie.value.len() > MAX_COOKIE_BYTES
+        || (!known && jar.len() >= MAX_COOKIES)
+    {
+        false
+    } else {
+        jar.retain(|(name, _)| *name != cookie.name);
+        jar.push((cookie.name, cookie.value));
+        true
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicUsize;
 
+use flaskguard_report::surface::{RulePart, UrlRule, converter_accepts};
 use flaskguard_report::{Confidence, Evidence, Finding, Location, Severity, fingerprint};
 
 use crate::client::{Client, Request, Response, SendError};
@@ -190,15 +191,10 @@ impl<'o> Ctx<'o> {
             }
             tsegs.len() == segs.len()
                 && tsegs.iter().zip(&segs).all(|(a, b)| {
-                    match a.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
-                        // `<int:id>` is only digits; `<name>` any segment.
-                        Some(var) => {
-                            let converter = var
-                                .rsplit_once(':')
-                                .map_or("default", |(c, _)| c.split('(').next().unwrap_or(c));
-                            flaskguard_report::surface::converter_accepts(converter.trim(), b)
-                        }
-                        None => a == b,
+                    // `<int:id>` is only digits; `<name>` any segment.
+                    match UrlRule::parse(a).parts.as_slice() {
+                        [RulePart::Variable { converter, .. }] => converter_accepts(converter, b),
+                        _ => a == b,
                     }
                 })
         });
@@ -242,10 +238,8 @@ impl<'o> Ctx<'o> {
                 (self.observe)(self, &resp);
                 if let Some(login) = &self.opts.login
                     && self.logged_in.load(std::sync::atomic::Ordering::Relaxed)
-                    && resp.is_redirect()
                     && resp
-                        .header("location")
-                        .and_then(|l| resp.url.join(l).ok())
+                        .location()
                         .is_some_and(|u| u.path() == login.url.path())
                 {
                     self.session_lost

@@ -64,10 +64,9 @@ impl CrawlCut {
     }
 }
 
-/// Follows links and forms on the origin, breadth first, up to the page limit; returns the
-/// endpoints learnt and what was left alone.
-/// Crawls from the `first` pages (the target as an anonymous visitor sees it, and as the
-/// logged-in user does).
+/// Follows links and forms on the origin from the `first` pages (the target as an
+/// anonymous visitor sees it, and as the logged-in user does), breadth first, up to the
+/// page limit; returns the endpoints learnt and what was left alone.
 pub(crate) async fn crawl(ctx: &Ctx<'_>, first: &[&Response]) -> (Vec<Endpoint>, CrawlCut) {
     let mut crawler = Crawler {
         ctx,

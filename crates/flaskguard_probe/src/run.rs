@@ -125,11 +125,7 @@ async fn run_async(opts: &Options) -> Result<Outcome, ProbeError> {
             let Ok(r) = ctx.client.send(Request::get(url.clone())).await else {
                 break;
             };
-            let next = r
-                .is_redirect()
-                .then(|| r.header("location").and_then(|l| r.url.join(l.trim()).ok()))
-                .flatten()
-                .filter(|u| ctx.client.in_scope(u));
+            let next = r.location().filter(|u| ctx.client.in_scope(u));
             logged_in = Some(r);
             match next {
                 Some(u) => url = u,

@@ -223,7 +223,7 @@ impl FnCtx<'_, '_, '_> {
                 format!("reaches `pathlib.Path.{m}` ({})", Class::Path.describe()),
             );
             self.push_verdict(self.module, e.span, Class::Path, rv);
-            self.directory_sink = matches!(
+            let directory = matches!(
                 m,
                 "iterdir"
                     | "rmdir"
@@ -234,8 +234,7 @@ impl FnCtx<'_, '_, '_> {
                     | "symlink_to"
                     | "chmod"
             );
-            self.sink_value(Class::Path, rv, &sink);
-            self.directory_sink = false;
+            self.sink_value_at(Class::Path, rv, &sink, directory);
         }
         // `re.sub("[{}%#]", "", x)` / `PATTERN.sub("", x)`: the class's characters are gone.
         if let Some(v) = self.removed_by_sub(call, qual, method, receiver, &args) {
@@ -1248,7 +1247,6 @@ impl FnCtx<'_, '_, '_> {
             let mut steps = t.steps.to_vec();
             steps.push(call_step.clone());
             steps.extend(ps.steps.iter().cloned());
-            self.directory_sink = ps.directory;
             self.record(
                 ps.class,
                 &Taint {
@@ -1256,8 +1254,8 @@ impl FnCtx<'_, '_, '_> {
                     steps: Arc::new(steps),
                 },
                 &ps.sink,
+                ps.directory,
             );
-            self.directory_sink = false;
         }
         if summary.complete {
             let bodies = response_bodies(&summary.return_sites);

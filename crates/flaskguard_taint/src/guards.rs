@@ -850,7 +850,6 @@ fn is_normalising(method: &str) -> bool {
     )
 }
 
-/// The parts of a parsed URL that name the host.
 /// Whether every URL that starts with `prefix` goes to one host: `scheme://host/…`, the
 /// authority closed by a `/` (`https://example.com` alone also starts
 /// `https://example.com.evil.test`), with no `@` or `\\` in it.
@@ -868,6 +867,7 @@ fn fixed_origin_prefix(prefix: &str) -> bool {
     scheme_ok && !authority.is_empty() && !authority.contains(['@', '\\', '?', '#'])
 }
 
+/// The parts of a parsed URL that name the host.
 fn is_host_part(attr: &str) -> bool {
     matches!(attr, "netloc" | "hostname" | "host")
 }

@@ -2,19 +2,18 @@
 //! data, each module's top-level code, route parameters and response bodies, and the
 //! second pass for request data stored in the session.
 
-use crate::value::{ONE_SEGMENT, VIA_UNSEEN};
-use flaskguard_report::surface::ConverterKind;
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use flaskguard_index::ir::{FuncIdx, ScopeRef};
 use flaskguard_index::{ModuleId, Span};
+use flaskguard_report::surface::ConverterKind;
 
 use crate::engine::{Engine, Flow, Summary, TaintResults, Verdict, in_dead_code};
 use crate::interp::FnCtx;
 use crate::spec::Class;
-use crate::value::{Origin, Step};
+use crate::value::{ONE_SEGMENT, Origin, Step, VIA_UNSEEN};
 
 impl Engine<'_, '_> {
     /// Analyses every function of the modules that use Flask; returns all flows.
@@ -174,6 +173,16 @@ impl Engine<'_, '_> {
                 })
             })
         };
+        let kinds = self.route_param_kinds.get(&(module, func));
+        let segment_param = |pi: u16| {
+            def.params.get(pi as usize).is_some_and(|p| {
+                kinds.is_some_and(|kinds| {
+                    kinds
+                        .iter()
+                        .any(|(n, k)| n == p.name.as_str() && *k == ConverterKind::Segment)
+                })
+            })
+        };
         for ps in &summary.param_sinks {
             // URL parameters are request data: weak randomness (`Secret`) is not theirs.
             if ps.class == Class::Secret {
@@ -188,17 +197,7 @@ impl Engine<'_, '_> {
                     via_unseen: ps.marks & VIA_UNSEEN != 0,
                     // (A URL variable of the `string` converter holds no `/`.)
                     one_segment: !ps.directory
-                        && (ps.marks & ONE_SEGMENT != 0
-                            || self
-                                .route_param_kinds
-                                .get(&(module, func))
-                                .is_some_and(|kinds| {
-                                    def.params.get(ps.param as usize).is_some_and(|p| {
-                                        kinds.iter().any(|(n, k)| {
-                                            n == p.name.as_str() && *k == ConverterKind::Segment
-                                        })
-                                    })
-                                })),
+                        && (ps.marks & ONE_SEGMENT != 0 || segment_param(ps.param)),
                 });
             }
         }

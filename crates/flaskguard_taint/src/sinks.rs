@@ -153,9 +153,7 @@ impl<'i> FnCtx<'_, 'i, '_> {
                 format!("reaches `{label}` ({})", row.class.describe()),
             );
             self.push_verdict(self.module, e.span, row.class, &value);
-            self.directory_sink = row.directory;
-            self.sink_value(row.class, &value, &sink);
-            self.directory_sink = false;
+            self.sink_value_at(row.class, &value, &sink, row.directory);
         }
     }
 
@@ -233,14 +231,26 @@ impl<'i> FnCtx<'_, 'i, '_> {
     }
 
     pub(crate) fn sink_value(&mut self, class: Class, value: &AVal, sink: &Step) {
+        self.sink_value_at(class, value, sink, false);
+    }
+
+    /// A sink of `class`; `directory`: it acts on a directory itself (see
+    /// [`SinkRow::directory`]).
+    pub(crate) fn sink_value_at(
+        &mut self,
+        class: Class,
+        value: &AVal,
+        sink: &Step,
+        directory: bool,
+    ) {
         let Some(t) = value.taint() else { return };
         if t.is_safe_for(class) {
             return;
         }
-        self.record(class, &t, sink);
+        self.record(class, &t, sink, directory);
     }
 
-    pub(crate) fn record(&mut self, class: Class, t: &Taint, sink: &Step) {
+    pub(crate) fn record(&mut self, class: Class, t: &Taint, sink: &Step, directory: bool) {
         for (o, mask) in &t.origins {
             if mask & class.bit() != 0 {
                 continue;
@@ -256,7 +266,7 @@ impl<'i> FnCtx<'_, 'i, '_> {
                     steps: t.steps.to_vec(),
                     sink: sink.clone(),
                     via_unseen: mask & VIA_UNSEEN != 0,
-                    one_segment: mask & ONE_SEGMENT != 0 && !self.directory_sink,
+                    one_segment: mask & ONE_SEGMENT != 0 && !directory,
                 }),
                 Origin::Param(p) => self.found.param_sinks.push(ParamSink {
                     param: *p,
@@ -264,7 +274,7 @@ impl<'i> FnCtx<'_, 'i, '_> {
                     steps: t.steps.to_vec(),
                     sink: sink.clone(),
                     marks: mask & GRADE_MARKS,
-                    directory: self.directory_sink,
+                    directory,
                 }),
             }
         }

@@ -58,10 +58,7 @@ impl Identity {
         let resp = send(ctx, req).await?;
         if let Some(r) = &resp {
             for c in r.headers_named("set-cookie").filter_map(SetCookie::parse) {
-                self.cookies.retain(|(n, _)| *n != c.name);
-                if !c.value.is_empty() && c.max_age.is_none_or(|a| a > 0) {
-                    self.cookies.push((c.name, c.value));
-                }
+                crate::client::keep_cookie(&mut self.cookies, c);
             }
         }
         Ok(resp)
@@ -90,12 +87,7 @@ impl Identity {
             return Ok(true);
         }
         // Where the login sends the browser: its own form again means refused.
-        if matches!(resp.status, 301 | 302 | 303 | 307 | 308)
-            && let Some(next) = resp
-                .header("location")
-                .and_then(|l| resp.url.join(l.trim()).ok())
-                .filter(|u| ctx.client.in_scope(u))
-        {
+        if let Some(next) = resp.location().filter(|u| ctx.client.in_scope(u)) {
             match self.get(ctx, next).await? {
                 Some(r) => resp = r,
                 None => return Ok(false),

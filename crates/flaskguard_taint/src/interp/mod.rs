@@ -50,9 +50,6 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
     /// response body: the join of its `return` values that are not JSON or declared
     /// non-HTML. A view that returns the call returns that, not the whole join.
     pub(crate) call_body: Option<(Span, AVal)>,
-    /// The sink being recorded acts on a directory (see
-    /// [`SinkRow::directory`](crate::spec::SinkRow::directory)).
-    pub(crate) directory_sink: bool,
     /// The `Markup(...)` call being evaluated is the receiver of `.unescape()` or
     /// `.striptags()`: it makes plain text, not HTML.
     pub(crate) plain_text_markup: Option<Span>,
@@ -148,7 +145,6 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             exits: None,
             guard_names: 0,
             call_body: None,
-            directory_sink: false,
             plain_text_markup: None,
         }
     }
