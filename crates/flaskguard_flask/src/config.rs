@@ -103,6 +103,43 @@ fn is_config_key(name: &str) -> bool {
         && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
+/// A key of a mapping written in the source: an expression (`{"KEY": v}`) or a keyword
+/// name (`dict(KEY=v)`).
+enum MappingKey<'e> {
+    Expr(&'e Expr),
+    Name(&'e str),
+}
+
+/// The items of a mapping written in the source: a dict display, or a `dict(...)` call
+/// over one (`dict({...}, KEY=v)`), nested as deep as it is written.
+fn for_mapping_items<'e>(e: &'e Expr, f: &mut impl FnMut(MappingKey<'e>, &'e Expr)) {
+    match &e.kind {
+        ExprKind::Dict(items) => {
+            for (k, v) in items {
+                match k {
+                    Some(k) => f(MappingKey::Expr(k), v),
+                    // `{**other}`
+                    None => for_mapping_items(v, f),
+                }
+            }
+        }
+        ExprKind::Call(call)
+            if matches!(&call.func.kind, ExprKind::Name(n) if n == "dict")
+                && call.args.len() <= 1 =>
+        {
+            if let Some(arg) = call.args.first() {
+                for_mapping_items(arg, f);
+            }
+            for k in &call.keywords {
+                if let Some(name) = k.arg.as_deref() {
+                    f(MappingKey::Name(name), &k.value);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Whether `qual` is a Flask app's `config` object.
 fn is_app_config(qual: &str) -> bool {
     qual == "flask.Flask().config" || qual == "flask.current_app.config"
@@ -210,15 +247,19 @@ pub(crate) fn collect<'a>(index: &Index<'a>, env: &[EnvEntry]) -> Vec<ConfigSett
                         ));
                     }
                 }
-                if let Some(arg) = c.call.args.first()
-                    && let ExprKind::Dict(items) = &arg.kind
-                {
-                    for (k, v) in items {
-                        let Some(k) = k else { continue };
-                        if let Value::Str(key) = index.eval(c.module, c.scope, k) {
+                if let Some(arg) = c.call.args.first() {
+                    for_mapping_items(arg, &mut |k, v| {
+                        let key = match k {
+                            MappingKey::Name(name) => Some(name.to_string()),
+                            MappingKey::Expr(k) => index
+                                .eval(c.module, c.scope, k)
+                                .as_str()
+                                .map(str::to_string),
+                        };
+                        if let Some(key) = key {
                             out.push(setting(index, key, v, c.module, c.scope, origin.clone()));
                         }
-                    }
+                    });
                 }
             }
             "setdefault" => {

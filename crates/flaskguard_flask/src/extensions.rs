@@ -21,29 +21,50 @@ pub enum ExtKind {
     RestfulApi,
 }
 
+/// The extension classes flaskguard knows, by the name they resolve to.
+const EXTENSION_CLASSES: &[(&str, ExtKind)] = &[
+    ("flask_wtf.CSRFProtect", ExtKind::CsrfProtect),
+    ("flask_wtf.csrf.CsrfProtect", ExtKind::CsrfProtect),
+    ("flask_seasurf.SeaSurf", ExtKind::SeaSurf),
+    ("flask_talisman.Talisman", ExtKind::Talisman),
+    ("flask_sslify.SSLify", ExtKind::SslIfy),
+    ("flask_cors.CORS", ExtKind::Cors),
+    ("flask_limiter.Limiter", ExtKind::Limiter),
+    ("flask_jwt_extended.JWTManager", ExtKind::JwtManager),
+    ("flask_httpauth.HTTPBasicAuth", ExtKind::HttpAuth),
+    ("flask_httpauth.HTTPTokenAuth", ExtKind::HttpAuth),
+    ("flask_httpauth.HTTPDigestAuth", ExtKind::HttpAuth),
+    ("flask_httpauth.MultiAuth", ExtKind::HttpAuth),
+    ("flask_login.LoginManager", ExtKind::LoginManager),
+    ("flask_session.Session", ExtKind::Session),
+    ("werkzeug.middleware.proxy_fix.ProxyFix", ExtKind::ProxyFix),
+    ("werkzeug.contrib.fixers.ProxyFix", ExtKind::ProxyFix),
+    ("flask_caching.Cache", ExtKind::Caching),
+    (
+        "flask_debugtoolbar.DebugToolbarExtension",
+        ExtKind::DebugToolbar,
+    ),
+    ("flask_restful.Api", ExtKind::RestfulApi),
+    ("flask_restx.Api", ExtKind::RestfulApi),
+];
+
 impl ExtKind {
     pub fn from_qual(qual: &str) -> Option<ExtKind> {
-        Some(match qual {
-            "flask_wtf.CSRFProtect" | "flask_wtf.csrf.CsrfProtect" => ExtKind::CsrfProtect,
-            "flask_seasurf.SeaSurf" => ExtKind::SeaSurf,
-            "flask_talisman.Talisman" => ExtKind::Talisman,
-            "flask_sslify.SSLify" => ExtKind::SslIfy,
-            "flask_cors.CORS" => ExtKind::Cors,
-            "flask_limiter.Limiter" => ExtKind::Limiter,
-            "flask_jwt_extended.JWTManager" => ExtKind::JwtManager,
-            "flask_httpauth.HTTPBasicAuth"
-            | "flask_httpauth.HTTPTokenAuth"
-            | "flask_httpauth.HTTPDigestAuth"
-            | "flask_httpauth.MultiAuth" => ExtKind::HttpAuth,
-            "flask_login.LoginManager" => ExtKind::LoginManager,
-            "flask_session.Session" => ExtKind::Session,
-            "werkzeug.middleware.proxy_fix.ProxyFix" | "werkzeug.contrib.fixers.ProxyFix" => {
-                ExtKind::ProxyFix
-            }
-            "flask_caching.Cache" => ExtKind::Caching,
-            "flask_debugtoolbar.DebugToolbarExtension" => ExtKind::DebugToolbar,
-            "flask_restful.Api" | "flask_restx.Api" => ExtKind::RestfulApi,
-            _ => return None,
+        EXTENSION_CLASSES
+            .iter()
+            .find(|(q, _)| *q == qual)
+            .map(|(_, k)| *k)
+    }
+
+    /// The kind of an extension class, or of a project class derived from one
+    /// (`class _PGCSRFProtect(CSRFProtect)`).
+    pub fn of_class(index: &Index<'_>, qual: &str) -> Option<ExtKind> {
+        ExtKind::from_qual(qual).or_else(|| {
+            index.project_class(qual)?;
+            EXTENSION_CLASSES
+                .iter()
+                .find(|(lib, _)| index.is_subclass_of(qual, lib))
+                .map(|(_, k)| *k)
         })
     }
 }
@@ -126,9 +147,9 @@ fn app_sites(index: &Index<'_>, module: ModuleId, scope: ScopeRef, call: &Call) 
 
 pub(crate) fn collect<'a>(index: &Index<'a>) -> Vec<Extension<'a>> {
     let mut exts: Vec<Extension<'a>> = Vec::new();
-    for c in index.calls_where(|q| ExtKind::from_qual(q).is_some()) {
+    for c in index.calls_where(|q| ExtKind::of_class(index, q).is_some()) {
         let Some(callee) = &c.callee else { continue };
-        let Some(kind) = ExtKind::from_qual(&callee.qual) else {
+        let Some(kind) = ExtKind::of_class(index, &callee.qual) else {
             continue;
         };
         exts.push(Extension {

@@ -144,6 +144,8 @@ pub(super) struct CsrfCoverage {
     /// any of them.
     unresolved: bool,
     single_app: bool,
+    /// Whether the extension is attached to any app at all.
+    attached: bool,
 }
 
 impl CsrfCoverage {
@@ -175,7 +177,13 @@ impl CsrfCoverage {
             apps,
             unresolved,
             single_app: any && ctx.model.apps.len() <= 1,
+            attached: any,
         }
+    }
+
+    /// Whether CSRF protection is initialised for some app.
+    pub(super) fn attached(&self) -> bool {
+        self.attached
     }
 
     /// Whether CSRF protection is initialised for `app` (or may be).

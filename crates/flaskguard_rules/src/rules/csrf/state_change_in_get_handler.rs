@@ -2,7 +2,9 @@ use flaskguard_flask::Route;
 use flaskguard_index::ir::{FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{Index, ModuleId, Span, Value};
 
+use super::{CsrfCoverage, deployed_settings, route_apps};
 use crate::{Context, Reporter, Target, declare_rule};
+use flaskguard_flask::DecoratorKind;
 
 declare_rule! {
     /// ## What it does
@@ -41,6 +43,10 @@ declare_rule! {
     /// with a form that posts the CSRF token.
     ///
     /// ## Known problems
+    /// Not reported: GET routes of an app whose Flask-WTF `CSRFProtect` checks GET too
+    /// (`WTF_CSRF_METHODS` includes `"GET"` wherever it is set), unless the view is
+    /// exempted.
+    ///
     /// Harmless bookkeeping in GET views (visit counters, `last_seen` timestamps, audit
     /// rows) is reported too; suppress it with a justification. Database calls on objects
     /// flaskguard cannot resolve (a cursor passed in as a parameter) are missed, as are
@@ -262,13 +268,37 @@ fn get_handlers(ctx: &Context<'_, '_>, route: &Route<'_>) -> Vec<(ModuleId, Func
     }
 }
 
+/// Whether Flask-WTF checks GET requests too: `WTF_CSRF_METHODS` is set, and every
+/// deployed setting of it lists `GET`.
+fn csrf_checks_get(ctx: &Context<'_, '_>) -> bool {
+    let settings = deployed_settings(ctx, "WTF_CSRF_METHODS");
+    !settings.is_empty()
+        && settings.iter().all(|s| match &s.value {
+            Value::List(methods) => methods
+                .iter()
+                .any(|m| m.as_str().is_some_and(|m| m.eq_ignore_ascii_case("GET"))),
+            _ => false,
+        })
+}
+
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
+    let get_checked = csrf_checks_get(ctx).then(|| CsrfCoverage::build(ctx));
     for r in ctx
         .model
         .routes
         .iter()
         .filter(|r| !ctx.model.is_test_code(r.module))
     {
+        if let Some(coverage) = &get_checked
+            && !r.has(DecoratorKind::CsrfExempt)
+            && match route_apps(ctx, r) {
+                Some(apps) => apps.iter().all(|a| coverage.protects(*a)),
+                // The route's app is not known: protected if any app is.
+                None => coverage.attached(),
+            }
+        {
+            continue;
+        }
         for (module, func) in get_handlers(ctx, r) {
             let mut found = mutations_in(ctx, (module, func));
             let mut via = None;
