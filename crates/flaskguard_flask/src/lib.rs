@@ -16,6 +16,22 @@ pub use config::{
     ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_module, non_production,
 };
 pub use extensions::{ExtArg, ExtKind, Extension};
+
+/// Methods of a database query (SQLAlchemy, Flask-SQLAlchemy) that fetch rows: what they
+/// return was read from the database, whatever the request chose to look up.
+pub const QUERY_ROW_METHODS: &[&str] = &[
+    "first",
+    "one",
+    "one_or_none",
+    "all",
+    "scalar",
+    "get",
+    "first_or_404",
+    "get_or_404",
+    "one_or_404",
+    "paginate",
+    "count",
+];
 pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, ErrorHandler, Hook, Owner, Route};
 
 /// Whether `name` is the top-level name of a library whose code makes a module part of a

@@ -17,6 +17,175 @@ pub struct TemplateExpr {
     pub unquoted_attribute: bool,
 }
 
+/// Filters whose output is escaped or holds no markup: `|safe` after them is harmless.
+pub const NEUTRALISING_FILTERS: &[&str] = &[
+    "tojson",
+    "escape",
+    "e",
+    "forceescape",
+    "urlencode",
+    "int",
+    "float",
+    "length",
+    "count",
+];
+
+/// Jinja's built-in filters that neither escape nor sanitise: what goes in comes out
+/// (re-arranged, cut or joined). `striptags` is one: it unescapes entities.
+const PASSTHROUGH_FILTERS: &[&str] = &[
+    "attr",
+    "batch",
+    "capitalize",
+    "center",
+    "d",
+    "default",
+    "first",
+    "format",
+    "indent",
+    "join",
+    "last",
+    "list",
+    "lower",
+    "map",
+    "max",
+    "min",
+    "replace",
+    "reverse",
+    "slice",
+    "sort",
+    "string",
+    "striptags",
+    "title",
+    "trim",
+    "truncate",
+    "unique",
+    "upper",
+    "wordwrap",
+];
+
+/// A template expression that starts with a plain name (not a literal, not a call),
+/// with the constant attributes and keys read from it: `note.body` → `("note",
+/// ["body"])`, `entry["body"]|e` → `("entry", ["body"])`.
+fn plain_path(text: &str) -> Option<(&str, Vec<&str>)> {
+    let text = text.trim_start();
+    let is_name = |c: char| c == '_' || c.is_alphanumeric();
+    let end = text.find(|c: char| !is_name(c)).unwrap_or(text.len());
+    let name = &text[..end];
+    let rest = text[end..].trim_start();
+    if name.is_empty()
+        || name.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(name, "true" | "false" | "none" | "True" | "False" | "None")
+        || rest.starts_with('(')
+    {
+        return None;
+    }
+    let mut path = Vec::new();
+    let mut rest = rest;
+    loop {
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(|c: char| !is_name(c)).unwrap_or(after.len());
+            if end == 0 || after[end..].trim_start().starts_with('(') {
+                break;
+            }
+            path.push(&after[..end]);
+            rest = &after[end..];
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                break;
+            };
+            let Some(close) = after[1..].find(q) else {
+                break;
+            };
+            let key = &after[1..=close];
+            let Some(after) = after[1 + close + 1..].trim_start().strip_prefix(']') else {
+                break;
+            };
+            path.push(key);
+            rest = after;
+        } else {
+            break;
+        }
+    }
+    Some((name, path))
+}
+
+/// `for x in y.items` (the inside of a `{% for %}` tag): `("x", "y", ["items"])`. Loops
+/// that unpack (`for k, v in ...`) or iterate a call are not followed.
+fn loop_over(inner: &str) -> Option<(String, String, Vec<String>)> {
+    let rest = inner.strip_prefix("for")?.trim_start();
+    let (var, rest) = rest.split_once(char::is_whitespace)?;
+    if var.contains(',') || !var.chars().all(|c| c == '_' || c.is_alphanumeric()) {
+        return None;
+    }
+    let iterable = rest.trim_start().strip_prefix("in")?;
+    if !iterable.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let (root, path) = plain_path(iterable)?;
+    Some((
+        var.to_string(),
+        root.to_string(),
+        path.into_iter().map(str::to_string).collect(),
+    ))
+}
+
+impl TemplateScan {
+    /// The context variable an unescaped expression inserts, with the path read from it,
+    /// seen through the `{% for %}` loops of the template: `{{ c.html|safe }}` in
+    /// `{% for c in post.comments %}` → `("post", ["comments", "html"])` (the elements of
+    /// `comments`, then their `html`).
+    pub fn context_path(&self, e: &TemplateExpr) -> Option<(String, Vec<String>)> {
+        let (name, path) = e.unescaped_path()?;
+        let mut name = name.to_string();
+        let mut path: Vec<String> = path.into_iter().map(str::to_string).collect();
+        for _ in 0..4 {
+            let Some((_, root, prefix)) = self.loops.iter().find(|(var, _, _)| *var == name) else {
+                break;
+            };
+            name = root.clone();
+            path = prefix.iter().cloned().chain(path).collect();
+        }
+        Some((name, path))
+    }
+}
+
+impl TemplateExpr {
+    /// Whether the expression's value is inserted unescaped: it goes through `|safe`, and
+    /// no filter before it escapes it or leaves no markup.
+    pub fn marked_safe(&self) -> bool {
+        self.filters
+            .iter()
+            .position(|f| f == "safe")
+            .is_some_and(|pos| {
+                !self.filters[..pos]
+                    .iter()
+                    .any(|f| NEUTRALISING_FILTERS.contains(&f.as_str()))
+            })
+    }
+
+    /// The context variable whose value is inserted unescaped, as far as the scanner can
+    /// tell: the expression is marked safe, starts with a plain name (`note.body`,
+    /// `entry["body"]`), and every filter before `safe` is one of Jinja's that pass markup
+    /// through. A filter the project defines (`x|clean_html|safe`) may sanitise: `None`.
+    pub fn unescaped_variable(&self) -> Option<&str> {
+        self.unescaped_path().map(|(name, _)| name)
+    }
+
+    /// [`Self::unescaped_variable`] with the constant attribute names and keys read from
+    /// it (`note.body` → `("note", ["body"])`, `entry["body"]` → `("entry", ["body"])`), as
+    /// far as they are plain.
+    pub fn unescaped_path(&self) -> Option<(&str, Vec<&str>)> {
+        let pos = self.filters.iter().position(|f| f == "safe")?;
+        if !self.filters[..pos]
+            .iter()
+            .all(|f| PASSTHROUGH_FILTERS.contains(&f.as_str()))
+        {
+            return None;
+        }
+        plain_path(&self.text)
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct TemplateScan {
     pub exprs: Vec<TemplateExpr>,
@@ -28,6 +197,9 @@ pub struct TemplateScan {
     pub inline_handlers: Vec<Span>,
     /// The first `{{`, `{%` or `{#` that is never closed (Jinja refuses such a template).
     pub unclosed: Option<(Span, &'static str)>,
+    /// `{% for x in y.items %}` loops over a plain path: the loop variable, and the
+    /// variable and constant attributes or keys iterated (`("x", "y", ["items"])`).
+    pub loops: Vec<(String, String, Vec<String>)>,
 }
 
 fn filters_of(expr: &str) -> Vec<String> {
@@ -111,9 +283,17 @@ pub fn scan(text: &str) -> TemplateScan {
             let inner = text[i + 2..end.min(bytes.len())]
                 .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
             let mut words = inner.split_whitespace();
-            if words.next() == Some("autoescape") && words.next() == Some("false") {
-                out.autoescape_off
-                    .push(Span::new(i as u32, (end + 2).min(bytes.len()) as u32));
+            match words.next() {
+                Some("autoescape") if words.next() == Some("false") => {
+                    out.autoescape_off
+                        .push(Span::new(i as u32, (end + 2).min(bytes.len()) as u32));
+                }
+                Some("for") => {
+                    if let Some(l) = loop_over(inner) {
+                        out.loops.push(l);
+                    }
+                }
+                _ => {}
             }
             i = (end + 2).min(bytes.len());
             continue;

@@ -1,7 +1,10 @@
 //! Small shared predicates for rules.
 
+use flaskguard_flask::QUERY_ROW_METHODS;
 use flaskguard_flask::{ConfigSetting, FlaskModel};
-use flaskguard_index::Value;
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
+use flaskguard_index::semantic::Binding;
+use flaskguard_index::{Index, ModuleId, Value};
 
 use crate::reporter::Target;
 
@@ -247,4 +250,103 @@ pub(crate) fn names_identity_or_credential(name: &str) -> bool {
                 | "credential"
         )
     })
+}
+
+/// Libraries whose objects' `delete`/`save`/`update` write to a database.
+pub(crate) const ORM_PREFIXES: &[&str] = &[
+    "flask_sqlalchemy.",
+    "sqlalchemy.",
+    "mongoengine.",
+    "flask_mongoengine.",
+    "pymongo.",
+    "flask_pymongo.",
+    "peewee.",
+    "django.db.models.",
+];
+
+/// Whether a project class is an ORM model (derives from a known ORM base).
+pub(crate) fn is_orm_model(index: &Index<'_>, qual: &str, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    let Some((module, class)) = index.project_class(qual) else {
+        return false;
+    };
+    let def = &index.module(module).classes[class.0 as usize];
+    def.bases.iter().any(|b| {
+        index.resolve(module, def.parent, b).is_some_and(|r| {
+            ORM_PREFIXES.iter().any(|p| r.qual.starts_with(p))
+                || is_orm_model(index, &r.qual, depth + 1)
+        })
+    })
+}
+
+/// Whether a resolved receiver is a database object: an ORM library object or something
+/// reached from a project model class (`Note.query.filter_by(...)`).
+pub(crate) fn is_db_object(index: &Index<'_>, receiver: &str) -> bool {
+    if ORM_PREFIXES.iter().any(|p| receiver.starts_with(p)) {
+        return true;
+    }
+    let mut prefix = receiver;
+    loop {
+        let head = prefix.split(['(', '[']).next().unwrap_or(prefix);
+        if index.project_class(head).is_some() {
+            return is_orm_model(index, head, 0);
+        }
+        match prefix.rfind('.') {
+            Some(i) => prefix = &prefix[..i],
+            None => return false,
+        }
+    }
+}
+
+/// Whether `e` holds what a database query read: rows fetched by a query
+/// (`Note.query.filter_by(...).first()`, `db.session.get(Note, id)`), their attributes and
+/// items, a local name every assignment of which is such a value, or the result of a
+/// project function every return of which is one (`_own_note_or_404(note_id)`).
+pub(crate) fn is_stored_value(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: ScopeRef,
+    e: &Expr,
+    depth: u32,
+) -> bool {
+    if depth > 6 {
+        return false;
+    }
+    match &e.kind {
+        ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => {
+            is_stored_value(index, module, scope, value, depth + 1)
+        }
+        ExprKind::Name(n) => match index.bindings_of(module, scope, n) {
+            Some((s, bindings)) if !bindings.is_empty() => bindings.iter().all(|b| {
+                matches!(b, Binding::Assign(v) if is_stored_value(index, module, s, v, depth + 1))
+            }),
+            _ => false,
+        },
+        ExprKind::Call(call) => {
+            let Some(r) = index.resolve(module, scope, &call.func) else {
+                return false;
+            };
+            if let Some((receiver, method)) = r.qual.rsplit_once('.')
+                && QUERY_ROW_METHODS.contains(&method)
+                && is_db_object(index, receiver)
+            {
+                return true;
+            }
+            let Some((m, f)) = index.project_function(&r.qual) else {
+                return false;
+            };
+            index.semantic[m.0 as usize]
+                .returns
+                .get(&f)
+                .is_some_and(|returns| {
+                    !returns.is_empty()
+                        && returns.iter().all(|v| {
+                            is_stored_value(index, m, ScopeRef::Function(f), v, depth + 1)
+                        })
+                })
+        }
+        _ => false,
+    }
 }

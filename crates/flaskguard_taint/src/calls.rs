@@ -169,6 +169,44 @@ impl FnCtx<'_, '_, '_> {
             }
         }
 
+        // A template file that marks some of its variables `|safe` inserts what is passed
+        // for them raw.
+        if let Some((template, vars)) =
+            self.engine
+                .unescaped_renders
+                .get(&(self.module, e.span.start, e.span.end))
+        {
+            for (name, v) in &kwargs {
+                let Some(name) = *name else { continue };
+                let at = call.keyword(name).map_or(e.span, |k| k.span);
+                for (_, path) in vars.iter().filter(|(var, _)| var == name) {
+                    let shown = std::iter::once(name)
+                        .chain(path.iter().map(String::as_str))
+                        .collect::<Vec<_>>()
+                        .join(".");
+                    let sink = self.step(
+                        e.span,
+                        format!("rendered unescaped as `{shown}` (`|safe` in `{template}`)"),
+                    );
+                    // Written into the template's markup: JSON text is no longer safe.
+                    let part = match project_path(v, path) {
+                        AVal::Tainted(mut t) => {
+                            t.in_markup();
+                            AVal::Tainted(t)
+                        }
+                        other => match other.taint() {
+                            Some(mut t) => {
+                                t.in_markup();
+                                AVal::Tainted(t)
+                            }
+                            None => other,
+                        },
+                    };
+                    self.push_verdict(self.module, at, Class::Xss, &part);
+                    self.sink_value(Class::Xss, &part, &sink);
+                }
+            }
+        }
         // A constant template that turns escaping off renders its variables raw.
         if qual == "flask.render_template_string"
             && let Some(AVal::Const(Value::Str(source))) = args.first()
@@ -529,23 +567,14 @@ impl FnCtx<'_, '_, '_> {
         // Rows a query fetches (`Server.query.filter_by(id=sid).first()`,
         // `db.session.query(User).get(uid)`) are database values: the request only picked
         // them. (SQL built into the query was judged where it was built.)
-        if receiver.is_some_and(|r| self.is_query(r))
-            && matches!(
-                method,
-                Some(
-                    "first"
-                        | "one"
-                        | "one_or_none"
-                        | "all"
-                        | "scalar"
-                        | "get"
-                        | "first_or_404"
-                        | "get_or_404"
-                        | "one_or_404"
-                        | "paginate"
-                        | "count"
-                )
-            )
+        // So are rows the ORM's session or extension object fetches
+        // (`db.session.get(Note, note_id)`, `db.get_or_404(Note, note_id)`).
+        let orm_object = qual.starts_with("flask_sqlalchemy.SQLAlchemy().")
+            || qual.starts_with("sqlalchemy.orm.Session().")
+            || qual.starts_with("sqlalchemy.orm.scoped_session().")
+            || qual.starts_with("sqlalchemy.orm.sessionmaker()().");
+        if (orm_object || receiver.is_some_and(|r| self.is_query(r)))
+            && method.is_some_and(|m| flaskguard_flask::QUERY_ROW_METHODS.contains(&m))
         {
             return AVal::Unknown;
         }
@@ -1421,4 +1450,30 @@ impl FnCtx<'_, '_, '_> {
         }
         false
     }
+}
+
+/// The part of a value a template reads through constant attributes or keys
+/// (`note.body`): the entry of a dict with known keys, the entries of a list's elements
+/// (a `{% for %}` loop reads each), or the value as a whole when its parts are not known.
+fn project_path(v: &AVal, path: &[String]) -> AVal {
+    let mut cur = v.clone();
+    for (i, key) in path.iter().enumerate() {
+        cur = match cur {
+            AVal::Seq(items) => {
+                return AVal::Seq(
+                    items
+                        .iter()
+                        .map(|item| project_path(item, &path[i..]))
+                        .collect(),
+                );
+            }
+            AVal::Map(items) => match items.into_iter().find(|(k, _)| k == key) {
+                Some((_, item)) => item,
+                // The template reads a key the dict does not have: nothing.
+                None => AVal::Const(Value::None),
+            },
+            other => return other,
+        };
+    }
+    cur
 }

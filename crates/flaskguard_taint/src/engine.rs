@@ -129,6 +129,9 @@ pub struct Engine<'i, 'a> {
     pub(crate) tainted_session_keys: FxHashSet<String>,
     /// The app validates `Host` (TRUSTED_HOSTS or SERVER_NAME is configured).
     pub(crate) trusted_hosts: bool,
+    /// Render calls (module, call span) of templates that insert context variables
+    /// unescaped (`{{ note.body|safe }}`): the template's name and those variables.
+    pub(crate) unescaped_renders: FxHashMap<(ModuleId, u32, u32), (String, UnescapedVars)>,
 }
 
 fn fixed_form(converter: &str) -> bool {
@@ -141,6 +144,43 @@ const RESOURCE_CLASSES: &[&str] = &[
     "flask_restx.Resource",
     "flask_restplus.Resource",
 ];
+
+/// Context variables a template inserts unescaped, each with the attributes or keys read
+/// from it (`note.body|safe` → `("note", ["body"])`).
+pub(crate) type UnescapedVars = Vec<(String, Vec<String>)>;
+
+/// The render calls of templates that insert some context variables unescaped, with
+/// the template's name and those variables.
+fn unescaped_renders(
+    model: &FlaskModel<'_>,
+) -> FxHashMap<(ModuleId, u32, u32), (String, UnescapedVars)> {
+    let mut by_template: FxHashMap<&str, UnescapedVars> = FxHashMap::default();
+    for t in &model.templates {
+        for e in &t.scan.exprs {
+            if let Some(entry) = t.scan.context_path(e) {
+                let vars = by_template.entry(t.name.as_str()).or_default();
+                if !vars.contains(&entry) {
+                    vars.push(entry);
+                }
+            }
+        }
+    }
+    let mut out = FxHashMap::default();
+    if by_template.is_empty() {
+        return out;
+    }
+    for r in &model.renders {
+        if let Some(name) = r.name.as_str()
+            && let Some(vars) = by_template.get(name)
+        {
+            out.insert(
+                (r.module, r.span.start, r.span.end),
+                (name.to_string(), vars.clone()),
+            );
+        }
+    }
+    out
+}
 
 impl<'i, 'a> Engine<'i, 'a> {
     /// An engine over `index` and `model` with the models `spec`; `texts` are the
@@ -210,6 +250,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             route_param_kinds,
             tainted_session_keys: FxHashSet::default(),
             trusted_hosts: model.host_checked(),
+            unescaped_renders: unescaped_renders(model),
         }
     }
 

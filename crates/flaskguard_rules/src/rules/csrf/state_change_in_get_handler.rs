@@ -1,8 +1,9 @@
 use flaskguard_flask::Route;
 use flaskguard_index::ir::{FuncIdx, ScopeRef, StmtKind};
-use flaskguard_index::{Index, ModuleId, Span, Value};
+use flaskguard_index::{ModuleId, Span, Value};
 
 use super::{CsrfCoverage, deployed_settings, route_apps};
+use crate::helpers::is_db_object;
 use crate::{Context, Reporter, Target, declare_rule};
 use flaskguard_flask::DecoratorKind;
 
@@ -121,18 +122,6 @@ const ORM_WRITES: &[&str] = &[
     "find_one_and_update",
 ];
 
-/// Libraries whose objects' `delete`/`save`/`update` write to a database.
-const ORM_PREFIXES: &[&str] = &[
-    "flask_sqlalchemy.",
-    "sqlalchemy.",
-    "mongoengine.",
-    "flask_mongoengine.",
-    "pymongo.",
-    "flask_pymongo.",
-    "peewee.",
-    "django.db.models.",
-];
-
 /// SQL statements that change data or schema.
 const SQL_WRITES: &[&str] = &[
     "DELETE", "UPDATE", "INSERT", "REPLACE", "UPSERT", "MERGE", "DROP", "TRUNCATE", "ALTER",
@@ -171,42 +160,6 @@ fn is_write_sql(v: &Value) -> bool {
                     && args.first().is_some_and(is_write_sql)
         }
         _ => false,
-    }
-}
-
-/// Whether a project class is an ORM model (derives from a known ORM base).
-fn is_orm_model(index: &Index<'_>, qual: &str, depth: u32) -> bool {
-    if depth > 8 {
-        return false;
-    }
-    let Some((module, class)) = index.project_class(qual) else {
-        return false;
-    };
-    let def = &index.module(module).classes[class.0 as usize];
-    def.bases.iter().any(|b| {
-        index.resolve(module, def.parent, b).is_some_and(|r| {
-            ORM_PREFIXES.iter().any(|p| r.qual.starts_with(p))
-                || is_orm_model(index, &r.qual, depth + 1)
-        })
-    })
-}
-
-/// Whether a resolved receiver is a database object: an ORM library object or something
-/// reached from a project model class (`Note.query.filter_by(...)`).
-fn is_db_object(index: &Index<'_>, receiver: &str) -> bool {
-    if ORM_PREFIXES.iter().any(|p| receiver.starts_with(p)) {
-        return true;
-    }
-    let mut prefix = receiver;
-    loop {
-        let head = prefix.split(['(', '[']).next().unwrap_or(prefix);
-        if index.project_class(head).is_some() {
-            return is_orm_model(index, head, 0);
-        }
-        match prefix.rfind('.') {
-            Some(i) => prefix = &prefix[..i],
-            None => return false,
-        }
     }
 }
 
