@@ -1452,3 +1452,50 @@ fn safe_filter_findings_are_graded_by_what_the_renders_pass() {
         stdout(&o)
     );
 }
+
+#[test]
+fn redirects_to_the_referrer_are_low() {
+    let dir = project(&[(
+        "app.py",
+        "from flask import Flask, redirect, request\n\
+         \n\
+         app = Flask(__name__)\n\
+         \n\
+         @app.route(\"/a\", methods=[\"POST\"])\n\
+         def a():\n\
+         \x20   return redirect(request.environ[\"HTTP_REFERER\"])\n\
+         \n\
+         @app.route(\"/b\")\n\
+         def b():\n\
+         \x20   return redirect(request.referrer or \"/\")\n\
+         \n\
+         @app.route(\"/c\")\n\
+         def c():\n\
+         \x20   return redirect(request.headers.get(\"Referer\", \"/\"))\n\
+         \n\
+         @app.route(\"/d\")\n\
+         def d():\n\
+         \x20   return redirect(request.args.get(\"next\") or request.referrer)\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG122", "--output-format", "json"],
+    );
+    // Back to the page the browser came from: low. A target from the query string: the
+    // attacker's choice.
+    let mut found = line_severities(&o);
+    found.sort();
+    found.dedup();
+    assert_eq!(
+        found,
+        vec![
+            (7, "low".to_string()),
+            (11, "low".to_string()),
+            (15, "low".to_string()),
+            (19, "low".to_string()),
+            (19, "medium".to_string()),
+        ],
+        "{}",
+        stdout(&o)
+    );
+}

@@ -38,6 +38,19 @@ pub const SAME_SITE_URLS: &[&str] = &[
     "flask.request.root_url",
 ];
 
+/// `request.referrer`: the page the browser came from.
+pub const REFERRER: &str = "flask.request.referrer";
+
+/// Whether a read of `container` (a resolved name) at `key` is the page the browser came
+/// from: `request.referrer`, the `Referer` header, `HTTP_REFERER` in the WSGI environ.
+/// A redirect there sends the user back to that page: a page of an attacker's can only
+/// send the user back to itself, which it could do without the app.
+pub fn is_referrer(container: &str, key: Option<&str>) -> bool {
+    container == REFERRER
+        || (container == HEADERS && key.is_some_and(|k| k.eq_ignore_ascii_case("referer")))
+        || (container == ENVIRON && key == Some("HTTP_REFERER"))
+}
+
 /// A part of the request a view reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {

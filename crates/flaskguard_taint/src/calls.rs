@@ -386,13 +386,21 @@ impl FnCtx<'_, '_, '_> {
                 t.sanitize(Class::ALL_BITS);
                 return AVal::Tainted(t);
             }
-            return AVal::Tainted(Taint::of_request_read(
+            let mut t = Taint::of_request_read(
                 qual,
                 self.step(
                     e.span,
                     ["`", &self.text(e.span), "` (request data)"].concat(),
                 ),
-            ));
+            );
+            // `request.headers.get("Referer")`
+            if let Some(container) = qual.strip_suffix(".get")
+                && let Some(AVal::Const(Value::Str(key))) = args.first()
+                && request::is_referrer(container, Some(key))
+            {
+                t.sanitize(crate::value::REFERRER);
+            }
+            return AVal::Tainted(t);
         }
         // Normalising a path resolves `..` (checked later by a prefix test).
         if matches!(

@@ -56,6 +56,8 @@ pub struct Flow {
     /// The request data at the sink holds no `/` (one path segment): a path built from
     /// it reaches at most the parent of the directory it is joined to.
     pub one_segment: bool,
+    /// The request data is the page the browser came from (the `Referer` header).
+    pub referrer: bool,
 }
 
 /// A parameter that reaches a sink inside a function.

@@ -13,7 +13,7 @@ use flaskguard_report::surface::ConverterKind;
 use crate::engine::{Engine, Flow, Summary, TaintResults, Verdict, in_dead_code};
 use crate::interp::FnCtx;
 use crate::spec::Class;
-use crate::value::{ONE_SEGMENT, Origin, Step, VIA_UNSEEN};
+use crate::value::{ONE_SEGMENT, Origin, REFERRER, Step, VIA_UNSEEN};
 
 impl Engine<'_, '_> {
     /// Analyses every function of the modules that use Flask; returns all flows.
@@ -198,6 +198,7 @@ impl Engine<'_, '_> {
                     // (A URL variable of the `string` converter holds no `/`.)
                     one_segment: !ps.directory
                         && (ps.marks & ONE_SEGMENT != 0 || segment_param(ps.param)),
+                    referrer: ps.marks & REFERRER != 0,
                 });
             }
         }
@@ -230,6 +231,7 @@ impl Engine<'_, '_> {
                         },
                         via_unseen: mask & VIA_UNSEEN != 0,
                         one_segment: false,
+                        referrer: mask & REFERRER != 0,
                     });
                 }
             }

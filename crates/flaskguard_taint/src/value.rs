@@ -56,8 +56,13 @@ pub(crate) const VIA_UNSEEN: u32 = 1 << 22;
 /// names an entry of that directory or, as `..`, its parent, and nothing further away.
 pub(crate) const ONE_SEGMENT: u32 = 1 << 21;
 
+/// A mark on taint: the page the browser came from (`request.referrer`, the `Referer`
+/// header): a redirect there sends the user back to that page, which an attacker's page
+/// can only make its own.
+pub(crate) const REFERRER: u32 = 1 << 20;
+
 /// The marks a flow keeps to grade its finding (see [`crate::Flow`]).
-pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT;
+pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT | REFERRER;
 
 /// Whether a literal written around a value makes the result HTML.
 pub(crate) fn is_markup_text(s: &str) -> bool {
@@ -113,7 +118,8 @@ impl Taint {
     /// The taint of a request read of `qual` (a source: `Engine::is_source`). The current
     /// request's own absolute URLs are same-site for a redirect
     /// (`flaskguard_flask::request::SAME_SITE_URLS`), also through a string method with
-    /// the code's own arguments (`request.url.replace("/legacy/", "/event/")`).
+    /// the code's own arguments (`request.url.replace("/legacy/", "/event/")`). The page
+    /// the browser came from is marked [`REFERRER`].
     pub(crate) fn of_request_read(qual: &str, step: Step) -> Taint {
         let mut t = Taint::source(step);
         if flaskguard_flask::request::SAME_SITE_URLS.iter().any(|u| {
@@ -121,6 +127,9 @@ impl Taint {
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
         }) {
             t.sanitize(Class::Redirect.bit());
+        }
+        if flaskguard_flask::request::is_referrer(qual, None) {
+            t.sanitize(REFERRER);
         }
         t
     }

@@ -33,10 +33,13 @@ pub(crate) fn report_class_graded(
                 }
             ),
         );
-        // A flow through code flaskguard cannot see is a guess, and a path from one
-        // segment reaches no further than the parent directory: low, unless the rule
-        // grades it lower still.
-        let limited = flow.via_unseen || (flow.one_segment && flow.class == Class::Path);
+        // A flow through code flaskguard cannot see is a guess, a path from one segment
+        // reaches no further than the parent directory, and a redirect to the page the
+        // browser came from sends the user back there: low, unless the rule grades it
+        // lower still.
+        let limited = flow.via_unseen
+            || (flow.one_segment && flow.class == Class::Path)
+            || (flow.referrer && flow.class == Class::Redirect);
         let severity = match (grade(flow), limited) {
             (Some(s), true) => Some(s.min(flaskguard_report::Severity::Low)),
             (None, true) => Some(flaskguard_report::Severity::Low),
@@ -56,6 +59,12 @@ pub(crate) fn report_class_graded(
             Target::Module(flow.sink.module, flow.sink.span),
             format!("sink: {}", flow.sink.message),
         );
+        if flow.referrer && flow.class == Class::Redirect {
+            finding.step(
+                Target::Module(flow.sink.module, flow.sink.span),
+                "the target is the page the browser came from (`Referer`): an attacker's page can only send the user back to itself".to_string(),
+            );
+        }
         if flow.one_segment && flow.class == Class::Path {
             finding.step(
                 Target::Module(flow.sink.module, flow.sink.span),

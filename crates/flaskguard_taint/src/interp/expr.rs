@@ -118,6 +118,18 @@ impl FnCtx<'_, '_, '_> {
                 {
                     return v.clone();
                 }
+                // `request.headers["Referer"]`, `request.environ["HTTP_REFERER"]`
+                if let (AVal::Tainted(t), Some(Value::Str(k))) = (&base, key.as_const())
+                    && self
+                        .engine
+                        .index
+                        .resolve(self.module, self.scope, value)
+                        .is_some_and(|r| flaskguard_flask::request::is_referrer(&r.qual, Some(k)))
+                {
+                    let mut t = t.clone();
+                    t.sanitize(crate::value::REFERRER);
+                    return AVal::Tainted(t);
+                }
                 match (&base, key.as_const()) {
                     // `parser["section"]` and `parser["section"]["key"]`.
                     (AVal::Instance { classes, state, .. }, _) if is_config_class(classes) => {

@@ -21,6 +21,11 @@ declare_rule! {
     /// return redirect(target)
     /// ```
     ///
+    /// ## Severity
+    /// A redirect to the page the browser came from (`request.referrer`, the `Referer`
+    /// header, `HTTP_REFERER` in the environ) is low: an attacker's page can only send the
+    /// user back to itself, which it could do without the app.
+    ///
     /// ## Known problems
     /// Flows are followed through assignments, string building, containers, and project functions and methods (by summary); attributes of objects across methods and dynamic dispatch are not yet followed. Sanitizers and guards are specific to the kind of sink.
     ///
