@@ -99,7 +99,9 @@ pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> 
         });
     }
     // `# nosec` may follow other text in the comment (`# noqa: S105 # nosec`).
-    let pos = NOSEC.find(comment.as_bytes())?;
+    let Some(pos) = NOSEC.find(comment.as_bytes()) else {
+        return parse_ruff_noqa(comment, line);
+    };
     let after = &comment[pos + "nosec".len()..];
     if after.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
@@ -126,6 +128,34 @@ pub fn parse_suppression(comment: &str, line: u32) -> Option<InlineSuppression> 
         codes,
         nosec: true,
         justification: (!rest.trim().is_empty()).then(|| rest.trim().to_string()),
+    })
+}
+
+/// `# noqa: S105, E501`: the Ruff codes of flake8-bandit (`S` and Bandit's number) are
+/// Bandit's test IDs, and suppress what a `# nosec` of those IDs does. Other codes, and a
+/// bare `# noqa`, are the linters' business.
+fn parse_ruff_noqa(comment: &str, line: u32) -> Option<InlineSuppression> {
+    let lower = comment.to_ascii_lowercase();
+    let pos = lower.find("noqa")?;
+    let rest = comment[pos + "noqa".len()..]
+        .trim_start()
+        .strip_prefix(':')?;
+    let codes: Vec<String> = rest
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .map_while(|w| {
+            (w.is_empty() || (w.len() >= 2 && w.chars().next()?.is_ascii_uppercase())).then_some(w)
+        })
+        .filter_map(|w| {
+            let digits = w.strip_prefix('S')?;
+            (digits.len() == 3 && digits.chars().all(|c| c.is_ascii_digit()))
+                .then(|| format!("B{digits}"))
+        })
+        .collect();
+    (!codes.is_empty()).then_some(InlineSuppression {
+        line,
+        codes,
+        nosec: true,
+        justification: None,
     })
 }
 
@@ -191,6 +221,18 @@ mod tests {
         assert_eq!(s.justification.as_deref(), Some("local dev server"));
         assert!(s.covers("FG220", "x"));
         assert!(!s.covers("FG204", "x"));
+    }
+
+    #[test]
+    fn ruff_bandit_codes_in_noqa_suppress_like_nosec() {
+        let s = parse_suppression("# noqa: S105", 1).unwrap();
+        assert!(s.covers("FG275", "hardcoded-credentials"));
+        assert!(!s.covers("FG101", "x"));
+        let s = parse_suppression("# noqa: E501, S106 fixture user", 1).unwrap();
+        assert_eq!(s.codes, vec!["B106"]);
+        assert!(parse_suppression("# noqa", 1).is_none());
+        assert!(parse_suppression("# noqa: E501", 1).is_none());
+        assert!(parse_suppression("# noqa: S1050", 1).is_none());
     }
 
     #[test]

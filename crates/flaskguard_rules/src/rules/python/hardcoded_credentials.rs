@@ -310,10 +310,28 @@ impl Scan<'_, '_, '_, '_> {
                 }
                 ExprKind::Dict(items) => {
                     for (k, v) in items {
-                        if let Some(key) = k.as_ref().and_then(Expr::as_str) {
+                        let key = k.as_ref().and_then(Expr::as_str);
+                        if let Some(key) = key {
                             dict_entries.push((key.to_string(), v));
                         }
                     }
+                    // Documentation (`"connection_examples": [...]`, a schema's
+                    // `"example"`): what it shows is no deployed credential.
+                    children.clear();
+                    for (k, v) in items {
+                        if k.as_ref()
+                            .and_then(Expr::as_str)
+                            .is_some_and(is_documentation_key)
+                        {
+                            continue;
+                        }
+                        if let Some(k) = k {
+                            children.push(k);
+                        }
+                        children.push(v);
+                    }
+                    stack.extend(children.iter().rev().copied());
+                    continue;
                 }
                 // Every call is a call site of its own, whose arguments are read there:
                 // here only what it calls (`"postgres://u:p@h/{}".format(db)`).
@@ -335,6 +353,17 @@ impl Scan<'_, '_, '_, '_> {
             self.report(module, span, message, None);
         }
     }
+}
+
+/// Keys under which a dict keeps documentation: examples and samples of values
+/// (`"connection_examples"`, a JSON schema's `"example"`, `"sample_config"`).
+fn is_documentation_key(key: &str) -> bool {
+    key.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "example" | "examples" | "sample" | "samples"
+        )
+    })
 }
 
 /// Keys of a dict that describes a field or names a record rather than holding values:
@@ -646,6 +675,19 @@ fn plausible_secret(name: &str, s: &str) -> bool {
             | "null"
             | "enabled"
             | "disabled"
+            // Values that say they stand in for a key no one checks: `api_key="unused"`.
+            | "unused"
+            | "not-used"
+            | "not_used"
+            | "notused"
+            | "not-needed"
+            | "not_needed"
+            | "dummy"
+            | "placeholder"
+            | "fake"
+            | "none-required"
+            | "no-key"
+            | "nokey"
     ) {
         return false;
     }
