@@ -41,6 +41,9 @@ pub struct SeedRoute {
     pub methods: Vec<String>,
     /// The inputs the handler reads (`query:q`, `form:text`, `body`, …).
     pub inputs: Vec<Input>,
+    /// Values the handler's source expects for some inputs (its constant defaults), by
+    /// input (`form:image`).
+    pub samples: std::collections::BTreeMap<String, String>,
 }
 
 impl Endpoint {
@@ -216,7 +219,12 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
                 params.push(Param {
                     loc,
                     name: name.to_string(),
-                    sample: sample_value(name),
+                    // The value the source falls back to is one the app expects there.
+                    sample: r
+                        .samples
+                        .get(&input.to_string())
+                        .cloned()
+                        .unwrap_or_else(|| sample_value(name)),
                 });
             }
         }
@@ -831,6 +839,7 @@ mod tests {
             rule: "/rate".to_string(),
             methods: vec!["POST".to_string()],
             inputs: vec!["form:rating".parse().unwrap()],
+            samples: std::collections::BTreeMap::default(),
         }]);
         let page = parse_html(
             "<form method=post action=/rate><input type=number name=rating min=3></form>",
@@ -843,11 +852,32 @@ mod tests {
     }
 
     #[test]
+    fn the_sources_default_is_the_sample() {
+        let e = &from_seed(&[SeedRoute {
+            rule: "/status".to_string(),
+            methods: vec!["POST".to_string()],
+            inputs: vec!["form:image".parse().unwrap(), "form:note".parse().unwrap()],
+            samples: [("form:image".to_string(), "127.0.0.1:9".to_string())]
+                .into_iter()
+                .collect(),
+        }])[0];
+        let sample = |n: &str| {
+            e.params
+                .iter()
+                .find(|p| p.name == n)
+                .map(|p| p.sample.as_str())
+        };
+        assert_eq!(sample("image"), Some("127.0.0.1:9"));
+        assert_eq!(sample("note"), Some("fgtest"));
+    }
+
+    #[test]
     fn path_parameters_get_samples() {
         let e = &from_seed(&[SeedRoute {
             rule: "/u/<int:id>/<name>".to_string(),
             methods: vec!["GET".to_string()],
             inputs: vec!["query:q".parse().unwrap()],
+            samples: std::collections::BTreeMap::default(),
         }])[0];
         assert_eq!(e.path_with(None), "/u/1/fgtest");
         let p = e
@@ -881,6 +911,7 @@ mod tests {
             rule: rule.to_string(),
             methods: vec![method.to_string()],
             inputs: inputs.iter().map(|i| i.parse().unwrap()).collect(),
+            samples: std::collections::BTreeMap::default(),
         };
         let link = |u: &str| from_link(&Url::parse(&format!("http://h{u}")).unwrap());
         let mut all = from_seed(&[

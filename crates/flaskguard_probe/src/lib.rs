@@ -128,6 +128,7 @@ impl Options {
                 rule: r.rule.clone(),
                 methods: r.methods.clone(),
                 inputs: r.inputs.clone(),
+                samples: r.samples.clone(),
             })
             .collect();
         self.secret_candidates = secret_candidates.to_vec();

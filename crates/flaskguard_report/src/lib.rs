@@ -274,6 +274,11 @@ pub struct RouteEntry {
     /// Codes of probe findings on this route (when the probe ran).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub probe: Vec<String>,
+    /// The default the handler reads an input with, where it is a constant
+    /// (`request.form.get("image", "127.0.0.1:9")`): a value the app expects there, by
+    /// input (`form:image`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub samples: std::collections::BTreeMap<String, String>,
 }
 
 /// How findings name a route: its methods, then its rule (`GET, POST /login`). The one

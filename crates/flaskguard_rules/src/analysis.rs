@@ -739,6 +739,7 @@ fn route_inputs(
     index: &Index<'_>,
     route: &flaskguard_flask::Route<'_>,
     helpers: &mut HelperReads,
+    samples: &mut Vec<(Input, String)>,
 ) -> Vec<Input> {
     use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind};
     let mut functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)> =
@@ -792,7 +793,15 @@ fn route_inputs(
             }
         });
         // Keys that are names are a helper's business, not a handler's.
-        keyed_reads(index, m, scope, &def.body, &mut out, &mut Vec::new());
+        keyed_reads(
+            index,
+            m,
+            scope,
+            &def.body,
+            &mut out,
+            &mut Vec::new(),
+            samples,
+        );
         // Helpers the handler calls with the key: `json_field("title")` where
         // `def json_field(name): return request.get_json().get(name)`.
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
@@ -815,6 +824,7 @@ fn route_inputs(
                     &helper.body,
                     &mut Vec::new(),
                     &mut named,
+                    &mut Vec::new(),
                 );
                 named
                     .into_iter()
@@ -860,6 +870,7 @@ fn hook_inputs(index: &Index<'_>, model: &flaskguard_flask::FlaskModel<'_>) -> V
             &def.body,
             &mut inputs,
             &mut Vec::new(),
+            &mut Vec::new(),
         );
         if inputs.is_empty() {
             continue;
@@ -901,9 +912,11 @@ fn keyed_reads<'a>(
     body: &'a [flaskguard_index::ir::Stmt],
     out: &mut Vec<Input>,
     by_name: &mut Vec<(flaskguard_report::surface::InputLocation, &'a str)>,
+    samples: &mut Vec<(Input, String)>,
 ) {
     use flaskguard_index::ir::ExprKind;
     flaskguard_index::ir::walk_body_exprs(body, &mut |e| {
+        let mut default = None;
         let (container, key) = match &e.kind {
             ExprKind::Call(call) => {
                 if let Some(r) = index.resolve(m, scope, &call.func) {
@@ -928,6 +941,9 @@ fn keyed_reads<'a>(
                 let Some(key) = call.args.first() else {
                     return;
                 };
+                if attr == "get" {
+                    default = call.argument(1, "default");
+                }
                 (value.as_ref(), key)
             }
             ExprKind::Subscript { value, index: key } => (value.as_ref(), key.as_ref()),
@@ -965,7 +981,15 @@ fn keyed_reads<'a>(
             && let Some(loc) = request::part(&r.qual).and_then(request::Part::location)
         {
             match &key.kind {
-                ExprKind::Str(k) => out.push(Input::At(loc, k.to_string())),
+                ExprKind::Str(k) => {
+                    out.push(Input::At(loc, k.to_string()));
+                    if let Some(flaskguard_index::Value::Str(d)) =
+                        default.map(|d| index.eval(m, scope, d))
+                        && !d.is_empty()
+                    {
+                        samples.push((Input::At(loc, k.to_string()), d));
+                    }
+                }
                 ExprKind::Name(n) => by_name.push((loc, n.as_str())),
                 _ => {}
             }
@@ -1010,6 +1034,7 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
     let mut out = Vec::new();
     let hook_inputs = hook_inputs(index, model);
     let mut helpers = HelperReads::default();
+    let mut samples: Vec<(Input, String)> = Vec::new();
     for (ri, r) in model.routes.iter().enumerate() {
         let module = index.module(r.module);
         let (handler, loc_span) = match (r.handler, r.view_class) {
@@ -1126,7 +1151,7 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             cors,
             findings: codes,
             inputs: {
-                let mut inputs = route_inputs(index, r, &mut helpers);
+                let mut inputs = route_inputs(index, r, &mut helpers, &mut samples);
                 for i in hook_inputs
                     .iter()
                     .filter(|(at, _)| *at == ri)
@@ -1139,6 +1164,10 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
                 inputs
             },
             probe: Vec::new(),
+            samples: samples
+                .drain(..)
+                .map(|(input, value)| (input.to_string(), value))
+                .collect(),
         });
     }
     out.sort_by(|a, b| (&a.rule, &a.methods).cmp(&(&b.rule, &b.methods)));

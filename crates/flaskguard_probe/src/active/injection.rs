@@ -733,26 +733,64 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
         );
         return Ok(());
     }
-    // The sample matched nothing, so both answered "nothing": an alternative that is
-    // always true shows every row, one that is never true answers like the sample. Only
-    // where the request reads (GET, or a form answered with a page rather than a
+    // A value that matches nothing answers "nothing": an alternative that is always true
+    // then shows every row, one that is never true answers like the value. (The sample
+    // may match rows, a default the app falls back to: its answer proves nothing here.)
+    // Only where the request reads (GET, or a form answered with a page rather than a
     // redirect): `OR` true on an UPDATE or DELETE would touch every row.
     if reads_only(e, base) {
+        let none = if s.parse::<f64>().is_ok() {
+            "-7319".to_string()
+        } else {
+            "zq7319".to_string()
+        };
+        let Some(r0) = attempt(ctx, e, p, &none).await? else {
+            return Ok(());
+        };
+        let norm_none = |r: &Response, payload: &str| {
+            r.text()
+                .replace(payload, "")
+                .replace(&html_escape(payload), "")
+                .replace(none.as_str(), "")
+        };
+        let b0 = norm_none(&r0, &none);
+        // A page that changes from one request to the next (flashed messages, counters)
+        // answers differently whatever is sent.
+        let Some(r0_again) = attempt(ctx, e, p, &none).await? else {
+            return Ok(());
+        };
+        if norm_none(&r0_again, &none) != b0 || r0_again.status != r0.status {
+            blind_sql(ctx, e, p).await?;
+            return Ok(());
+        }
         let mut proof = None;
         for (yes, no) in [("a", "b"), ("c", "d")] {
-            let (t, f) = sql_alternatives(s, yes, no);
+            let (t, f) = sql_alternatives(&none, yes, no);
             let Some(rt) = attempt(ctx, e, p, &t).await? else {
                 return Ok(());
             };
             let Some(rf) = attempt(ctx, e, p, &f).await? else {
                 return Ok(());
             };
-            let (bt, bf) = (norm(&rt, &t), norm(&rf, &f));
-            if !(rf.status == base.status && bf == b0 && (bt != b0 || rt.status != base.status)) {
+            let (bt, bf) = (norm_none(&rt, &t), norm_none(&rf, &f));
+            if !(rf.status == r0.status && bf == b0 && (bt != b0 || rt.status != r0.status)) {
                 proof = None;
                 break;
             }
             proof = Some((t, f, rt));
+        }
+        // Once more, the other way round: the never-true alternative first.
+        if let Some((t, f, _)) = &proof {
+            let Some(rf2) = attempt(ctx, e, p, f).await? else {
+                return Ok(());
+            };
+            let Some(rt2) = attempt(ctx, e, p, t).await? else {
+                return Ok(());
+            };
+            let (bt2, bf2) = (norm_none(&rt2, t), norm_none(&rf2, f));
+            if !(rf2.status == r0.status && bf2 == b0 && (bt2 != b0 || rt2.status != r0.status)) {
+                proof = None;
+            }
         }
         if let Some((t, f, rt)) = proof {
             report(
