@@ -175,6 +175,7 @@ fn route(u: &mut Unstructured<'_>) -> arbitrary::Result<RouteEntry> {
             .map(|_| input(u))
             .collect::<arbitrary::Result<_>>()?,
         probe: u.arbitrary()?,
+        samples: u.arbitrary()?,
     })
 }
 
