@@ -54,6 +54,20 @@ fn line_severities(o: &Output) -> Vec<(u64, String)> {
         .collect()
 }
 
+/// The distinct `(line, severity)` pairs of the findings of `code` in the JSON report of
+/// checking `app_py` as a project's `app.py`, sorted.
+fn graded_lines(app_py: &str, code: &str) -> (Vec<(u64, String)>, Output) {
+    let dir = project(&[("app.py", app_py)]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", code, "--output-format", "json"],
+    );
+    let mut found = line_severities(&o);
+    found.sort();
+    found.dedup();
+    (found, o)
+}
+
 fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
@@ -1455,8 +1469,7 @@ fn safe_filter_findings_are_graded_by_what_the_renders_pass() {
 
 #[test]
 fn redirects_to_the_referrer_are_low() {
-    let dir = project(&[(
-        "app.py",
+    let (found, o) = graded_lines(
         "from flask import Flask, redirect, request\n\
          \n\
          app = Flask(__name__)\n\
@@ -1476,16 +1489,10 @@ fn redirects_to_the_referrer_are_low() {
          @app.route(\"/d\")\n\
          def d():\n\
          \x20   return redirect(request.args.get(\"next\") or request.referrer)\n",
-    )]);
-    let o = run(
-        dir.path(),
-        &["check", ".", "--select", "FG122", "--output-format", "json"],
+        "FG122",
     );
     // Back to the page the browser came from: low. A target from the query string: the
     // attacker's choice.
-    let mut found = line_severities(&o);
-    found.sort();
-    found.dedup();
     assert_eq!(
         found,
         vec![
@@ -1494,6 +1501,40 @@ fn redirects_to_the_referrer_are_low() {
             (15, "low".to_string()),
             (19, "low".to_string()),
             (19, "medium".to_string()),
+        ],
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn headers_the_browser_writes_echoed_into_the_page_are_low() {
+    let (found, o) = graded_lines(
+        "from flask import Flask, request\n\
+         \n\
+         app = Flask(__name__)\n\
+         \n\
+         @app.route(\"/agent\")\n\
+         def agent():\n\
+         \x20   return \"<p>\" + request.headers.get(\"User-Agent\", \"\") + \"</p>\"\n\
+         \n\
+         @app.route(\"/who\")\n\
+         def who():\n\
+         \x20   return \"<p>\" + str(request.user_agent) + request.headers[\"Accept-Language\"] + \"</p>\"\n\
+         \n\
+         @app.route(\"/hello\")\n\
+         def hello():\n\
+         \x20   return \"<p>\" + request.args.get(\"name\", \"\") + \"</p>\"\n",
+        "FG110",
+    );
+    // A header only its sender's browser writes reaches only that sender; the query
+    // string is the link's, which anyone can write.
+    assert_eq!(
+        found,
+        vec![
+            (7, "low".to_string()),
+            (11, "low".to_string()),
+            (15, "high".to_string()),
         ],
         "{}",
         stdout(&o)

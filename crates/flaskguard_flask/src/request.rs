@@ -51,6 +51,30 @@ pub fn is_referrer(container: &str, key: Option<&str>) -> bool {
         || (container == ENVIRON && key == Some("HTTP_REFERER"))
 }
 
+/// Request headers the visitor's browser writes itself, and what is parsed from them
+/// (`request.user_agent`, `request.authorization`, `request.accept_languages`, …). A page
+/// of an attacker's that sends the victim to the app cannot choose them: echoed into the
+/// answer to that same request they reach only their own sender.
+pub fn is_browser_header(qual: &str) -> bool {
+    let below = |root: &str| {
+        qual.strip_prefix(root)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[', '(']))
+    };
+    below(HEADERS)
+        || below(AUTHORIZATION)
+        || [
+            "flask.request.user_agent",
+            "flask.request.accept_mimetypes",
+            "flask.request.accept_languages",
+            "flask.request.accept_charsets",
+            "flask.request.accept_encodings",
+            "flask.request.origin",
+            REFERRER,
+        ]
+        .iter()
+        .any(|h| below(h))
+}
+
 /// A part of the request a view reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {

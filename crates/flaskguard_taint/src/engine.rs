@@ -58,6 +58,8 @@ pub struct Flow {
     pub one_segment: bool,
     /// The request data is the page the browser came from (the `Referer` header).
     pub referrer: bool,
+    /// The request data is a header the visitor's browser writes itself.
+    pub browser_header: bool,
 }
 
 /// A parameter that reaches a sink inside a function.

@@ -13,7 +13,7 @@ use flaskguard_report::surface::ConverterKind;
 use crate::engine::{Engine, Flow, Summary, TaintResults, Verdict, in_dead_code};
 use crate::interp::FnCtx;
 use crate::spec::Class;
-use crate::value::{ONE_SEGMENT, Origin, REFERRER, Step, VIA_UNSEEN};
+use crate::value::{BROWSER_HEADER, ONE_SEGMENT, Origin, REFERRER, Step, VIA_UNSEEN};
 
 impl Engine<'_, '_> {
     /// Analyses every function of the modules that use Flask; returns all flows.
@@ -199,6 +199,7 @@ impl Engine<'_, '_> {
                     one_segment: !ps.directory
                         && (ps.marks & ONE_SEGMENT != 0 || segment_param(ps.param)),
                     referrer: ps.marks & REFERRER != 0,
+                    browser_header: ps.marks & BROWSER_HEADER != 0,
                 });
             }
         }
@@ -232,6 +233,7 @@ impl Engine<'_, '_> {
                         via_unseen: mask & VIA_UNSEEN != 0,
                         one_segment: false,
                         referrer: mask & REFERRER != 0,
+                        browser_header: mask & BROWSER_HEADER != 0,
                     });
                 }
             }

@@ -9,7 +9,9 @@ use flaskguard_index::{ModuleId, Span, Value};
 use crate::engine::{Flow, ParamSink, Verdict};
 use crate::interp::FnCtx;
 use crate::spec::{Class, SinkMode, SinkRow};
-use crate::value::{AVal, GRADE_MARKS, ONE_SEGMENT, Origin, REFERRER, Step, Taint, VIA_UNSEEN};
+use crate::value::{
+    AVal, BROWSER_HEADER, GRADE_MARKS, ONE_SEGMENT, Origin, REFERRER, Step, Taint, VIA_UNSEEN,
+};
 
 impl<'i> FnCtx<'_, 'i, '_> {
     /// The sinks a call stands for by its method's name (`cursor.execute(...)` on a
@@ -268,6 +270,7 @@ impl<'i> FnCtx<'_, 'i, '_> {
                     via_unseen: mask & VIA_UNSEEN != 0,
                     one_segment: mask & ONE_SEGMENT != 0 && !directory,
                     referrer: mask & REFERRER != 0,
+                    browser_header: mask & BROWSER_HEADER != 0,
                 }),
                 Origin::Param(p) => self.found.param_sinks.push(ParamSink {
                     param: *p,

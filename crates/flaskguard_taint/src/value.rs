@@ -61,8 +61,13 @@ pub(crate) const ONE_SEGMENT: u32 = 1 << 21;
 /// can only make its own.
 pub(crate) const REFERRER: u32 = 1 << 20;
 
+/// A mark on taint: a header the visitor's browser writes itself (`User-Agent`,
+/// `Authorization`, …; `flaskguard_flask::request::is_browser_header`). Reflected into the
+/// page it reaches only its own sender.
+pub(crate) const BROWSER_HEADER: u32 = 1 << 19;
+
 /// The marks a flow keeps to grade its finding (see [`crate::Flow`]).
-pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT | REFERRER;
+pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT | REFERRER | BROWSER_HEADER;
 
 /// Whether a literal written around a value makes the result HTML.
 pub(crate) fn is_markup_text(s: &str) -> bool {
@@ -130,6 +135,9 @@ impl Taint {
         }
         if flaskguard_flask::request::is_referrer(qual, None) {
             t.sanitize(REFERRER);
+        }
+        if flaskguard_flask::request::is_browser_header(qual) {
+            t.sanitize(BROWSER_HEADER);
         }
         t
     }

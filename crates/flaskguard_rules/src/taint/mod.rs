@@ -34,12 +34,14 @@ pub(crate) fn report_class_graded(
             ),
         );
         // A flow through code flaskguard cannot see is a guess, a path from one segment
-        // reaches no further than the parent directory, and a redirect to the page the
-        // browser came from sends the user back there: low, unless the rule grades it
-        // lower still.
+        // reaches no further than the parent directory, a redirect to the page the
+        // browser came from sends the user back there, and a header the browser writes
+        // itself, echoed into the page, reaches only its sender: low, unless the rule
+        // grades it lower still.
         let limited = flow.via_unseen
             || (flow.one_segment && flow.class == Class::Path)
-            || (flow.referrer && flow.class == Class::Redirect);
+            || (flow.referrer && flow.class == Class::Redirect)
+            || (flow.browser_header && flow.class == Class::Xss);
         let severity = match (grade(flow), limited) {
             (Some(s), true) => Some(s.min(flaskguard_report::Severity::Low)),
             (None, true) => Some(flaskguard_report::Severity::Low),
@@ -59,6 +61,12 @@ pub(crate) fn report_class_graded(
             Target::Module(flow.sink.module, flow.sink.span),
             format!("sink: {}", flow.sink.message),
         );
+        if flow.browser_header && flow.class == Class::Xss {
+            finding.step(
+                Target::Module(flow.sink.module, flow.sink.span),
+                "the request data is a header the visitor's browser writes itself: an attacker's page cannot choose it for someone else's request".to_string(),
+            );
+        }
         if flow.referrer && flow.class == Class::Redirect {
             finding.step(
                 Target::Module(flow.sink.module, flow.sink.span),

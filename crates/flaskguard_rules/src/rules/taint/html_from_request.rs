@@ -19,6 +19,12 @@ declare_rule! {
     /// # or: escape(request.args["q"])
     /// ```
     ///
+    /// ## Severity
+    /// A header the visitor's browser writes itself (`User-Agent`, `Authorization`,
+    /// `Accept-Language`, parsed forms such as `request.user_agent`) echoed into the page is
+    /// low: an attacker's page cannot choose it for someone else's request, so it reaches
+    /// only its own sender.
+    ///
     /// ## Known problems
     /// Flows are followed through assignments, string building, containers, and project functions and methods (by summary); attributes of objects across methods and dynamic dispatch are not yet followed. Sanitizers and guards are specific to the kind of sink.
     ///
