@@ -17,6 +17,18 @@ pub use config::{
 };
 pub use extensions::{ExtArg, ExtKind, Extension};
 
+/// The Flask-SQLAlchemy extension object (`db`): `db.get_or_404(Note, id)` fetches rows.
+pub const ORM_EXTENSION: &str = "flask_sqlalchemy.SQLAlchemy()";
+
+/// SQLAlchemy session objects, as their names resolve: what they fetch was read from the
+/// database, and their `add`/`delete`/`commit` write to it.
+pub const ORM_SESSIONS: &[&str] = &[
+    "flask_sqlalchemy.SQLAlchemy().session",
+    "sqlalchemy.orm.Session()",
+    "sqlalchemy.orm.scoped_session()",
+    "sqlalchemy.orm.sessionmaker()()",
+];
+
 /// Methods of a database query (SQLAlchemy, Flask-SQLAlchemy) that fetch rows: what they
 /// return was read from the database, whatever the request chose to look up.
 pub const QUERY_ROW_METHODS: &[&str] = &[

@@ -164,16 +164,11 @@ impl TemplateExpr {
     }
 
     /// The context variable whose value is inserted unescaped, as far as the scanner can
-    /// tell: the expression is marked safe, starts with a plain name (`note.body`,
-    /// `entry["body"]`), and every filter before `safe` is one of Jinja's that pass markup
-    /// through. A filter the project defines (`x|clean_html|safe`) may sanitise: `None`.
-    pub fn unescaped_variable(&self) -> Option<&str> {
-        self.unescaped_path().map(|(name, _)| name)
-    }
-
-    /// [`Self::unescaped_variable`] with the constant attribute names and keys read from
-    /// it (`note.body` → `("note", ["body"])`, `entry["body"]` → `("entry", ["body"])`), as
-    /// far as they are plain.
+    /// tell, with the constant attribute names and keys read from it (`note.body` →
+    /// `("note", ["body"])`, `entry["body"]` → `("entry", ["body"])`): the expression is
+    /// marked safe, starts with a plain name, and every filter before `safe` is one of
+    /// Jinja's that pass markup through. A filter the project defines (`x|clean_html|safe`)
+    /// may sanitise: `None`.
     pub fn unescaped_path(&self) -> Option<(&str, Vec<&str>)> {
         let pos = self.filters.iter().position(|f| f == "safe")?;
         if !self.filters[..pos]

@@ -189,18 +189,13 @@ impl FnCtx<'_, '_, '_> {
                         format!("rendered unescaped as `{shown}` (`|safe` in `{template}`)"),
                     );
                     // Written into the template's markup: JSON text is no longer safe.
-                    let part = match project_path(v, path) {
-                        AVal::Tainted(mut t) => {
+                    let part = project_path(v, path);
+                    let part = match part.taint() {
+                        Some(mut t) => {
                             t.in_markup();
                             AVal::Tainted(t)
                         }
-                        other => match other.taint() {
-                            Some(mut t) => {
-                                t.in_markup();
-                                AVal::Tainted(t)
-                            }
-                            None => other,
-                        },
+                        None => part,
                     };
                     self.push_verdict(self.module, at, Class::Xss, &part);
                     self.sink_value(Class::Xss, &part, &sink);
@@ -577,10 +572,10 @@ impl FnCtx<'_, '_, '_> {
         // them. (SQL built into the query was judged where it was built.)
         // So are rows the ORM's session or extension object fetches
         // (`db.session.get(Note, note_id)`, `db.get_or_404(Note, note_id)`).
-        let orm_object = qual.starts_with("flask_sqlalchemy.SQLAlchemy().")
-            || qual.starts_with("sqlalchemy.orm.Session().")
-            || qual.starts_with("sqlalchemy.orm.scoped_session().")
-            || qual.starts_with("sqlalchemy.orm.sessionmaker()().");
+        let orm_object = qual.rsplit_once('.').is_some_and(|(receiver, _)| {
+            receiver == flaskguard_flask::ORM_EXTENSION
+                || flaskguard_flask::ORM_SESSIONS.contains(&receiver)
+        });
         if (orm_object || receiver.is_some_and(|r| self.is_query(r)))
             && method.is_some_and(|m| flaskguard_flask::QUERY_ROW_METHODS.contains(&m))
         {

@@ -694,12 +694,7 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
     let Some(rf) = attempt(ctx, e, p, &f).await? else {
         return Ok(());
     };
-    let norm = |r: &Response, payload: &str| {
-        r.text()
-            .replace(payload, "")
-            .replace(&html_escape(payload), "")
-            .replace(s.as_str(), "")
-    };
+    let norm = |r: &Response, payload: &str| answer_text(r, payload, s);
     let (bt, bf, b0) = (norm(&rt, &t), norm(&rf, &f), norm(base, s));
     let differs = |rt: &Response, bt: &str, rf: &Response, bf: &str| {
         rt.status == base.status && bt == b0 && (bf != b0 || rf.status != base.status)
@@ -747,12 +742,7 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
         let Some(r0) = attempt(ctx, e, p, &none).await? else {
             return Ok(());
         };
-        let norm_none = |r: &Response, payload: &str| {
-            r.text()
-                .replace(payload, "")
-                .replace(&html_escape(payload), "")
-                .replace(none.as_str(), "")
-        };
+        let norm_none = |r: &Response, payload: &str| answer_text(r, payload, &none);
         let b0 = norm_none(&r0, &none);
         // A page that changes from one request to the next (flashed messages, counters)
         // answers differently whatever is sent.
@@ -763,6 +753,13 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
             blind_sql(ctx, e, p).await?;
             return Ok(());
         }
+        // The always-true alternative answers differently from the value, the never-true
+        // one like it.
+        let holds = |rt: &Response, t: &str, rf: &Response, f: &str| {
+            rf.status == r0.status
+                && norm_none(rf, f) == b0
+                && (norm_none(rt, t) != b0 || rt.status != r0.status)
+        };
         let mut proof = None;
         for (yes, no) in [("a", "b"), ("c", "d")] {
             let (t, f) = sql_alternatives(&none, yes, no);
@@ -772,8 +769,7 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
             let Some(rf) = attempt(ctx, e, p, &f).await? else {
                 return Ok(());
             };
-            let (bt, bf) = (norm_none(&rt, &t), norm_none(&rf, &f));
-            if !(rf.status == r0.status && bf == b0 && (bt != b0 || rt.status != r0.status)) {
+            if !holds(&rt, &t, &rf, &f) {
                 proof = None;
                 break;
             }
@@ -787,8 +783,7 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
             let Some(rt2) = attempt(ctx, e, p, t).await? else {
                 return Ok(());
             };
-            let (bt2, bf2) = (norm_none(&rt2, t), norm_none(&rf2, f));
-            if !(rf2.status == r0.status && bf2 == b0 && (bt2 != b0 || rt2.status != r0.status)) {
+            if !holds(&rt2, t, &rf2, f) {
                 proof = None;
             }
         }
@@ -814,6 +809,15 @@ async fn sql(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, base: &Response) -> Step<()
     }
     blind_sql(ctx, e, p).await?;
     Ok(())
+}
+
+/// A response's text without what the probe sent (as sent and HTML-escaped) and without
+/// the value it was appended to: what is left is the app's own answer.
+fn answer_text(r: &Response, payload: &str, value: &str) -> String {
+    r.text()
+        .replace(payload, "")
+        .replace(&html_escape(payload), "")
+        .replace(value, "")
 }
 
 /// Whether sending a condition that is always true is harmless here: the request only

@@ -84,14 +84,6 @@ const SESSION_WRITES: &[&str] = &[
     "bulk_update_mappings",
 ];
 
-/// Session objects whose methods are checked.
-const SESSIONS: &[&str] = &[
-    "flask_sqlalchemy.SQLAlchemy().session",
-    "sqlalchemy.orm.Session()",
-    "sqlalchemy.orm.scoped_session()",
-    "sqlalchemy.orm.sessionmaker()()",
-];
-
 /// Functions that change files.
 const FILE_WRITES: &[&str] = &[
     "os.remove",
@@ -176,7 +168,8 @@ fn mutations_in(ctx: &Context<'_, '_>, (module, func): (ModuleId, FuncIdx)) -> V
         let Some((receiver, method)) = qual.rsplit_once('.') else {
             continue;
         };
-        let write = if (SESSIONS.contains(&receiver) && SESSION_WRITES.contains(&method))
+        let write = if (flaskguard_flask::ORM_SESSIONS.contains(&receiver)
+            && SESSION_WRITES.contains(&method))
             || FILE_WRITES.contains(&qual)
         {
             true

@@ -356,14 +356,16 @@ impl Scan<'_, '_, '_, '_> {
 }
 
 /// Keys under which a dict keeps documentation: examples and samples of values
-/// (`"connection_examples"`, a JSON schema's `"example"`, `"sample_config"`).
+/// (`"connection_examples"`, a JSON schema's `"example"`), named by their last word.
 fn is_documentation_key(key: &str) -> bool {
-    key.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "example" | "examples" | "sample" | "samples"
-        )
-    })
+    key.rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "example" | "examples" | "sample" | "samples"
+            )
+        })
 }
 
 /// Keys of a dict that describes a field or names a record rather than holding values:
