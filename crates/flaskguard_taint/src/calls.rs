@@ -1219,11 +1219,39 @@ impl FnCtx<'_, '_, '_> {
                 *slot = v.clone();
             }
         }
+        let mut passed = vec![false; def.params.len()];
+        for (i, _) in args.iter().enumerate() {
+            if let Some(slot) = passed.get_mut(i + shift) {
+                *slot = true;
+            }
+        }
         for (name, v) in kwargs {
             if let Some(name) = name
                 && let Some(pi) = def.params.iter().position(|p| p.name == *name)
             {
                 param_vals[pi] = v.clone();
+                passed[pi] = true;
+            }
+        }
+        // A parameter left out takes its default, when that is a constant
+        // (`def load(name, create=False)`). (`**kwargs` at the call may pass it.)
+        let spread = kwargs.iter().any(|(name, _)| name.is_none())
+            || e.as_call().is_none_or(|c| {
+                c.args
+                    .iter()
+                    .any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            });
+        if !spread {
+            for (i, p) in def.params.iter().enumerate() {
+                if !passed[i]
+                    && (shift == 0 || i > 0)
+                    && let Some(d) = &p.default
+                {
+                    let c = self.engine.index.eval(fm, ScopeRef::Module, d);
+                    if c != Value::Unknown {
+                        param_vals[i] = AVal::Const(c);
+                    }
+                }
             }
         }
         // Nested functions (closures over this function's variables) and small helpers are

@@ -106,6 +106,40 @@ pub(crate) enum CheckSummary {
     Masks(Vec<(usize, u32)>),
 }
 
+/// A check summary's key: the function, whether only its truthy returns count, and the
+/// flags (`True`, `False`, `None`: [`Flag`]) the call passes or leaves at their default,
+/// by parameter index: `check(path, skip=True)` checks nothing, `check(path)` does.
+pub(crate) type CheckKey = (ModuleId, FuncIdx, bool, Box<[(u16, Flag)]>);
+
+/// A constant a call passes to a check for one of its switches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Flag {
+    False,
+    True,
+    None,
+}
+
+impl Flag {
+    pub(crate) fn of(v: &flaskguard_index::value::Value) -> Option<Flag> {
+        use flaskguard_index::value::Value;
+        match v {
+            Value::Bool(false) => Some(Flag::False),
+            Value::Bool(true) => Some(Flag::True),
+            Value::None => Some(Flag::None),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn value(self) -> flaskguard_index::value::Value {
+        use flaskguard_index::value::Value;
+        match self {
+            Flag::False => Value::Bool(false),
+            Flag::True => Value::Bool(true),
+            Flag::None => Value::None,
+        }
+    }
+}
+
 /// The taint engine over one project: build it with [`Engine::new`], then [`Engine::run`].
 pub struct Engine<'i, 'a> {
     pub(crate) index: &'i Index<'a>,
@@ -115,10 +149,11 @@ pub struct Engine<'i, 'a> {
     pub(crate) texts: &'i [TextFile],
     pub(crate) summaries: Mutex<FxHashMap<(ModuleId, FuncIdx), Arc<Summary>>>,
     pub(crate) in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx)>>,
-    /// What project functions check of their parameters, computed once per function
-    /// and kind of check (every normal exit, or only the truthy returns).
-    pub(crate) checks: Mutex<FxHashMap<(ModuleId, FuncIdx, bool), Arc<CheckSummary>>>,
-    pub(crate) checks_in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx, bool)>>,
+    /// What project functions check of their parameters, computed once per function,
+    /// kind of check (every normal exit, or only the truthy returns) and the flags the
+    /// call passes ([`CheckKey`]).
+    pub(crate) checks: Mutex<FxHashMap<CheckKey, Arc<CheckSummary>>>,
+    pub(crate) checks_in_progress: Mutex<FxHashSet<CheckKey>>,
     /// Route handlers and their URL parameter names.
     pub(crate) routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
     /// Route handlers and their full URL rules.

@@ -11,11 +11,11 @@ use flaskguard_index::{ModuleId, Value};
 
 use std::sync::Arc;
 
-use crate::engine::CheckSummary;
+use crate::engine::{CheckSummary, Flag};
 use crate::interp::{Exits, FnCtx, MAX_CALL_DEPTH, place_name};
 use crate::regex_guard::{self, Method};
 use crate::spec::Class;
-use crate::value::{AVal, NORMALIZED, Taint, UNQUOTED};
+use crate::value::{AVal, CONTAINED_IF_NORMALIZED, NORMALIZED, Origin, Taint, UNQUOTED};
 
 /// Calls that never return: they end the path that makes them.
 const ABORTS: &[&str] = &[
@@ -57,9 +57,34 @@ impl FnCtx<'_, '_, '_> {
             {
                 let before = self.env.clone();
                 let mut joined: Option<crate::value::Env> = None;
+                // `p == root or p.startswith(root + os.sep)`: `p` is the base directory
+                // itself or lies under it; both keep it inside.
+                let prefixed: Vec<String> = if holds {
+                    values
+                        .iter()
+                        .filter_map(|v| {
+                            let call = v.as_call()?;
+                            match &call.func.kind {
+                                ExprKind::Attribute { value, attr } if attr == "startswith" => {
+                                    place_name(value)
+                                }
+                                _ => None,
+                            }
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 for v in values {
                     self.env.clone_from(&before);
-                    self.apply_guard(v, holds);
+                    if let ExprKind::Compare(cmp) = &v.kind
+                        && cmp.ops[..] == [CmpOp::Eq]
+                        && place_name(&cmp.left).is_some_and(|n| prefixed.contains(&n))
+                    {
+                        self.contain_path(&cmp.left);
+                    } else {
+                        self.apply_guard(v, holds);
+                    }
                     joined = Some(match joined {
                         None => std::mem::take(&mut self.env),
                         Some(j) => crate::value::join_env_into(j, &self.env),
@@ -332,10 +357,21 @@ impl FnCtx<'_, '_, '_> {
     /// A normalised path checked to lie under a base directory is safe as a path.
     pub(crate) fn contain_path(&mut self, place: &Expr) {
         let v = self.eval(place);
-        if let Some(t) = v.taint()
-            && t.sanitized() & NORMALIZED != 0
-        {
+        let Some(t) = v.taint() else { return };
+        if t.sanitized() & NORMALIZED == 0 && matches!(&t.origins[..], [(Origin::Param(_), _)]) {
+            // `def _is_within(p, root): return p.startswith(root + os.sep)`: it depends on
+            // what the caller passes.
+            self.sanitize_place(place, CONTAINED_IF_NORMALIZED);
+        }
+        if t.sanitized() & NORMALIZED != 0 {
             self.sanitize_place(place, Class::Path.bit());
+            // In a function summarised as a check, `full = realpath(join(root, path))`
+            // checked to lie under `root` checks the parameters it was built from: the
+            // function keeps `path` inside `root` for its callers. (Request data is not
+            // treated so: two fields of one request body share their origin.)
+            if t.origins.iter().all(|(o, _)| matches!(o, Origin::Param(_))) {
+                self.sanitize_origins(&t, Class::Path.bit());
+            }
         }
     }
 
@@ -689,6 +725,11 @@ impl FnCtx<'_, '_, '_> {
             return;
         };
         let mut exits = exits;
+        if exits.opt_out {
+            exits.opt_outs += 1;
+            self.exits = Some(exits);
+            return;
+        }
         if exits.truthy_only {
             let falsy = matches!(
                 v,
@@ -716,7 +757,46 @@ impl FnCtx<'_, '_, '_> {
     /// call: the classes every counted exit made a parameter safe for, and, for a
     /// validator with no normal exit, the end of the current path.
     fn apply_check_summary(&mut self, call: &Call, (m, f): (ModuleId, FuncIdx), truthy_only: bool) {
-        let Some(check) = self.check_summary((m, f), truthy_only) else {
+        let def = &self.engine.index.module(m).functions[f.0 as usize];
+        let argument = |i: usize, p: &flaskguard_index::ir::Param| match p.kind {
+            flaskguard_index::ir::ParamKind::PositionalOnly => call.args.get(i),
+            flaskguard_index::ir::ParamKind::Positional => call.argument(i, &p.name),
+            flaskguard_index::ir::ParamKind::KeywordOnly => call.keyword(&p.name),
+            flaskguard_index::ir::ParamKind::VarArgs | flaskguard_index::ir::ParamKind::KwArgs => {
+                None
+            }
+        };
+        // The switches this call sets (or leaves at their constant default).
+        let mut flags = Vec::new();
+        for (i, p) in def.params.iter().enumerate() {
+            let value = match argument(i, p) {
+                Some(arg) => match self.eval(arg) {
+                    AVal::Const(c) => Some(c),
+                    // A switch the enclosing function passes on from its own parameter
+                    // (`def load(name, skip=False): check(name, skip)`): its default.
+                    // (A caller that turns the check off through the wrapper is missed.)
+                    AVal::Tainted(t) => match (&t.origins[..], self.scope) {
+                        ([(Origin::Param(j), _)], ScopeRef::Function(g)) => {
+                            self.engine.index.module(self.module).functions[g.0 as usize]
+                                .params
+                                .get(usize::from(*j))
+                                .and_then(|q| q.default.as_deref())
+                                .map(|d| self.engine.index.eval(self.module, ScopeRef::Module, d))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                None => p
+                    .default
+                    .as_deref()
+                    .map(|d| self.engine.index.eval(m, ScopeRef::Module, d)),
+            };
+            if let Some(flag) = value.as_ref().and_then(Flag::of) {
+                flags.push((i as u16, flag));
+            }
+        }
+        let Some(check) = self.check_summary((m, f), truthy_only, flags.into()) else {
             return;
         };
         let masks = match &*check {
@@ -728,34 +808,41 @@ impl FnCtx<'_, '_, '_> {
             }
             CheckSummary::Masks(masks) => masks,
         };
-        let def = &self.engine.index.module(m).functions[f.0 as usize];
         for &(i, mask) in masks {
             let Some(p) = def.params.get(i) else { continue };
-            let arg = match p.kind {
-                flaskguard_index::ir::ParamKind::PositionalOnly => call.args.get(i),
-                flaskguard_index::ir::ParamKind::Positional => call.argument(i, &p.name),
-                flaskguard_index::ir::ParamKind::KeywordOnly => call.keyword(&p.name),
-                flaskguard_index::ir::ParamKind::VarArgs
-                | flaskguard_index::ir::ParamKind::KwArgs => None,
-            };
-            if let Some(arg) = arg {
-                self.sanitize_place(arg, mask);
+            if let Some(arg) = argument(i, p) {
+                let contained = mask & CONTAINED_IF_NORMALIZED != 0;
+                let mut mask = mask & !CONTAINED_IF_NORMALIZED;
+                if contained
+                    && self
+                        .eval(arg)
+                        .taint()
+                        .is_some_and(|t| t.sanitized() & NORMALIZED != 0)
+                {
+                    mask |= Class::Path.bit();
+                }
+                if mask != 0 {
+                    self.sanitize_place(arg, mask);
+                }
             }
         }
     }
 
-    /// Summarises a project function as a check of its parameters, once: its body runs
-    /// with each parameter bound to a marker, in a context of its own (what it checks
-    /// does not depend on the caller, so no inlining depth of the caller limits it).
-    /// `None` while the function is being summarised further up (recursion) or the call
-    /// chain is too deep.
+    /// Summarises a project function as a check of its parameters, once per set of
+    /// switches the calls pass: its body runs with each other parameter bound to a
+    /// marker, in a context of its own (what it checks does not depend on the caller, so
+    /// no inlining depth of the caller limits it). An exit taken on a condition that
+    /// reads no argument (`if not config.SERVER_MODE: return`, a deployment switch)
+    /// does not count: the check is what the function is for. `None` while the function
+    /// is being summarised further up (recursion) or the call chain is too deep.
     fn check_summary(
         &mut self,
         (m, f): (ModuleId, FuncIdx),
         truthy_only: bool,
+        flags: Box<[(u16, Flag)]>,
     ) -> Option<Arc<CheckSummary>> {
         let engine = self.engine;
-        let key = (m, f, truthy_only);
+        let key = (m, f, truthy_only, flags);
         if let Some(c) = engine.checks.lock().expect("checks lock").get(&key) {
             return Some(c.clone());
         }
@@ -764,7 +851,7 @@ impl FnCtx<'_, '_, '_> {
                 .checks_in_progress
                 .lock()
                 .expect("checks lock")
-                .insert(key)
+                .insert(key.clone())
         {
             return None;
         }
@@ -773,6 +860,8 @@ impl FnCtx<'_, '_, '_> {
         fx.exits = Some(Exits {
             truthy_only,
             envs: Vec::new(),
+            opt_out: false,
+            opt_outs: 0,
         });
         let mut bound: Vec<(usize, &str)> = Vec::new();
         for (i, p) in def.params.iter().enumerate() {
@@ -782,6 +871,11 @@ impl FnCtx<'_, '_, '_> {
             ) {
                 continue;
             }
+            if let Some((_, flag)) = key.3.iter().find(|(j, _)| usize::from(*j) == i) {
+                fx.env
+                    .insert(p.name.as_str().into(), AVal::Const(flag.value()));
+                continue;
+            }
             fx.env.insert(
                 p.name.as_str().into(),
                 AVal::Tainted(Taint::param(i as u16)),
@@ -789,12 +883,15 @@ impl FnCtx<'_, '_, '_> {
             bound.push((i, &p.name));
         }
         fx.block(&def.body);
-        let mut exits = fx.exits.take().map(|e| e.envs).unwrap_or_default();
+        let (mut exits, opt_outs) = fx
+            .exits
+            .take()
+            .map_or((Vec::new(), 0), |e| (e.envs, e.opt_outs));
         if !fx.dead && !truthy_only {
             exits.push(std::mem::take(&mut fx.env));
         }
         let check = if exits.is_empty() {
-            if truthy_only {
+            if truthy_only || opt_outs > 0 {
                 CheckSummary::Masks(Vec::new())
             } else {
                 CheckSummary::Stops
@@ -818,15 +915,15 @@ impl FnCtx<'_, '_, '_> {
         };
         let check = Arc::new(check);
         engine
-            .checks
-            .lock()
-            .expect("checks lock")
-            .insert(key, check.clone());
-        engine
             .checks_in_progress
             .lock()
             .expect("checks lock")
             .remove(&key);
+        engine
+            .checks
+            .lock()
+            .expect("checks lock")
+            .insert(key, check.clone());
         Some(check)
     }
 

@@ -66,6 +66,11 @@ pub(crate) const REFERRER: u32 = 1 << 20;
 /// page it reaches only its own sender.
 pub(crate) const BROWSER_HEADER: u32 = 1 << 19;
 
+/// A mark on a parameter of a function summarised as a check: the function proved it
+/// lies under a base directory, which keeps it inside only if the caller passed a
+/// normalised path (`_is_within(realpath(p), root)`).
+pub(crate) const CONTAINED_IF_NORMALIZED: u32 = 1 << 18;
+
 /// The marks a flow keeps to grade its finding (see [`crate::Flow`]).
 pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT | REFERRER | BROWSER_HEADER;
 

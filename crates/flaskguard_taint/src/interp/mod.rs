@@ -59,6 +59,11 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
 pub(crate) struct Exits {
     pub(crate) truthy_only: bool,
     pub(crate) envs: Vec<Env>,
+    /// The current path is inside a branch taken on a condition that reads no argument
+    /// (a deployment switch): its exits do not count.
+    pub(crate) opt_out: bool,
+    /// How many exits did not count.
+    pub(crate) opt_outs: usize,
 }
 
 impl Engine<'_, '_> {

@@ -329,6 +329,12 @@ impl FnCtx<'_, '_, '_> {
                 self.block(orelse);
             }
             None => {
+                // Summarising a check: a branch on a switch that reads no argument.
+                let switch =
+                    self.exits.as_ref().is_some_and(|e| !e.opt_out) && !self.reads_taint(test);
+                if switch && let Some(e) = self.exits.as_mut() {
+                    e.opt_out = true;
+                }
                 let before = self.env.clone();
                 self.apply_guard(test, true);
                 self.block(body);
@@ -337,6 +343,9 @@ impl FnCtx<'_, '_, '_> {
                 self.apply_guard(test, false);
                 self.block(orelse);
                 let (else_env, else_dead) = (std::mem::take(&mut self.env), self.dead);
+                if switch && let Some(e) = self.exits.as_mut() {
+                    e.opt_out = false;
+                }
                 match (then_dead, else_dead) {
                     (true, true) => {
                         self.env = else_env;
@@ -359,6 +368,14 @@ impl FnCtx<'_, '_, '_> {
         }
     }
 
+    /// Whether any name in `e` holds a tainted value (for a check being summarised: an
+    /// argument, or something read from one).
+    fn reads_taint(&mut self, e: &Expr) -> bool {
+        let mut names = Vec::new();
+        collect_names(e, &mut names);
+        names.into_iter().any(|n| self.eval(n).taint().is_some())
+    }
+
     /// Records a block that never runs (its condition folds to a constant).
     fn mark_dead(&mut self, block: &[Stmt]) {
         if let (Some(first), Some(last)) = (block.first(), block.last()) {
@@ -376,4 +393,12 @@ fn pattern_is_literal(kind: &PatternKind) -> bool {
         PatternKind::Or(items) => items.iter().all(|p| pattern_is_literal(&p.kind)),
         PatternKind::As { .. } | PatternKind::Other { .. } => false,
     }
+}
+
+/// The names read in an expression.
+fn collect_names<'x>(e: &'x Expr, out: &mut Vec<&'x Expr>) {
+    if matches!(e.kind, ExprKind::Name(_)) {
+        out.push(e);
+    }
+    e.for_each_child(&mut |c| collect_names(c, out));
 }
