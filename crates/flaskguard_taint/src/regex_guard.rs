@@ -358,6 +358,8 @@ pub(crate) fn absent_char_mask(c: char) -> u32 {
         '{' => Class::Template.bit(),
         // No `/`: one path segment, which cannot be absolute (POSIX paths).
         '/' => crate::value::ONE_SEGMENT | crate::value::NOT_ABSOLUTE,
+        // No `.`: no `..` component.
+        '.' => crate::value::NO_DOTDOT,
         _ => 0,
     }
 }

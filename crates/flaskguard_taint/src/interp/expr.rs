@@ -130,6 +130,15 @@ impl FnCtx<'_, '_, '_> {
                     t.sanitize(crate::value::REFERRER);
                     return AVal::Tainted(t);
                 }
+                // `name.rsplit(".", 1)[-1]`, `os.path.splitext(name)[1]`: a piece cut at a
+                // separator holds no separator.
+                if let (AVal::Tainted(t), Some(Value::Int(i))) = (&base, key.as_const())
+                    && let Some(mask) = self.piece_mask(value, *i)
+                {
+                    let mut t = t.clone();
+                    t.sanitize(mask);
+                    return AVal::Tainted(t);
+                }
                 match (&base, key.as_const()) {
                     // `parser["section"]` and `parser["section"]["key"]`.
                     (AVal::Instance { classes, state, .. }, _) if is_config_class(classes) => {
@@ -569,6 +578,48 @@ impl FnCtx<'_, '_, '_> {
         table.has_class().then_some(table)
     }
 
+    /// What piece `index` of a string cut at a separator is safe for (it holds no
+    /// separator): every piece of `s.split(c)`, the last of `s.rsplit(c, n)` and of
+    /// `s.rpartition(c)`, the first of `s.split(c, n)` and of `s.partition(c)`; the
+    /// extension `os.path.splitext(s)[1]` (a dot and no `/` or further dot).
+    fn piece_mask(&self, cut: &Expr, index: i64) -> Option<u32> {
+        let call = cut.as_call()?;
+        if index == 1
+            && self
+                .engine
+                .index
+                .callee_of(self.module, cut)
+                .is_some_and(|r| {
+                    matches!(r.qual.as_str(), "os.path.splitext" | "posixpath.splitext")
+                })
+        {
+            return Some(crate::regex_guard::absent_chars_mask(['/', '.']));
+        }
+        let ExprKind::Attribute { attr, .. } = &call.func.kind else {
+            return None;
+        };
+        let Some(Value::Str(sep)) = call
+            .args
+            .first()
+            .map(|a| self.engine.index.eval(self.module, self.scope, a))
+        else {
+            return None;
+        };
+        let mut chars = sep.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let limited = call.args.len() > 1 || !call.keywords.is_empty();
+        let whole = match attr.as_str() {
+            "split" => !limited || index == 0,
+            "rsplit" => !limited || index == -1,
+            "partition" => index == 0,
+            "rpartition" => index == 2 || index == -1,
+            _ => false,
+        };
+        whole.then(|| crate::regex_guard::absent_char_mask(c))
+    }
+
     pub(crate) fn binop(&self, l: &AVal, op: BinOp, r: &AVal, span: Span) -> AVal {
         match (l.taint(), r.taint()) {
             (None, None) => {
@@ -583,10 +634,17 @@ impl FnCtx<'_, '_, '_> {
                 }
                 AVal::Unknown
             }
-            (Some(a), Some(b)) => AVal::Tainted(
-                a.merge(&b)
-                    .with_step(self.step(span, "combined into a string")),
-            ),
+            (Some(a), Some(mut b)) => {
+                // `name + "." + ext`: what `ext` brings cannot make the path absolute
+                // (`name` is judged on its own origins; each origin keeps its mask).
+                if op == BinOp::Add {
+                    b.sanitize(crate::value::NOT_ABSOLUTE);
+                }
+                AVal::Tainted(
+                    a.merge(&b)
+                        .with_step(self.step(span, "combined into a string")),
+                )
+            }
             (Some(t), None) | (None, Some(t)) => {
                 // `"%s" % x` formats, `+` concatenates.
                 let msg = if op == BinOp::Mod {
@@ -599,6 +657,14 @@ impl FnCtx<'_, '_, '_> {
                 if matches!((l, r), (AVal::Const(Value::Str(s)), _) | (_, AVal::Const(Value::Str(s))) if is_markup_text(s))
                 {
                     t.in_markup();
+                }
+                // `name + "." + ext`: text written after a prefix the attacker did not
+                // choose is no absolute path.
+                if op == BinOp::Add
+                    && l.taint().is_none()
+                    && !matches!(l, AVal::Const(Value::Str(p)) if p.is_empty())
+                {
+                    t.sanitize(crate::value::NOT_ABSOLUTE);
                 }
                 // `'value="' + html.escape(x, quote=False)`: the value can close the quote.
                 if op == BinOp::Add
