@@ -38,6 +38,16 @@ pub const SAME_SITE_URLS: &[&str] = &[
     "flask.request.root_url",
 ];
 
+/// Functions whose result is a URL of this site (`url_for("index")` is `/`, or with
+/// `_external=True` this host's absolute URL): text written after it cannot change the
+/// host.
+pub const SITE_URL_BUILDERS: &[&str] = &["flask.url_for", "flask.helpers.url_for"];
+
+/// Whether `qual` (a resolved callee) builds a URL of this site.
+pub fn builds_site_url(qual: &str) -> bool {
+    SITE_URL_BUILDERS.contains(&qual)
+}
+
 /// `request.referrer`: the page the browser came from.
 pub const REFERRER: &str = "flask.request.referrer";
 

@@ -411,6 +411,15 @@ impl FnCtx<'_, '_, '_> {
             };
             return sanitized_for(v, NORMALIZED);
         }
+        // `url_for("item", id=x)`: a URL of this site (see `is_site_url`), whatever `x`
+        // holds (its values are quoted into the path and query).
+        if request::builds_site_url(qual) {
+            return AVal::Const(Value::Call {
+                qual: qual.to_string(),
+                args: Vec::new(),
+                kwargs: Vec::new(),
+            });
+        }
         // Sanitizers.
         if let Some(&mask) = self.engine.spec.sanitizers.get(qual) {
             // `html.escape` escapes quotes unless `quote=False`; `cgi.escape` only with

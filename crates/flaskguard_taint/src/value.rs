@@ -71,6 +71,11 @@ pub(crate) const BROWSER_HEADER: u32 = 1 << 19;
 /// normalised path (`_is_within(realpath(p), root)`).
 pub(crate) const CONTAINED_IF_NORMALIZED: u32 = 1 << 18;
 
+/// A mark on taint: the text starts with a prefix that fixes the host (`/search?q=`,
+/// `https://api.example.com/`, `url_for(...)`), so text written after it cannot change
+/// the host either.
+pub(crate) const HOST_FIXED: u32 = 1 << 17;
+
 /// The marks a flow keeps to grade its finding (see [`crate::Flow`]).
 pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT | REFERRER | BROWSER_HEADER;
 

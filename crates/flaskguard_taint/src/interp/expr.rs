@@ -12,7 +12,8 @@ use flaskguard_index::{Span, Value, fold};
 use crate::interp::{FnCtx, MAX_INLINE_DEPTH, place_name};
 use crate::spec::Class;
 use crate::value::{
-    AVal, CONFIG_SECTION, Taint, element_of, is_config_class, is_markup_text, sanitized_for,
+    AVal, CONFIG_SECTION, HOST_FIXED, Taint, element_of, is_config_class, is_markup_text,
+    sanitized_for,
 };
 
 impl FnCtx<'_, '_, '_> {
@@ -212,11 +213,16 @@ impl FnCtx<'_, '_, '_> {
                 let mut taint: Option<Taint> = None;
                 let mut s = String::new();
                 let mut known = true;
+                let (mut site_first, mut first_value) = (false, None);
                 for (i, p) in parts.iter().enumerate() {
                     match p {
                         FPart::Literal(l) => s.push_str(l),
                         FPart::Expr(x) => {
                             let v = self.eval(x);
+                            if i == 0 && fixes_host_of(&v) {
+                                site_first = true;
+                                first_value = Some(v.clone());
+                            }
                             match (&v, v.taint()) {
                                 (_, Some(mut t)) => {
                                     // `f'value="{html.escape(x, quote=False)}"'`
@@ -247,14 +253,20 @@ impl FnCtx<'_, '_, '_> {
                 match taint {
                     Some(t) => {
                         let mut t = t.with_step(self.step(e.span, "formatted into a string"));
-                        if let Some(FPart::Literal(first)) = parts.first()
-                            && fixes_host(first)
+                        if site_first
+                            || matches!(parts.first(), Some(FPart::Literal(first)) if fixes_host(first))
                         {
-                            t.sanitize(Class::Redirect.bit() | Class::Ssrf.bit());
+                            t.sanitize(Class::Redirect.bit() | Class::Ssrf.bit() | HOST_FIXED);
                         }
                         AVal::Tainted(t)
                     }
                     None if known => AVal::Const(Value::Str(s)),
+                    // `f"{url_for('search')}?page={n}"`: still a URL of this site.
+                    None if site_first
+                        && is_site_url(first_value.as_ref().unwrap_or(&AVal::Unknown)) =>
+                    {
+                        first_value.unwrap_or(AVal::Unknown)
+                    }
                     None => AVal::Unknown,
                 }
             }
@@ -632,6 +644,10 @@ impl FnCtx<'_, '_, '_> {
                 if let (AVal::Seq(a), BinOp::Add, AVal::Seq(b)) = (l, op, r) {
                     return AVal::Seq(a.iter().chain(b).cloned().collect());
                 }
+                // `url_for("search") + "?page=2"`: still a URL of this site.
+                if op == BinOp::Add && is_site_url(l) {
+                    return l.clone();
+                }
                 AVal::Unknown
             }
             (Some(a), Some(mut b)) => {
@@ -639,6 +655,10 @@ impl FnCtx<'_, '_, '_> {
                 // (`name` is judged on its own origins; each origin keeps its mask).
                 if op == BinOp::Add {
                     b.sanitize(crate::value::NOT_ABSOLUTE);
+                    // `url + "&" + query` after `url = f"{url_for(...)}?id={id}"`.
+                    if a.sanitized() & HOST_FIXED != 0 {
+                        b.sanitize(Class::Redirect.bit() | Class::Ssrf.bit() | HOST_FIXED);
+                    }
                 }
                 AVal::Tainted(
                     a.merge(&b)
@@ -701,10 +721,11 @@ impl FnCtx<'_, '_, '_> {
                 }
                 // A constant prefix that fixes the host (`"/search?q=" + x`,
                 // `"https://api.example.com/" + x`) keeps the URL on that host.
-                if let (AVal::Const(Value::Str(prefix)), true) = (l, r.taint().is_some())
-                    && fixes_host(prefix)
+                if r.taint().is_some()
+                    && (matches!(l, AVal::Const(Value::Str(prefix)) if fixes_host(prefix))
+                        || (op == BinOp::Add && is_site_url(l)))
                 {
-                    t.sanitize(Class::Redirect.bit() | Class::Ssrf.bit());
+                    t.sanitize(Class::Redirect.bit() | Class::Ssrf.bit() | HOST_FIXED);
                 }
                 AVal::Tainted(t)
             }
@@ -719,6 +740,18 @@ fn inside_single_quotes(before: &str) -> bool {
 
 /// Whether a URL prefix already fixes the host: a path (`/x`, not `//x` or `/\\x`), or
 /// `scheme://host/` with the path started.
+/// A value that starts with a prefix fixing the host: a URL of this site, or text built
+/// on such a prefix ([`HOST_FIXED`]).
+fn fixes_host_of(v: &AVal) -> bool {
+    is_site_url(v) || v.taint().is_some_and(|t| t.sanitized() & HOST_FIXED != 0)
+}
+
+/// A URL of this site built by the app (`url_for(...)`, and text written after one): a
+/// prefix that fixes the host.
+pub(crate) fn is_site_url(v: &AVal) -> bool {
+    matches!(v, AVal::Const(Value::Call { qual, .. }) if request::builds_site_url(qual))
+}
+
 fn fixes_host(prefix: &str) -> bool {
     if let Some(rest) = prefix.strip_prefix('/') {
         return !rest.is_empty() && !rest.starts_with('/') && !rest.starts_with('\\');
