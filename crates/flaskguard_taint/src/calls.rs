@@ -907,13 +907,18 @@ impl FnCtx<'_, '_, '_> {
                 self.env.insert(name.into(), AVal::Seq(items));
                 Some(AVal::Const(Value::None))
             }
-            "extend" if matches!((recv, args.first()), (AVal::Seq(_), Some(AVal::Seq(_)))) => {
+            "extend" if matches!((recv, args.first()), (AVal::Seq(_), Some(_))) => {
                 let name = place?;
-                let (AVal::Seq(mut items), Some(AVal::Seq(more))) = (recv.clone(), args.first())
-                else {
+                let (AVal::Seq(mut items), Some(more)) = (recv.clone(), args.first()) else {
                     return None;
                 };
-                items.extend(more.iter().cloned());
+                match more {
+                    AVal::Seq(more) => items.extend(more.iter().cloned()),
+                    // Elements not known one by one: the list keeps its first elements
+                    // (`cmd = [program, script]; cmd.extend(args)` still runs `program`),
+                    // and what follows is any of the added ones.
+                    more => items.push(element_of(more)),
+                }
                 self.env.insert(name.into(), AVal::Seq(items));
                 Some(AVal::Const(Value::None))
             }
