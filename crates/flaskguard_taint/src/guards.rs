@@ -181,36 +181,14 @@ impl FnCtx<'_, '_, '_> {
     /// `parts.hostname` (or `netloc`, `host`), also lower-cased, stripped, with an `or ""`
     /// fallback, or a local name bound once to such a value. Returns whether it was one.
     fn sanitize_host_of(&mut self, e: &Expr, depth: u32) -> bool {
-        if depth > 4 {
+        let mut places = Vec::new();
+        if !self.host_places(e, depth, &mut places) {
             return false;
         }
-        match &e.kind {
-            ExprKind::Attribute { value, attr } if is_host_part(attr) => {
-                self.sanitize_place(value, Class::Redirect.bit() | Class::Ssrf.bit());
-                true
-            }
-            ExprKind::Call(call) if call.args.is_empty() => match &call.func.kind {
-                ExprKind::Attribute { value, attr } if is_normalising(attr) => {
-                    self.sanitize_host_of(value, depth + 1)
-                }
-                _ => false,
-            },
-            ExprKind::BoolOp {
-                op: BoolOp::Or,
-                values,
-            } if values.len() == 2 && matches!(values[1].kind, ExprKind::Str(_)) => {
-                self.sanitize_host_of(&values[0], depth + 1)
-            }
-            ExprKind::Name(name) => {
-                let Some((_, [flaskguard_index::semantic::Binding::Assign(value)])) =
-                    self.engine.index.bindings_of(self.module, self.scope, name)
-                else {
-                    return false;
-                };
-                self.sanitize_host_of(value, depth + 1)
-            }
-            _ => false,
+        for place in places {
+            self.sanitize_place(place, Class::Redirect.bit() | Class::Ssrf.bit());
         }
+        true
     }
 
     /// Marks the value at a place (`x`, `obj.attr`) as safe for `mask`; for a parsed URL
@@ -967,4 +945,64 @@ fn fixed_origin_prefix(prefix: &str) -> bool {
 /// The parts of a parsed URL that name the host.
 fn is_host_part(attr: &str) -> bool {
     matches!(attr, "netloc" | "hostname" | "host")
+}
+
+impl<'a> FnCtx<'_, '_, 'a> {
+    /// The URLs (or parsed URLs) whose host `e` is, when it is one on every path:
+    /// `parts.hostname`, `(parts.hostname or "").lower()`, a name bound to those (and
+    /// re-bound only to its own normalised form: `host = host.lower()`).
+    fn host_places<'x>(&self, e: &'x Expr, depth: u32, out: &mut Vec<&'x Expr>) -> bool
+    where
+        'a: 'x,
+    {
+        if depth > 4 {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Attribute { value, attr } if is_host_part(attr) => {
+                out.push(value);
+                true
+            }
+            ExprKind::Call(call) if call.args.is_empty() => match &call.func.kind {
+                ExprKind::Attribute { value, attr } if is_normalising(attr) => {
+                    self.host_places(value, depth + 1, out)
+                }
+                _ => false,
+            },
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            } if values.len() == 2 && matches!(values[1].kind, ExprKind::Str(_)) => {
+                self.host_places(&values[0], depth + 1, out)
+            }
+            ExprKind::Name(name) => {
+                let Some((_, bindings)) =
+                    self.engine.index.bindings_of(self.module, self.scope, name)
+                else {
+                    return false;
+                };
+                let mut any = false;
+                for b in bindings {
+                    let flaskguard_index::semantic::Binding::Assign(value) = b else {
+                        return false;
+                    };
+                    // `host = host.lower()`: the same host.
+                    if let Some(call) = value.as_call()
+                        && call.args.is_empty()
+                        && let ExprKind::Attribute { value: recv, attr } = &call.func.kind
+                        && is_normalising(attr)
+                        && recv.as_name() == Some(name.as_str())
+                    {
+                        continue;
+                    }
+                    if !self.host_places(value, depth + 1, out) {
+                        return false;
+                    }
+                    any = true;
+                }
+                any
+            }
+            _ => false,
+        }
+    }
 }

@@ -53,6 +53,9 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
     /// The `Markup(...)` call being evaluated is the receiver of `.unescape()` or
     /// `.striptags()`: it makes plain text, not HTML.
     pub(crate) plain_text_markup: Option<Span>,
+    /// For each loop being analysed (innermost last), the environments at its `break`
+    /// and `continue` statements so far.
+    pub(crate) loop_jumps: Vec<Vec<Env>>,
 }
 
 /// The exits of a function summarised as a check.
@@ -151,6 +154,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             guard_names: 0,
             call_body: None,
             plain_text_markup: None,
+            loop_jumps: Vec::new(),
         }
     }
 

@@ -42,11 +42,15 @@ impl FnCtx<'_, '_, '_> {
             | StmtKind::Global(_)
             | StmtKind::Nonlocal(_)
             | StmtKind::Import(_)
-            | StmtKind::ImportFrom { .. }
-            // The loop's environment flows on past `break`/`continue` (over-approximated by
-            // analysing what follows them too).
-            | StmtKind::Break
-            | StmtKind::Continue => {}
+            | StmtKind::ImportFrom { .. } => {}
+            // `if host != allowed: continue`: the path ends here; its environment goes back
+            // to the loop's head (and, for `break`, past the loop).
+            StmtKind::Break | StmtKind::Continue => {
+                if let Some(jumps) = self.loop_jumps.last_mut() {
+                    jumps.push(self.env.clone());
+                    self.dead = true;
+                }
+            }
             StmtKind::Expr(e) => {
                 let _ = self.eval(e);
                 if self.is_abort(e) {
@@ -178,7 +182,12 @@ impl FnCtx<'_, '_, '_> {
                 self.block(body);
             }
             StmtKind::Try(tr) => {
-                let Try { body, handlers, orelse, finalbody, } = &**tr;
+                let Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } = &**tr;
                 let before = self.env.clone();
                 self.block(body);
                 let after_body_dead = self.dead;
@@ -296,13 +305,27 @@ impl FnCtx<'_, '_, '_> {
             if let Some((t, elem, span)) = target {
                 self.assign(t, elem.clone(), *span);
             }
+            self.loop_jumps.push(Vec::new());
             self.block(body);
-            if !self.dead {
-                outs = Some(match outs {
-                    Some(o) => join_env_into(o, &self.env),
-                    None => self.env.clone(),
+            let jumps = self.loop_jumps.pop().unwrap_or_default();
+            // Where an iteration ends: the end of the body, a `continue` or a `break` (a
+            // `break` is taken as reaching the head too: an over-approximation).
+            let mut end: Option<Env> = (!self.dead).then(|| std::mem::take(&mut self.env));
+            for j in jumps {
+                end = Some(match end {
+                    Some(e) => join_env_into(e, &j),
+                    None => j,
                 });
             }
+            let Some(end) = end else {
+                // Every path returns or raises: nothing reaches the head again.
+                break;
+            };
+            outs = Some(match outs {
+                Some(o) => join_env_into(o, &end),
+                None => end.clone(),
+            });
+            self.env = end;
             let next = join_env(&state, &self.env);
             if next == state {
                 break;
