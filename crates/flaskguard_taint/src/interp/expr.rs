@@ -214,6 +214,7 @@ impl FnCtx<'_, '_, '_> {
                 let mut s = String::new();
                 let mut known = true;
                 let (mut site_first, mut first_value) = (false, None);
+                let mut base_untainted = false;
                 for (i, p) in parts.iter().enumerate() {
                     match p {
                         FPart::Literal(l) => s.push_str(l),
@@ -222,6 +223,11 @@ impl FnCtx<'_, '_, '_> {
                             if i == 0 && fixes_host_of(&v) {
                                 site_first = true;
                                 first_value = Some(v.clone());
+                            }
+                            if i == 0 {
+                                // (A setting from the environment is no attacker's text.)
+                                base_untainted = v.taint().is_none_or(|t| t.is_harmless())
+                                    && !matches!(v, AVal::Const(Value::Str(_)));
                             }
                             match (&v, v.taint()) {
                                 (_, Some(mut t)) => {
@@ -257,6 +263,16 @@ impl FnCtx<'_, '_, '_> {
                             || matches!(parts.first(), Some(FPart::Literal(first)) if fixes_host(first))
                         {
                             t.sanitize(Class::Redirect.bit() | Class::Ssrf.bit() | HOST_FIXED);
+                        }
+                        // `f"{settings.API_BASE}/{path}"`: the server's own base, and the
+                        // request's text only after a `/` that ends its authority. (Not for
+                        // a redirect: an empty base leaves `//host`.)
+                        if let [FPart::Expr(_), FPart::Literal(sep), ..] = &parts[..]
+                            && sep.starts_with('/')
+                            && !sep.starts_with("//")
+                            && base_untainted
+                        {
+                            t.sanitize(Class::Ssrf.bit());
                         }
                         AVal::Tainted(t)
                     }
