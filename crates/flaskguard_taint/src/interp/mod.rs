@@ -56,6 +56,9 @@ pub(crate) struct FnCtx<'e, 'i, 'a> {
     /// For each loop being analysed (innermost last), the environments at its `break`
     /// and `continue` statements so far.
     pub(crate) loop_jumps: Vec<Vec<Env>>,
+    /// The response bodies of project helper calls assigned to a name (by the call's
+    /// span): `result = helper(...)` … `return result`.
+    pub(crate) assigned_bodies: Vec<(Span, AVal)>,
 }
 
 /// The exits of a function summarised as a check.
@@ -155,6 +158,7 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             call_body: None,
             plain_text_markup: None,
             loop_jumps: Vec::new(),
+            assigned_bodies: Vec::new(),
         }
     }
 

@@ -87,6 +87,8 @@ impl FnCtx<'_, '_, '_> {
                     {
                         helper_body.clone()
                     }
+                    // `result = helper(...)` … `return result`, the name bound only there.
+                    (_, Some(e)) => self.assigned_call_body(e).unwrap_or(body),
                     _ => body,
                 };
                 let is_json = value
@@ -121,6 +123,11 @@ impl FnCtx<'_, '_, '_> {
             }
             StmtKind::Assign { targets, value } => {
                 let v = self.eval(value);
+                if let Some((span, body)) = &self.call_body
+                    && *span == value.span
+                {
+                    self.assigned_bodies.push((*span, body.clone()));
+                }
                 for t in targets {
                     self.assign(t, v.clone(), stmt.span);
                 }
@@ -389,6 +396,25 @@ impl FnCtx<'_, '_, '_> {
                 }
             }
         }
+    }
+
+    /// What a name returned as the body holds as a response body when its one binding in
+    /// the function is a call of a project helper: the helper's own bodies (its JSON
+    /// dicts and lists are not HTML).
+    fn assigned_call_body(&self, e: &Expr) -> Option<AVal> {
+        let name = e.as_name()?;
+        let (_, [flaskguard_index::semantic::Binding::Assign(value)]) = self
+            .engine
+            .index
+            .bindings_of(self.module, self.scope, name)?
+        else {
+            return None;
+        };
+        self.assigned_bodies
+            .iter()
+            .rev()
+            .find(|(span, _)| *span == value.span)
+            .map(|(_, body)| body.clone())
     }
 
     /// Whether any name in `e` holds a tainted value (for a check being summarised: an
