@@ -491,6 +491,74 @@ fn bad_inputs_become_diagnostics_and_the_scan_goes_on() {
 }
 
 #[test]
+fn routes_carry_the_sources_defaults_and_the_flows_merged_at_a_shared_sink() {
+    let dir = project(&[(
+        "app.py",
+        r#"import urllib.request
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def json_field(name, default=""):
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return default
+    return body.get(name, default)
+
+
+def fetch(url):
+    return urllib.request.urlopen(url).read()
+
+
+@app.get("/a")
+def a():
+    return fetch(request.headers.get("X-Callback") or "http://feeds.example/a.xml")
+
+
+@app.post("/b")
+def b():
+    return fetch(json_field("feed", "http://feeds.example/b.xml"))
+
+
+@app.get("/c")
+def c():
+    return fetch(request.headers.get("X-Callback") or "http://feeds.example/c.xml")
+"#,
+    )]);
+    let o = run(dir.path(), &["routes", ".", "--output-format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let routes = json(&o);
+    let route = |rule: &str| {
+        routes
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == rule)
+            .unwrap_or_else(|| panic!("route {rule}: {routes}"))
+            .clone()
+    };
+    // The constant after `or`, and a helper's default given by the caller, are samples.
+    assert_eq!(
+        route("/a")["samples"]["header:X-Callback"],
+        "http://feeds.example/a.xml"
+    );
+    assert_eq!(
+        route("/b")["samples"]["json:feed"],
+        "http://feeds.example/b.xml"
+    );
+    // /a and /c read the same header into the same sink: one finding, both routes' codes.
+    for rule in ["/a", "/b", "/c"] {
+        let codes = route(rule)["findings"].clone();
+        assert!(
+            codes.as_array().unwrap().iter().any(|c| c == "FG123"),
+            "{rule}: {codes}"
+        );
+    }
+}
+
+#[test]
 fn routes_lists_protections() {
     let dir = project(&[(
         "app.py",

@@ -132,15 +132,24 @@ impl Options {
             })
             .collect();
         self.secret_candidates = secret_candidates.to_vec();
+        let confirming = |code: &str, rule: &str| {
+            let (code, rule) = (code.to_string(), rule.to_string());
+            rules::PROBES
+                .iter()
+                .filter(move |p| p.confirms.contains(&code.as_str()))
+                .map(move |p| (rule.clone(), p.code))
+        };
         self.predicted = findings
             .iter()
             .flat_map(|f| finding_rules(routes, f).into_iter().map(move |r| (f, r)))
-            .flat_map(|(f, rule)| {
-                rules::PROBES
+            .flat_map(|(f, rule)| confirming(&f.code, rule))
+            // A route's own codes also name the flows from its reads that were merged
+            // into one finding at a shared sink (a helper every view calls).
+            .chain(
+                routes
                     .iter()
-                    .filter(|p| p.confirms.contains(&f.code.as_str()))
-                    .map(move |p| (rule.to_string(), p.code))
-            })
+                    .flat_map(|r| r.findings.iter().flat_map(|c| confirming(c, &r.rule))),
+            )
             .collect();
         self.predicted.sort_unstable();
         self.predicted.dedup();

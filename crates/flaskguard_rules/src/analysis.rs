@@ -308,10 +308,19 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     };
     // One finding per sink and message: several request reads reaching one sink through
     // different routes or callers are one problem to fix.
+    // (The paths of the ones merged away still say which routes the problem reaches:
+    // the probe aims at those routes too.)
     let mut seen: rustc_hash::FxHashSet<(&str, String, String)> = rustc_hash::FxHashSet::default();
+    let mut merged_steps: Vec<(&'static str, Target)> = Vec::new();
     let raw: Vec<RawFinding> = raw
         .into_iter()
-        .filter(|r| seen.insert((r.rule.code, format!("{:?}", r.target), r.message.clone())))
+        .filter(|r| {
+            let first = seen.insert((r.rule.code, format!("{:?}", r.target), r.message.clone()));
+            if !first {
+                merged_steps.extend(r.trace.iter().map(|(step, _)| (r.rule.code, *step)));
+            }
+            first
+        })
         .collect();
     let mut findings = Vec::with_capacity(raw.len());
     let mut occurrences: FxHashMap<(String, String, String), usize> = FxHashMap::default();
@@ -374,7 +383,7 @@ pub fn analyze(project: &Project, options: &AnalysisOptions) -> Analysis {
     }
     apply_inline_suppressions(project, &mut findings, options);
 
-    let routes = route_entries(&ctx, &findings);
+    let routes = route_entries(&ctx, &findings, &merged_steps);
     let mut rules: Vec<RuleMeta> = enabled.iter().map(|r| r.meta()).collect();
     rules.sort_by(|a, b| a.code.cmp(&b.code));
     let mut errors: Vec<InputError> = project
@@ -729,10 +738,17 @@ fn applies(e: &flaskguard_flask::Extension<'_>, r: &flaskguard_flask::Route<'_>)
 /// as `location:name` (`query:q`, `form:text`, `json:message`, `header:X-Key`), plus `body`
 /// for the raw body. What a prober fuzzes; the URL's own parameters come from the rule.
 /// What each request helper reads by one of its parameters: (location, parameter index,
-/// parameter name), by function. Shared by all routes: a helper is read once.
+/// parameter name, and the parameter its default comes from: `def json_field(name,
+/// default=""): return body.get(name, default)`), by function. Shared by all routes: a
+/// helper is read once.
 type HelperReads = rustc_hash::FxHashMap<
     (flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx),
-    Vec<(flaskguard_report::surface::InputLocation, usize, String)>,
+    Vec<(
+        flaskguard_report::surface::InputLocation,
+        usize,
+        String,
+        Option<(usize, String)>,
+    )>,
 >;
 
 fn route_inputs(
@@ -826,24 +842,36 @@ fn route_inputs(
                     &mut named,
                     &mut Vec::new(),
                 );
+                let position = |name: &str| helper.params.iter().position(|p| p.name == name);
                 named
                     .into_iter()
-                    .filter_map(|(loc, name)| {
-                        let i = helper.params.iter().position(|p| p.name.as_str() == name)?;
-                        Some((loc, i, name.to_string()))
+                    .filter_map(|(loc, name, default)| {
+                        let i = position(name)?;
+                        let default = default.and_then(|d| Some((position(d)?, d.to_string())));
+                        Some((loc, i, name.to_string(), default))
                     })
                     .collect()
             });
             // A method's first parameter is its receiver.
             let shift = usize::from(matches!(call.func.kind, ExprKind::Attribute { .. }));
-            for (loc, i, name) in reads.iter() {
-                let arg = call
-                    .keyword(name)
-                    .or_else(|| i.checked_sub(shift).and_then(|i| call.args.get(i)));
-                if let Some(arg) = arg
+            let argument = |i: usize, name: &str| {
+                call.keyword(name)
+                    .or_else(|| i.checked_sub(shift).and_then(|i| call.args.get(i)))
+            };
+            for (loc, i, name, default) in reads.iter() {
+                if let Some(arg) = argument(*i, name)
                     && let Some(key) = index.eval(m, scope, arg).as_str()
                 {
-                    out.push(Input::At(*loc, key.to_string()));
+                    let input = Input::At(*loc, key.to_string());
+                    // `json_field("feed", "http://…")`: the caller's default is a sample.
+                    if let Some((j, dname)) = default
+                        && let Some(d) = argument(*j, dname)
+                        && let flaskguard_index::Value::Str(d) = index.eval(m, scope, d)
+                        && !d.is_empty()
+                    {
+                        samples.push((input.clone(), d));
+                    }
+                    out.push(input);
                 }
             }
         });
@@ -911,12 +939,30 @@ fn keyed_reads<'a>(
     scope: flaskguard_index::ir::ScopeRef,
     body: &'a [flaskguard_index::ir::Stmt],
     out: &mut Vec<Input>,
-    by_name: &mut Vec<(flaskguard_report::surface::InputLocation, &'a str)>,
+    by_name: &mut Vec<(
+        flaskguard_report::surface::InputLocation,
+        &'a str,
+        Option<&'a str>,
+    )>,
     samples: &mut Vec<(Input, String)>,
 ) {
     use flaskguard_index::ir::ExprKind;
+    // `request.headers.get("X-Url") or "http://…"`: the constant after `or` is the value
+    // the app expects there (the walk sees the `or` before its operands).
+    let mut or_defaults: Vec<(flaskguard_index::Span, &'a flaskguard_index::ir::Expr)> = Vec::new();
     flaskguard_index::ir::walk_body_exprs(body, &mut |e| {
-        let mut default = None;
+        if let ExprKind::BoolOp {
+            op: flaskguard_index::ir::BoolOp::Or,
+            values,
+        } = &e.kind
+            && let [read, fallback] = &values[..]
+        {
+            or_defaults.push((read.span, fallback));
+        }
+        let mut default = or_defaults
+            .iter()
+            .find(|(span, _)| *span == e.span)
+            .map(|(_, d)| *d);
         let (container, key) = match &e.kind {
             ExprKind::Call(call) => {
                 if let Some(r) = index.resolve(m, scope, &call.func) {
@@ -941,8 +987,10 @@ fn keyed_reads<'a>(
                 let Some(key) = call.args.first() else {
                     return;
                 };
-                if attr == "get" {
-                    default = call.argument(1, "default");
+                if attr == "get"
+                    && let Some(d) = call.argument(1, "default")
+                {
+                    default = Some(d);
                 }
                 (value.as_ref(), key)
             }
@@ -990,14 +1038,20 @@ fn keyed_reads<'a>(
                         samples.push((Input::At(loc, k.to_string()), d));
                     }
                 }
-                ExprKind::Name(n) => by_name.push((loc, n.as_str())),
+                ExprKind::Name(n) => {
+                    by_name.push((loc, n.as_str(), default.and_then(|d| d.as_name())));
+                }
                 _ => {}
             }
         }
     });
 }
 
-fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry> {
+fn route_entries(
+    ctx: &Context<'_, '_>,
+    findings: &[Finding],
+    merged_steps: &[(&'static str, Target)],
+) -> Vec<RouteEntry> {
     let model = ctx.model;
     let index = ctx.index;
     let csrf_exts: Vec<&flaskguard_flask::Extension<'_>> = model
@@ -1126,16 +1180,31 @@ fn route_entries(ctx: &Context<'_, '_>, findings: &[Finding]) -> Vec<RouteEntry>
             .iter()
             .filter(|f| !f.is_suppressed())
             .filter(|f| {
-                f.route.as_deref() == Some(label.as_str())
-                    || handler_span.is_some_and(|(m, s)| {
-                        let src = &index.module(m).source;
-                        f.location.path == src.display
-                            && f.location.byte_start >= s.start
-                            && f.location.byte_end <= s.end
+                // The finding is in the handler, or its flow passes through it (a read
+                // whose sink is in a helper).
+                let inside = |loc: &flaskguard_report::Location| {
+                    handler_span.is_some_and(|(m, s)| {
+                        loc.path == index.module(m).source.display
+                            && loc.byte_start >= s.start
+                            && loc.byte_end <= s.end
                     })
+                };
+                f.route.as_deref() == Some(label.as_str())
+                    || inside(&f.location)
+                    || f.trace.iter().any(|step| inside(&step.location))
             })
             .map(|f| f.code.clone())
             .collect();
+        // One finding per sink: the flows merged into it from this handler's reads.
+        codes.extend(
+            merged_steps
+                .iter()
+                .filter(|(_, source)| {
+                    matches!((source, handler_span), (Target::Module(m, span), Some((hm, hs)))
+                        if *m == hm && span.start >= hs.start && span.end <= hs.end)
+                })
+                .map(|(code, _)| code.to_string()),
+        );
         codes.sort();
         codes.dedup();
         let _ = module;
