@@ -111,6 +111,9 @@ pub(crate) enum CheckSummary {
 /// by parameter index: `check(path, skip=True)` checks nothing, `check(path)` does.
 pub(crate) type CheckKey = (ModuleId, FuncIdx, bool, Box<[(u16, Flag)]>);
 
+/// A function summary's key: the function and the switches the calls pass.
+pub(crate) type SummaryKey = ((ModuleId, FuncIdx), Box<[(u16, Flag)]>);
+
 /// A constant a call passes to a check for one of its switches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Flag {
@@ -147,7 +150,8 @@ pub struct Engine<'i, 'a> {
     pub(crate) spec: &'i Spec,
     /// The project's non-Python files (INI files answer `configparser` reads).
     pub(crate) texts: &'i [TextFile],
-    pub(crate) summaries: Mutex<FxHashMap<(ModuleId, FuncIdx), Arc<Summary>>>,
+    /// Function summaries, by function and the switches calls pass (see `summary_with`).
+    pub(crate) summaries: Mutex<FxHashMap<SummaryKey, Arc<Summary>>>,
     pub(crate) in_progress: Mutex<FxHashSet<(ModuleId, FuncIdx)>>,
     /// What project functions check of their parameters, computed once per function,
     /// kind of check (every normal exit, or only the truthy returns) and the flags the

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use flaskguard_index::ir::{Expr, FuncIdx, ScopeRef};
 use flaskguard_index::{ModuleId, Span};
 
-use crate::engine::{Engine, Summary};
+use crate::engine::{Engine, Flag, Summary};
 use crate::value::{AVal, Env, Origin, Step, Taint};
 
 /// Helpers of at most this many statements are analysed at each call site.
@@ -75,7 +75,20 @@ pub(crate) struct Exits {
 impl Engine<'_, '_> {
     /// The summary of a function, computed once.
     pub(crate) fn summary(&self, f: (ModuleId, FuncIdx), depth: usize) -> Arc<Summary> {
-        if let Some(s) = self.summaries.lock().expect("summaries lock").get(&f) {
+        self.summary_with(f, depth, Box::new([]))
+    }
+
+    /// The summary of a function for calls that pass these switches (`True`, `False`,
+    /// `None`, by parameter index; left at their default or given): computed once per
+    /// set. `dump(path, from_setup=False)` never runs the `if from_setup:` branch.
+    pub(crate) fn summary_with(
+        &self,
+        f: (ModuleId, FuncIdx),
+        depth: usize,
+        flags: Box<[(u16, Flag)]>,
+    ) -> Arc<Summary> {
+        let key = (f, flags);
+        if let Some(s) = self.summaries.lock().expect("summaries lock").get(&key) {
             return s.clone();
         }
         if depth > MAX_CALL_DEPTH || !self.in_progress.lock().expect("lock").insert(f) {
@@ -94,6 +107,11 @@ impl Engine<'_, '_> {
             if is_self && p.name == "cls" {
                 continue;
             }
+            if let Some((_, flag)) = key.1.iter().find(|(j, _)| usize::from(*j) == i) {
+                fx.env
+                    .insert(p.name.as_str().into(), AVal::Const(flag.value()));
+                continue;
+            }
             fx.env.insert(
                 p.name.as_str().into(),
                 AVal::Tainted(Taint::param(i as u16)),
@@ -101,11 +119,15 @@ impl Engine<'_, '_> {
         }
         fx.block(&def.body);
         fx.found.complete = true;
+        // A branch one call's switches rule out is not dead for other calls.
+        if !key.1.is_empty() {
+            fx.found.dead_code.clear();
+        }
         let summary = Arc::new(fx.found);
         self.summaries
             .lock()
             .expect("summaries lock")
-            .entry(f)
+            .entry(key)
             .or_insert_with(|| summary.clone());
         self.in_progress.lock().expect("lock").remove(&f);
         summary
