@@ -491,7 +491,7 @@ fn bad_inputs_become_diagnostics_and_the_scan_goes_on() {
 }
 
 #[test]
-fn routes_carry_the_sources_defaults_and_the_flows_merged_at_a_shared_sink() {
+fn routes_carry_the_sources_defaults_required_texts_and_the_flows_merged_at_a_shared_sink() {
     let dir = project(&[(
         "app.py",
         r#"import urllib.request
@@ -525,6 +525,14 @@ def b():
 @app.get("/c")
 def c():
     return fetch(request.headers.get("X-Callback") or "http://feeds.example/c.xml")
+
+
+@app.post("/d")
+def d():
+    url = request.form.get("url", "http://127.0.0.1:9/d.xml")
+    if "feeds.example" not in url:
+        return "only feeds.example", 400
+    return fetch(url)
 "#,
     )]);
     let o = run(dir.path(), &["routes", ".", "--output-format", "json"]);
@@ -547,6 +555,11 @@ def c():
     assert_eq!(
         route("/b")["samples"]["json:feed"],
         "http://feeds.example/b.xml"
+    );
+    // A text the handler requires (it rejects values without it) joins the sample.
+    assert_eq!(
+        route("/d")["samples"]["form:url"],
+        "http://127.0.0.1:9/d.xml?feeds.example"
     );
     // /a and /c read the same header into the same sink: one finding, both routes' codes.
     for rule in ["/a", "/b", "/c"] {

@@ -1047,6 +1047,63 @@ fn keyed_reads<'a>(
     });
 }
 
+/// Texts the handler refuses to go on without: `if "feeds.example" not in url: return
+/// ...` (a reject branch: it returns, raises or aborts). A value that lacks them never
+/// reaches what follows.
+fn required_texts(
+    index: &Index<'_>,
+    (m, f): (flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx),
+) -> Vec<String> {
+    use flaskguard_index::ir::{CmpOp, ExprKind, StmtKind};
+    let def = &index.module(m).functions[f.0 as usize];
+    let mut out = Vec::new();
+    flaskguard_index::ir::walk_stmts(&def.body, &mut |st| {
+        let StmtKind::If { test, body, .. } = &st.kind else {
+            return;
+        };
+        let rejects = body.last().is_some_and(|last| match &last.kind {
+            StmtKind::Return(_) | StmtKind::Raise { .. } => true,
+            StmtKind::Expr(e) => index
+                .callee_of(m, e)
+                .is_some_and(|r| r.qual == "flask.abort" || r.qual == "werkzeug.exceptions.abort"),
+            _ => false,
+        });
+        if let ExprKind::Compare(cmp) = &test.kind
+            && rejects
+            && cmp.ops[..] == [CmpOp::NotIn]
+            && let ExprKind::Str(text) = &cmp.left.kind
+            && !text.is_empty()
+            && !out.iter().any(|t: &String| t == text.as_str())
+        {
+            out.push(text.to_string());
+        }
+    });
+    out
+}
+
+/// A sample that also holds the texts the handler requires: a URL gets them in its
+/// query (its host stays the one the source wrote), any other value appended.
+fn with_required(sample: String, required: &[String]) -> String {
+    let mut out = sample;
+    for text in required {
+        if out.contains(text.as_str()) {
+            continue;
+        }
+        match url::Url::parse(&out) {
+            Ok(mut u) if u.has_host() => {
+                let query = match u.query() {
+                    Some(q) if !q.is_empty() => format!("{q}&{text}"),
+                    _ => text.clone(),
+                };
+                u.set_query(Some(&query));
+                out = u.to_string();
+            }
+            _ => out.push_str(text),
+        }
+    }
+    out
+}
+
 fn route_entries(
     ctx: &Context<'_, '_>,
     findings: &[Finding],
@@ -1233,10 +1290,16 @@ fn route_entries(
                 inputs
             },
             probe: Vec::new(),
-            samples: samples
-                .drain(..)
-                .map(|(input, value)| (input.to_string(), value))
-                .collect(),
+            samples: {
+                let required = r
+                    .handler
+                    .map(|h| required_texts(index, h))
+                    .unwrap_or_default();
+                samples
+                    .drain(..)
+                    .map(|(input, value)| (input.to_string(), with_required(value, &required)))
+                    .collect()
+            },
         });
     }
     out.sort_by(|a, b| (&a.rule, &a.methods).cmp(&(&b.rule, &b.methods)));

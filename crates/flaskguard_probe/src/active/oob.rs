@@ -65,7 +65,11 @@ fn ssrf_payloads(canary: &str, sample: &str) -> Vec<String> {
         && let Some(host) = u.host_str()
     {
         let path = u.path().trim_start_matches('/');
-        let mimic = format!("{canary}/{path}?host={host}");
+        // (The sample's query too: it may hold a text the app requires in the URL.)
+        let mimic = match u.query() {
+            Some(q) if !q.is_empty() => format!("{canary}/{path}?{q}&host={host}"),
+            _ => format!("{canary}/{path}?host={host}"),
+        };
         if mimic != out[0] {
             out.push(mimic);
         }
@@ -192,6 +196,14 @@ mod tests {
         assert_eq!(
             ssrf_payloads(c, "cdn.example:8080"),
             [c, "127.0.0.1:9/fg-ssrf-1?x="]
+        );
+        // A text the app requires in the URL rides in the sample's query.
+        assert_eq!(
+            ssrf_payloads(c, "http://127.0.0.1:9/feed.xml?feeds.example"),
+            [
+                c,
+                "http://127.0.0.1:9/fg-ssrf-1/feed.xml?feeds.example&host=127.0.0.1"
+            ]
         );
     }
 
