@@ -478,6 +478,15 @@ def go():
     return redirect(target)
 
 
+@app.route("/continue")
+def continue_link():
+    # Only a local path is written into the link (a `javascript:` URL is refused).
+    to = request.args.get("to", "/")
+    if not to.startswith("/") or to.startswith("//"):
+        to = "/"
+    return page('<a href="{{ to }}">continue</a>', to=to)
+
+
 FETCH_ALLOWED_HOSTS = {"api.example.com"}
 
 

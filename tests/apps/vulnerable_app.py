@@ -42,6 +42,7 @@ import urllib.request
 import flask
 import jinja2
 import jwt
+import markupsafe
 from flask import Flask, Response, jsonify, redirect, render_template_string, request, session
 from flask_httpauth import HTTPBasicAuth
 from lxml import etree
@@ -201,6 +202,13 @@ def index():
 def search():
     q = request.args.get("q", "")
     return f"<h1>Results for {q}</h1><p>No items found.</p>"  # FG618 reflected
+
+
+@app.route("/continue")
+def continue_link():
+    # Escaped (quotes too), but at the start of href: ?to=javascript:... runs.
+    to = request.args.get("to", "/")
+    return f'<a href="{markupsafe.escape(to)}">continue</a>'  # FG618
 
 
 @app.route("/comments", methods=["GET", "POST"])

@@ -143,8 +143,8 @@ pub static PROBES: &[Entry] = &[
         High,
         [79],
         "A03",
-        "Request data is echoed into HTML without escaping",
-        "Render with templates (autoescaping) and never mark request data safe; escape with `markupsafe.escape`.",
+        "Request data is echoed into HTML without escaping, or written at the start of a link where a `javascript:` URL runs",
+        "Render with templates (autoescaping) and never mark request data safe; escape with `markupsafe.escape`. Escaping does not stop a `javascript:` URL in `href` or `src`: accept only `http(s)` URLs or local paths there.",
         ["FG110", "FG224", "FG225", "FG226", "FG227"]
     ),
     probe!(

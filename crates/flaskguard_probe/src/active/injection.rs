@@ -333,6 +333,36 @@ async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, shared: &Shared<'_>) -> Ste
         );
         return Ok(());
     }
+    // Escaped, but written at the start of a URL attribute of a page (`<a href="{value}">`):
+    // a `javascript:` URL needs no markup characters. (A redirect's own body is never
+    // shown: that is the redirect check's business.)
+    let page = |r: &Response| !(300..400).contains(&r.status);
+    if page(&resp) && starts_url_attribute(&resp.text(), &m) {
+        let js = format!("javascript:{m}()");
+        if let Some(r) = attempt(ctx, e, p, &js).await?
+            && page(&r)
+            && starts_url_attribute(&r.text(), &js)
+        {
+            report(
+                ctx,
+                "FG618",
+                Severity::High,
+                e,
+                Some(p),
+                format!(
+                    "Reflected XSS: {} is written at the start of a link, where a `javascript:` URL runs",
+                    param_label(p)
+                ),
+                &r,
+                &format!(
+                    "`{js}` sent in {} comes back as the start of a URL attribute",
+                    param_label(p)
+                ),
+                Some(&js),
+            );
+            return Ok(());
+        }
+    }
     if e.method == "GET" {
         return Ok(());
     }
@@ -353,6 +383,19 @@ async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, shared: &Shared<'_>) -> Ste
         });
     }
     Ok(())
+}
+
+/// Whether `value` starts the value of a URL attribute in `html` (`href="value…`,
+/// `src='value…`, `action=value…`), where a `javascript:` URL is run.
+fn starts_url_attribute(html: &str, value: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    let value = value.to_ascii_lowercase();
+    ["href", "src", "action", "formaction"].iter().any(|attr| {
+        ["\"", "'", ""].iter().any(|quote| {
+            lower.contains(&format!("{attr}={quote}{value}"))
+                || lower.contains(&format!("{attr} = {quote}{value}"))
+        })
+    })
 }
 
 /// A product probe: its payloads for two factors, and what it reports when a payload's
