@@ -225,6 +225,16 @@ def comments():
     )
 
 
+@app.route("/quote")
+def quote():
+    # The value sits in a raw block: "{% endraw %}{{7*7}}{% raw %}" gets out of it.
+    text_in = request.args.get("text", "hi")
+    try:
+        return render_template_string("<q>{% raw %}" + text_in + "{% endraw %}</q>")  # FG619
+    except jinja2.TemplateError as e:
+        return text(f"template error: {type(e).__name__}: {e}", 500)
+
+
 @app.route("/hello")
 def hello():
     name = request.args.get("name", "world")

@@ -502,9 +502,14 @@ fn code_payloads(a: u64, b: u64) -> [String; 4] {
     ]
 }
 
-/// Jinja2 expressions multiplying `a` and `b` (the second for filters that want strings).
-fn template_payloads(a: u64, b: u64) -> [String; 2] {
-    [format!("{{{{{a}*{b}}}}}"), format!("{{{{{a}*'{b}'|int}}}}")]
+/// Jinja2 expressions multiplying `a` and `b` (the second for filters that want strings;
+/// the third closes a `{% raw %}` block the app wraps the value in, and reopens it).
+fn template_payloads(a: u64, b: u64) -> [String; 3] {
+    [
+        format!("{{{{{a}*{b}}}}}"),
+        format!("{{{{{a}*'{b}'|int}}}}"),
+        format!("{{% endraw %}}{{{{{a}*{b}}}}}{{% raw %}}"),
+    ]
 }
 
 /// The sample value followed by shell arithmetic on `a` and `b`, joined three ways.
@@ -1061,7 +1066,10 @@ mod tests {
 
     #[test]
     fn payloads_compute_the_product() {
-        assert_eq!(template_payloads(3, 4), ["{{3*4}}", "{{3*'4'|int}}"]);
+        assert_eq!(
+            template_payloads(3, 4),
+            ["{{3*4}}", "{{3*'4'|int}}", "{% endraw %}{{3*4}}{% raw %}"]
+        );
         assert_eq!(
             command_payloads("a.txt", 3, 4),
             [
