@@ -512,13 +512,15 @@ fn template_payloads(a: u64, b: u64) -> [String; 3] {
     ]
 }
 
-/// The sample value followed by shell arithmetic on `a` and `b`, joined three ways.
-fn command_payloads(sample: &str, a: u64, b: u64) -> [String; 3] {
+/// The sample value followed by shell arithmetic on `a` and `b`, joined three ways, and
+/// once more out of a single-quoted word the app put it in (`echo '{value}'`).
+fn command_payloads(sample: &str, a: u64, b: u64) -> [String; 4] {
     // `;` also covers what `&&` would (the first command need not succeed).
     [
         format!("{sample};echo $(({a}*{b}))"),
         format!("{sample}|echo $(({a}*{b}))"),
         format!("{sample}$(echo $(({a}*{b})))"),
+        format!("{sample}';echo $(({a}*{b}));'"),
     ]
 }
 
@@ -1076,6 +1078,7 @@ mod tests {
                 "a.txt;echo $((3*4))",
                 "a.txt|echo $((3*4))",
                 "a.txt$(echo $((3*4)))",
+                "a.txt';echo $((3*4));'",
             ]
         );
         // The product computed, not the payload echoed back with it.
