@@ -1065,7 +1065,7 @@ fn required_texts(
             StmtKind::Return(_) | StmtKind::Raise { .. } => true,
             StmtKind::Expr(e) => index
                 .callee_of(m, e)
-                .is_some_and(|r| r.qual == "flask.abort" || r.qual == "werkzeug.exceptions.abort"),
+                .is_some_and(|r| flaskguard_taint::ABORTS.contains(&r.qual.as_str())),
             _ => false,
         });
         if let ExprKind::Compare(cmp) = &test.kind

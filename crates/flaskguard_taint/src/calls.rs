@@ -10,7 +10,7 @@ use flaskguard_flask::request;
 use flaskguard_index::ir::{Call, Expr, ExprKind, FuncIdx, ScopeRef};
 use flaskguard_index::{ModuleId, Span, Value};
 
-use crate::engine::Flag;
+use crate::engine::Switches;
 use crate::interp::{FnCtx, INLINE_MAX_STATEMENTS, MAX_INLINE_DEPTH, place_name};
 use crate::regex_guard::{self};
 use crate::spec::Class;
@@ -1302,15 +1302,8 @@ impl FnCtx<'_, '_, '_> {
             self.found.session_keys.append(&mut fx.found.session_keys);
             return fx.found.returns.unwrap_or(AVal::Unknown);
         }
-        let flags: Box<[(u16, Flag)]> = param_vals
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| match v {
-                AVal::Const(c) => Flag::of(c).map(|flag| (i as u16, flag)),
-                _ => None,
-            })
-            .collect();
-        let summary = self.engine.summary_with(f, self.depth + 1, flags);
+        let switches = Switches::of(param_vals.iter().map(AVal::as_const));
+        let summary = self.engine.summary_with(f, self.depth + 1, switches);
         let call_step = self.step(e.span, ["passed to `", &def.name, "()`"].concat());
         // Sinks inside the callee fed only by parameters: judged by what is passed here.
         for &(p, m, span, class) in &summary.param_verdicts {

@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use flaskguard_flask::request;
 use flaskguard_index::ir::{FuncIdx, StmtKind};
-use flaskguard_index::{Index, ModuleId, Span, TextFile};
+use flaskguard_index::{Index, ModuleId, Span, TextFile, Value};
 use flaskguard_report::surface::ConverterKind;
 
 use flaskguard_flask::FlaskModel;
@@ -109,10 +109,40 @@ pub(crate) enum CheckSummary {
 /// A check summary's key: the function, whether only its truthy returns count, and the
 /// flags (`True`, `False`, `None`: [`Flag`]) the call passes or leaves at their default,
 /// by parameter index: `check(path, skip=True)` checks nothing, `check(path)` does.
-pub(crate) type CheckKey = (ModuleId, FuncIdx, bool, Box<[(u16, Flag)]>);
+pub(crate) type CheckKey = (ModuleId, FuncIdx, bool, Switches);
 
 /// A function summary's key: the function and the switches the calls pass.
-pub(crate) type SummaryKey = ((ModuleId, FuncIdx), Box<[(u16, Flag)]>);
+pub(crate) type SummaryKey = ((ModuleId, FuncIdx), Switches);
+
+/// The switches a call passes, by parameter index: the parameters given (or left at)
+/// `True`, `False` or `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Switches(Box<[(u16, Flag)]>);
+
+impl Switches {
+    /// The switches among the values of a call's parameters (by index).
+    pub(crate) fn of<'v>(values: impl IntoIterator<Item = Option<&'v Value>>) -> Switches {
+        Switches(
+            values
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, v)| Some((i as u16, Flag::of(v?)?)))
+                .collect(),
+        )
+    }
+
+    /// The value parameter `i` is bound to, when it is a switch.
+    pub(crate) fn value_at(&self, i: usize) -> Option<AVal> {
+        self.0
+            .iter()
+            .find(|(j, _)| usize::from(*j) == i)
+            .map(|(_, flag)| AVal::Const(flag.value()))
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 /// A constant a call passes to a check for one of its switches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -123,8 +153,7 @@ pub(crate) enum Flag {
 }
 
 impl Flag {
-    pub(crate) fn of(v: &flaskguard_index::value::Value) -> Option<Flag> {
-        use flaskguard_index::value::Value;
+    pub(crate) fn of(v: &Value) -> Option<Flag> {
         match v {
             Value::Bool(false) => Some(Flag::False),
             Value::Bool(true) => Some(Flag::True),
@@ -133,8 +162,7 @@ impl Flag {
         }
     }
 
-    pub(crate) fn value(self) -> flaskguard_index::value::Value {
-        use flaskguard_index::value::Value;
+    pub(crate) fn value(self) -> Value {
         match self {
             Flag::False => Value::Bool(false),
             Flag::True => Value::Bool(true),

@@ -11,14 +11,14 @@ use flaskguard_index::{ModuleId, Value};
 
 use std::sync::Arc;
 
-use crate::engine::{CheckSummary, Flag};
+use crate::engine::{CheckSummary, Switches};
 use crate::interp::{Exits, FnCtx, MAX_CALL_DEPTH, place_name};
 use crate::regex_guard::{self, Method};
 use crate::spec::Class;
 use crate::value::{AVal, CONTAINED_IF_NORMALIZED, NORMALIZED, Origin, Taint, UNQUOTED};
 
 /// Calls that never return: they end the path that makes them.
-const ABORTS: &[&str] = &[
+pub const ABORTS: &[&str] = &[
     "flask.abort",
     "werkzeug.exceptions.abort",
     "sys.exit",
@@ -745,36 +745,20 @@ impl FnCtx<'_, '_, '_> {
             }
         };
         // The switches this call sets (or leaves at their constant default).
-        let mut flags = Vec::new();
-        for (i, p) in def.params.iter().enumerate() {
-            let value = match argument(i, p) {
-                Some(arg) => match self.eval(arg) {
-                    AVal::Const(c) => Some(c),
-                    // A switch the enclosing function passes on from its own parameter
-                    // (`def load(name, skip=False): check(name, skip)`): its default.
-                    // (A caller that turns the check off through the wrapper is missed.)
-                    AVal::Tainted(t) => match (&t.origins[..], self.scope) {
-                        ([(Origin::Param(j), _)], ScopeRef::Function(g)) => {
-                            self.engine.index.module(self.module).functions[g.0 as usize]
-                                .params
-                                .get(usize::from(*j))
-                                .and_then(|q| q.default.as_deref())
-                                .map(|d| self.engine.index.eval(self.module, ScopeRef::Module, d))
-                        }
-                        _ => None,
-                    },
-                    _ => None,
-                },
+        let values: Vec<Option<Value>> = def
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match argument(i, p) {
+                Some(arg) => self.eval(arg).as_const().cloned(),
                 None => p
                     .default
                     .as_deref()
                     .map(|d| self.engine.index.eval(m, ScopeRef::Module, d)),
-            };
-            if let Some(flag) = value.as_ref().and_then(Flag::of) {
-                flags.push((i as u16, flag));
-            }
-        }
-        let Some(check) = self.check_summary((m, f), truthy_only, flags.into()) else {
+            })
+            .collect();
+        let switches = Switches::of(values.iter().map(Option::as_ref));
+        let Some(check) = self.check_summary((m, f), truthy_only, switches) else {
             return;
         };
         let masks = match &*check {
@@ -817,10 +801,10 @@ impl FnCtx<'_, '_, '_> {
         &mut self,
         (m, f): (ModuleId, FuncIdx),
         truthy_only: bool,
-        flags: Box<[(u16, Flag)]>,
+        switches: Switches,
     ) -> Option<Arc<CheckSummary>> {
         let engine = self.engine;
-        let key = (m, f, truthy_only, flags);
+        let key = (m, f, truthy_only, switches);
         if let Some(c) = engine.checks.lock().expect("checks lock").get(&key) {
             return Some(c.clone());
         }
@@ -849,9 +833,8 @@ impl FnCtx<'_, '_, '_> {
             ) {
                 continue;
             }
-            if let Some((_, flag)) = key.3.iter().find(|(j, _)| usize::from(*j) == i) {
-                fx.env
-                    .insert(p.name.as_str().into(), AVal::Const(flag.value()));
+            if let Some(value) = key.3.value_at(i) {
+                fx.env.insert(p.name.as_str().into(), value);
                 continue;
             }
             fx.env.insert(

@@ -34,5 +34,6 @@ pub mod ini;
 pub mod spec;
 
 pub use engine::{Engine, Flow, TaintResults, Verdict, in_dead_code};
+pub use guards::ABORTS;
 pub use spec::{Class, Spec};
 pub use value::Step;

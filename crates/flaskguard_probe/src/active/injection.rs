@@ -336,11 +336,10 @@ async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, shared: &Shared<'_>) -> Ste
     // Escaped, but written at the start of a URL attribute of a page (`<a href="{value}">`):
     // a `javascript:` URL needs no markup characters. (A redirect's own body is never
     // shown: that is the redirect check's business.)
-    let page = |r: &Response| !(300..400).contains(&r.status);
-    if page(&resp) && starts_url_attribute(&resp.text(), &m) {
+    if !resp.is_redirect() && starts_url_attribute(&resp.text(), &m) {
         let js = format!("javascript:{m}()");
         if let Some(r) = attempt(ctx, e, p, &js).await?
-            && page(&r)
+            && !r.is_redirect()
             && starts_url_attribute(&r.text(), &js)
         {
             report(

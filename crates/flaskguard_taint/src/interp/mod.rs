@@ -15,7 +15,7 @@ use std::sync::Arc;
 use flaskguard_index::ir::{Expr, FuncIdx, ScopeRef};
 use flaskguard_index::{ModuleId, Span};
 
-use crate::engine::{Engine, Flag, Summary};
+use crate::engine::{Engine, Summary, Switches};
 use crate::value::{AVal, Env, Origin, Step, Taint};
 
 /// Helpers of at most this many statements are analysed at each call site.
@@ -75,7 +75,7 @@ pub(crate) struct Exits {
 impl Engine<'_, '_> {
     /// The summary of a function, computed once.
     pub(crate) fn summary(&self, f: (ModuleId, FuncIdx), depth: usize) -> Arc<Summary> {
-        self.summary_with(f, depth, Box::new([]))
+        self.summary_with(f, depth, Switches::default())
     }
 
     /// The summary of a function for calls that pass these switches (`True`, `False`,
@@ -85,9 +85,9 @@ impl Engine<'_, '_> {
         &self,
         f: (ModuleId, FuncIdx),
         depth: usize,
-        flags: Box<[(u16, Flag)]>,
+        switches: Switches,
     ) -> Arc<Summary> {
-        let key = (f, flags);
+        let key = (f, switches);
         if let Some(s) = self.summaries.lock().expect("summaries lock").get(&key) {
             return s.clone();
         }
@@ -107,15 +107,11 @@ impl Engine<'_, '_> {
             if is_self && p.name == "cls" {
                 continue;
             }
-            if let Some((_, flag)) = key.1.iter().find(|(j, _)| usize::from(*j) == i) {
-                fx.env
-                    .insert(p.name.as_str().into(), AVal::Const(flag.value()));
-                continue;
-            }
-            fx.env.insert(
-                p.name.as_str().into(),
-                AVal::Tainted(Taint::param(i as u16)),
-            );
+            let value = key
+                .1
+                .value_at(i)
+                .unwrap_or_else(|| AVal::Tainted(Taint::param(i as u16)));
+            fx.env.insert(p.name.as_str().into(), value);
         }
         fx.block(&def.body);
         fx.found.complete = true;

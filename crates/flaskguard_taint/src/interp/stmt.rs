@@ -421,7 +421,11 @@ impl FnCtx<'_, '_, '_> {
     /// argument, or something read from one).
     fn reads_taint(&mut self, e: &Expr) -> bool {
         let mut names = Vec::new();
-        collect_names(e, &mut names);
+        e.walk(&mut |x| {
+            if matches!(x.kind, ExprKind::Name(_)) {
+                names.push(x);
+            }
+        });
         names.into_iter().any(|n| self.eval(n).taint().is_some())
     }
 
@@ -442,12 +446,4 @@ fn pattern_is_literal(kind: &PatternKind) -> bool {
         PatternKind::Or(items) => items.iter().all(|p| pattern_is_literal(&p.kind)),
         PatternKind::As { .. } | PatternKind::Other { .. } => false,
     }
-}
-
-/// The names read in an expression.
-fn collect_names<'x>(e: &'x Expr, out: &mut Vec<&'x Expr>) {
-    if matches!(e.kind, ExprKind::Name(_)) {
-        out.push(e);
-    }
-    e.for_each_child(&mut |c| collect_names(c, out));
 }
