@@ -10,6 +10,18 @@ use crate::spec::Class;
 use crate::value::{AVal, Origin, element_of};
 
 impl FnCtx<'_, '_, '_> {
+    /// Binds `name` to a new value: what was known of the old value's attributes and
+    /// elements (`book.path` after `book.path = …`) says nothing about the new one (`for
+    /// book in books:` binds the next row; `book = query.first()` another object).
+    pub(crate) fn bind_name(&mut self, name: &str, value: AVal) {
+        if self.env.len() > 1 {
+            self.env.retain(|k, _| {
+                !(k.len() > name.len() && k.starts_with(name) && k.as_bytes()[name.len()] == b'.')
+            });
+        }
+        self.env.insert(name.into(), value);
+    }
+
     pub(crate) fn assign(&mut self, target: &Expr, value: AVal, span: Span) {
         match &target.kind {
             ExprKind::Name(n) => {
@@ -19,7 +31,7 @@ impl FnCtx<'_, '_, '_> {
                     ),
                     _ => value,
                 };
-                self.env.insert(n.as_str().into(), value);
+                self.bind_name(n, value);
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
                 for (i, e) in elts.iter().enumerate() {
