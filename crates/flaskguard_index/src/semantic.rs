@@ -1242,8 +1242,18 @@ impl<'a> Index<'a> {
                 site: None,
             });
         }
-        // A plain function: what its callers pass.
-        if !matches!(f.parent, ScopeRef::Class(_)) {
+        let is_static = f
+            .decorators
+            .iter()
+            .any(|d| d.as_name() == Some("staticmethod"));
+        let is_class = f
+            .decorators
+            .iter()
+            .any(|d| d.as_name() == Some("classmethod"));
+        let method = matches!(f.parent, ScopeRef::Class(_)) && !is_static;
+        // A function, or a method past its `self`/`cls`: what its callers pass
+        // (`self._setup_flask_app(app)` binds `app` of `def _setup_flask_app(self, app)`).
+        if !method || index > 0 {
             // Resolutions that asked for callers before they were known are tried again.
             ASKED_CALLERS.with(|asked| asked.set(true));
             // Each hop through a caller costs a third of the resolution budget, so at most
@@ -1255,10 +1265,23 @@ impl<'a> Index<'a> {
             {
                 for &(cm, ci) in sites.iter().take(4) {
                     let site = &self.semantic[cm.0 as usize].calls[ci as usize];
+                    // A method called on an instance (`obj.m(x)`, qualified `Class().m`) or
+                    // a class method: the first parameter is bound, arguments start at the
+                    // second. `Class.m(obj, x)` passes `self` itself.
+                    let bound = method
+                        && (is_class
+                            || site.callee.as_ref().is_some_and(|r| r.qual.contains("()."))
+                            || matches!(&site.call.func.kind, ExprKind::Attribute { value, .. }
+                                if value.as_name() == Some("self")));
+                    let (at, name) = if bound {
+                        (index - 1, param.name.as_str())
+                    } else {
+                        (index, param.name.as_str())
+                    };
                     let arg = match param.kind {
-                        ParamKind::PositionalOnly => site.call.args.get(index),
-                        ParamKind::Positional => site.call.argument(index, &param.name),
-                        ParamKind::KeywordOnly => site.call.keyword(&param.name),
+                        ParamKind::PositionalOnly => site.call.args.get(at),
+                        ParamKind::Positional => site.call.argument(at, name),
+                        ParamKind::KeywordOnly => site.call.keyword(name),
                         ParamKind::VarArgs | ParamKind::KwArgs => None,
                     };
                     if let Some(arg) = arg
@@ -1276,24 +1299,14 @@ impl<'a> Index<'a> {
             && param.kind != ParamKind::KeywordOnly
             && let ScopeRef::Class(c) = f.parent
         {
-            let is_static = f
-                .decorators
-                .iter()
-                .any(|d| d.as_name() == Some("staticmethod"));
-            let is_class = f
-                .decorators
-                .iter()
-                .any(|d| d.as_name() == Some("classmethod"));
-            if !is_static {
-                let class = &m.classes[c.0 as usize];
-                let suffix = if is_class { "" } else { "()" };
-                return Some(Resolved::new(concat(&[
-                    &m.name,
-                    ".",
-                    &class.qualname,
-                    suffix,
-                ])));
-            }
+            let class = &m.classes[c.0 as usize];
+            let suffix = if is_class { "" } else { "()" };
+            return Some(Resolved::new(concat(&[
+                &m.name,
+                ".",
+                &class.qualname,
+                suffix,
+            ])));
         }
         None
     }
