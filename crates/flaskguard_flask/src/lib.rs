@@ -4,6 +4,7 @@
 
 pub mod apps;
 mod config;
+pub mod cookies;
 mod extensions;
 pub mod request;
 mod routes;
@@ -118,6 +119,9 @@ pub struct FlaskModel<'a> {
     /// the session (Flask-Login, Flask-WTF's CSRF tokens, Flask-Session, OAuth clients), or
     /// configures a `SECRET_KEY`. An app that never touches the session never sends it.
     pub uses_session: bool,
+    /// Where project code decides the cookies' `Secure` flag (a session interface, a
+    /// response class).
+    pub secure_by_code: cookies::SecureByCode,
     /// Templates and env files that Jinja or python-dotenv would refuse (FG001); what
     /// could be read of them is still analysed.
     pub diagnostics: Vec<Diagnostic>,
@@ -128,11 +132,12 @@ pub struct FlaskModel<'a> {
 impl<'a> FlaskModel<'a> {
     pub fn build(index: &Index<'a>, texts: &[flaskguard_index::TextFile]) -> Self {
         use rayon::prelude::*;
-        let test_code = index
+        let test_code: Vec<bool> = index
             .modules
             .par_iter()
             .map(|m| is_test_code(index, m.id))
             .collect();
+        let secure_by_code = cookies::collect(index, &test_code);
         let apps = index
             .calls_where(|q| q == "flask.Flask" || index.is_app_class(q))
             .map(|c| App {
@@ -244,6 +249,7 @@ impl<'a> FlaskModel<'a> {
             env,
             uses_flask,
             uses_session,
+            secure_by_code,
             diagnostics,
             test_code,
         }

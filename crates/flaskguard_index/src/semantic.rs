@@ -808,6 +808,9 @@ impl<'a> Index<'a> {
         if own {
             return None;
         }
+        // A library mixin listed first (`class App(PluginFlaskMixin, Flask)`) adds a few
+        // methods to the class it is mixed into; the attributes come from that class.
+        let mut mixin = None;
         for i in 0..def.bases.len() {
             let r = self.class_base(m, c, i, depth)?;
             if self.project_class(&r.qual).is_some() {
@@ -815,10 +818,14 @@ impl<'a> Index<'a> {
                     return Some(found);
                 }
             } else if r.site.is_none() && !r.qual.ends_with(')') {
+                if r.qual.ends_with("Mixin") && i + 1 < def.bases.len() {
+                    mixin.get_or_insert_with(|| r.qual.clone());
+                    continue;
+                }
                 return Some(r.qual.clone());
             }
         }
-        None
+        mixin
     }
 
     /// Whether `qual` names a project class derived from `flask.Flask`.

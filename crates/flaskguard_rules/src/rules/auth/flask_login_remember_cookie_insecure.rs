@@ -36,7 +36,9 @@ declare_rule! {
     /// ## Known problems
     /// When the settings are never configured, the defaults are reported only if the app
     /// sets the cookie (`login_user(..., remember=...)`). An unset `REMEMBER_COOKIE_SAMESITE`
-    /// is not reported (browsers treat a missing attribute as `Lax`). Development and test
+    /// is not reported (browsers treat a missing attribute as `Lax`), nor an unset
+    /// `REMEMBER_COOKIE_SECURE` when a project response class's `set_cookie` passes
+    /// `secure=` on (it writes the remember-me cookie too). Development and test
     /// configurations are not reported.
     ///
     /// ## References
@@ -81,7 +83,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             );
         }
     }
-    if secure.is_empty() && defaults_apply {
+    // A response class whose `set_cookie` decides `Secure` writes this cookie too.
+    if secure.is_empty() && defaults_apply && !ctx.model.secure_by_code.every_cookie {
         out.report(
             manager_target,
             "`REMEMBER_COOKIE_SECURE` is never enabled (Flask-Login's default is False): the remember-me cookie is also sent over plain HTTP",

@@ -1,5 +1,4 @@
 use flaskguard_flask::ExtKind;
-use flaskguard_index::Value;
 
 use super::{falsy_settings, set_truthy_or_env};
 use crate::helpers::{app_target, setting_target};
@@ -28,7 +27,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Known problems
-    /// Development and test configurations are not reported.
+    /// Development and test configurations are not reported. Nor is the default when the
+    /// project's own code decides the flag: a session interface that overrides
+    /// `get_cookie_secure` or passes `secure=` in `save_session`, or a response class whose
+    /// `set_cookie` passes `secure=` on.
     ///
     /// ## References
     /// - [Flask: Security Considerations — Set-Cookie options](https://flask.palletsprojects.com/en/stable/web-security/#set-cookie-options)
@@ -70,13 +72,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     if reported
         || talisman_secures
         || set_truthy_or_env(ctx.model, "SESSION_COOKIE_SECURE")
+        || ctx.model.secure_by_code.session()
         || !ctx.model.uses_session
     {
         return;
     }
     // Explicitly set, but only in development/testing: the deployed default applies.
     if let Some(target) = app_target(ctx.model) {
-        let _ = Value::None;
         out.report(target, "`SESSION_COOKIE_SECURE` is never enabled (Flask's default is False): the session cookie is also sent over plain HTTP");
     }
 }
