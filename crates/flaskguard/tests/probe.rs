@@ -341,17 +341,30 @@ fn one_users_objects_read_with_another_users_session() {
             "json",
         ])
     };
-    // Notes are read by id alone; invoices check the owner (404 for bob); products are
-    // the same catalogue for everyone (bob's own pages link them).
+    // Notes are read and saved by id alone; drafts are shown to anyone but saving checks
+    // the owner; invoices check the owner (404 for bob); products are the same catalogue
+    // for everyone (bob's own pages link them).
     let o = login("bob-pass-2");
     let r = report(&o);
-    let idor: BTreeSet<(String, String)> = probe_findings(&r, &app.url)
-        .into_iter()
-        .filter(|(code, _)| code == "FG613")
+    // Each FG613 by its route and what it says the other user did: read or write.
+    let idor: BTreeSet<(&str, bool)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "FG613")
+        .filter_map(|f| {
+            let writes = f["message"].as_str()?.contains("writes");
+            Some((f["route"].as_str()?, writes))
+        })
         .collect();
     assert_eq!(
         idor,
-        BTreeSet::from([("FG613".to_string(), "/notes/<int:note_id>".to_string())]),
+        BTreeSet::from([
+            ("GET /notes/<int:note_id>", false),
+            ("GET /notes/<int:note_id>/edit", false),
+            ("POST /notes/<int:note_id>/edit", true),
+            ("GET /drafts/<int:draft_id>/edit", false),
+        ]),
         "{}",
         text(&o)
     );

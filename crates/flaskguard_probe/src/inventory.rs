@@ -434,8 +434,11 @@ pub struct Page {
 pub struct Form {
     pub action: Option<String>,
     pub method: String,
-    /// Field name, type, value.
+    /// Field name, type, value (the page's value, else a sample the field accepts).
     pub fields: Vec<(String, String, String)>,
+    /// Beside each field, what a browser submits for it as the page shows it: its value,
+    /// a textarea's text, the selected option; `None` for an unchecked box.
+    pub shown: Vec<Option<String>>,
 }
 
 impl Form {
@@ -497,6 +500,7 @@ pub fn parse_html(html: &str) -> Page {
                         .unwrap_or_else(|| "get".to_string())
                         .to_ascii_uppercase(),
                     fields: Vec::new(),
+                    shown: Vec::new(),
                 });
             }
             "/form" => {
@@ -511,13 +515,22 @@ pub fn parse_html(html: &str) -> Page {
                         .unwrap_or_else(|| name.clone())
                         .to_ascii_lowercase();
                     if !matches!(t.as_str(), "submit" | "button" | "image" | "reset" | "file") {
-                        let value = attr(&attrs, "value")
+                        let given = attr(&attrs, "value");
+                        let shown = match t.as_str() {
+                            "checkbox" | "radio" => attr(&attrs, "checked")
+                                .map(|_| given.clone().unwrap_or_else(|| "on".to_string())),
+                            "textarea" => Some(unescape(textarea_text(html, i))),
+                            _ => Some(given.clone().unwrap_or_default()),
+                        };
+                        let value = given
                             .filter(|v| !v.is_empty())
+                            .or_else(|| shown.clone().filter(|v| t == "textarea" && !v.is_empty()))
                             .unwrap_or_else(|| valid_sample(&n, &t, &attrs));
                         if name == "select" {
                             select = Some(f.fields.len());
                         }
                         f.fields.push((n, t, value));
+                        f.shown.push(shown);
                     }
                 }
             }
@@ -529,7 +542,10 @@ pub fn parse_html(html: &str) -> Page {
                     && let Some(field) = f.fields.get_mut(i)
                 {
                     if field.2.is_empty() || attr(&attrs, "selected").is_some() {
-                        field.2 = v;
+                        field.2.clone_from(&v);
+                        if let Some(shown) = f.shown.get_mut(i) {
+                            *shown = Some(v);
+                        }
                     }
                     if attr(&attrs, "selected").is_some() {
                         select = None;
@@ -551,6 +567,17 @@ pub fn parse_html(html: &str) -> Page {
         page.forms.push(f);
     }
     page
+}
+
+/// The text of a `<textarea>` whose opening tag ends before `at`: up to its closing tag.
+fn textarea_text(html: &str, at: usize) -> &str {
+    let rest = &html[at.min(html.len())..];
+    let end = rest.to_ascii_lowercase().find("</textarea").unwrap_or(0);
+    // The browser drops one newline right after the opening tag.
+    let text = &rest[..end];
+    text.strip_prefix("\r\n")
+        .or_else(|| text.strip_prefix('\n'))
+        .unwrap_or(text)
 }
 
 fn find_tag_end(bytes: &[u8], start: usize) -> usize {
@@ -797,6 +824,32 @@ mod tests {
         assert!(f.has_csrf_token());
         assert_eq!(f.fields[0].2, "t&1");
         assert_eq!(f.fields[1].0, "text");
+    }
+
+    #[test]
+    fn a_form_is_read_as_a_browser_would_submit_it_unchanged() {
+        let page = parse_html(
+            "<form method=post><input name=title value=\"Tea &amp; cake\">\
+             <input name=empty><textarea name=body>\nTwo lines\nof &lt;text&gt;</textarea>\
+             <input type=checkbox name=public><input type=checkbox name=pinned checked>\
+             <select name=kind><option value=a>A<option value=b selected>B</select></form>",
+        );
+        let f = &page.forms[0];
+        let shown: Vec<Option<&str>> = f.shown.iter().map(Option::as_deref).collect();
+        assert_eq!(
+            shown,
+            vec![
+                Some("Tea & cake"),
+                Some(""),
+                Some("Two lines\nof <text>"),
+                None,
+                Some("on"),
+                Some("b"),
+            ]
+        );
+        // The sampled values still fill what the page left empty.
+        assert!(!f.fields[1].2.is_empty());
+        assert_eq!(f.fields[2].2, "Two lines\nof <text>");
     }
 
     #[test]

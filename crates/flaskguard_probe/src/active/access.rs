@@ -8,6 +8,12 @@
 //! never offered is requested with the second user's session; it is reported when it
 //! answers with the text that set the first user's object apart from the second user's
 //! page of the same route, and does not answer so without any session (a public page).
+//!
+//! When that page holds a form that posts back to the object (an edit form, pre-filled
+//! with the first user's object), the second user submits it exactly as shown: nothing
+//! changes, but the answer says whether the write was let through. It is reported when it
+//! answers as the second user's submission of their own object's form does (the same
+//! redirect), and the page it leads to does not say the write was refused.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -28,6 +34,19 @@ const PAGES_PER_ROUTE: usize = 4;
 const MAX_ROUTES: usize = 12;
 /// At most this many of the second user's pages are read to learn what is theirs.
 const SECOND_USER_PAGES: usize = 30;
+
+/// Words of a page that turns a write away (a flash message after the redirect).
+const REFUSALS: &[&str] = &[
+    "not allowed",
+    "not authorized",
+    "not authorised",
+    "unauthorized",
+    "permission",
+    "forbidden",
+    "denied",
+    "not your",
+    "not found",
+];
 
 /// A session of its own: cookies (and a bearer token) kept apart from the run's.
 #[derive(Default)]
@@ -292,9 +311,126 @@ pub(super) async fn cross_user(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()
                 ),
                 None,
             );
+            if let Some(own_page) = own.get(route) {
+                let own_page = own_page.clone();
+                write_back(ctx, &mut other, route, &own_page, &crossed).await?;
+            }
             break;
         }
     }
+    Ok(())
+}
+
+/// The form of an object page that posts back to an object of `route`, with what a
+/// browser submits for it as shown. `None` when the page has no such form, or the form
+/// deletes, changes a password or uploads (nothing is submitted there).
+fn edit_form(ctx: &Ctx<'_>, route: &str, page: &Response) -> Option<(Url, Vec<(String, String)>)> {
+    inventory::parse_html(&page.text())
+        .forms
+        .into_iter()
+        .filter(|f| f.method == "POST")
+        .find_map(|f| {
+            let action = page.url.join(f.action.as_deref().unwrap_or("")).ok()?;
+            let ok = ctx.client.in_scope(&action)
+                && object_route(ctx, action.path()).as_deref() == Some(route)
+                && !crate::crawl::looks_destructive(action.path())
+                && f.fields.iter().any(|(_, t, _)| t != "hidden")
+                && !f
+                    .fields
+                    .iter()
+                    .any(|(_, t, _)| t == "password" || t == "file");
+            let fields = f
+                .fields
+                .iter()
+                .zip(&f.shown)
+                .filter_map(|((n, _, _), v)| Some((n.clone(), v.clone()?)))
+                .collect();
+            ok.then_some((action, fields))
+        })
+}
+
+/// Submits `identity`'s form of `page` unchanged: where the answer sends the browser (as
+/// an object route), the text of the page it leads to, and the answer.
+async fn submit_unchanged(
+    ctx: &Ctx<'_>,
+    identity: &mut Identity,
+    route: &str,
+    page: &Response,
+) -> Step<Option<(String, String, Response)>> {
+    let Some((action, fields)) = edit_form(ctx, route, page) else {
+        return Ok(None);
+    };
+    let Some(resp) = identity
+        .send(ctx, Request::new("POST", action).form(&fields))
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(next) = resp.location().filter(|u| ctx.client.in_scope(u)) else {
+        return Ok(None);
+    };
+    let shape = object_route(ctx, next.path()).unwrap_or_else(|| next.path().to_string());
+    let text = match identity.get(ctx, next).await? {
+        Some(r) => r.text().to_ascii_lowercase(),
+        None => String::new(),
+    };
+    Ok(Some((shape, text, resp)))
+}
+
+/// The write side of an object readable across users: the second user submits the first
+/// user's edit form (`crossed`, as served to the second user) without changing a value.
+async fn write_back(
+    ctx: &Ctx<'_>,
+    other: &mut Identity,
+    route: &str,
+    own_page: &Response,
+    crossed: &Response,
+) -> Step<()> {
+    let Some(second) = &ctx.opts.second_login else {
+        return Ok(());
+    };
+    let Some((action, _)) = edit_form(ctx, route, crossed) else {
+        return Ok(());
+    };
+    // How the app answers a write it lets through: the second user's own object.
+    let Some((own_shape, own_text, _)) = submit_unchanged(ctx, other, route, own_page).await?
+    else {
+        return Ok(());
+    };
+    let Some((shape, text, answer)) = submit_unchanged(ctx, other, route, crossed).await? else {
+        return Ok(());
+    };
+    let refused = REFUSALS
+        .iter()
+        .any(|w| text.contains(w) && !own_text.contains(w));
+    if shape != own_shape || refused || shape == second.url.path() {
+        return Ok(());
+    }
+    let e = Endpoint {
+        method: "POST".to_string(),
+        template: action.path().to_string(),
+        params: Vec::new(),
+        from: "crawl",
+        form_fields: Vec::new(),
+        reads_body: true,
+        json_body: false,
+    };
+    report(
+        ctx,
+        "FG613",
+        Severity::High,
+        &e,
+        None,
+        format!("Another user's session writes this object ({route})"),
+        &answer,
+        &format!(
+            "the second user submitted the first user's form to `POST {}` with every value \
+             unchanged: the app answered as it does to the second user's own object (a \
+             redirect to `{shape}`), not with a refusal",
+            action.path()
+        ),
+        None,
+    );
     Ok(())
 }
 
