@@ -125,6 +125,14 @@ pub(crate) fn redact(secret: &str) -> String {
 
 /// The lower-case words of an identifier or URL rule: split at every non-alphanumeric
 /// character and at camelCase boundaries (`verifyPassword`, `/auth/sign-in`).
+/// Whether a name says its value is a hash or digest (`_passwordHash`, `pw_digest`), not
+/// the secret it was computed from.
+pub(crate) fn names_a_hash(name: &str) -> bool {
+    words(name)
+        .iter()
+        .any(|w| matches!(w.as_str(), "hash" | "hashed" | "digest"))
+}
+
 pub(crate) fn words(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();

@@ -1,5 +1,5 @@
 use flaskguard_index::ir::{CmpOp, Expr, ExprKind, ScopeRef, walk_body_exprs};
-use flaskguard_index::{Index, ModuleId};
+use flaskguard_index::{Index, ModuleId, Value};
 
 use super::{call_at, httpauth_callbacks, words};
 use crate::{Context, Reporter, declare_rule};
@@ -174,12 +174,17 @@ fn report_plaintext(
                 return;
             };
             // Another parameter is another input (`password == confirm`), not a stored value.
+            // A value named a hash (`self._password_hash == password`: the caller hashed the
+            // input) is stored hashed; a constant (`password == LEGACY_DEFAULT_PASSWORD`,
+            // turned away) is no stored password at all.
             let Some(other) = operands.iter().find(|o| {
                 !mentions(o, password)
                     && !empty_literal(o)
                     && !o
                         .as_name()
                         .is_some_and(|n| def.params.iter().any(|p| p.name == n))
+                    && !hash_named(o)
+                    && !matches!(index.eval(module, scope, o), Value::Str(_))
             }) else {
                 return;
             };
@@ -234,6 +239,15 @@ fn plain_use(e: &Expr, password: &str) -> bool {
         }
     });
     !hashed
+}
+
+/// Whether the value's own name says it is a hash or digest (`self._passwordHash`).
+fn hash_named(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(n) => crate::helpers::names_a_hash(n),
+        ExprKind::Attribute { attr, .. } => crate::helpers::names_a_hash(attr),
+        _ => false,
+    }
 }
 
 fn mentions(e: &Expr, name: &str) -> bool {

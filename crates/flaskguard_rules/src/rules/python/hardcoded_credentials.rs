@@ -100,7 +100,9 @@ impl Scan<'_, '_, '_, '_> {
     fn module(&mut self, module: ModuleId) {
         let index = self.ctx.index;
         for a in index.assigns_in(module) {
-            if let Some(name) = target_name(a.target) {
+            if let Some(name) = target_name(a.target)
+                && !(a.scope == ScopeRef::Module && only_compared(self.ctx, module, name))
+            {
                 self.named(a.module, a.scope, name, a.value);
             }
             self.literals(a.module, a.scope, a.value);
@@ -824,6 +826,56 @@ fn token_format(s: &str) -> Option<&'static str> {
     }
     let (format, len) = flaskguard_report::known::token_at(t)?;
     (len == t.len()).then_some(format.what)
+}
+
+/// Whether a module constant is only ever used to turn a value away (`if password ==
+/// LEGACY_DEFAULT_PASSWORD: raise …`, a deny-list entry): read nowhere else in its module
+/// and imported by no other module, it authenticates nothing. Compared to let a request in
+/// (`return password == ADMIN_PASSWORD`), it is the credential.
+fn only_compared(ctx: &Context<'_, '_>, module: ModuleId, name: &str) -> bool {
+    use flaskguard_index::ir::{StmtKind, walk_body_exprs, walk_stmts};
+    let m = ctx.index.module(module);
+    let mentions = |e: &Expr| {
+        let mut n = 0usize;
+        e.walk(&mut |x| n += usize::from(x.as_name() == Some(name)));
+        n
+    };
+    let (mut uses, mut refusing) = (0usize, 0usize);
+    let bodies = std::iter::once(&m.body[..])
+        .chain(m.functions.iter().map(|f| &f.body[..]))
+        .chain(m.classes.iter().map(|c| &c.body[..]));
+    for body in bodies {
+        walk_body_exprs(body, &mut |e| {
+            uses += usize::from(e.as_name() == Some(name));
+        });
+        walk_stmts(body, &mut |st| match &st.kind {
+            // `if value == CONSTANT: raise …`
+            StmtKind::If { test, body, .. }
+                if matches!(test.kind, ExprKind::Compare(_))
+                    && matches!(body.last().map(|b| &b.kind), Some(StmtKind::Raise { .. })) =>
+            {
+                refusing += mentions(test);
+            }
+            StmtKind::Assign { targets, .. } => {
+                refusing += targets.iter().map(mentions).sum::<usize>();
+            }
+            _ => {}
+        });
+    }
+    // Besides its assignment, only tests that refuse.
+    if uses == 0 || uses != refusing || refusing < 2 {
+        return false;
+    }
+    let qual = [m.name.as_str(), ".", name].concat();
+    !ctx.index.semantic.iter().any(|sem| {
+        sem.scopes.values().any(|scope| {
+            scope
+                .bindings
+                .values()
+                .flatten()
+                .any(|b| matches!(b, flaskguard_index::semantic::Binding::Import(q) if *q == qual))
+        })
+    })
 }
 
 #[cfg(test)]

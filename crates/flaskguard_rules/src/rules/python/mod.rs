@@ -305,10 +305,12 @@ pub(super) fn password_hashed(
     c: &CallSite<'_>,
     data: Option<&Expr>,
 ) -> Option<String> {
+    // A stored hash hashed again (`sha512(user._password_hash + secret)`, a signing key)
+    // is no password.
     if let Some(name) = data
         .into_iter()
         .flat_map(mentioned_names)
-        .find(|n| is_password_name(n))
+        .find(|n| is_password_name(n) && !crate::helpers::names_a_hash(n))
     {
         return Some(format!("the password `{name}`"));
     }
