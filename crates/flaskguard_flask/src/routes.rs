@@ -184,7 +184,7 @@ pub(crate) fn classify_decorator(
     };
     let qual = index
         .resolve(module, scope, callee_expr)
-        .map(|r| r.qual)
+        .map(|r| forwarded_decorator(index, &r.qual))
         .unwrap_or_default();
     let last = qual.rsplit('.').next().unwrap_or("").to_string();
     let first_arg = call
@@ -222,10 +222,38 @@ pub(crate) fn classify_decorator(
     };
     DecoratorInfo {
         kind,
-        qual: qual.to_string(),
+        qual,
         label,
         span: expr.span,
     }
+}
+
+/// A project function that hands its arguments on to a library decorator factory and
+/// returns what it makes (`def limit(*args, **kwargs): return limiter.limit(*args,
+/// **kwargs)`) decorates as that factory does: its name. Else `qual` itself.
+fn forwarded_decorator(index: &Index<'_>, qual: &str) -> String {
+    let Some((m, f)) = index.project_function(qual) else {
+        return qual.to_string();
+    };
+    let forwarded = index.semantic[m.0 as usize]
+        .returns
+        .get(&f)
+        .into_iter()
+        .flatten()
+        .find_map(|r| {
+            let call = r.as_call()?;
+            let spreads = call
+                .args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred(_)))
+                || call.has_kwargs_spread();
+            if !spreads {
+                return None;
+            }
+            let target = index.resolve(m, ScopeRef::Function(f), &call.func)?.qual;
+            (index.project_function(&target).is_none()).then(|| target.to_string())
+        });
+    forwarded.unwrap_or_else(|| qual.to_string())
 }
 
 fn is_auth_decorator(qual: &str, last: &str) -> bool {

@@ -60,6 +60,12 @@ pub enum Binding<'a> {
     },
     /// `global name` / `nonlocal name`: look it up in the enclosing scopes.
     Global,
+    /// A module name assigned in a function that declared it `global` (`global limiter;
+    /// limiter = Limiter(app)`): the value, read in that function's scope.
+    AssignedIn {
+        func: FuncIdx,
+        value: &'a Expr,
+    },
     /// Bound by a loop, `with`, `except`, augmented assignment or unpacking: value unknown.
     Unknown,
 }
@@ -1212,6 +1218,9 @@ impl<'a> Index<'a> {
                 // not parse can put it, it names nothing new).
                 Binding::Global if scope == ScopeRef::Module => None,
                 Binding::Global => self.resolve_name(module, ScopeRef::Module, name, depth + 1),
+                Binding::AssignedIn { func, value } => {
+                    self.resolve_expr(module, ScopeRef::Function(*func), value, depth + 1)
+                }
                 Binding::Unknown => None,
             };
             if resolved.is_some() {
@@ -1425,6 +1434,22 @@ struct Collector<'m, 's> {
 
 impl<'m> Collector<'m, '_> {
     fn bind(&mut self, scope: ScopeRef, name: &'m str, binding: Binding<'m>) {
+        // An assignment to a name the function declared `global` binds the module's name
+        // (`global limiter; limiter = Limiter(app)` in a setup function).
+        if let (Binding::Assign(value), ScopeRef::Function(func)) = (&binding, scope)
+            && self.sem.scopes.get(&scope).is_some_and(|s| {
+                s.bindings
+                    .get(name)
+                    .is_some_and(|bs| bs.iter().any(|b| matches!(b, Binding::Global)))
+            })
+            && let Some(module) = self.sem.scopes.get_mut(ScopeRef::Module)
+        {
+            module
+                .bindings
+                .entry(name)
+                .or_default()
+                .push(Binding::AssignedIn { func, value });
+        }
         if let Some(scope) = self.sem.scopes.get_mut(scope) {
             scope.bindings.entry(name).or_default().push(binding);
         }
