@@ -789,6 +789,24 @@ impl FnCtx<'_, '_, '_> {
     ) -> Option<AVal> {
         let recv = recv?;
         let place = receiver.and_then(place_name);
+        // `parsed._replace(query=…)` on a parsed URL the request did not write: the query
+        // and fragment come after the authority, so the host stays the server's own. (Not
+        // the path: with no authority, a path of `//evil.example` becomes the host.)
+        if method == "_replace"
+            && args.is_empty()
+            && recv
+                .taint()
+                .is_none_or(|t| t.sanitized() & crate::value::HOST_FIXED != 0)
+            && kwargs
+                .iter()
+                .all(|(k, v)| matches!(k, Some("query" | "fragment")) || v.taint().is_none())
+        {
+            let joined = kwargs.iter().fold(recv.clone(), |acc, (_, v)| acc.join(v));
+            return Some(sanitized_for(
+                joined,
+                Class::Redirect.bit() | Class::Ssrf.bit() | crate::value::HOST_FIXED,
+            ));
+        }
         // configparser: values are kept per (section, key).
         // A section (`parser["s"]`) reads its keys from the INI files.
         if let AVal::Instance { classes, state, .. } = recv
