@@ -1459,6 +1459,41 @@ fn paths_of_one_segment_are_low_unless_the_sink_acts_on_a_directory() {
 }
 
 #[test]
+fn a_get_logout_is_low_other_get_state_changes_are_not() {
+    let dir = project(&[(
+        "app.py",
+        "from flask import Flask, redirect\n\
+         from flask_login import logout_user\n\
+         from flask_sqlalchemy import SQLAlchemy\n\
+         app = Flask(__name__)\n\
+         db = SQLAlchemy(app)\n\
+         class Note(db.Model):\n\
+         \x20   id = db.Column(db.Integer, primary_key=True)\n\
+         @app.route(\"/logout\")\n\
+         def logout():\n\
+         \x20   db.session.delete(db.session.get(Note, 1))\n\
+         \x20   logout_user()\n\
+         \x20   return redirect(\"/\")\n\
+         \n\
+         @app.route(\"/notes/<int:note_id>/delete\")\n\
+         def delete_note(note_id):\n\
+         \x20   db.session.delete(db.session.get(Note, note_id))\n\
+         \x20   return redirect(\"/notes\")\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG237", "--output-format", "json"],
+    );
+    // A forged GET to a logout only signs the user out.
+    assert_eq!(
+        line_severities(&o),
+        vec![(8, "low".to_string()), (14, "medium".to_string())],
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn safe_filter_findings_are_graded_by_what_the_renders_pass() {
     let dir = project(&[
         (

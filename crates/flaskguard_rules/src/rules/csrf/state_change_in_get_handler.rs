@@ -51,7 +51,9 @@ declare_rule! {
     /// Harmless bookkeeping in GET views (visit counters, `last_seen` timestamps, audit
     /// rows) is reported too; suppress it with a justification. Database calls on objects
     /// flaskguard cannot resolve (a cursor passed in as a parameter) are missed, as are
-    /// state changes more than one call away from the view.
+    /// state changes more than one call away from the view. A GET logout (the view calls
+    /// `logout_user()` or `session.clear()`) is reported as low: a forged request only
+    /// signs the user out.
     ///
     /// ## References
     /// - [RFC 9110: Safe Methods](https://www.rfc-editor.org/rfc/rfc9110#name-safe-methods)
@@ -289,6 +291,11 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 ),
             );
             finding.route(label);
+            // A GET logout: a forged request only signs the user out (a nuisance, not a
+            // takeover).
+            if logs_out(ctx, module, func) {
+                finding.severity(flaskguard_report::Severity::Low);
+            }
             if let Some((m, span, Some(helper))) = via {
                 finding.step(Target::Module(m, span), format!("calls `{helper}`"));
             }
@@ -300,4 +307,15 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         }
     }
+}
+
+/// Whether the view signs the user out (`logout_user()`, `session.clear()`).
+fn logs_out(ctx: &Context<'_, '_>, module: ModuleId, func: FuncIdx) -> bool {
+    ctx.index.semantic[module.0 as usize].calls.iter().any(|c| {
+        c.scope == ScopeRef::Function(func)
+            && c.callee.as_ref().is_some_and(|r| {
+                // Flask-Login's, Flask-Security's or a vendored copy's `logout_user`.
+                r.qual == "flask.session.clear" || r.qual.rsplit('.').next() == Some("logout_user")
+            })
+    })
 }
