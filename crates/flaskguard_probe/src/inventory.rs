@@ -522,9 +522,11 @@ pub fn parse_html(html: &str) -> Page {
                             "textarea" => Some(unescape(textarea_text(html, i))),
                             _ => Some(given.clone().unwrap_or_default()),
                         };
+                        // (A textarea's own text is kept in `shown` only: as the sample it
+                        // makes a parse-only form, `/xml`, look accepted to the CSRF check,
+                        // which cannot tell state-changing POST forms from others.)
                         let value = given
                             .filter(|v| !v.is_empty())
-                            .or_else(|| shown.clone().filter(|v| t == "textarea" && !v.is_empty()))
                             .unwrap_or_else(|| valid_sample(&n, &t, &attrs));
                         if name == "select" {
                             select = Some(f.fields.len());
@@ -849,7 +851,6 @@ mod tests {
         );
         // The sampled values still fill what the page left empty.
         assert!(!f.fields[1].2.is_empty());
-        assert_eq!(f.fields[2].2, "Two lines\nof <text>");
     }
 
     #[test]
