@@ -1,4 +1,5 @@
 use flaskguard_index::Value;
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind, walk_body_exprs, walk_stmts};
 
 use crate::helpers::{redact, setting_target, weak_secret_reason};
 use crate::{Context, Reporter, declare_rule};
@@ -27,7 +28,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Known problems
-    /// Development and test configurations are not reported.
+    /// Development and test configurations are not reported, nor a placeholder the app
+    /// refuses to start with (`if app.config["SECRET_KEY"] == PLACEHOLDER: sys.exit(1)`).
     ///
     /// ## References
     /// - [Flask: SECRET_KEY](https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY)
@@ -62,6 +64,9 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         let Some(reason) = weak_secret_reason(secret) else {
             continue;
         };
+        if refused_at_start(ctx, secret) {
+            continue;
+        }
         let message = if fallback {
             format!(
                 "`SECRET_KEY` falls back to {} when the environment variable is missing, and {reason}",
@@ -72,4 +77,74 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         };
         out.report(setting_target(s), message);
     }
+}
+
+/// Whether the project turns `secret` away as its key: an `if` that compares the
+/// `SECRET_KEY` setting (or `app.secret_key`) with it and exits or raises.
+fn refused_at_start(ctx: &Context<'_, '_>, secret: &str) -> bool {
+    let index = ctx.index;
+    let names_key = |e: &Expr| match &e.kind {
+        ExprKind::Subscript { index: key, .. } => key.as_str() == Some("SECRET_KEY"),
+        ExprKind::Attribute { attr, .. } => attr == "secret_key" || attr == "SECRET_KEY",
+        _ => false,
+    };
+    index.modules.iter().any(|m| {
+        if ctx.model.is_test_code(m.id) {
+            return false;
+        }
+        let scoped = std::iter::once((ScopeRef::Module, &m.body[..])).chain(
+            m.functions.iter().enumerate().map(|(i, f)| {
+                (
+                    ScopeRef::Function(flaskguard_index::ir::FuncIdx(i as u32)),
+                    &f.body[..],
+                )
+            }),
+        );
+        let mut found = false;
+        for (scope, body) in scoped {
+            walk_stmts(body, &mut |st| {
+                let StmtKind::If { test, body, .. } = &st.kind else {
+                    return;
+                };
+                let ExprKind::Compare(cmp) = &test.kind else {
+                    return;
+                };
+                let operands = cmp.operands();
+                let compares = operands.iter().any(|o| names_key(o))
+                    && operands.iter().any(
+                        |o| matches!(index.eval(m.id, scope, o), Value::Str(ref v) if v == secret),
+                    );
+                if compares && stops(index, m.id, scope, body) {
+                    found = true;
+                }
+            });
+        }
+        found
+    })
+}
+
+/// Whether a block raises or exits the process somewhere.
+fn stops(
+    index: &flaskguard_index::Index<'_>,
+    module: flaskguard_index::ModuleId,
+    scope: ScopeRef,
+    body: &[flaskguard_index::ir::Stmt],
+) -> bool {
+    let mut stops = false;
+    walk_stmts(body, &mut |st| {
+        stops |= matches!(st.kind, StmtKind::Raise { .. });
+    });
+    walk_body_exprs(body, &mut |e| {
+        if let ExprKind::Call(call) = &e.kind
+            && index.resolve(module, scope, &call.func).is_some_and(|r| {
+                matches!(
+                    r.qual.as_str(),
+                    "sys.exit" | "os._exit" | "builtins.exit" | "builtins.quit"
+                )
+            })
+        {
+            stops = true;
+        }
+    });
+    stops
 }
