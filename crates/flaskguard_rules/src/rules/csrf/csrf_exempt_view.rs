@@ -1,4 +1,7 @@
-use super::{Credential, Credentials, exemptions, view_calls};
+use flaskguard_flask::Route;
+use flaskguard_index::ir::{ExprKind, walk_body_exprs};
+
+use super::{Credential, Credentials, exemptions, route_functions, view_calls};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -33,7 +36,9 @@ declare_rule! {
     /// Views that authenticate with header tokens only (`HTTPTokenAuth`, Flask-JWT-Extended
     /// with header tokens) and views that use no session at all (webhooks verified by a
     /// signature) are not reported: they are not exposed to CSRF. Nor are exempted views
-    /// that call `csrf.protect()` themselves. A project decorator is classified by what it
+    /// that call `csrf.protect()` themselves, or that validate a form whose `csrf_token`
+    /// field they read (`form.csrf_token`, then `form.validate()`: Flask-WTF's form checks
+    /// the token itself). A project decorator is classified by what it
     /// reads (the session or a request header).
     ///
     /// ## References
@@ -63,6 +68,8 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             .filter(|r| r.is_state_changing())
             // `csrf.protect()` called by the view itself checks the token.
             .filter(|r| !view_calls(ctx, r, "flask_wtf.CSRFProtect().protect"))
+            // So does a form the view validates that carries the token field.
+            .filter(|r| !validates_token_form(ctx, r))
             .filter_map(|r| match credentials.route(ctx, r) {
                 Credential::Ambient(how) => Some((r, how)),
                 _ => None,
@@ -89,4 +96,33 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         )
         .route(label);
     }
+}
+
+/// Whether the view validates a form whose token field it reads itself (`form.csrf_token`
+/// and `form.validate()` / `form.validate_on_submit()` on the same name): a Flask-WTF form
+/// checks its token in `validate`, exempt view or not.
+fn validates_token_form(ctx: &Context<'_, '_>, route: &Route<'_>) -> bool {
+    route_functions(ctx, route)
+        .into_iter()
+        .any(|(module, func)| {
+            let body = &ctx.index.module(module).functions[func.0 as usize].body;
+            let (mut token_of, mut validated) = (Vec::new(), Vec::new());
+            walk_body_exprs(body, &mut |e| match &e.kind {
+                ExprKind::Attribute { value, attr } if attr == "csrf_token" => {
+                    if let Some(n) = value.as_name() {
+                        token_of.push(n.to_string());
+                    }
+                }
+                ExprKind::Call(call) => {
+                    if let ExprKind::Attribute { value, attr } = &call.func.kind
+                        && matches!(attr.as_str(), "validate" | "validate_on_submit")
+                        && let Some(n) = value.as_name()
+                    {
+                        validated.push(n.to_string());
+                    }
+                }
+                _ => {}
+            });
+            validated.iter().any(|n| token_of.contains(n))
+        })
 }
