@@ -1281,23 +1281,17 @@ impl<'a> Index<'a> {
             {
                 for &(cm, ci) in sites.iter().take(4) {
                     let site = &self.semantic[cm.0 as usize].calls[ci as usize];
-                    // A method called on an instance (`obj.m(x)`, qualified `Class().m`) or
-                    // a class method: the first parameter is bound, arguments start at the
-                    // second. `Class.m(obj, x)` passes `self` itself.
+                    // A method called on an instance (`obj.m(x)`, `self.m(x)`: qualified
+                    // `Class().m`) or a class method: the first parameter is bound, arguments
+                    // start at the second. `Class.m(obj, x)` passes `self` itself.
                     let bound = method
                         && (is_class
-                            || site.callee.as_ref().is_some_and(|r| r.qual.contains("()."))
-                            || matches!(&site.call.func.kind, ExprKind::Attribute { value, .. }
-                                if value.as_name() == Some("self")));
-                    let (at, name) = if bound {
-                        (index - 1, param.name.as_str())
-                    } else {
-                        (index, param.name.as_str())
-                    };
+                            || site.callee.as_ref().is_some_and(|r| r.qual.contains("().")));
+                    let at = if bound { index - 1 } else { index };
                     let arg = match param.kind {
                         ParamKind::PositionalOnly => site.call.args.get(at),
-                        ParamKind::Positional => site.call.argument(at, name),
-                        ParamKind::KeywordOnly => site.call.keyword(name),
+                        ParamKind::Positional => site.call.argument(at, &param.name),
+                        ParamKind::KeywordOnly => site.call.keyword(&param.name),
                         ParamKind::VarArgs | ParamKind::KwArgs => None,
                     };
                     if let Some(arg) = arg

@@ -1061,13 +1061,8 @@ fn required_texts(
         let StmtKind::If { test, body, .. } = &st.kind else {
             return;
         };
-        let rejects = body.last().is_some_and(|last| match &last.kind {
-            StmtKind::Return(_) | StmtKind::Raise { .. } => true,
-            StmtKind::Expr(e) => index
-                .callee_of(m, e)
-                .is_some_and(|r| flaskguard_taint::ABORTS.contains(&r.qual.as_str())),
-            _ => false,
-        });
+        let rejects = matches!(body.last().map(|l| &l.kind), Some(StmtKind::Return(_)))
+            || crate::helpers::ends_in_raise_or_abort(index, m, body);
         if let ExprKind::Compare(cmp) = &test.kind
             && rejects
             && cmp.ops[..] == [CmpOp::NotIn]

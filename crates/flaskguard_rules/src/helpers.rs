@@ -125,6 +125,24 @@ pub(crate) fn redact(secret: &str) -> String {
 
 /// The lower-case words of an identifier or URL rule: split at every non-alphanumeric
 /// character and at camelCase boundaries (`verifyPassword`, `/auth/sign-in`).
+/// Whether a block ends by raising or by a call that never returns
+/// (`flaskguard_taint::ABORTS`: `abort(403)`, `sys.exit(1)`): the branch turns the value
+/// it tested away.
+pub(crate) fn ends_in_raise_or_abort(
+    index: &Index<'_>,
+    module: ModuleId,
+    body: &[flaskguard_index::ir::Stmt],
+) -> bool {
+    use flaskguard_index::ir::StmtKind;
+    body.last().is_some_and(|last| match &last.kind {
+        StmtKind::Raise { .. } => true,
+        StmtKind::Expr(e) => index
+            .callee_of(module, e)
+            .is_some_and(|r| flaskguard_taint::ABORTS.contains(&r.qual.as_str())),
+        _ => false,
+    })
+}
+
 /// Whether a name says its value is a hash or digest (`_passwordHash`, `pw_digest`), not
 /// the secret it was computed from.
 pub(crate) fn names_a_hash(name: &str) -> bool {

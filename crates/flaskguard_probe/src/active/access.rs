@@ -285,15 +285,7 @@ pub(super) async fn cross_user(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()
             {
                 continue;
             }
-            let e = Endpoint {
-                method: "GET".to_string(),
-                template: path.clone(),
-                params: Vec::new(),
-                from: "crawl",
-                form_fields: Vec::new(),
-                reads_body: false,
-                json_body: false,
-            };
+            let e = inventory::from_link(&ctx.client.url(path));
             let sample = crate::redact::redact(shown[0]);
             let sample: String = sample.chars().take(80).collect();
             report(
@@ -312,8 +304,7 @@ pub(super) async fn cross_user(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()
                 None,
             );
             if let Some(own_page) = own.get(route) {
-                let own_page = own_page.clone();
-                write_back(ctx, &mut other, route, &own_page, &crossed).await?;
+                write_back(ctx, &mut other, route, own_page, &crossed).await?;
             }
             break;
         }
@@ -349,24 +340,34 @@ fn edit_form(ctx: &Ctx<'_>, route: &str, page: &Response) -> Option<(Url, Vec<(S
         })
 }
 
-/// Submits `identity`'s form of `page` unchanged: where the answer sends the browser (as
-/// an object route), the text of the page it leads to, and the answer.
+/// What the app answered to a form submitted unchanged.
+struct Submitted {
+    /// Where the form posts.
+    action: Url,
+    /// Where the answer sends the browser, as an object route.
+    shape: String,
+    /// The text of the page it leads to (lower case).
+    text: String,
+    answer: Response,
+}
+
+/// Submits `identity`'s form of `page` unchanged.
 async fn submit_unchanged(
     ctx: &Ctx<'_>,
     identity: &mut Identity,
     route: &str,
     page: &Response,
-) -> Step<Option<(String, String, Response)>> {
+) -> Step<Option<Submitted>> {
     let Some((action, fields)) = edit_form(ctx, route, page) else {
         return Ok(None);
     };
-    let Some(resp) = identity
-        .send(ctx, Request::new("POST", action).form(&fields))
+    let Some(answer) = identity
+        .send(ctx, Request::new("POST", action.clone()).form(&fields))
         .await?
     else {
         return Ok(None);
     };
-    let Some(next) = resp.location().filter(|u| ctx.client.in_scope(u)) else {
+    let Some(next) = answer.location().filter(|u| ctx.client.in_scope(u)) else {
         return Ok(None);
     };
     let shape = object_route(ctx, next.path()).unwrap_or_else(|| next.path().to_string());
@@ -374,7 +375,12 @@ async fn submit_unchanged(
         Some(r) => r.text().to_ascii_lowercase(),
         None => String::new(),
     };
-    Ok(Some((shape, text, resp)))
+    Ok(Some(Submitted {
+        action,
+        shape,
+        text,
+        answer,
+    }))
 }
 
 /// The write side of an object readable across users: the second user submits the first
@@ -389,31 +395,24 @@ async fn write_back(
     let Some(second) = &ctx.opts.second_login else {
         return Ok(());
     };
-    let Some((action, _)) = edit_form(ctx, route, crossed) else {
+    let Some(foreign) = submit_unchanged(ctx, other, route, crossed).await? else {
         return Ok(());
     };
     // How the app answers a write it lets through: the second user's own object.
-    let Some((own_shape, own_text, _)) = submit_unchanged(ctx, other, route, own_page).await?
-    else {
-        return Ok(());
-    };
-    let Some((shape, text, answer)) = submit_unchanged(ctx, other, route, crossed).await? else {
+    let Some(own) = submit_unchanged(ctx, other, route, own_page).await? else {
         return Ok(());
     };
     let refused = REFUSALS
         .iter()
-        .any(|w| text.contains(w) && !own_text.contains(w));
-    if shape != own_shape || refused || shape == second.url.path() {
+        .any(|w| foreign.text.contains(w) && !own.text.contains(w));
+    if foreign.shape != own.shape || refused || foreign.shape == second.url.path() {
         return Ok(());
     }
+    let path = foreign.action.path();
     let e = Endpoint {
         method: "POST".to_string(),
-        template: action.path().to_string(),
-        params: Vec::new(),
-        from: "crawl",
-        form_fields: Vec::new(),
         reads_body: true,
-        json_body: false,
+        ..inventory::from_link(&foreign.action)
     };
     report(
         ctx,
@@ -422,12 +421,12 @@ async fn write_back(
         &e,
         None,
         format!("Another user's session writes this object ({route})"),
-        &answer,
+        &foreign.answer,
         &format!(
-            "the second user submitted the first user's form to `POST {}` with every value \
-             unchanged: the app answered as it does to the second user's own object (a \
-             redirect to `{shape}`), not with a refusal",
-            action.path()
+            "the second user submitted the first user's form to `POST {path}` with every \
+             value unchanged: the app answered as it does to the second user's own object \
+             (a redirect to `{}`), not with a refusal",
+            foreign.shape
         ),
         None,
     );

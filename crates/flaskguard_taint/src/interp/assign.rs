@@ -14,11 +14,9 @@ impl FnCtx<'_, '_, '_> {
     /// elements (`book.path` after `book.path = …`) says nothing about the new one (`for
     /// book in books:` binds the next row; `book = query.first()` another object).
     pub(crate) fn bind_name(&mut self, name: &str, value: AVal) {
-        if self.env.len() > 1 {
-            self.env.retain(|k, _| {
-                !(k.len() > name.len() && k.starts_with(name) && k.as_bytes()[name.len()] == b'.')
-            });
-        }
+        self.env.retain(|k, _| {
+            !(k.len() > name.len() && k.starts_with(name) && k.as_bytes()[name.len()] == b'.')
+        });
         self.env.insert(name.into(), value);
     }
 

@@ -1,5 +1,5 @@
 use flaskguard_index::Value;
-use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind, walk_body_exprs, walk_stmts};
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind, walk_stmts};
 
 use crate::helpers::{redact, setting_target, weak_secret_reason};
 use crate::{Context, Reporter, declare_rule};
@@ -80,7 +80,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
 }
 
 /// Whether the project turns `secret` away as its key: an `if` that compares the
-/// `SECRET_KEY` setting (or `app.secret_key`) with it and exits or raises.
+/// `SECRET_KEY` setting (or `app.secret_key`) with it and ends by exiting or raising.
 fn refused_at_start(ctx: &Context<'_, '_>, secret: &str) -> bool {
     let index = ctx.index;
     let names_key = |e: &Expr| match &e.kind {
@@ -114,37 +114,11 @@ fn refused_at_start(ctx: &Context<'_, '_>, secret: &str) -> bool {
                     && operands.iter().any(
                         |o| matches!(index.eval(m.id, scope, o), Value::Str(ref v) if v == secret),
                     );
-                if compares && stops(index, m.id, scope, body) {
+                if compares && crate::helpers::ends_in_raise_or_abort(index, m.id, body) {
                     found = true;
                 }
             });
         }
         found
     })
-}
-
-/// Whether a block raises or exits the process somewhere.
-fn stops(
-    index: &flaskguard_index::Index<'_>,
-    module: flaskguard_index::ModuleId,
-    scope: ScopeRef,
-    body: &[flaskguard_index::ir::Stmt],
-) -> bool {
-    let mut stops = false;
-    walk_stmts(body, &mut |st| {
-        stops |= matches!(st.kind, StmtKind::Raise { .. });
-    });
-    walk_body_exprs(body, &mut |e| {
-        if let ExprKind::Call(call) = &e.kind
-            && index.resolve(module, scope, &call.func).is_some_and(|r| {
-                matches!(
-                    r.qual.as_str(),
-                    "sys.exit" | "os._exit" | "builtins.exit" | "builtins.quit"
-                )
-            })
-        {
-            stops = true;
-        }
-    });
-    stops
 }

@@ -101,7 +101,9 @@ impl Scan<'_, '_, '_, '_> {
         let index = self.ctx.index;
         for a in index.assigns_in(module) {
             if let Some(name) = target_name(a.target)
-                && !(a.scope == ScopeRef::Module && only_compared(self.ctx, module, name))
+                && !(a.scope == ScopeRef::Module
+                    && is_credential_name(name)
+                    && only_compared(self.ctx, module, name))
             {
                 self.named(a.module, a.scope, name, a.value);
             }
@@ -829,7 +831,7 @@ fn token_format(s: &str) -> Option<&'static str> {
 }
 
 /// Whether a module constant is only ever used to turn a value away (`if password ==
-/// LEGACY_DEFAULT_PASSWORD: raise …`, a deny-list entry): read nowhere else in its module
+/// LEGACY_DEFAULT_PASSWORD: raise …`, or `abort(…)`: a deny-list entry): read nowhere else in its module
 /// and imported by no other module, it authenticates nothing. Compared to let a request in
 /// (`return password == ADMIN_PASSWORD`), it is the credential.
 fn only_compared(ctx: &Context<'_, '_>, module: ModuleId, name: &str) -> bool {
@@ -852,7 +854,7 @@ fn only_compared(ctx: &Context<'_, '_>, module: ModuleId, name: &str) -> bool {
             // `if value == CONSTANT: raise …`
             StmtKind::If { test, body, .. }
                 if matches!(test.kind, ExprKind::Compare(_))
-                    && matches!(body.last().map(|b| &b.kind), Some(StmtKind::Raise { .. })) =>
+                    && crate::helpers::ends_in_raise_or_abort(ctx.index, module, body) =>
             {
                 refusing += mentions(test);
             }
