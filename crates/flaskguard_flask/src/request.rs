@@ -19,6 +19,8 @@ pub const ENVIRON: &str = "flask.request.environ";
 pub const ACCESS_ROUTE: &str = "flask.request.access_route";
 /// `request.path`: the URL path, fixed by the route's rule when the rule has no variables.
 pub const PATH: &str = "flask.request.path";
+/// `request.view_args`: the current request's URL variables (`request.view_args["id"]`).
+pub const VIEW_ARGS: &str = "flask.request.view_args";
 /// The names built from the client's `Host` header, which Werkzeug checks only when the
 /// app sets `TRUSTED_HOSTS` or `SERVER_NAME`.
 pub const HOST_NAMES: &[&str] = &[

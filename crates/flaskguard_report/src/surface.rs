@@ -118,7 +118,7 @@ impl<'de> Deserialize<'de> for Input {
 /// A Werkzeug URL rule (`/users/<int:id>/files/<path:rest>`), parsed once: its static
 /// text and its variables, for the routes table, the rules and the probe.
 /// What a URL variable's converter lets through (Werkzeug's built-in converters).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ConverterKind {
     /// Values of a fixed form: numbers (`int`, `float`), UUIDs (`uuid`), or one of the
     /// words the rule lists (`any(css, js)`).

@@ -389,6 +389,12 @@ impl FnCtx<'_, '_, '_> {
                     ["`", &self.text(e.span), "` (request data)"].concat(),
                 ),
             );
+            // `request.view_args.get("locale")`: a URL variable, with its converter.
+            if qual.strip_suffix(".get") == Some(request::VIEW_ARGS)
+                && let Some(AVal::Const(Value::Str(key))) = args.first()
+            {
+                t.sanitize(self.engine.view_arg_mask(key));
+            }
             // `request.headers.get("Referer")`
             if let Some(container) = qual.strip_suffix(".get")
                 && let Some(AVal::Const(Value::Str(key))) = args.first()

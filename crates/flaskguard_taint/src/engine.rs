@@ -195,6 +195,9 @@ pub struct Engine<'i, 'a> {
     pub(crate) json_views: FxHashSet<(ModuleId, FuncIdx)>,
     /// Route handlers' URL parameters: name and what its converter lets through.
     pub(crate) route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, ConverterKind)>>,
+    /// URL variables by name, with what every rule that declares one lets through
+    /// (`request.view_args["locale"]` holds what a `<locale>` variable can hold).
+    pub(crate) view_arg_kinds: FxHashMap<String, ConverterKind>,
     /// Session keys some view stores request data under: reading them back is reading
     /// request data (a second-order flow).
     pub(crate) tainted_session_keys: FxHashSet<String>,
@@ -306,6 +309,16 @@ impl<'i, 'a> Engine<'i, 'a> {
         for h in &model.error_handlers {
             routes.entry(h.handler).or_default();
         }
+        let mut view_arg_kinds: FxHashMap<String, ConverterKind> = FxHashMap::default();
+        for r in &model.routes {
+            for (conv, name) in r.params() {
+                let kind = ConverterKind::of(&conv);
+                view_arg_kinds
+                    .entry(name)
+                    .and_modify(|k| *k = (*k).max(kind))
+                    .or_insert(kind);
+            }
+        }
         Engine {
             index,
             model,
@@ -319,9 +332,21 @@ impl<'i, 'a> Engine<'i, 'a> {
             fixed_rules,
             json_views,
             route_param_kinds,
+            view_arg_kinds,
             tainted_session_keys: FxHashSet::default(),
             trusted_hosts: model.host_checked(),
             unescaped_renders: unescaped_renders(model),
+        }
+    }
+
+    /// What `request.view_args[key]` (or `.get(key)`) is safe for: what every URL rule
+    /// declaring a `<key>` variable lets through (a fixed form: everything; one segment:
+    /// no `/`). Nothing for a name no rule declares.
+    pub(crate) fn view_arg_mask(&self, key: &str) -> u32 {
+        match self.view_arg_kinds.get(key) {
+            Some(ConverterKind::FixedForm) => Class::ALL_BITS,
+            Some(ConverterKind::Segment) => crate::regex_guard::absent_char_mask('/'),
+            Some(ConverterKind::Text) | None => 0,
         }
     }
 

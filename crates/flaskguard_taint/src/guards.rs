@@ -194,29 +194,21 @@ impl FnCtx<'_, '_, '_> {
     /// Marks the value at a place (`x`, `obj.attr`) as safe for `mask`; for a parsed URL
     /// (`urlparse(x)`), the URL itself.
     pub(crate) fn sanitize_place(&mut self, place: &Expr, mask: u32) {
-        // `parsed = urlparse(url)` earlier: checking `parsed` checks `url`.
-        if let Some(name) = place.as_name()
+        self.sanitize_place_at(place, mask, 0);
+    }
+
+    fn sanitize_place_at(&mut self, place: &Expr, mask: u32, depth: u32) {
+        // `parsed = urlparse(url)` or `stripped = url.strip()` earlier: checking the
+        // name checks what it was computed from, as checking the call inline would.
+        if depth < 4
+            && let Some(name) = place.as_name()
             && let Some((_, [flaskguard_index::semantic::Binding::Assign(value)])) =
                 self.engine.index.bindings_of(self.module, self.scope, name)
             && value.as_call().is_some()
             && !std::ptr::eq(*value, place)
         {
             let value: &Expr = value;
-            if let Some(call) = value.as_call()
-                && self
-                    .engine
-                    .index
-                    .callee_of(self.module, value)
-                    .is_some_and(|r| {
-                        matches!(
-                            r.qual.as_str(),
-                            "urllib.parse.urlparse" | "urllib.parse.urlsplit"
-                        )
-                    })
-                && let Some(arg) = call.args.first()
-            {
-                self.sanitize_place(arg, mask);
-            }
+            self.sanitize_place_at(value, mask, depth + 1);
         }
         if let Some(call) = place.as_call() {
             let callee = self
@@ -227,13 +219,13 @@ impl FnCtx<'_, '_, '_> {
             match callee.as_deref() {
                 Some("urllib.parse.urlparse" | "urllib.parse.urlsplit" | "urlparse.urlparse") => {
                     if let Some(arg) = call.args.first() {
-                        self.sanitize_place(arg, mask);
+                        self.sanitize_place_at(arg, mask, depth + 1);
                     }
                 }
                 // `urljoin(base, target)`: checking the joined URL checks `target`.
                 Some("urllib.parse.urljoin") => {
                     if let Some(arg) = call.args.get(1) {
-                        self.sanitize_place(arg, mask);
+                        self.sanitize_place_at(arg, mask, depth + 1);
                     }
                 }
                 _ => {
@@ -244,7 +236,7 @@ impl FnCtx<'_, '_, '_> {
                         && call.args.is_empty()
                         && call.keywords.is_empty()
                     {
-                        self.sanitize_place(value, mask);
+                        self.sanitize_place_at(value, mask, depth + 1);
                     }
                 }
             }

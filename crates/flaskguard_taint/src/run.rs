@@ -13,7 +13,9 @@ use flaskguard_report::surface::ConverterKind;
 use crate::engine::{Engine, Flow, Summary, TaintResults, Verdict, in_dead_code};
 use crate::interp::FnCtx;
 use crate::spec::Class;
-use crate::value::{BROWSER_HEADER, ONE_SEGMENT, Origin, REFERRER, Step, VIA_UNSEEN};
+use crate::value::{
+    BROWSER_HEADER, NAMED_COMPONENT, ONE_SEGMENT, Origin, REFERRER, Step, VIA_UNSEEN,
+};
 
 impl Engine<'_, '_> {
     /// Analyses every function of the modules that use Flask; returns all flows.
@@ -186,6 +188,13 @@ impl Engine<'_, '_> {
         for ps in &summary.param_sinks {
             // URL parameters are request data: weak randomness (`Secret`) is not theirs.
             if ps.class == Class::Secret {
+                continue;
+            }
+            // `f"{name}.json"` from a URL variable without `/`: an entry of the directory.
+            if ps.class == Class::Path
+                && ps.marks & NAMED_COMPONENT != 0
+                && (ps.marks & ONE_SEGMENT != 0 || segment_param(ps.param))
+            {
                 continue;
             }
             if let Some(source) = source_of(ps.param) {

@@ -76,8 +76,24 @@ pub(crate) const CONTAINED_IF_NORMALIZED: u32 = 1 << 18;
 /// the host either.
 pub(crate) const HOST_FIXED: u32 = 1 << 17;
 
+/// A mark on taint: written into a path component next to constant text that is not all
+/// dots (`x + ".po"`): if the text holds no `/` ([`ONE_SEGMENT`], also known only later,
+/// from the caller's argument or the URL variable's converter), the path names an entry
+/// of its directory ([`Taint::in_named_component`]).
+pub(crate) const NAMED_COMPONENT: u32 = 1 << 16;
+
 /// The marks a flow keeps to grade its finding (see [`crate::Flow`]).
-pub(crate) const GRADE_MARKS: u32 = VIA_UNSEEN | ONE_SEGMENT | REFERRER | BROWSER_HEADER;
+pub(crate) const GRADE_MARKS: u32 =
+    VIA_UNSEEN | ONE_SEGMENT | REFERRER | BROWSER_HEADER | NAMED_COMPONENT;
+
+/// Whether constant text written before and after a value (either may be absent) names
+/// the path component the value is written into: some character of that component, up
+/// to the nearest `/`, is neither `/` nor `.` (see [`Taint::in_named_component`]).
+pub(crate) fn names_component(before: Option<&str>, after: Option<&str>) -> bool {
+    let named = |part: &str| part.chars().any(|c| c != '.');
+    before.is_some_and(|b| named(b.rsplit('/').next().unwrap_or(b)))
+        || after.is_some_and(|a| named(a.split('/').next().unwrap_or(a)))
+}
 
 /// Whether a literal written around a value makes the result HTML.
 pub(crate) fn is_markup_text(s: &str) -> bool {
@@ -160,11 +176,22 @@ impl Taint {
             if *m & LOCAL_PATH != 0 && *m & NO_DOUBLE_SLASH != 0 {
                 *m |= Class::Redirect.bit();
             }
+            // One segment with constant text in its component: an entry of the directory.
+            if *m & NAMED_COMPONENT != 0 && *m & ONE_SEGMENT != 0 {
+                *m |= NO_DOTDOT | NOT_ABSOLUTE;
+            }
             // A relative path without `..`: it cannot leave the directory it is joined to.
             if *m & NO_DOTDOT != 0 && *m & NOT_ABSOLUTE != 0 {
                 *m |= Class::Path.bit();
             }
         }
+    }
+
+    /// Written into a path component next to constant text that is not all dots
+    /// (`x + ".po"`, `"img_" + x`, `f"{x}.json"`): what holds no `/` there names an entry
+    /// of the directory it is joined to (`..` becomes `...po`), never its parent.
+    pub(crate) fn in_named_component(&mut self) {
+        self.sanitize(NAMED_COMPONENT);
     }
 
     /// Placed inside a quoted attribute value: escaping that left quotes alone no longer

@@ -13,7 +13,7 @@ use crate::interp::{FnCtx, MAX_INLINE_DEPTH, place_name};
 use crate::spec::Class;
 use crate::value::{
     AVal, CONFIG_SECTION, HOST_FIXED, Taint, element_of, is_config_class, is_markup_text,
-    sanitized_for,
+    names_component, sanitized_for,
 };
 
 impl FnCtx<'_, '_, '_> {
@@ -131,6 +131,18 @@ impl FnCtx<'_, '_, '_> {
                     t.sanitize(crate::value::REFERRER);
                     return AVal::Tainted(t);
                 }
+                // `request.view_args["locale"]`: a URL variable, with its converter.
+                if let (AVal::Tainted(t), Some(Value::Str(k))) = (&base, key.as_const())
+                    && self
+                        .engine
+                        .index
+                        .resolve(self.module, self.scope, value)
+                        .is_some_and(|r| r.qual == flaskguard_flask::request::VIEW_ARGS)
+                {
+                    let mut t = t.clone();
+                    t.sanitize(self.engine.view_arg_mask(k));
+                    return AVal::Tainted(t);
+                }
                 // `name.rsplit(".", 1)[-1]`, `os.path.splitext(name)[1]`: a piece cut at a
                 // separator holds no separator.
                 if let (AVal::Tainted(t), Some(Value::Int(i))) = (&base, key.as_const())
@@ -240,6 +252,18 @@ impl FnCtx<'_, '_, '_> {
                                     }
                                     if inside_single_quotes(&s) {
                                         t.in_single_quotes();
+                                    }
+                                    // `f"{name}.json"`: constant text in its path component.
+                                    let literal =
+                                        |j: Option<usize>| match j.and_then(|j| parts.get(j)) {
+                                            Some(FPart::Literal(l)) => Some(l.as_str()),
+                                            _ => None,
+                                        };
+                                    if names_component(
+                                        literal(i.checked_sub(1)),
+                                        literal(Some(i + 1)),
+                                    ) {
+                                        t.in_named_component();
                                     }
                                     if parts.iter().any(
                                         |p| matches!(p, FPart::Literal(l) if is_markup_text(l)),
@@ -727,6 +751,27 @@ impl FnCtx<'_, '_, '_> {
                         .is_some_and(|at| inside_single_quotes(&format[..at]))
                 {
                     t.in_single_quotes();
+                }
+                // `x + ".po"`, `"img_" + x`, `"%s.profile" % x`: constant text in the
+                // same path component.
+                let named = match (op, l, r) {
+                    (BinOp::Add, AVal::Const(Value::Str(before)), _) if r.taint().is_some() => {
+                        names_component(Some(before), None)
+                    }
+                    (BinOp::Add, _, AVal::Const(Value::Str(after))) => {
+                        names_component(None, Some(after))
+                    }
+                    (BinOp::Mod, AVal::Const(Value::Str(format)), _)
+                        if format.matches('%').count() == 1 =>
+                    {
+                        format.split_once("%s").is_some_and(|(before, after)| {
+                            names_component(Some(before), Some(after))
+                        })
+                    }
+                    _ => false,
+                };
+                if named {
+                    t.in_named_component();
                 }
                 // `"%d" % value`: only numbers come out of numeric conversions.
                 if op == BinOp::Mod
