@@ -9,7 +9,8 @@ with no verdict are "unlabelled": new since the review, or moved; they count in 
 but are listed so that someone reviews them.
 
 Prints, per application and in total: findings, true, false, unlabelled, precision
-(true / (true + false)). Exit status 0; 2 when a report or labels file is missing.
+(true / (true + false)); and the total of what a user sees by default, without the findings
+the code suppresses (`# nosec`, `# noqa: S105`, `# noqa: FG…`). Exit status 0; 2 when a report or labels file is missing.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def score(report: Path, labels_path: Path) -> tuple[collections.Counter, list[tu
             verdict, reason = "unlabelled", ""
         counts[verdict] += 1
         counts[(f["code"], verdict)] += 1
+        if not f.get("suppression"):
+            counts[("shown", verdict)] += 1
         rows.append((verdict, *key, f["message"], reason))
     return counts, rows
 
@@ -94,9 +97,15 @@ def main() -> int:
         f"{'total':<30} {n:>8} {total['TP']:>6} {total['FP']:>6} {total['unlabelled']:>7}"
         f"  {precision(total['TP'], total['FP'])}"
     )
+    shown_tp, shown_fp = total[("shown", "TP")], total[("shown", "FP")]
+    shown_un = total[("shown", "unlabelled")]
+    print(
+        f"{'total as shown (suppressions)':<30} {shown_tp + shown_fp + shown_un:>8} {shown_tp:>6}"
+        f" {shown_fp:>6} {shown_un:>7}  {precision(shown_tp, shown_fp)}"
+    )
     if args.by_rule:
         print()
-        codes = sorted({k[0] for k in total if isinstance(k, tuple)})
+        codes = sorted({k[0] for k in total if isinstance(k, tuple) and k[0] != "shown"})
         for code in codes:
             tp, fp, un = total[(code, "TP")], total[(code, "FP")], total[(code, "unlabelled")]
             print(f"  {code}  true {tp:>4}  false {fp:>4}  unlabelled {un:>4}  {precision(tp, fp)}")

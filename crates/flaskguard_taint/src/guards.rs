@@ -310,7 +310,10 @@ impl FnCtx<'_, '_, '_> {
                 AVal::Seq(items) => items.iter().all(|i| matches!(i, AVal::Const(_))),
                 AVal::Map(items) => items.iter().all(|(_, v)| v.taint().is_none()),
                 AVal::Unknown => membership,
-                AVal::Tainted(_) | AVal::Class(_) | AVal::Instance { .. } => false,
+                // `if slicer not in self.registered_slicers: raise`: what the object
+                // keeps (in a method, drawn from `self` alone) is the server's state.
+                AVal::Tainted(t) => membership && self.of_own_object(t),
+                AVal::Class(_) | AVal::Instance { .. } => false,
             };
             if constant {
                 if equality {
@@ -322,6 +325,17 @@ impl FnCtx<'_, '_, '_> {
                 }
             }
         }
+    }
+
+    /// Whether a value comes only from the object a method runs on (`self.x`, `self.y()`).
+    fn of_own_object(&self, t: &Taint) -> bool {
+        let ScopeRef::Function(f) = self.scope else {
+            return false;
+        };
+        let def = &self.engine.index.module(self.module).functions[f.0 as usize];
+        matches!(def.parent, ScopeRef::Class(_))
+            && def.params.first().is_some_and(|p| p.name == "self")
+            && t.origins.iter().all(|(o, _)| matches!(o, Origin::Param(0)))
     }
 
     /// A normalised path checked to lie under a base directory is safe as a path.
