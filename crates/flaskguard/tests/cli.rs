@@ -1494,6 +1494,42 @@ fn a_get_logout_is_low_other_get_state_changes_are_not() {
 }
 
 #[test]
+fn an_exempt_logout_is_low_other_exempt_views_are_not() {
+    let dir = project(&[(
+        "app.py",
+        "from flask import Flask, redirect, session\n\
+         from flask_login import LoginManager, login_required, logout_user\n\
+         from flask_wtf.csrf import CSRFProtect\n\
+         app = Flask(__name__)\n\
+         csrf = CSRFProtect(app)\n\
+         LoginManager(app)\n\
+         @app.route(\"/logout\", methods=[\"POST\"])\n\
+         @csrf.exempt\n\
+         def logout():\n\
+         \x20   logout_user()\n\
+         \x20   return redirect(\"/\")\n\
+         \n\
+         @app.route(\"/profile\", methods=[\"POST\"])\n\
+         @csrf.exempt\n\
+         @login_required\n\
+         def profile():\n\
+         \x20   session[\"theme\"] = \"dark\"\n\
+         \x20   return redirect(\"/\")\n",
+    )]);
+    let o = run(
+        dir.path(),
+        &["check", ".", "--select", "FG234", "--output-format", "json"],
+    );
+    // A forged request to an exempt logout only signs the user out.
+    assert_eq!(
+        line_severities(&o),
+        vec![(8, "low".to_string()), (14, "high".to_string())],
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn safe_filter_findings_are_graded_by_what_the_renders_pass() {
     let dir = project(&[
         (

@@ -1,7 +1,7 @@
 use flaskguard_flask::Route;
 use flaskguard_index::ir::{ExprKind, walk_body_exprs};
 
-use super::{Credential, Credentials, exemptions, route_functions, view_calls};
+use super::{Credential, Credentials, exemptions, logs_out, route_functions, view_calls};
 use crate::{Context, Reporter, declare_rule};
 
 declare_rule! {
@@ -39,7 +39,9 @@ declare_rule! {
     /// that call `csrf.protect()` themselves, or that validate a form whose `csrf_token`
     /// field they read (`form.csrf_token`, then `form.validate()`: Flask-WTF's form checks
     /// the token itself). A project decorator is classified by what it
-    /// reads (the session or a request header).
+    /// reads (the session or a request header). An exempted logout view (it calls
+    /// `logout_user()` or `session.clear()`) is reported as low: a forged request only
+    /// signs the user out.
     ///
     /// ## References
     /// - [Flask-WTF: Exclude views from protection](https://flask-wtf.readthedocs.io/en/stable/csrf/#exclude-views-from-protection)
@@ -87,14 +89,24 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 if n == 2 { "" } else { "s" }
             ),
         };
-        out.at(
-            ex.module,
-            ex.span,
-            format!(
-                "`flask_wtf.CSRFProtect().exempt` removes the CSRF check from `{label}`{more}, which relies on {how}"
-            ),
-        )
-        .route(label);
+        let finding = out
+            .at(
+                ex.module,
+                ex.span,
+                format!(
+                    "`flask_wtf.CSRFProtect().exempt` removes the CSRF check from `{label}`{more}, which relies on {how}"
+                ),
+            )
+            .route(label);
+        // An exempt logout: a forged request only signs the user out (a nuisance, not a
+        // takeover), as for a GET logout (FG237).
+        if exposed.iter().all(|(r, _)| {
+            route_functions(ctx, r)
+                .into_iter()
+                .any(|(m, f)| logs_out(ctx, m, f))
+        }) {
+            finding.severity(flaskguard_report::Severity::Low);
+        }
     }
 }
 

@@ -240,6 +240,17 @@ pub(super) fn view_calls(ctx: &Context<'_, '_>, route: &Route<'_>, qual: &str) -
         })
 }
 
+/// Whether the view signs the user out (`logout_user()`, `session.clear()`).
+pub(super) fn logs_out(ctx: &Context<'_, '_>, module: ModuleId, func: FuncIdx) -> bool {
+    ctx.index.semantic[module.0 as usize].calls.iter().any(|c| {
+        c.scope == ScopeRef::Function(func)
+            && c.callee.as_ref().is_some_and(|r| {
+                // Flask-Login's, Flask-Security's or a vendored copy's `logout_user`.
+                r.qual == "flask.session.clear" || r.qual.rsplit('.').next() == Some("logout_user")
+            })
+    })
+}
+
 /// A function and the functions nested in it (a decorator's wrapper).
 fn with_nested(index: &Index<'_>, (module, func): (ModuleId, FuncIdx)) -> Vec<FuncIdx> {
     let m = index.module(module);

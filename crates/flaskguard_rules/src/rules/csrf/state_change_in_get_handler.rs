@@ -2,7 +2,7 @@ use flaskguard_flask::Route;
 use flaskguard_index::ir::{FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{ModuleId, Span, Value};
 
-use super::{CsrfCoverage, deployed_settings, route_apps};
+use super::{CsrfCoverage, deployed_settings, logs_out, route_apps};
 use crate::helpers::is_db_object;
 use crate::{Context, Reporter, Target, declare_rule};
 use flaskguard_flask::DecoratorKind;
@@ -307,15 +307,4 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             }
         }
     }
-}
-
-/// Whether the view signs the user out (`logout_user()`, `session.clear()`).
-fn logs_out(ctx: &Context<'_, '_>, module: ModuleId, func: FuncIdx) -> bool {
-    ctx.index.semantic[module.0 as usize].calls.iter().any(|c| {
-        c.scope == ScopeRef::Function(func)
-            && c.callee.as_ref().is_some_and(|r| {
-                // Flask-Login's, Flask-Security's or a vendored copy's `logout_user`.
-                r.qual == "flask.session.clear" || r.qual.rsplit('.').next() == Some("logout_user")
-            })
-    })
 }
