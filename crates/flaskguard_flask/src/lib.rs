@@ -45,7 +45,9 @@ pub const QUERY_ROW_METHODS: &[&str] = &[
     "paginate",
     "count",
 ];
-pub use routes::{Blueprint, DecoratorInfo, DecoratorKind, ErrorHandler, Hook, Owner, Route};
+pub use routes::{
+    Blueprint, DecoratorInfo, DecoratorKind, ErrorHandler, Hook, Owner, Route, UrlConverter,
+};
 
 /// Whether `name` is the top-level name of a library whose code makes a module part of a
 /// web app: Flask, the libraries it is built on (Werkzeug, Jinja, MarkupSafe,
@@ -107,6 +109,8 @@ pub struct FlaskModel<'a> {
     pub routes: Vec<Route<'a>>,
     pub hooks: Vec<Hook>,
     pub error_handlers: Vec<ErrorHandler>,
+    /// URL converters the project registers (`app.url_map.converters["slug"] = …`).
+    pub converters: Vec<UrlConverter>,
     pub config: Vec<ConfigSetting<'a>>,
     pub extensions: Vec<Extension<'a>>,
     pub renders: Vec<RenderCall<'a>>,
@@ -242,6 +246,7 @@ impl<'a> FlaskModel<'a> {
             routes,
             hooks,
             error_handlers,
+            converters: routes::converters(index),
             config,
             extensions,
             renders,

@@ -103,6 +103,36 @@ impl Route<'_> {
     }
 }
 
+/// A URL converter of the app's own (`app.url_map.converters["slug"] = SlugConverter`):
+/// the name rules use (`<slug:name>`) and the class that parses the segment.
+#[derive(Clone, Debug)]
+pub struct UrlConverter {
+    pub name: String,
+    /// The class's qualified name (a project class, or a library one).
+    pub class: String,
+}
+
+/// The converters the project registers on an app's URL map.
+pub(crate) fn converters(index: &Index<'_>) -> Vec<UrlConverter> {
+    index.assigns_matching(|a| {
+        let ExprKind::Subscript { value, index: key } = &a.target.kind else {
+            return None;
+        };
+        let map = index.resolve(a.module, a.scope, value)?;
+        if !map.qual.ends_with(".url_map.converters") {
+            return None;
+        }
+        let Value::Str(name) = index.eval(a.module, a.scope, key) else {
+            return None;
+        };
+        let class = index.resolve(a.module, a.scope, a.value)?.qual;
+        Some(UrlConverter {
+            name,
+            class: class.to_string(),
+        })
+    })
+}
+
 /// An error handler (`@app.errorhandler(404)`, `@bp.app_errorhandler(...)`,
 /// `app.register_error_handler(...)`): what it returns is a response, as a view's is.
 #[derive(Clone, Debug)]

@@ -193,8 +193,9 @@ pub struct Engine<'i, 'a> {
     /// Methods of Flask-RESTful / Flask-RESTX resources: what they return is serialised
     /// by the API's representation (JSON), not sent as HTML.
     pub(crate) json_views: FxHashSet<(ModuleId, FuncIdx)>,
-    /// Route handlers' URL parameters: name and what its converter lets through.
-    pub(crate) route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, ConverterKind)>>,
+    /// Route handlers' URL parameters: name, what its converter lets through, and the
+    /// classes of sink its values are safe for (all, for a fixed form).
+    pub(crate) route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<ParamKind>>,
     /// URL variables by name, with what every rule that declares one lets through
     /// (`request.view_args["locale"]` holds what a `<locale>` variable can hold).
     pub(crate) view_arg_kinds: FxHashMap<String, ConverterKind>,
@@ -208,8 +209,99 @@ pub struct Engine<'i, 'a> {
     pub(crate) unescaped_renders: FxHashMap<(ModuleId, u32, u32), (String, UnescapedVars)>,
 }
 
-fn fixed_form(converter: &str) -> bool {
-    ConverterKind::of(converter) == ConverterKind::FixedForm
+/// A URL variable of a route: its name, what its converter lets through, and the classes
+/// of sink its values are safe for.
+pub(crate) type ParamKind = (String, ConverterKind, u32);
+
+/// What a built-in Werkzeug converter lets through, and the classes of sink its values
+/// are safe for (all, for a fixed form).
+fn builtin_converter(converter: &str) -> (ConverterKind, u32) {
+    match ConverterKind::of(converter) {
+        ConverterKind::FixedForm => (ConverterKind::FixedForm, Class::ALL_BITS),
+        kind => (kind, 0),
+    }
+}
+
+/// The routes' handlers and URL variables, as the taint engine reads them.
+struct RouteMaps {
+    routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+    fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>>,
+    json_views: FxHashSet<(ModuleId, FuncIdx)>,
+    route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<ParamKind>>,
+    view_arg_kinds: FxHashMap<String, ConverterKind>,
+}
+
+impl RouteMaps {
+    /// The maps, with `kind_of` telling what each converter (by name) lets through.
+    fn build(
+        index: &Index<'_>,
+        model: &FlaskModel<'_>,
+        kind_of: impl Fn(&str) -> (ConverterKind, u32),
+    ) -> RouteMaps {
+        let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        let mut json_views: FxHashSet<(ModuleId, FuncIdx)> = FxHashSet::default();
+        let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
+        let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<ParamKind>> =
+            FxHashMap::default();
+        for r in &model.routes {
+            if let Some(h) = r.handler {
+                fixed_rules.entry(h).or_default().push(r.rule.clone());
+                route_param_kinds
+                    .entry(h)
+                    .or_default()
+                    .extend(r.params().into_iter().map(|(conv, n)| {
+                        let (kind, safe) = kind_of(&conv);
+                        (n, kind, safe)
+                    }));
+            }
+            let params: Vec<String> = r
+                .params()
+                .into_iter()
+                .filter(|(conv, _)| kind_of(conv).0 != ConverterKind::FixedForm)
+                .map(|(_, n)| n)
+                .collect();
+            if let Some(h) = r.handler {
+                routes.entry(h).or_default().extend(params.clone());
+            }
+            if let Some((m, c)) = r.view_class {
+                // Every HTTP method of a view class receives the URL parameters.
+                let class = &index.module(m).classes[c.0 as usize];
+                let qual = [index.module(m).name.as_str(), ".", class.name.as_str()].concat();
+                let json = RESOURCE_CLASSES
+                    .iter()
+                    .any(|base| index.is_subclass_of(&qual, base));
+                for stmt in &class.body {
+                    if let StmtKind::FunctionDef(f) = &stmt.kind {
+                        routes.entry((m, *f)).or_default().extend(params.clone());
+                        if json {
+                            json_views.insert((m, *f));
+                        }
+                    }
+                }
+            }
+        }
+        // An error handler's return value is a response too (it has no URL parameters).
+        for h in &model.error_handlers {
+            routes.entry(h.handler).or_default();
+        }
+        let mut view_arg_kinds: FxHashMap<String, ConverterKind> = FxHashMap::default();
+        for r in &model.routes {
+            for (conv, name) in r.params() {
+                let kind = kind_of(&conv).0;
+                view_arg_kinds
+                    .entry(name)
+                    .and_modify(|k| *k = (*k).max(kind))
+                    .or_insert(kind);
+            }
+        }
+        RouteMaps {
+            routes,
+            fixed_rules,
+            json_views,
+            route_param_kinds,
+            view_arg_kinds,
+        }
+    }
 }
 
 /// The resource base classes of the REST extensions whose methods return data, not pages.
@@ -265,61 +357,8 @@ impl<'i, 'a> Engine<'i, 'a> {
         spec: &'i Spec,
         texts: &'i [TextFile],
     ) -> Self {
-        let mut routes: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
-        let mut json_views: FxHashSet<(ModuleId, FuncIdx)> = FxHashSet::default();
-        let mut fixed_rules: FxHashMap<(ModuleId, FuncIdx), Vec<String>> = FxHashMap::default();
-        let mut route_param_kinds: FxHashMap<(ModuleId, FuncIdx), Vec<(String, ConverterKind)>> =
-            FxHashMap::default();
-        for r in &model.routes {
-            if let Some(h) = r.handler {
-                fixed_rules.entry(h).or_default().push(r.rule.clone());
-                route_param_kinds.entry(h).or_default().extend(
-                    r.params()
-                        .into_iter()
-                        .map(|(conv, n)| (n, ConverterKind::of(&conv))),
-                );
-            }
-            let params: Vec<String> = r
-                .params()
-                .into_iter()
-                .filter(|(conv, _)| !fixed_form(conv))
-                .map(|(_, n)| n)
-                .collect();
-            if let Some(h) = r.handler {
-                routes.entry(h).or_default().extend(params.clone());
-            }
-            if let Some((m, c)) = r.view_class {
-                // Every HTTP method of a view class receives the URL parameters.
-                let class = &index.module(m).classes[c.0 as usize];
-                let qual = [index.module(m).name.as_str(), ".", class.name.as_str()].concat();
-                let json = RESOURCE_CLASSES
-                    .iter()
-                    .any(|base| index.is_subclass_of(&qual, base));
-                for stmt in &class.body {
-                    if let StmtKind::FunctionDef(f) = &stmt.kind {
-                        routes.entry((m, *f)).or_default().extend(params.clone());
-                        if json {
-                            json_views.insert((m, *f));
-                        }
-                    }
-                }
-            }
-        }
-        // An error handler's return value is a response too (it has no URL parameters).
-        for h in &model.error_handlers {
-            routes.entry(h.handler).or_default();
-        }
-        let mut view_arg_kinds: FxHashMap<String, ConverterKind> = FxHashMap::default();
-        for r in &model.routes {
-            for (conv, name) in r.params() {
-                let kind = ConverterKind::of(&conv);
-                view_arg_kinds
-                    .entry(name)
-                    .and_modify(|k| *k = (*k).max(kind))
-                    .or_insert(kind);
-            }
-        }
-        Engine {
+        let maps = RouteMaps::build(index, model, builtin_converter);
+        let mut engine = Engine {
             index,
             model,
             spec,
@@ -328,14 +367,86 @@ impl<'i, 'a> Engine<'i, 'a> {
             in_progress: Mutex::new(FxHashSet::default()),
             checks: Mutex::new(FxHashMap::default()),
             checks_in_progress: Mutex::new(FxHashSet::default()),
-            routes,
-            fixed_rules,
-            json_views,
-            route_param_kinds,
-            view_arg_kinds,
+            routes: maps.routes,
+            fixed_rules: maps.fixed_rules,
+            json_views: maps.json_views,
+            route_param_kinds: maps.route_param_kinds,
+            view_arg_kinds: maps.view_arg_kinds,
             tainted_session_keys: FxHashSet::default(),
             trusted_hosts: model.host_checked(),
             unescaped_renders: unescaped_renders(model),
+        };
+        // The app's own converters: what their `to_python` returns, or their `regex`.
+        let custom: FxHashMap<&str, (ConverterKind, u32)> = model
+            .converters
+            .iter()
+            .map(|c| (c.name.as_str(), engine.converter_kind(&c.class)))
+            .collect();
+        if !custom.is_empty() {
+            let maps = RouteMaps::build(index, model, |conv| {
+                custom
+                    .get(conv)
+                    .copied()
+                    .unwrap_or_else(|| builtin_converter(conv))
+            });
+            engine.routes = maps.routes;
+            engine.fixed_rules = maps.fixed_rules;
+            engine.json_views = maps.json_views;
+            engine.route_param_kinds = maps.route_param_kinds;
+            engine.view_arg_kinds = maps.view_arg_kinds;
+        }
+        engine
+    }
+
+    /// What a converter class of the project lets through, and the classes of sink its
+    /// values are safe for: a fixed form when every value its `to_python` returns is (a
+    /// cast, an allow-list); what its `regex` admits; one segment when it keeps Werkzeug's
+    /// default (`[^/]+`); any text for a path converter, or a class flaskguard cannot read.
+    fn converter_kind(&self, class: &str) -> (ConverterKind, u32) {
+        let index = self.index;
+        let Some((m, c)) = index.project_class(class) else {
+            return (ConverterKind::Text, 0);
+        };
+        if let Some(f) = index.project_function(&[class, ".to_python"].concat())
+            && let Some(returned) = &self.summary(f, 0).returns
+        {
+            let fixed = match returned.taint() {
+                Some(t) => t.sanitized() & Class::ALL_BITS == Class::ALL_BITS,
+                None => matches!(returned, AVal::Const(_)),
+            };
+            if fixed {
+                return (ConverterKind::FixedForm, Class::ALL_BITS);
+            }
+        }
+        if let Some(Value::Str(regex)) = index.class_constant(m, c, "regex") {
+            let safe = crate::regex_guard::safe_mask(&regex, crate::regex_guard::Method::FullMatch)
+                & Class::ALL_BITS;
+            let kind = if safe == Class::ALL_BITS {
+                ConverterKind::FixedForm
+            } else if safe & Class::Path.bit() != 0 {
+                ConverterKind::Segment
+            } else {
+                ConverterKind::Text
+            };
+            return (kind, safe);
+        }
+        let derives = |bases: &[&str]| bases.iter().any(|b| index.is_subclass_of(class, b));
+        if derives(&[
+            "werkzeug.routing.PathConverter",
+            "werkzeug.routing.converters.PathConverter",
+        ]) {
+            (ConverterKind::Text, 0)
+        } else if derives(&[
+            "werkzeug.routing.NumberConverter",
+            "werkzeug.routing.converters.NumberConverter",
+            "werkzeug.routing.UUIDConverter",
+            "werkzeug.routing.converters.UUIDConverter",
+            "werkzeug.routing.AnyConverter",
+            "werkzeug.routing.converters.AnyConverter",
+        ]) {
+            (ConverterKind::FixedForm, Class::ALL_BITS)
+        } else {
+            (ConverterKind::Segment, 0)
         }
     }
 

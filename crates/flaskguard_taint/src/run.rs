@@ -88,8 +88,10 @@ impl Engine<'_, '_> {
                         .iter()
                         .filter_map(|&(p, m, span, class)| {
                             let name = def.params.get(p as usize)?.name.as_str();
-                            let typed = kinds.iter().find(|(n, _)| n == name)?.1
-                                == ConverterKind::FixedForm;
+                            // (Or a converter of the app's own whose values are safe
+                            // for this sink.)
+                            let typed =
+                                kinds.iter().find(|(n, ..)| n == name)?.2 & class.bit() != 0;
                             Some((
                                 m,
                                 span,
@@ -181,13 +183,26 @@ impl Engine<'_, '_> {
                 kinds.is_some_and(|kinds| {
                     kinds
                         .iter()
-                        .any(|(n, k)| n == p.name.as_str() && *k == ConverterKind::Segment)
+                        .any(|(n, k, _)| n == p.name.as_str() && *k == ConverterKind::Segment)
+                })
+            })
+        };
+        let safe_param = |pi: u16, class: Class| {
+            def.params.get(pi as usize).is_some_and(|p| {
+                kinds.is_some_and(|kinds| {
+                    kinds
+                        .iter()
+                        .any(|(n, _, safe)| n == p.name.as_str() && safe & class.bit() != 0)
                 })
             })
         };
         for ps in &summary.param_sinks {
             // URL parameters are request data: weak randomness (`Secret`) is not theirs.
             if ps.class == Class::Secret {
+                continue;
+            }
+            // A converter whose values are safe for this sink (`<slug:name>` for HTML).
+            if safe_param(ps.param, ps.class) {
                 continue;
             }
             // `f"{name}.json"` from a URL variable without `/`: an entry of the directory.
@@ -226,8 +241,8 @@ impl Engine<'_, '_> {
                 }
                 let source = match o {
                     Origin::Source(s) => Some(s.clone()),
-                    Origin::Param(p) => source_of(*p),
-                    Origin::Random(_) => None,
+                    Origin::Param(p) if !safe_param(*p, Class::Xss) => source_of(*p),
+                    Origin::Param(_) | Origin::Random(_) => None,
                 };
                 if let Some(source) = source {
                     out.push(Flow {
