@@ -743,6 +743,16 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        // An attribute the class declares with a type (`_executor: SqlJsonExecutor` in the
+        // class body, set in `__init__`): an instance of that type.
+        if let Some(class) = base.qual.strip_suffix("()")
+            && let Some(declared) = self.declared_attr(class, attr, depth)
+        {
+            return Resolved {
+                qual: concat(&[&declared.qual, "()"]),
+                site: base.site,
+            };
+        }
         // An instance of a project class that inherits `attr` from a library class
         // (`class App(Flask)`; `app.add_url_rule`, `self.config`): the library's attribute.
         if let Some(class) = base.qual.strip_suffix("()")
@@ -757,6 +767,27 @@ impl<'a> Index<'a> {
             qual: canonicalize(qual),
             site: base.site,
         }
+    }
+
+    /// The type a project class declares for an instance attribute in its body, without a
+    /// value (`_executor: SqlJsonExecutor`): a class of the project or a library's, not a
+    /// generic (`Optional[X]`) or a string.
+    fn declared_attr(&self, class: &str, attr: &str, depth: u32) -> Option<Resolved> {
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        let (m, c) = self.project_class(class)?;
+        let def = &self.module(m).classes[c.0 as usize];
+        let annotation = def.body.iter().find_map(|s| match &s.kind {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value: None,
+            } if target.as_name() == Some(attr) => Some(annotation),
+            _ => None,
+        })?;
+        let r = self.resolve_expr(m, def.parent, annotation, depth + 1)?;
+        (!r.qual.contains(['[', '(']) && r.qual != "builtins.str").then_some(r)
     }
 
     /// The library class a project class inherits `attr` from: `None` when the class or
@@ -810,7 +841,11 @@ impl<'a> Index<'a> {
             || sem
                 .scopes
                 .get(&ScopeRef::Class(c))
-                .is_some_and(|s| s.bindings.contains_key(attr));
+                .is_some_and(|s| s.bindings.contains_key(attr))
+            // (`_executor: SqlJsonExecutor` declares an attribute of the class's own.)
+            || def.body.iter().any(|s| {
+                matches!(&s.kind, StmtKind::AnnAssign { target, .. } if target.as_name() == Some(attr))
+            });
         if own {
             return None;
         }
