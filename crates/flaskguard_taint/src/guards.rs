@@ -498,6 +498,20 @@ impl FnCtx<'_, '_, '_> {
                     self.apply_check_summary(call, target, true);
                     return;
                 }
+                // `if watching.get(uuid):` — a lookup that found something: `uuid` is a key
+                // of the mapping, as `uuid in watching` says.
+                if let ExprKind::Attribute { value, attr } = &call.func.kind
+                    && attr == "get"
+                    && call.keywords.is_empty()
+                    && let [key, rest @ ..] = call.args.as_slice()
+                    && rest.iter().all(|d| {
+                        matches!(self.eval(d), AVal::Const(Value::None | Value::Bool(false)))
+                    })
+                    && rest.len() <= 1
+                {
+                    self.membership_guard(key, CmpOp::In, value, true);
+                    return;
+                }
                 // `bool(x)`: the truth of `x`.
                 if callee.as_ref().is_some_and(|r| r.qual == "builtins.bool")
                     && let Some(arg) = call.args.first()
