@@ -46,7 +46,10 @@ declare_rule! {
     ///
     /// ## Known problems
     /// Names are matched by their words; values that look like placeholders (`${VAR}`,
-    /// `<password>`, `***`), paths, sentences or identifiers are not reported. An empty
+    /// `<password>`, `***`), paths, sentences or identifiers are not reported. Under a name
+    /// that says "token" or "API key" (not "password" or "secret"), a value must look
+    /// issued (at least 12 characters, letters and digits): `api_key="ollama"` fills the
+    /// required field of a client for a local service that checks no key. An empty
     /// literal fallback of an environment lookup is reported at low severity.
     ///
     /// ## References
@@ -709,11 +712,15 @@ fn plausible_secret(name: &str, s: &str) -> bool {
         return false;
     }
     // `token` in parsers and printers is a lexical token (`inc_token = "{"`, `token =
-    // "not"`): under a name that only says "token", a value must look issued (long, with
-    // letters and digits) to count.
+    // "not"`), and an API key that is a word stands in for one a local service never
+    // checks (`api_key="ollama"`, `api_key="gateway-auth"`): under a name that says
+    // "token" or "API key" (not "password" or "secret"), a value must look issued (long,
+    // with letters and digits) to count.
     let lname = name.to_ascii_lowercase();
-    if lname.contains("token")
-        && !["password", "passwd", "secret", "apikey", "api_key"]
+    if ["token", "apikey", "api_key"]
+        .iter()
+        .any(|w| lname.contains(w))
+        && !["password", "passwd", "secret"]
             .iter()
             .any(|w| lname.contains(w))
         && !(t.len() >= 12
