@@ -30,6 +30,35 @@ pub const ORM_SESSIONS: &[&str] = &[
     "sqlalchemy.orm.sessionmaker()()",
 ];
 
+/// Libraries whose objects' `delete`/`save`/`update` write to a database.
+pub const ORM_PREFIXES: &[&str] = &[
+    "flask_sqlalchemy.",
+    "sqlalchemy.",
+    "mongoengine.",
+    "flask_mongoengine.",
+    "pymongo.",
+    "flask_pymongo.",
+    "peewee.",
+    "django.db.models.",
+];
+
+/// Whether a project class is an ORM model (derives from a known ORM base).
+pub fn is_orm_model(index: &Index<'_>, qual: &str, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    let Some((module, class)) = index.project_class(qual) else {
+        return false;
+    };
+    let def = &index.module(module).classes[class.0 as usize];
+    def.bases.iter().any(|b| {
+        index.resolve(module, def.parent, b).is_some_and(|r| {
+            ORM_PREFIXES.iter().any(|p| r.qual.starts_with(p))
+                || is_orm_model(index, &r.qual, depth + 1)
+        })
+    })
+}
+
 /// Methods of a database query (SQLAlchemy, Flask-SQLAlchemy) that fetch rows: what they
 /// return was read from the database, whatever the request chose to look up.
 pub const QUERY_ROW_METHODS: &[&str] = &[

@@ -2,6 +2,7 @@
 
 use flaskguard_flask::QUERY_ROW_METHODS;
 use flaskguard_flask::{ConfigSetting, FlaskModel};
+use flaskguard_flask::{ORM_PREFIXES, is_orm_model};
 use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
 use flaskguard_index::semantic::Binding;
 use flaskguard_index::{Index, ModuleId, Value};
@@ -275,35 +276,6 @@ pub(crate) fn names_identity_or_credential(name: &str) -> bool {
                 | "pass"
                 | "credential"
         )
-    })
-}
-
-/// Libraries whose objects' `delete`/`save`/`update` write to a database.
-pub(crate) const ORM_PREFIXES: &[&str] = &[
-    "flask_sqlalchemy.",
-    "sqlalchemy.",
-    "mongoengine.",
-    "flask_mongoengine.",
-    "pymongo.",
-    "flask_pymongo.",
-    "peewee.",
-    "django.db.models.",
-];
-
-/// Whether a project class is an ORM model (derives from a known ORM base).
-pub(crate) fn is_orm_model(index: &Index<'_>, qual: &str, depth: u32) -> bool {
-    if depth > 8 {
-        return false;
-    }
-    let Some((module, class)) = index.project_class(qual) else {
-        return false;
-    };
-    let def = &index.module(module).classes[class.0 as usize];
-    def.bases.iter().any(|b| {
-        index.resolve(module, def.parent, b).is_some_and(|r| {
-            ORM_PREFIXES.iter().any(|p| r.qual.starts_with(p))
-                || is_orm_model(index, &r.qual, depth + 1)
-        })
     })
 }
 

@@ -22,6 +22,7 @@
 
 mod calls;
 mod engine;
+mod forms;
 mod guards;
 mod interp;
 mod objects;

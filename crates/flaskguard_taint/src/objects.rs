@@ -72,6 +72,21 @@ impl FnCtx<'_, '_, '_> {
             }
             return Some(Box::new(fields));
         }
+        // An ORM model without an `__init__` of its own: the declarative constructor sets
+        // the columns passed by keyword; the others (the primary key, column defaults) are
+        // the database's, whatever the request sent.
+        if self.find_method(class, "__init__", 0).is_none()
+            && flaskguard_flask::is_orm_model(index, class, 0)
+        {
+            if !args.is_empty() {
+                return None;
+            }
+            let fields: Fields = kwargs
+                .iter()
+                .filter_map(|(k, v)| Some(((*k)?.to_string(), v.clone())))
+                .collect();
+            return Some(Box::new(fields));
+        }
         // A plain class: run its `__init__` with the arguments and keep `self.x`.
         let init = self.find_method(class, "__init__", 0)?;
         let (fm, fi) = init;

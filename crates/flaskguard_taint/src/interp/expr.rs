@@ -53,6 +53,10 @@ impl FnCtx<'_, '_, '_> {
                             self.step(e.span, format!("`{}` (request data)", self.text(e.span))),
                         ));
                     }
+                    // A Flask-WTF form's field: what the request's form data put there.
+                    if let Some(t) = self.form_data(e) {
+                        return AVal::Tainted(t);
+                    }
                     // Request attributes that are not attacker-chosen strings (`method`,
                     // `scheme`, …): request data, but safe for every sink.
                     if request::is_request(&r.qual) {
