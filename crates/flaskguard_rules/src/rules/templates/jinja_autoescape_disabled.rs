@@ -1,5 +1,5 @@
 use flaskguard_index::ModuleId;
-use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
+use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind};
 
 use super::{Autoescape, autoescape_of, is_flask_app, is_flask_jinja_env};
 use crate::{Context, Reporter, declare_rule};
@@ -44,7 +44,10 @@ declare_rule! {
     /// An environment that renders only plain text (e-mails, configuration files) does not
     /// need escaping, but is reported too: flaskguard cannot tell what it renders. Suppress
     /// the finding with a justification, or pass `autoescape=select_autoescape()` so that
-    /// `.txt` templates stay unescaped while HTML ones are protected.
+    /// `.txt` templates stay unescaped while HTML ones are protected. An environment only
+    /// used to check a template's syntax (bound to a local name whose every use is a
+    /// statement `env.from_string(text)`, `parse`, `get_template` or `compile`) renders
+    /// nothing and is not reported.
     ///
     /// ## References
     /// - [Flask: Controlling Autoescaping](https://flask.palletsprojects.com/en/stable/templating/#controlling-autoescaping)
@@ -75,7 +78,7 @@ const ENVIRONMENTS: &[&str] = &[
 fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in ctx.index.calls_where(|q| ENVIRONMENTS.contains(&q)) {
         let Some(callee) = &c.callee else { continue };
-        if c.call.has_kwargs_spread() || ctx.model.is_test_code(c.module) {
+        if c.call.has_kwargs_spread() || ctx.model.is_test_code(c.module) || compiles_only(ctx, c) {
             continue;
         }
         let name = callee.qual.rsplit('.').next().unwrap_or(&callee.qual);
@@ -163,6 +166,51 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             Autoescape::On | Autoescape::Unknown => {}
         }
     }
+}
+
+/// Whether the environment only compiles templates: it is bound to a local name whose
+/// every use is a statement `env.from_string(text)` (or `parse`, `get_template`,
+/// `compile`) whose result is dropped, a syntax check that renders nothing.
+fn compiles_only(ctx: &Context<'_, '_>, c: &flaskguard_index::semantic::CallSite<'_>) -> bool {
+    let ScopeRef::Function(f) = c.scope else {
+        return false;
+    };
+    let Some(name) = ctx
+        .index
+        .assigns_in(c.module)
+        .iter()
+        .find(|a| std::ptr::eq(a.value, c.expr))
+        .and_then(|a| a.target.as_name())
+    else {
+        return false;
+    };
+    let body = &ctx.index.module(c.module).functions[f.0 as usize].body;
+    let mut nested = false;
+    let mut checks = 0;
+    flaskguard_index::ir::walk_stmts(body, &mut |s| match &s.kind {
+        StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => nested = true,
+        StmtKind::Expr(e) => {
+            if let Some(call) = e.as_call()
+                && let ExprKind::Attribute { value, attr } = &call.func.kind
+                && value.as_name() == Some(name)
+                && matches!(
+                    attr.as_str(),
+                    "from_string" | "parse" | "get_template" | "compile"
+                )
+            {
+                checks += 1;
+            }
+        }
+        _ => {}
+    });
+    let mut uses = 0;
+    flaskguard_index::ir::walk_body_exprs(body, &mut |e| {
+        if e.as_name() == Some(name) {
+            uses += 1;
+        }
+    });
+    // The uses: the assignment's target and the checks.
+    !nested && checks > 0 && uses == checks + 1
 }
 
 /// Whether `expr` is `<app>.jinja_env` for a parameter `<app>` that call sites bind to a
