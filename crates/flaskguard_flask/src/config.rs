@@ -145,6 +145,31 @@ fn is_app_config(qual: &str) -> bool {
     qual == "flask.Flask().config" || qual == "flask.current_app.config"
 }
 
+/// The key a read of the app's configuration names: `app.config["KEY"]`,
+/// `current_app.config.get("KEY")`.
+pub fn config_key_read(
+    index: &Index<'_>,
+    module: ModuleId,
+    scope: flaskguard_index::ir::ScopeRef,
+    e: &Expr,
+) -> Option<String> {
+    let (config, key) = match &e.kind {
+        ExprKind::Subscript { value, index: key } => (&**value, &**key),
+        ExprKind::Call(call) => match &call.func.kind {
+            ExprKind::Attribute { value, attr } if attr == "get" => (&**value, call.args.first()?),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    if !is_app_config(&index.resolve(module, scope, config)?.qual) {
+        return None;
+    }
+    match index.eval(module, scope, key) {
+        Value::Str(k) => Some(k),
+        _ => None,
+    }
+}
+
 fn is_app(qual: &str) -> bool {
     qual == "flask.Flask()" || qual == "flask.current_app"
 }

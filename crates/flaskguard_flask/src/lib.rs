@@ -14,7 +14,8 @@ use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
 use flaskguard_index::{Diagnostic, DiagnosticKind, FileKind, Index, ModuleId, Site, Span, Value};
 
 pub use config::{
-    ConfigOrigin, ConfigSetting, Profile, is_test_code, is_test_module, non_production,
+    ConfigOrigin, ConfigSetting, Profile, config_key_read, is_test_code, is_test_module,
+    non_production,
 };
 pub use extensions::{ExtArg, ExtKind, Extension};
 
