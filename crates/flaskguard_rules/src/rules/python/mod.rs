@@ -37,14 +37,22 @@ pub(crate) static RULES: &[&Rule] = &[
 
 pub(super) use crate::helpers::words;
 
-/// A name for a user's password (`password`, `new_pwd`, `passwd`), not for a token or
-/// key that merely mentions one (`password_reset_token`).
+/// A name for a user's password (`password`, `new_pwd`, `passwd`, a `pin` or `passcode`),
+/// not for a token or key that merely mentions one (`password_reset_token`).
 pub(super) fn is_password_name(name: &str) -> bool {
     let ws = words(name);
     ws.iter().any(|w| {
         matches!(
             w.as_str(),
-            "password" | "passwords" | "passwd" | "pwd" | "pw" | "passphrase" | "pass"
+            "password"
+                | "passwords"
+                | "passwd"
+                | "pwd"
+                | "pw"
+                | "passphrase"
+                | "pass"
+                | "pin"
+                | "passcode"
         )
     }) && !ws.iter().any(|w| {
         matches!(
@@ -220,7 +228,12 @@ pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> 
     let index = ctx.index;
     match hash_callee(callee(c)?)? {
         HashCallee::New => {
-            let name = c.call.argument(0, "name")?;
+            // (`digest = functools.partial(hashlib.new, "sha1")`: the name is bound.)
+            let bound = index.partial_args(c.module, c.scope, &c.call.func);
+            let name = match bound {
+                Some([first, ..]) => first,
+                _ => c.call.argument(0, "name")?,
+            };
             let mut value = index.eval(c.module, c.scope, name);
             // A local name bound more than once: the value it holds at this call.
             if matches!(value, flaskguard_index::Value::Unknown)
@@ -287,12 +300,16 @@ pub(super) fn is_broken_hash(alg: &str) -> bool {
     matches!(alg, "md5" | "md4" | "sha1" | "md5_sha1")
 }
 
-/// The data a hash constructor call hashes, when passed to it.
-pub(super) fn hashed_data<'a>(c: &CallSite<'a>) -> Option<&'a Expr> {
-    let data = if callee(c) == Some("hashlib.new") {
-        c.call.argument(1, "data")
-    } else {
-        c.call.argument(0, "data")
+/// The data a hash constructor call hashes, when passed to it (after the arguments a
+/// `functools.partial` bound: `digest = partial(hashlib.new, "sha1"); digest(data)`).
+pub(super) fn hashed_data<'r>(index: &'r Index<'_>, c: &'r CallSite<'_>) -> Option<&'r Expr> {
+    let at = usize::from(callee(c) == Some("hashlib.new"));
+    let bound = index
+        .partial_args(c.module, c.scope, &c.call.func)
+        .unwrap_or_default();
+    let data = match at.checked_sub(bound.len()) {
+        Some(i) => c.call.argument(i, "data"),
+        None => bound.get(at),
     };
     data.or_else(|| c.call.keyword("string"))
 }
@@ -368,6 +385,8 @@ mod tests {
         assert!(is_password_name("userPwd"));
         assert!(!is_password_name("password_reset_token"));
         assert!(!is_password_name("passenger"));
+        assert!(is_password_name("user_pin"));
+        assert!(!is_password_name("pinned"));
         assert!(!is_password_name("data"));
     }
 }
