@@ -697,13 +697,6 @@ impl<'a> Index<'a> {
                     let base = self.resolve_expr(module, scope, obj, depth + 1)?;
                     return Some(self.member(&base, name, depth + 1));
                 }
-                // `functools.partial(hashlib.new, "sha1")` is the function it wraps, called
-                // with the bound arguments first (`Index::partial_args`).
-                if callee.qual == "functools.partial"
-                    && let Some(wrapped) = call.args.first()
-                {
-                    return self.resolve_expr(module, scope, wrapped, depth + 1);
-                }
                 Some(self.call_result(
                     &callee,
                     Site {
@@ -1364,24 +1357,6 @@ impl<'a> Index<'a> {
     }
 
     /// The bindings of `name` visible from `scope` (innermost scope that binds it).
-    /// The positional arguments a `functools.partial` bound when `func` (the callee of a
-    /// call) is a name bound once to one: `digest = partial(hashlib.new, "sha1")` gives
-    /// `["sha1"]` for `digest(data)`.
-    pub fn partial_args(
-        &self,
-        module: ModuleId,
-        scope: ScopeRef,
-        func: &Expr,
-    ) -> Option<&'a [Expr]> {
-        let name = func.as_name()?;
-        let (s, [Binding::Assign(value)]) = self.bindings_of(module, scope, name)? else {
-            return None;
-        };
-        let call = value.as_call()?;
-        let callee = self.resolve_expr(module, s, &call.func, 0)?;
-        (callee.qual == "functools.partial").then(|| call.args.get(1..).unwrap_or_default())
-    }
-
     pub fn bindings_of(
         &self,
         module: ModuleId,

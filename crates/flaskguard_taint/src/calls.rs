@@ -1272,30 +1272,6 @@ impl FnCtx<'_, '_, '_> {
                 passed[pi] = true;
             }
         }
-        // `def evaluate(**options)`: the keywords no other parameter takes, and what
-        // `**params` spreads at the call.
-        if let Some(ki) = def
-            .params
-            .iter()
-            .position(|p| p.kind == flaskguard_index::ir::ParamKind::KwArgs)
-        {
-            let mut named: Vec<(String, AVal)> = Vec::new();
-            let mut spread: Option<AVal> = None;
-            for (name, v) in kwargs {
-                match name {
-                    Some(n) if !def.params.iter().any(|p| p.name == *n) => {
-                        named.push(((*n).to_string(), v.clone()));
-                    }
-                    Some(_) => {}
-                    None => spread = Some(spread.map_or_else(|| v.clone(), |s| s.join(v))),
-                }
-            }
-            param_vals[ki] = match spread {
-                Some(s) if named.is_empty() => s,
-                Some(s) => AVal::Map(named).join(&s),
-                None => AVal::Map(named),
-            };
-        }
         // A parameter left out takes its default, when that is a constant
         // (`def load(name, create=False)`). (`**kwargs` at the call may pass it.)
         let spread = kwargs.iter().any(|(name, _)| name.is_none())

@@ -228,12 +228,7 @@ pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> 
     let index = ctx.index;
     match hash_callee(callee(c)?)? {
         HashCallee::New => {
-            // (`digest = functools.partial(hashlib.new, "sha1")`: the name is bound.)
-            let bound = index.partial_args(c.module, c.scope, &c.call.func);
-            let name = match bound {
-                Some([first, ..]) => first,
-                _ => c.call.argument(0, "name")?,
-            };
+            let name = c.call.argument(0, "name")?;
             let mut value = index.eval(c.module, c.scope, name);
             // A local name bound more than once: the value it holds at this call.
             if matches!(value, flaskguard_index::Value::Unknown)
@@ -300,16 +295,12 @@ pub(super) fn is_broken_hash(alg: &str) -> bool {
     matches!(alg, "md5" | "md4" | "sha1" | "md5_sha1")
 }
 
-/// The data a hash constructor call hashes, when passed to it (after the arguments a
-/// `functools.partial` bound: `digest = partial(hashlib.new, "sha1"); digest(data)`).
-pub(super) fn hashed_data<'r>(index: &'r Index<'_>, c: &'r CallSite<'_>) -> Option<&'r Expr> {
-    let at = usize::from(callee(c) == Some("hashlib.new"));
-    let bound = index
-        .partial_args(c.module, c.scope, &c.call.func)
-        .unwrap_or_default();
-    let data = match at.checked_sub(bound.len()) {
-        Some(i) => c.call.argument(i, "data"),
-        None => bound.get(at),
+/// The data a hash constructor call hashes, when passed to it.
+pub(super) fn hashed_data<'a>(c: &CallSite<'a>) -> Option<&'a Expr> {
+    let data = if callee(c) == Some("hashlib.new") {
+        c.call.argument(1, "data")
+    } else {
+        c.call.argument(0, "data")
     };
     data.or_else(|| c.call.keyword("string"))
 }

@@ -69,8 +69,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         if !is_broken_hash(&alg) {
             continue;
         }
-        if not_for_security(ctx.index, c)
-            || password_hashed(ctx.index, c, hashed_data(ctx.index, c)).is_some()
+        if not_for_security(ctx.index, c) || password_hashed(ctx.index, c, hashed_data(c)).is_some()
         {
             continue;
         }
@@ -116,7 +115,7 @@ fn security_use(
     ctx: &Context<'_, '_>,
     c: &flaskguard_index::semantic::CallSite<'_>,
 ) -> Option<String> {
-    let data = hashed_data(ctx.index, c);
+    let data = hashed_data(c);
     // A digest of fresh random bytes only encodes them: it is as unguessable as they are.
     let mut random = false;
     if let Some(d) = data {

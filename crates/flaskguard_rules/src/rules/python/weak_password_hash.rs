@@ -59,7 +59,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
     for c in index.calls_where(|q| is_hash_callee(q) || is_update(q)) {
         // `hashlib.sha256(password)` or `h.update(password)` on a hash object.
         let (alg, data, updates) = if let Some(alg) = hash_algorithm(ctx, c) {
-            (alg, hashed_data(ctx.index, c), Vec::new())
+            (alg, hashed_data(c), Vec::new())
         } else {
             let Some(q) = callee(c) else { continue };
             if !is_update(q) {
@@ -83,7 +83,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
                 .calls_where(is_update)
                 .filter(|u| u.callee.as_ref().is_some_and(|r| r.site == Some(site)))
                 .filter_map(|u| u.call.args.first())
-                .chain(hashed_data(index, ctor))
+                .chain(hashed_data(ctor))
                 .collect();
             (alg, c.call.args.first(), updates)
         };
