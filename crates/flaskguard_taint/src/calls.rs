@@ -50,6 +50,12 @@ impl FnCtx<'_, '_, '_> {
             .map(|k| (k.arg.as_deref(), self.eval(&k.value)))
             .collect();
 
+        // `"".join(TABLE.get(ch, ch) for ch in value)`: a character translation table.
+        if method == Some("join")
+            && let Some(v) = self.translated(call)
+        {
+            return v;
+        }
         // `resp.set_data(body)` replaces a response's body: the response is now that body.
         if method == Some("set_data")
             && let Some(place) = receiver.and_then(place_name)
@@ -1223,6 +1229,85 @@ impl FnCtx<'_, '_, '_> {
             },
             _ => None,
         }
+    }
+
+    /// `"".join(TABLE.get(ch, ch) for ch in value)` with a constant table of single
+    /// characters: the value with those characters replaced. It is safe for what the table
+    /// escapes completely (`\\`, `*`, `(`, `)` to `\\xx` for an LDAP filter; `<`, `>`,
+    /// `&` and both quotes to entities for HTML). `None` for any other join.
+    fn translated(&mut self, call: &Call) -> Option<AVal> {
+        let ExprKind::Comprehension(comp) = &call.args.first()?.kind else {
+            return None;
+        };
+        let [generator] = &comp.generators[..] else {
+            return None;
+        };
+        let ch = generator.target.as_name()?;
+        let lookup = comp.elt.as_call()?;
+        let ExprKind::Attribute { value: table, attr } = &lookup.func.kind else {
+            return None;
+        };
+        if attr != "get"
+            || !generator.ifs.is_empty()
+            || !matches!(&lookup.args[..], [k, d] if k.as_name() == Some(ch) && d.as_name() == Some(ch))
+        {
+            return None;
+        }
+        let pairs: Vec<(String, Value)> = match self.eval(table) {
+            AVal::Map(items) => items
+                .into_iter()
+                .map(|(k, v)| match v {
+                    AVal::Const(c) => Some((k, c)),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?,
+            AVal::Const(Value::Dict(items)) => items
+                .into_iter()
+                .map(|(k, v)| match k {
+                    Value::Str(k) => Some((k, v)),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        let entries: Vec<(char, String)> = pairs
+            .into_iter()
+            .map(|(k, v)| {
+                let mut cs = k.chars();
+                match (cs.next(), cs.next(), v) {
+                    (Some(c), None, Value::Str(to)) => Some((c, to)),
+                    _ => None,
+                }
+            })
+            .collect::<Option<_>>()?;
+        let escapes = |chars: &str, ok: &dyn Fn(&str) -> bool| {
+            chars
+                .chars()
+                .all(|c| entries.iter().any(|(k, to)| *k == c && ok(to)))
+        };
+        let ldap = escapes("\\*()", &|to: &str| {
+            to.len() == 3 && to.starts_with('\\') && to[1..].chars().all(|c| c.is_ascii_hexdigit())
+        });
+        let html = escapes("<>&\"'", &|to: &str| {
+            to.len() > 2 && to.starts_with('&') && to.ends_with(';')
+        });
+        let mut mask = 0;
+        if ldap {
+            mask |= Class::Ldap.bit();
+        }
+        if html {
+            mask |= Class::Xss.bit();
+        }
+        let source = self.eval(&generator.iter);
+        Some(match source.taint() {
+            Some(mut t) => {
+                t.sanitize(mask);
+                AVal::Tainted(
+                    t.with_step(self.step(call.func.span, "translated character by character")),
+                )
+            }
+            None => AVal::Unknown,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
