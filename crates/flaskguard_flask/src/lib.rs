@@ -60,6 +60,14 @@ pub fn is_orm_model(index: &Index<'_>, qual: &str, depth: u32) -> bool {
     })
 }
 
+/// Flask-WTF's form classes: a form built in a view fills itself from the current
+/// request's form data and files, and checks the CSRF token when it validates.
+pub const FLASK_FORMS: &[&str] = &[
+    "flask_wtf.FlaskForm",
+    "flask_wtf.Form",
+    "flask_wtf.form.FlaskForm",
+];
+
 /// Methods of a database query (SQLAlchemy, Flask-SQLAlchemy) that fetch rows: what they
 /// return was read from the database, whatever the request chose to look up.
 pub const QUERY_ROW_METHODS: &[&str] = &[

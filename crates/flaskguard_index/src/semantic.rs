@@ -778,16 +778,11 @@ impl<'a> Index<'a> {
         }
         let (m, c) = self.project_class(class)?;
         let def = &self.module(m).classes[c.0 as usize];
-        let annotation = def.body.iter().find_map(|s| match &s.kind {
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value: None,
-            } if target.as_name() == Some(attr) => Some(annotation),
-            _ => None,
-        })?;
+        let (annotation, None) = annotated(def, attr)? else {
+            return None;
+        };
         let r = self.resolve_expr(m, def.parent, annotation, depth + 1)?;
-        (!r.qual.contains(['[', '(']) && r.qual != "builtins.str").then_some(r)
+        (!r.qual.contains(['[', '('])).then_some(r)
     }
 
     /// The library class a project class inherits `attr` from: `None` when the class or
@@ -843,9 +838,7 @@ impl<'a> Index<'a> {
                 .get(&ScopeRef::Class(c))
                 .is_some_and(|s| s.bindings.contains_key(attr))
             // (`_executor: SqlJsonExecutor` declares an attribute of the class's own.)
-            || def.body.iter().any(|s| {
-                matches!(&s.kind, StmtKind::AnnAssign { target, .. } if target.as_name() == Some(attr))
-            });
+            || annotated(def, attr).is_some();
         if own {
             return None;
         }
@@ -1687,4 +1680,17 @@ impl<'m> Collector<'m, '_> {
             _ => {}
         });
     }
+}
+
+/// The annotation a class body gives `attr` (`attr: T` or `attr: T = value`), with the
+/// value if there is one.
+fn annotated<'d>(def: &'d crate::ir::ClassDef, attr: &str) -> Option<(&'d Expr, Option<&'d Expr>)> {
+    def.body.iter().find_map(|s| match &s.kind {
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } if target.as_name() == Some(attr) => Some((&**annotation, value.as_deref())),
+        _ => None,
+    })
 }

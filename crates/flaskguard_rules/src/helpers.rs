@@ -124,8 +124,6 @@ pub(crate) fn redact(secret: &str) -> String {
     format!("\"{shown}…\" ({} characters)", secret.chars().count())
 }
 
-/// The lower-case words of an identifier or URL rule: split at every non-alphanumeric
-/// character and at camelCase boundaries (`verifyPassword`, `/auth/sign-in`).
 /// Whether a block ends by raising or by a call that never returns
 /// (`flaskguard_taint::ABORTS`: `abort(403)`, `sys.exit(1)`): the branch turns the value
 /// it tested away.
@@ -152,6 +150,8 @@ pub(crate) fn names_a_hash(name: &str) -> bool {
         .any(|w| matches!(w.as_str(), "hash" | "hashed" | "digest"))
 }
 
+/// The lower-case words of an identifier or URL rule: split at every non-alphanumeric
+/// character and at camelCase boundaries (`verifyPassword`, `/auth/sign-in`).
 pub(crate) fn words(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();

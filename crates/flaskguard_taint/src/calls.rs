@@ -43,6 +43,14 @@ impl FnCtx<'_, '_, '_> {
         }
         let recv_val = receiver.map(|r| self.eval(r));
         self.plain_text_markup = saved;
+        // `"".join(TABLE.get(ch, ch) for ch in value)`: a character translation table (the
+        // generator is read here, not evaluated as an argument).
+        if method == Some("join")
+            && matches!(recv_val, Some(AVal::Const(Value::Str(_))))
+            && let Some(v) = self.translated(call)
+        {
+            return v;
+        }
         let args: Vec<AVal> = call.args.iter().map(|a| self.eval(a)).collect();
         let kwargs: Vec<(Option<&str>, AVal)> = call
             .keywords
@@ -50,12 +58,6 @@ impl FnCtx<'_, '_, '_> {
             .map(|k| (k.arg.as_deref(), self.eval(&k.value)))
             .collect();
 
-        // `"".join(TABLE.get(ch, ch) for ch in value)`: a character translation table.
-        if method == Some("join")
-            && let Some(v) = self.translated(call)
-        {
-            return v;
-        }
         // `resp.set_data(body)` replaces a response's body: the response is now that body.
         if method == Some("set_data")
             && let Some(place) = receiver.and_then(place_name)
@@ -1234,7 +1236,8 @@ impl FnCtx<'_, '_, '_> {
     /// `"".join(TABLE.get(ch, ch) for ch in value)` with a constant table of single
     /// characters: the value with those characters replaced. It is safe for what the table
     /// escapes completely (`\\`, `*`, `(`, `)` to `\\xx` for an LDAP filter; `<`, `>`,
-    /// `&` and both quotes to entities for HTML). `None` for any other join.
+    /// `&` and both quotes to entities for HTML). `None` for any other join, or when the
+    /// translated text holds no request data.
     fn translated(&mut self, call: &Call) -> Option<AVal> {
         let ExprKind::Comprehension(comp) = &call.args.first()?.kind else {
             return None;
@@ -1298,16 +1301,11 @@ impl FnCtx<'_, '_, '_> {
         if html {
             mask |= Class::Xss.bit();
         }
-        let source = self.eval(&generator.iter);
-        Some(match source.taint() {
-            Some(mut t) => {
-                t.sanitize(mask);
-                AVal::Tainted(
-                    t.with_step(self.step(call.func.span, "translated character by character")),
-                )
-            }
-            None => AVal::Unknown,
-        })
+        let mut t = self.eval(&generator.iter).taint()?;
+        t.sanitize(mask);
+        Some(AVal::Tainted(t.with_step(
+            self.step(call.func.span, "translated character by character"),
+        )))
     }
 
     #[allow(clippy::too_many_arguments)]

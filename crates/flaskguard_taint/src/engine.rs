@@ -246,13 +246,19 @@ impl RouteMaps {
         for r in &model.routes {
             if let Some(h) = r.handler {
                 fixed_rules.entry(h).or_default().push(r.rule.clone());
-                route_param_kinds
-                    .entry(h)
-                    .or_default()
-                    .extend(r.params().into_iter().map(|(conv, n)| {
-                        let (kind, safe) = kind_of(&conv);
-                        (n, kind, safe)
-                    }));
+                // A handler under several rules: a name is what its widest rule lets
+                // through, safe for what every rule makes it safe for.
+                let kinds = route_param_kinds.entry(h).or_default();
+                for (conv, n) in r.params() {
+                    let (kind, safe) = kind_of(&conv);
+                    match kinds.iter_mut().find(|(name, ..)| *name == n) {
+                        Some((_, k, s)) => {
+                            *k = (*k).max(kind);
+                            *s &= safe;
+                        }
+                        None => kinds.push((n, kind, safe)),
+                    }
+                }
             }
             let params: Vec<String> = r
                 .params()

@@ -10,13 +10,6 @@ use crate::interp::FnCtx;
 use crate::spec::Class;
 use crate::value::Taint;
 
-/// The form classes that fill themselves from the current request.
-const REQUEST_FORMS: &[&str] = &[
-    "flask_wtf.FlaskForm",
-    "flask_wtf.Form",
-    "flask_wtf.form.FlaskForm",
-];
-
 /// WTForms fields whose `data` is converted from the input (a number, a bool, a date) or
 /// checked against the field's choices (`SelectField` validates its value is one of them).
 const FIXED_FORM_FIELDS: &[&str] = &[
@@ -59,7 +52,10 @@ impl FnCtx<'_, '_, '_> {
         let index = self.engine.index;
         let r = index.resolve(self.module, self.scope, form)?;
         let class = r.qual.strip_suffix("()")?;
-        if !REQUEST_FORMS.iter().any(|b| index.is_subclass_of(class, b)) {
+        if !flaskguard_flask::FLASK_FORMS
+            .iter()
+            .any(|b| index.is_subclass_of(class, b))
+        {
             return None;
         }
         let mut t = Taint::source(self.step(

@@ -503,11 +503,14 @@ impl FnCtx<'_, '_, '_> {
                 if let ExprKind::Attribute { value, attr } = &call.func.kind
                     && attr == "get"
                     && call.keywords.is_empty()
-                    && let [key, rest @ ..] = call.args.as_slice()
-                    && rest.iter().all(|d| {
-                        matches!(self.eval(d), AVal::Const(Value::None | Value::Bool(false)))
-                    })
-                    && rest.len() <= 1
+                    && let [key, default @ ..] = call.args.as_slice()
+                    && match default {
+                        [] => true,
+                        [d] => {
+                            matches!(self.eval(d), AVal::Const(Value::None | Value::Bool(false)))
+                        }
+                        _ => false,
+                    }
                 {
                     self.membership_guard(key, CmpOp::In, value, true);
                     return;

@@ -178,23 +178,15 @@ impl Engine<'_, '_> {
             })
         };
         let kinds = self.route_param_kinds.get(&(module, func));
-        let segment_param = |pi: u16| {
-            def.params.get(pi as usize).is_some_and(|p| {
-                kinds.is_some_and(|kinds| {
-                    kinds
-                        .iter()
-                        .any(|(n, k, _)| n == p.name.as_str() && *k == ConverterKind::Segment)
-                })
-            })
+        // What the URL variable a parameter receives lets through.
+        let param_kind = |pi: u16| {
+            let p = def.params.get(pi as usize)?;
+            kinds?.iter().find(|(n, ..)| n == p.name.as_str())
         };
+        let segment_param =
+            |pi: u16| param_kind(pi).is_some_and(|(_, k, _)| *k == ConverterKind::Segment);
         let safe_param = |pi: u16, class: Class| {
-            def.params.get(pi as usize).is_some_and(|p| {
-                kinds.is_some_and(|kinds| {
-                    kinds
-                        .iter()
-                        .any(|(n, _, safe)| n == p.name.as_str() && safe & class.bit() != 0)
-                })
-            })
+            param_kind(pi).is_some_and(|(.., safe)| safe & class.bit() != 0)
         };
         for ps in &summary.param_sinks {
             // URL parameters are request data: weak randomness (`Secret`) is not theirs.

@@ -574,7 +574,7 @@ pub(super) fn validates_flask_form(ctx: &Context<'_, '_>, route: &Route<'_>) -> 
 }
 
 fn is_flask_form_class(index: &Index<'_>, qual: &str, depth: u32) -> bool {
-    if qual == "flask_wtf.FlaskForm" || qual == "flask_wtf.Form" {
+    if flaskguard_flask::FLASK_FORMS.contains(&qual) {
         return true;
     }
     if depth > 8 {

@@ -239,24 +239,24 @@ pub(super) fn hash_algorithm(ctx: &crate::Context<'_, '_>, c: &CallSite<'_>) -> 
                 value = index.eval(c.module, c.scope, v);
             }
             let normal = |s: &str| s.to_ascii_lowercase().replace('-', "_");
-            // `hashlib.new(current_app.config["PASSWORD_HASH"])`: every name the project's
-            // configuration gives the key, a broken one first.
-            if matches!(value, flaskguard_index::Value::Unknown)
-                && let Some(key) = flaskguard_flask::config_key_read(index, c.module, c.scope, name)
-            {
-                let names: Vec<String> = ctx
-                    .model
-                    .config
-                    .iter()
-                    .filter(|s| s.key == key)
-                    .filter_map(|s| s.value.as_str())
-                    .map(normal)
-                    .collect();
-                if let Some(n) = names.iter().find(|n| is_broken_hash(n)).or(names.first()) {
-                    return Some(n.clone());
-                }
-            }
-            if let Some(names) = crate::ini::candidates(ctx.project, &value) {
+            // Several candidate names (read from an INI file, or the settings the project's
+            // configuration gives `current_app.config["PASSWORD_HASH"]`): a broken one first.
+            let candidates: Option<Vec<flaskguard_index::Value>> =
+                crate::ini::candidates(ctx.project, &value).or_else(|| {
+                    if !matches!(value, flaskguard_index::Value::Unknown) {
+                        return None;
+                    }
+                    let key = flaskguard_flask::config_key_read(index, c.module, c.scope, name)?;
+                    let configured: Vec<_> = ctx
+                        .model
+                        .config
+                        .iter()
+                        .filter(|s| s.key == key)
+                        .map(|s| s.value.clone())
+                        .collect();
+                    (!configured.is_empty()).then_some(configured)
+                });
+            if let Some(names) = candidates {
                 let names: Vec<String> = names
                     .iter()
                     .filter_map(flaskguard_index::Value::as_str)
