@@ -1514,16 +1514,29 @@ fn an_exempt_logout_is_low_other_exempt_views_are_not() {
          @login_required\n\
          def profile():\n\
          \x20   session[\"theme\"] = \"dark\"\n\
+         \x20   return redirect(\"/\")\n\
+         \n\
+         from flask_security import anonymous_user_required\n\
+         @app.route(\"/reset\", methods=[\"POST\"])\n\
+         @csrf.exempt\n\
+         @anonymous_user_required\n\
+         def reset():\n\
+         \x20   session[\"reset_sent\"] = True\n\
          \x20   return redirect(\"/\")\n",
     )]);
     let o = run(
         dir.path(),
         &["check", ".", "--select", "FG234", "--output-format", "json"],
     );
-    // A forged request to an exempt logout only signs the user out.
+    // A forged request to an exempt logout only signs the user out; a view for visitors
+    // who are not signed in has no session of the victim's to ride.
     assert_eq!(
         line_severities(&o),
-        vec![(8, "low".to_string()), (14, "high".to_string())],
+        vec![
+            (8, "low".to_string()),
+            (14, "high".to_string()),
+            (22, "low".to_string())
+        ],
         "{}",
         stdout(&o)
     );

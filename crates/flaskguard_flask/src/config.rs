@@ -558,18 +558,37 @@ const EXAMPLE_FOLDERS: &[&str] = &[
     "tutorials",
 ];
 
+/// Files that build, package or maintain a project, never imported by the application.
+const TOOLING_FILES: &[&str] = &["setup.py", "noxfile.py", "fabfile.py", "dodo.py"];
+
+/// Top-level folders of a repository's maintenance scripts (under the scanned root, or
+/// under its `src/`). Only the top level: an application package may have a `scripts`
+/// module of its own.
+const TOOLING_FOLDERS: &[&str] = &["bin", "scripts"];
+
 /// What kind of code that is not the application a file is, by its path relative to the
-/// scanned root: `"test"` ([`is_test_module`]) or `"example"` (anywhere under an
-/// `examples/`, `demo/`, `samples/` or `tutorial/` folder, in either number).
+/// scanned root: `"test"` ([`is_test_module`]), `"example"` (anywhere under an
+/// `examples/`, `demo/`, `samples/` or `tutorial/` folder, in either number) or
+/// `"tooling"` (`setup.py` and other build files, a top-level `bin/` or `scripts/`).
 pub fn non_production(relative: &str) -> Option<&'static str> {
     if is_test_module(relative) {
         return Some("test");
     }
     let folders = relative.rsplit('/').skip(1);
-    folders
+    if folders
         .into_iter()
         .any(|f| EXAMPLE_FOLDERS.iter().any(|e| f.eq_ignore_ascii_case(e)))
-        .then_some("example")
+    {
+        return Some("example");
+    }
+    let file = relative.rsplit('/').next().unwrap_or(relative);
+    let mut parts = relative.split('/');
+    let mut top = parts.next().unwrap_or("");
+    if top == "src" {
+        top = parts.next().unwrap_or("");
+    }
+    let in_tooling_folder = relative.contains('/') && TOOLING_FOLDERS.contains(&top);
+    (TOOLING_FILES.contains(&file) || in_tooling_folder).then_some("tooling")
 }
 
 /// Test code: `test_*.py`, `*_test.py`, `conftest.py`, or a file directly in a `tests/`
@@ -604,6 +623,12 @@ mod tests {
             ("app/examples.py", None),
             ("app/example_data/seed.py", None),
             ("exampleapp/views.py", None),
+            ("setup.py", Some("tooling")),
+            ("bin/hash_db_password.py", Some("tooling")),
+            ("src/scripts/seed.py", Some("tooling")),
+            ("app/scripts/views.py", None),
+            ("pgadmin/tools/sqleditor/__init__.py", None),
+            ("scripts.py", None),
         ] {
             assert_eq!(non_production(path), kind, "{path}");
         }

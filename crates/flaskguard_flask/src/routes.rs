@@ -42,6 +42,9 @@ pub enum DecoratorKind {
     CrossOrigin,
     /// `@cache.cached(...)`
     Cache,
+    /// Serves only visitors who are not signed in (Flask-Security's
+    /// `anonymous_user_required`: a signed-in user is redirected away).
+    AnonymousOnly,
     Other,
 }
 
@@ -235,6 +238,12 @@ pub(crate) fn classify_decorator(
         DecoratorKind::CrossOrigin
     } else if qual.starts_with("flask_caching.Cache()") {
         DecoratorKind::Cache
+    } else if matches!(
+        qual.as_str(),
+        "flask_security.anonymous_user_required"
+            | "flask_security.decorators.anonymous_user_required"
+    ) {
+        DecoratorKind::AnonymousOnly
     } else if is_auth_decorator(&qual, &last) {
         DecoratorKind::Auth
     } else {

@@ -1019,6 +1019,13 @@ impl<'a> Index<'a> {
         sem.calls[i as usize].callee.as_ref()
     }
 
+    /// The call that created an object, from the site its resolution records.
+    pub fn call_at(&self, site: Site) -> Option<&CallSite<'a>> {
+        let sem = &self.semantic[site.module.0 as usize];
+        let i = *sem.calls_by_span.get(&(site.span.start, site.span.end))?;
+        sem.calls.get(i as usize)
+    }
+
     /// The project function a qualified name denotes, if any.
     pub fn project_function(&self, qual: &str) -> Option<(ModuleId, FuncIdx)> {
         let (module, rest) = self.split_module(qual)?;

@@ -112,6 +112,20 @@ impl FnCtx<'_, '_, '_> {
                 fields,
             };
         }
+        // A named-tuple type made at run time, called: a tuple with named fields.
+        if matches!(qual, "collections.namedtuple()" | "typing.NamedTuple()")
+            && let Some(site) = callee.and_then(|c| c.site)
+        {
+            let state = args
+                .iter()
+                .chain(kwargs.iter().map(|(_, v)| v))
+                .fold(AVal::Unknown, |a, v| a.join(v));
+            return AVal::Instance {
+                classes: vec![qual.to_string()],
+                state: Box::new(state),
+                fields: self.named_tuple_fields(site, &args, &kwargs),
+            };
+        }
         if matches!(
             qual,
             "configparser.ConfigParser"

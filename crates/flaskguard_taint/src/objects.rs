@@ -35,10 +35,14 @@ impl FnCtx<'_, '_, '_> {
                 .resolve(m, def.parent, callee)
                 .is_some_and(|r| r.qual == "dataclasses.dataclass")
         });
-        if is_dataclass {
+        // `class Meta(typing.NamedTuple):` declares its fields as a dataclass does.
+        let is_named_tuple = matches!(def.bases.as_slice(), [base] if index
+            .resolve(m, def.parent, base)
+            .is_some_and(|r| r.qual == "typing.NamedTuple"));
+        if is_dataclass || is_named_tuple {
             // Only the class's own fields: inherited dataclass fields come first and are
             // not followed here.
-            if !def.bases.is_empty() {
+            if !def.bases.is_empty() && !is_named_tuple {
                 return None;
             }
             let mut fields = Fields::new();
@@ -121,6 +125,61 @@ impl FnCtx<'_, '_, '_> {
             .filter_map(|(k, v)| {
                 let attr = k.strip_prefix(&prefix)?;
                 (!attr.contains('.')).then(|| (attr.to_string(), v))
+            })
+            .collect();
+        Some(Box::new(fields))
+    }
+
+    /// The fields of a tuple made by a named-tuple type created at run time
+    /// (`Meta = namedtuple("Meta", "path, title")`, `typing.NamedTuple("Meta", [("path",
+    /// str)])`), from the arguments by position and name. `None` when the field names are
+    /// not constants.
+    pub(crate) fn named_tuple_fields(
+        &self,
+        site: flaskguard_index::Site,
+        args: &[AVal],
+        kwargs: &[(Option<&str>, AVal)],
+    ) -> Option<Box<Fields>> {
+        if kwargs.iter().any(|(k, _)| k.is_none()) {
+            return None;
+        }
+        let maker = self.engine.index.call_at(site)?;
+        let spec = maker.call.args.get(1).or_else(|| {
+            maker
+                .call
+                .keywords
+                .iter()
+                .find(|k| matches!(k.arg.as_deref(), Some("field_names" | "fields")))
+                .map(|k| &k.value)
+        })?;
+        let names: Vec<&str> = match &spec.kind {
+            // "a, b c": commas or spaces between the names.
+            _ if spec.as_str().is_some() => spec
+                .as_str()?
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|n| !n.is_empty())
+                .collect(),
+            ExprKind::List(items) | ExprKind::Tuple(items) => items
+                .iter()
+                .map(|item| match &item.kind {
+                    // typing.NamedTuple's (name, type) pairs.
+                    ExprKind::Tuple(pair) => pair.first()?.as_str(),
+                    _ => item.as_str(),
+                })
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        let fields: Fields = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let v = kwargs
+                    .iter()
+                    .find(|(k, _)| *k == Some(*name))
+                    .map(|(_, v)| v.clone())
+                    .or_else(|| args.get(i).cloned())
+                    .unwrap_or(AVal::Unknown);
+                (name.to_string(), v)
             })
             .collect();
         Some(Box::new(fields))

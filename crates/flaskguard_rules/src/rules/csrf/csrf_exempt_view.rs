@@ -1,4 +1,4 @@
-use flaskguard_flask::Route;
+use flaskguard_flask::{DecoratorKind, Route};
 use flaskguard_index::ir::{ExprKind, walk_body_exprs};
 
 use super::{Credential, Credentials, exemptions, logs_out, route_functions, view_calls};
@@ -41,7 +41,8 @@ declare_rule! {
     /// the token itself). A project decorator is classified by what it
     /// reads (the session or a request header). An exempted logout view (it calls
     /// `logout_user()` or `session.clear()`) is reported as low: a forged request only
-    /// signs the user out.
+    /// signs the user out; so is one that serves only visitors who are not signed in
+    /// (Flask-Security's `@anonymous_user_required`, a password-reset request form).
     ///
     /// ## References
     /// - [Flask-WTF: Exclude views from protection](https://flask-wtf.readthedocs.io/en/stable/csrf/#exclude-views-from-protection)
@@ -99,11 +100,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
             )
             .route(label);
         // An exempt logout: a forged request only signs the user out (a nuisance, not a
-        // takeover), as for a GET logout (FG237).
+        // takeover), as for a GET logout (FG237). A view that serves only visitors who are
+        // not signed in has no session of the victim's to ride.
         if exposed.iter().all(|(r, _)| {
-            route_functions(ctx, r)
-                .into_iter()
-                .any(|(m, f)| logs_out(ctx, m, f))
+            r.has(DecoratorKind::AnonymousOnly)
+                || route_functions(ctx, r)
+                    .into_iter()
+                    .any(|(m, f)| logs_out(ctx, m, f))
         }) {
             finding.severity(flaskguard_report::Severity::Low);
         }
