@@ -1,0 +1,3 @@
+from .engine import Rule, RuleEngine
+
+__all__ = ["Rule", "RuleEngine"]

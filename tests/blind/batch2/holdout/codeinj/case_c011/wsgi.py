@@ -1,0 +1,3 @@
+from alerts import create_app
+
+app = create_app()

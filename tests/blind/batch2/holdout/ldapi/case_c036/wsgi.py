@@ -1,0 +1,3 @@
+from intranet import create_app
+
+app = create_app()

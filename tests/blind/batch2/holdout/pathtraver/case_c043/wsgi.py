@@ -1,0 +1,3 @@
+from filehub import create_app
+
+app = create_app()

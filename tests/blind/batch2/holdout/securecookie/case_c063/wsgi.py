@@ -1,0 +1,3 @@
+from spa import create_app
+
+app = create_app()

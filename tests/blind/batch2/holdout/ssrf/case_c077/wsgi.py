@@ -1,0 +1,3 @@
+from importer import create_app
+
+app = create_app()

@@ -1,0 +1,3 @@
+from imgproxy import create_app
+
+app = create_app()

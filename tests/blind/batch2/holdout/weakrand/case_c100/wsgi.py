@@ -1,0 +1,3 @@
+from devapi import create_app
+
+app = create_app()

@@ -1,0 +1,3 @@
+from profiles import create_app
+
+app = create_app()

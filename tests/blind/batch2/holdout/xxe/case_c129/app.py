@@ -1,0 +1,3 @@
+from docimport import create_app
+
+app = create_app()

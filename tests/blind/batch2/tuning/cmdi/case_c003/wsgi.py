@@ -1,0 +1,3 @@
+from media_app import create_app
+
+app = create_app()

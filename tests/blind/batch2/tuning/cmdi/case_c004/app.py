@@ -1,0 +1,3 @@
+from backup_svc import create_app
+
+app = create_app()

@@ -1,0 +1,3 @@
+from gitweb import create_app
+
+app = create_app()

@@ -1,0 +1,13 @@
+import os
+
+from flask import Flask
+
+
+def create_app():
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    app.config["RESET_TOKEN_TTL"] = 3600
+    from .account import bp
+
+    app.register_blueprint(bp)
+    return app

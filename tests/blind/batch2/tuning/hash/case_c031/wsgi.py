@@ -1,0 +1,3 @@
+from members import create_app
+
+app = create_app()

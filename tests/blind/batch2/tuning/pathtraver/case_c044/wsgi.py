@@ -1,0 +1,3 @@
+from gallery import create_app
+
+app = create_app()

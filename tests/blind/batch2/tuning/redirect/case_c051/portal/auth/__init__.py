@@ -1,0 +1,3 @@
+from .views import auth_bp
+
+__all__ = ["auth_bp"]

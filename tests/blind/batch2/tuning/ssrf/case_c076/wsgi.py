@@ -1,0 +1,3 @@
+from hooks import create_app
+
+app = create_app()

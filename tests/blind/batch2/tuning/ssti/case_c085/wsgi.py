@@ -1,0 +1,3 @@
+from docs import create_app
+
+app = create_app()

@@ -1,0 +1,3 @@
+from forms import create_app
+
+app = create_app()

@@ -1,0 +1,3 @@
+def quote_literal(value: str) -> str:
+    """Make *value* safe to embed in an XPath string literal."""
+    return value.replace('"', "&quot;")

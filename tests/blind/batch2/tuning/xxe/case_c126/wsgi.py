@@ -1,0 +1,3 @@
+from sso import create_app
+
+app = create_app()
