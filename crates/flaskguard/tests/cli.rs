@@ -572,6 +572,118 @@ def d():
 }
 
 #[test]
+fn routes_list_form_fields_and_prefixes_given_through_a_parameter() {
+    let dir = project(&[
+        (
+            "app/__init__.py",
+            r#"import importlib
+
+from flask import Flask
+
+
+def create_app():
+    app = Flask(__name__)
+    for name in ("app.api",):
+        importlib.import_module(name).init_app(app)
+    from .views import bp
+    app.register_blueprint(bp)
+    return app
+"#,
+        ),
+        (
+            "app/api.py",
+            r#"from flask import Blueprint, jsonify, request
+
+bp = Blueprint("api", __name__)
+
+
+@bp.post("/token")
+def token():
+    body = request.get_json()
+    return jsonify(user=body["username"], password_ok=bool(body["password"]))
+
+
+def init_app(app):
+    app.register_blueprint(bp, url_prefix="/api/v1")
+"#,
+        ),
+        (
+            "app/views.py",
+            r#"from flask import Blueprint, render_template_string
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, NumberRange
+
+bp = Blueprint("views", __name__)
+
+TONES = [("friendly", "Friendly"), ("firm", "Firm")]
+
+
+class BaseForm(FlaskForm):
+    note = StringField("Note")
+
+
+class ReminderForm(BaseForm):
+    days = IntegerField("Days", validators=[NumberRange(min=3, max=90)])
+    tone = SelectField("Tone", choices=TONES)
+    sent_on = DateField("Sent on")
+    urgent = BooleanField("Urgent")
+    email = StringField("To", [DataRequired(), Email()])
+
+
+@bp.route("/remind", methods=["GET", "POST"])
+def remind():
+    form = ReminderForm()
+    if form.validate_on_submit():
+        return "sent"
+    return render_template_string("{{ form.days() }}", form=form)
+"#,
+        ),
+    ]);
+    let o = run(dir.path(), &["routes", ".", "--output-format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let routes = json(&o);
+    let route = |rule: &str| {
+        routes
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == rule)
+            .unwrap_or_else(|| panic!("route {rule}: {routes}"))
+            .clone()
+    };
+    // `register_blueprint(bp, url_prefix=…)` on the `app` a loader passes in.
+    assert_eq!(
+        route("/api/v1/token")["inputs"],
+        serde_json::json!(["json-body", "json:username", "json:password"])
+    );
+    // The form's fields (its base class's too) are the view's inputs, with samples its
+    // validators accept.
+    let remind = route("/remind");
+    assert_eq!(
+        remind["inputs"],
+        serde_json::json!([
+            "form:days",
+            "form:tone",
+            "form:sent_on",
+            "form:urgent",
+            "form:email",
+            "form:note"
+        ])
+    );
+    assert_eq!(
+        remind["samples"],
+        serde_json::json!({
+            "form:days": "3",
+            "form:tone": "friendly",
+            "form:sent_on": "2024-01-15",
+            "form:urgent": "y",
+            "form:email": "fg@example.com"
+        })
+    );
+}
+
+#[test]
 fn routes_lists_protections() {
     let dir = project(&[(
         "app.py",

@@ -68,6 +68,86 @@ pub const FLASK_FORMS: &[&str] = &[
     "flask_wtf.form.FlaskForm",
 ];
 
+/// Whether `class` (a qualified name) is a Flask-WTF form class of the project.
+pub fn is_flask_form(index: &Index<'_>, class: &str) -> bool {
+    FLASK_FORMS.iter().any(|b| index.is_subclass_of(class, b))
+}
+
+/// A field a form class declares in its body (`name = StringField("Name", [Length(max=40)])`).
+pub struct FormField<'a> {
+    pub name: &'a str,
+    /// The WTForms class's last name (`StringField`, `SelectField`, `FileField`).
+    pub kind: String,
+    /// The field's constructor call.
+    pub call: &'a flaskguard_index::ir::Call,
+    pub module: ModuleId,
+    /// The scope its arguments are read in (the class body's parent).
+    pub scope: ScopeRef,
+}
+
+/// The fields of a project form class and of its project base classes (a subclass's own
+/// declaration first; the name of a field declared twice is the subclass's).
+pub fn form_fields<'a>(index: &Index<'a>, class: &str) -> Vec<FormField<'a>> {
+    let mut out: Vec<FormField<'a>> = Vec::new();
+    collect_form_fields(index, class, 0, &mut out);
+    out
+}
+
+fn collect_form_fields<'a>(
+    index: &Index<'a>,
+    class: &str,
+    depth: u32,
+    out: &mut Vec<FormField<'a>>,
+) {
+    use flaskguard_index::ir::StmtKind;
+    let Some((m, c)) = index.project_class(class) else {
+        return;
+    };
+    let def = &index.module(m).classes[c.0 as usize];
+    for stmt in &def.body {
+        let (target, value) = match &stmt.kind {
+            StmtKind::Assign { targets, value } if targets.len() == 1 => (&targets[0], value),
+            StmtKind::AnnAssign {
+                target,
+                value: Some(value),
+                ..
+            } => (&**target, value),
+            _ => continue,
+        };
+        let (Some(name), Some(call)) = (target.as_name(), value.as_call()) else {
+            continue;
+        };
+        let Some(callee) = index.resolve(m, def.parent, &call.func) else {
+            continue;
+        };
+        let qual = callee.qual.as_str();
+        if !(qual.starts_with("wtforms") || qual.starts_with("flask_wtf"))
+            || !qual.ends_with("Field")
+        {
+            continue;
+        }
+        if out.iter().any(|f| f.name == name) {
+            continue;
+        }
+        let kind = qual.rsplit('.').next().unwrap_or(qual).to_string();
+        out.push(FormField {
+            name,
+            kind,
+            call,
+            module: m,
+            scope: def.parent,
+        });
+    }
+    if depth > 4 {
+        return;
+    }
+    for b in &def.bases {
+        if let Some(base) = index.resolve(m, def.parent, b) {
+            collect_form_fields(index, &base.qual, depth + 1, out);
+        }
+    }
+}
+
 /// Methods of a database query (SQLAlchemy, Flask-SQLAlchemy) that fetch rows: what they
 /// return was read from the database, whatever the request chose to look up.
 pub const QUERY_ROW_METHODS: &[&str] = &[

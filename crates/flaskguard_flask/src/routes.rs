@@ -495,8 +495,6 @@ fn str_list(v: &Value) -> Vec<String> {
 /// What a call to an app's (or blueprint's, or API's) method registers.
 #[derive(Clone, Copy)]
 enum Registration {
-    /// `register_blueprint(blueprint, url_prefix=…)`.
-    Blueprint,
     /// `add_url_rule(rule, endpoint, view_func)`.
     UrlRule,
     /// Flask-RESTful's `add_resource(Resource, *urls)`.
@@ -509,7 +507,6 @@ enum Registration {
 
 fn registration(method: &str) -> Option<Registration> {
     Some(match method {
-        "register_blueprint" => Registration::Blueprint,
         "add_url_rule" => Registration::UrlRule,
         "add_resource" => Registration::Resource,
         "register_error_handler" => Registration::ErrorHandler,
@@ -551,6 +548,40 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
             apps: Vec::new(),
         });
     }
+    // `register_blueprint(bp, url_prefix=…)` on an app or a blueprint, or on a parameter
+    // that does not resolve (`def init_app(app): app.register_blueprint(bp, …)`, called
+    // from a loop over modules).
+    let registrations = index.calls_matching(|c| {
+        matches!(&c.call.func.kind, ExprKind::Attribute { attr, .. } if attr == "register_blueprint")
+    });
+    for c in registrations {
+        let receiver = c
+            .callee
+            .as_ref()
+            .and_then(|r| r.qual.strip_suffix(".register_blueprint"));
+        if !matches!(receiver, None | Some("flask.Flask()" | "flask.Blueprint()")) {
+            continue;
+        }
+        let Some(bp_expr) = c.call.argument(0, "blueprint") else {
+            continue;
+        };
+        let Some(site) = index
+            .resolve(c.module, c.scope, bp_expr)
+            .and_then(|bp| bp.site)
+        else {
+            continue;
+        };
+        if let Some(b) = blueprints.iter_mut().find(|b| b.site == site) {
+            b.registered = true;
+            if let Some(Value::Str(p)) = c
+                .call
+                .keyword("url_prefix")
+                .map(|e| index.eval(c.module, c.scope, e))
+            {
+                b.url_prefix = Some(p);
+            }
+        }
+    }
     for c in index.calls_where(|q| {
         q.rsplit_once('.')
             .is_some_and(|(_, method)| registration(method).is_some())
@@ -560,27 +591,6 @@ pub(crate) fn collect<'a>(index: &Index<'a>) -> Collected<'a> {
             continue;
         };
         match registration(method) {
-            Some(Registration::Blueprint)
-                if base == "flask.Flask()" || base == "flask.Blueprint()" =>
-            {
-                let Some(bp_expr) = c.call.argument(0, "blueprint") else {
-                    continue;
-                };
-                let Some(bp) = index.resolve(c.module, c.scope, bp_expr) else {
-                    continue;
-                };
-                let Some(site) = bp.site else { continue };
-                if let Some(b) = blueprints.iter_mut().find(|b| b.site == site) {
-                    b.registered = true;
-                    if let Some(Value::Str(p)) = c
-                        .call
-                        .keyword("url_prefix")
-                        .map(|e| index.eval(c.module, c.scope, e))
-                    {
-                        b.url_prefix = Some(p);
-                    }
-                }
-            }
             Some(Registration::UrlRule) => {
                 let Some(owner) = owner_of(&Resolved {
                     qual: base.into(),

@@ -105,10 +105,24 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
         Ok(resp) if resp.status < 400 => {
             ctx.logged_in
                 .store(true, std::sync::atomic::Ordering::Relaxed);
-            // A JSON login answers with a token: the session is that bearer token.
-            if login.json
-                && let Some(token) = jwt::find_jwts(&resp.text(), 1).into_iter().next()
-            {
+            // A JSON login answers with a token: the session is that bearer token. A form
+            // login beside a token API: the API's token for the same account too.
+            let token = if login.json {
+                token_in(&resp.text())
+            } else {
+                let mut token = None;
+                for req in token_requests(ctx, login) {
+                    if let Ok(r) = ctx.send(req).await
+                        && r.is_success()
+                        && let Some(t) = token_in(&r.text())
+                    {
+                        token = Some(t);
+                        break;
+                    }
+                }
+                token
+            };
+            if let Some(token) = token {
                 ctx.client.set_bearer(&token);
             }
             true
@@ -127,16 +141,99 @@ pub(crate) async fn login_step(ctx: &Ctx<'_>, login: &Login) -> bool {
     }
 }
 
+/// At most this many token routes are asked for a token after a form login.
+const MAX_TOKEN_ROUTES: usize = 2;
+
+/// Requests for an API token with the login's account: a POST of the login's fields as a
+/// JSON object to each route of the source that reads every one of them from a JSON body
+/// (`POST /api/token` reading `json:username` and `json:password`), the login's own URL
+/// aside.
+pub(crate) fn token_requests(ctx: &Ctx<'_>, login: &Login) -> Vec<Request> {
+    let json = Login {
+        json: true,
+        ..login.clone()
+    };
+    token_rules(&ctx.opts.seed, login)
+        .into_iter()
+        .map(|rule| Request::new("POST", ctx.client.url(&rule)).json(&login_json(&json)))
+        .collect()
+}
+
+/// The rules of [`token_requests`].
+fn token_rules(seed: &[inventory::SeedRoute], login: &Login) -> Vec<String> {
+    use flaskguard_report::surface::{Input, InputLocation};
+    seed.iter()
+        .filter(|r| r.methods.iter().any(|m| m == "POST") && !r.rule.contains('<'))
+        .filter(|r| r.rule != login.url.path())
+        .filter(|r| {
+            !login.fields.is_empty()
+                && login.fields.iter().all(|(name, _)| {
+                    r.inputs
+                        .iter()
+                        .any(|i| matches!(i, Input::At(InputLocation::Json, n) if n == name))
+                })
+        })
+        .map(|r| r.rule.clone())
+        .take(MAX_TOKEN_ROUTES)
+        .collect()
+}
+
+/// The bearer token in a login's answer: the first string of a JSON answer under a key
+/// that names a token (`token`, `access_token`, `api_key`), at least 16 characters without
+/// spaces; else the first JWT of the text.
+pub(crate) fn token_in(text: &str) -> Option<String> {
+    fn walk(v: &serde_json::Value, depth: usize) -> Option<String> {
+        let serde_json::Value::Object(map) = v else {
+            return None;
+        };
+        for (k, v) in map {
+            let key = k.to_ascii_lowercase();
+            let names_token = key.contains("token")
+                || key.contains("jwt")
+                || key == "api_key"
+                || key == "apikey"
+                || key == "key";
+            match v {
+                serde_json::Value::String(s)
+                    if names_token
+                        && !key.contains("type")
+                        && s.len() >= 16
+                        && !s.contains(char::is_whitespace) =>
+                {
+                    return Some(s.clone());
+                }
+                serde_json::Value::Object(_) if depth < 3 => {
+                    if let Some(t) = walk(v, depth + 1) {
+                        return Some(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| walk(&v, 0))
+        .or_else(|| jwt::find_jwts(text, 1).into_iter().next())
+}
+
+/// A login's fields as a JSON object.
+fn login_json(login: &Login) -> serde_json::Value {
+    serde_json::Value::Object(
+        login
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect(),
+    )
+}
+
 /// The login's request: its fields as a JSON object, or as a form with the login page's
 /// `hidden` fields (anti-CSRF tokens, `next`) beside them.
 pub(crate) fn login_request(login: &Login, mut hidden: Vec<(String, String)>) -> Request {
     if login.json {
-        let body: serde_json::Map<String, serde_json::Value> = login
-            .fields
-            .iter()
-            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-            .collect();
-        return Request::new("POST", login.url.clone()).json(&serde_json::Value::Object(body));
+        return Request::new("POST", login.url.clone()).json(&login_json(login));
     }
     hidden.retain(|(n, _)| !login.fields.iter().any(|(m, _)| m == n));
     hidden.extend(login.fields.iter().cloned());
@@ -155,7 +252,59 @@ pub(crate) fn shows_login_form(resp: &crate::client::Response, login_url: &Url) 
 
 #[cfg(test)]
 mod tests {
-    use super::{form_hidden_fields, shows_login_form};
+    use super::{form_hidden_fields, shows_login_form, token_in, token_rules};
+
+    #[test]
+    fn a_token_is_read_from_a_login_answer() {
+        assert_eq!(
+            token_in(r#"{"token_type": "bearer", "access_token": "3f9a0c1b2d4e5f60718293a4"}"#)
+                .as_deref(),
+            Some("3f9a0c1b2d4e5f60718293a4")
+        );
+        assert_eq!(
+            token_in(r#"{"data": {"user": "alice", "api_key": "k-0123456789abcdef"}}"#).as_deref(),
+            Some("k-0123456789abcdef")
+        );
+        // Too short, or prose: not a token.
+        assert_eq!(token_in(r#"{"token": "abc"}"#), None);
+        assert_eq!(
+            token_in(r#"{"token": "your token has been sent by mail"}"#),
+            None
+        );
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
+        assert_eq!(token_in(&format!("<p>{jwt}</p>")).as_deref(), Some(jwt));
+    }
+
+    #[test]
+    fn token_routes_read_every_login_field_from_json() {
+        use crate::inventory::SeedRoute;
+        let route = |rule: &str, method: &str, inputs: &[&str]| SeedRoute {
+            rule: rule.to_string(),
+            methods: vec![method.to_string()],
+            inputs: inputs.iter().map(|i| i.parse().unwrap()).collect(),
+            samples: std::collections::BTreeMap::default(),
+        };
+        let seed = [
+            route("/login", "POST", &["json:username", "json:password"]),
+            route("/api/token", "POST", &["json:username", "json:password"]),
+            route("/api/profile", "POST", &["json:username"]),
+            route(
+                "/api/form-login",
+                "POST",
+                &["form:username", "form:password"],
+            ),
+            route("/api/lookup", "GET", &["json:username", "json:password"]),
+        ];
+        let login = crate::Login {
+            url: url::Url::parse("http://127.0.0.1:5000/login").unwrap(),
+            fields: vec![
+                ("username".to_string(), "alice".to_string()),
+                ("password".to_string(), "pw".to_string()),
+            ],
+            json: false,
+        };
+        assert_eq!(token_rules(&seed, &login), ["/api/token"]);
+    }
 
     #[test]
     fn a_login_answered_with_its_own_form_failed() {

@@ -808,6 +808,7 @@ fn route_inputs(
                 }
             }
         });
+        form_inputs(index, m, scope, &def.body, &mut out, samples);
         // Keys that are names are a helper's business, not a handler's.
         keyed_reads(
             index,
@@ -879,6 +880,110 @@ fn route_inputs(
     let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|i| seen.insert(i.clone()));
     out
+}
+
+/// The fields of the Flask-WTF forms a handler builds (`form = LoginForm()`): the form
+/// reads each from the request's form data (a file field from its files), with a sample
+/// its validators accept where the declaration says one.
+fn form_inputs(
+    index: &Index<'_>,
+    m: flaskguard_index::ModuleId,
+    scope: flaskguard_index::ir::ScopeRef,
+    body: &[flaskguard_index::ir::Stmt],
+    out: &mut Vec<Input>,
+    samples: &mut Vec<(Input, String)>,
+) {
+    use flaskguard_index::ir::ExprKind;
+    use flaskguard_report::surface::InputLocation;
+    let mut classes: Vec<String> = Vec::new();
+    flaskguard_index::ir::walk_body_exprs(body, &mut |e| {
+        if let ExprKind::Call(call) = &e.kind
+            && let Some(r) = index.resolve(m, scope, &call.func)
+            && !classes.iter().any(|c| *c == r.qual)
+            && flaskguard_flask::is_flask_form(index, &r.qual)
+        {
+            classes.push(r.qual.to_string());
+        }
+    });
+    for class in classes {
+        for field in flaskguard_flask::form_fields(index, &class) {
+            let location = if field.kind.contains("File") {
+                InputLocation::File
+            } else {
+                InputLocation::Form
+            };
+            let input = Input::At(location, field.name.to_string());
+            if let Some(sample) = form_field_sample(index, &field) {
+                samples.push((input.clone(), sample));
+            }
+            out.push(input);
+        }
+    }
+}
+
+/// A value a WTForms field accepts, from its class and its validators: the first of
+/// constant `choices`, the `NumberRange` minimum, a date in the field's format, `y` for a
+/// checkbox, an address for an e-mail field. `None` when any text will do.
+fn form_field_sample(index: &Index<'_>, field: &flaskguard_flask::FormField<'_>) -> Option<String> {
+    use flaskguard_index::Value;
+    let arg = |name: &str, position: usize| {
+        field
+            .call
+            .keyword(name)
+            .or_else(|| field.call.args.get(position))
+    };
+    let validators: Vec<(String, &flaskguard_index::ir::Call)> = arg("validators", 1)
+        .map(|v| match &v.kind {
+            flaskguard_index::ir::ExprKind::List(items)
+            | flaskguard_index::ir::ExprKind::Tuple(items) => items.iter().collect(),
+            _ => Vec::new(),
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| {
+            let call = v.as_call()?;
+            let r = index.resolve(field.module, field.scope, &call.func)?;
+            Some((r.qual.rsplit('.').next()?.to_string(), call))
+        })
+        .collect();
+    let validator = |name: &str| validators.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+    let number = |v: Value| match v {
+        Value::Int(i) => Some(i.to_string()),
+        Value::Float(f) => Some(f.to_string()),
+        _ => None,
+    };
+    match field.kind.as_str() {
+        "SelectField" | "RadioField" | "SelectMultipleField" => {
+            let choices = index.eval(field.module, field.scope, arg("choices", 2)?);
+            let Value::List(items) = choices else {
+                return None;
+            };
+            match items.first()? {
+                Value::List(pair) => match pair.first()? {
+                    Value::Str(s) => Some(s.clone()),
+                    v => number(v.clone()),
+                },
+                Value::Str(s) => Some(s.clone()),
+                v => number(v.clone()),
+            }
+        }
+        "IntegerField" | "IntegerRangeField" | "DecimalField" | "FloatField"
+        | "DecimalRangeField" => Some(
+            validator("NumberRange")
+                .and_then(|c| c.keyword("min").or_else(|| c.args.first()))
+                .and_then(|e| number(index.eval(field.module, field.scope, e)))
+                .unwrap_or_else(|| "1".to_string()),
+        ),
+        "DateField" => Some("2024-01-15".to_string()),
+        "DateTimeField" => Some("2024-01-15 10:00:00".to_string()),
+        "DateTimeLocalField" => Some("2024-01-15T10:00".to_string()),
+        "TimeField" => Some("10:00".to_string()),
+        "MonthField" => Some("2024-01".to_string()),
+        "BooleanField" => Some("y".to_string()),
+        "EmailField" => Some("fg@example.com".to_string()),
+        _ if validator("Email").is_some() => Some("fg@example.com".to_string()),
+        _ => None,
+    }
 }
 
 /// What `before_request` hooks read (a cookie, a header), each given to one route the

@@ -3,8 +3,7 @@
 //! converts its input (numbers, booleans, dates) or accepts only its listed choices
 //! holds a value of a fixed form.
 
-use flaskguard_index::ir::{Expr, ExprKind, ScopeRef};
-use flaskguard_index::semantic::Binding;
+use flaskguard_index::ir::{Expr, ExprKind};
 
 use crate::interp::FnCtx;
 use crate::spec::Class;
@@ -52,10 +51,7 @@ impl FnCtx<'_, '_, '_> {
         let index = self.engine.index;
         let r = index.resolve(self.module, self.scope, form)?;
         let class = r.qual.strip_suffix("()")?;
-        if !flaskguard_flask::FLASK_FORMS
-            .iter()
-            .any(|b| index.is_subclass_of(class, b))
-        {
+        if !flaskguard_flask::is_flask_form(index, class) {
             return None;
         }
         let mut t = Taint::source(self.step(
@@ -63,7 +59,7 @@ impl FnCtx<'_, '_, '_> {
             format!("`{}` (form data from the request)", self.text(e.span)),
         ));
         if field.is_some_and(|f| {
-            self.field_class(class, f, 0)
+            self.field_class(class, f)
                 .is_some_and(|c| FIXED_FORM_FIELDS.contains(&c.as_str()))
         }) {
             t.sanitize(Class::ALL_BITS);
@@ -73,31 +69,10 @@ impl FnCtx<'_, '_, '_> {
 
     /// The WTForms class (its last name, `SelectField`) a form class, or one of its
     /// project bases, binds `field` to in its body.
-    fn field_class(&self, class: &str, field: &str, depth: u32) -> Option<String> {
-        let index = self.engine.index;
-        let (m, c) = index.project_class(class)?;
-        if let Some((ScopeRef::Class(_), [Binding::Assign(value)])) =
-            index.bindings_of(m, ScopeRef::Class(c), field)
-            && let Some(call) = value.as_call()
-        {
-            let def = &index.module(m).classes[c.0 as usize];
-            let callee = index.resolve(m, def.parent, &call.func)?;
-            return callee.qual.starts_with("wtforms").then(|| {
-                callee
-                    .qual
-                    .rsplit('.')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string()
-            });
-        }
-        if depth > 4 {
-            return None;
-        }
-        let def = &index.module(m).classes[c.0 as usize];
-        def.bases.iter().find_map(|b| {
-            let base = index.resolve(m, def.parent, b)?;
-            self.field_class(&base.qual, field, depth + 1)
-        })
+    fn field_class(&self, class: &str, field: &str) -> Option<String> {
+        flaskguard_flask::form_fields(self.engine.index, class)
+            .into_iter()
+            .find(|f| f.name == field)
+            .map(|f| f.kind)
     }
 }

@@ -20,13 +20,13 @@ use std::collections::{BTreeMap, HashSet};
 use flaskguard_report::Severity;
 use url::Url;
 
+use super::identity::Identity;
 use super::{Step, report, send};
+use crate::Login;
 use crate::client::{Request, Response};
 use crate::context::Ctx;
-use crate::cookies::SetCookie;
 use crate::finding::Scope;
 use crate::inventory::{self, Endpoint};
-use crate::{Login, jwt};
 
 /// At most this many of the first user's object pages are requested per route, and this
 /// many routes.
@@ -47,74 +47,6 @@ const REFUSALS: &[&str] = &[
     "not your",
     "not found",
 ];
-
-/// A session of its own: cookies (and a bearer token) kept apart from the run's.
-#[derive(Default)]
-struct Identity {
-    cookies: Vec<(String, String)>,
-    bearer: Option<String>,
-}
-
-impl Identity {
-    async fn get(&mut self, ctx: &Ctx<'_>, url: Url) -> Step<Option<Response>> {
-        self.send(ctx, Request::new("GET", url)).await
-    }
-
-    async fn send(&mut self, ctx: &Ctx<'_>, req: Request) -> Step<Option<Response>> {
-        let mut req = req.without_jar();
-        if !self.cookies.is_empty() {
-            let header = self
-                .cookies
-                .iter()
-                .map(|(n, v)| format!("{n}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
-            req = req.header("Cookie", &header);
-        }
-        if let Some(token) = &self.bearer {
-            req = req.header("Authorization", &format!("Bearer {token}"));
-        }
-        let resp = send(ctx, req).await?;
-        if let Some(r) = &resp {
-            for c in r.headers_named("set-cookie").filter_map(SetCookie::parse) {
-                crate::client::keep_cookie(&mut self.cookies, c);
-            }
-        }
-        Ok(resp)
-    }
-
-    /// Logs in with `login`'s form (or JSON); whether the app accepted it.
-    async fn log_in(&mut self, ctx: &Ctx<'_>, login: &Login) -> Step<bool> {
-        let hidden = if login.json {
-            Vec::new()
-        } else {
-            // The login page first: this session's own form tokens.
-            let page = self.get(ctx, login.url.clone()).await?;
-            page.map_or_else(Vec::new, |p| {
-                crate::session::form_hidden_fields(&p.text(), &p.url, login.url.path())
-            })
-        };
-        let req = crate::session::login_request(login, hidden);
-        let Some(mut resp) = self.send(ctx, req).await? else {
-            return Ok(false);
-        };
-        if resp.status >= 400 {
-            return Ok(false);
-        }
-        if login.json {
-            self.bearer = jwt::find_jwts(&resp.text(), 1).into_iter().next();
-            return Ok(true);
-        }
-        // Where the login sends the browser: its own form again means refused.
-        if let Some(next) = resp.location().filter(|u| ctx.client.in_scope(u)) {
-            match self.get(ctx, next).await? {
-                Some(r) => resp = r,
-                None => return Ok(false),
-            }
-        }
-        Ok(!crate::session::shows_login_form(&resp, &login.url))
-    }
-}
 
 /// The route an object page belongs to: its rule when the source names one with a
 /// variable, else the path with its number and UUID segments as variables.

@@ -3,6 +3,7 @@
 
 use flaskguard_report::Severity;
 
+use super::identity::Identity;
 use super::{Step, marker, report, send};
 use crate::client::Response;
 use crate::context::Ctx;
@@ -79,12 +80,35 @@ pub(super) fn password_param(e: &Endpoint) -> Option<&Param> {
     })
 }
 
-/// The first login: a POST with a password field, and that field.
-fn login_form(endpoints: &[Endpoint]) -> Option<(&Endpoint, &Param)> {
-    endpoints
+/// At most this many login endpoints are tried with default accounts.
+const MAX_LOGINS: usize = 3;
+
+/// The logins: POSTs with a password field, and that field; the one `--login` names
+/// first, then the others in inventory order (an HTML form and a JSON token API may both
+/// take the account).
+fn login_forms<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Vec<(&'e Endpoint, &'e Param)> {
+    let configured = ctx.opts.login.as_ref().map(|l| l.url.path().to_string());
+    logins(endpoints, configured.as_deref())
+}
+
+/// [`login_forms`], the configured login's path given.
+fn logins<'e>(
+    endpoints: &'e [Endpoint],
+    configured: Option<&str>,
+) -> Vec<(&'e Endpoint, &'e Param)> {
+    let mut out: Vec<(&Endpoint, &Param)> = endpoints
         .iter()
         .filter(|e| e.method == "POST")
-        .find_map(|e| password_param(e).map(|p| (e, p)))
+        .filter_map(|e| password_param(e).map(|p| (e, p)))
+        .collect();
+    out.sort_by_key(|(e, _)| configured != Some(e.path_with(None).as_str()));
+    out.dedup_by(|a, b| a.0.template == b.0.template);
+    out
+}
+
+/// The first login ([`login_forms`]).
+fn login_form<'e>(ctx: &Ctx<'_>, endpoints: &'e [Endpoint]) -> Option<(&'e Endpoint, &'e Param)> {
+    login_forms(ctx, endpoints).into_iter().next()
 }
 
 /// Whether a login answer refuses for too many attempts (429, or says so, or locked).
@@ -96,7 +120,7 @@ fn rate_limited(resp: &Response) -> bool {
 /// A login must meet a bounded burst of wrong passwords with 429 or a lockout.
 pub(super) async fn login_rate_limit(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
     const BURST: usize = 12;
-    let Some((e, p)) = login_form(endpoints) else {
+    let Some((e, p)) = login_form(ctx, endpoints) else {
         return Ok(());
     };
     let mut last: Option<Response> = None;
@@ -284,9 +308,14 @@ fn failure_words(text: &str) -> bool {
 }
 
 pub(super) async fn default_credentials(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
-    let Some((e, pw)) = login_form(endpoints) else {
-        return Ok(());
-    };
+    for (e, pw) in login_forms(ctx, endpoints).into_iter().take(MAX_LOGINS) {
+        default_account(ctx, e, pw).await?;
+    }
+    Ok(())
+}
+
+/// One login endpoint tried with the well-known default accounts.
+async fn default_account(ctx: &Ctx<'_>, e: &Endpoint, pw: &Param) -> Step<()> {
     let Some(user) = e
         .params
         .iter()
@@ -305,10 +334,19 @@ pub(super) async fn default_credentials(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -
         }
         a.request(ctx.client.base(), Some((pw, password)))
     };
+    // Each attempt as a visitor who is not signed in, with the form tokens of that
+    // visitor's own page: the run's session may be signed in, and a login page then
+    // sends it elsewhere.
+    let attempt = async |name: &str, password: &str| -> Step<Option<Response>> {
+        let mut visitor = Identity::default();
+        let fields = visitor.hidden_fields(ctx, &action).await?;
+        visitor
+            .send(ctx, attempt_with(name, password, fields))
+            .await
+    };
     // What a failure looks like.
     let stranger = format!("fg-{}", marker());
-    let fields = crate::session::hidden_fields(ctx, &action).await;
-    let Some(failed) = send(ctx, attempt_with(&stranger, &stranger, fields)).await? else {
+    let Some(failed) = attempt(&stranger, &stranger).await? else {
         return Ok(());
     };
     if failed.status == 429 || failed.status >= 500 {
@@ -316,8 +354,7 @@ pub(super) async fn default_credentials(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -
     }
     let mut found: Option<(String, Response)> = None;
     for (name, password) in DEFAULT_CREDENTIALS {
-        let fields = crate::session::hidden_fields(ctx, &action).await;
-        let Some(r) = send(ctx, attempt_with(name, password, fields)).await? else {
+        let Some(r) = attempt(name, password).await? else {
             return Ok(());
         };
         if r.status == 429 {
@@ -351,9 +388,6 @@ pub(super) async fn default_credentials(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -
             ),
             None,
         );
-    }
-    if let Some(login) = &ctx.opts.login {
-        crate::session::login_step(ctx, login).await;
     }
     Ok(())
 }
@@ -411,13 +445,24 @@ mod tests {
         assert_eq!(password_param(&api).map(|p| p.name.as_str()), Some("pwd"));
         assert!(password_param(&by_query).is_none());
         let all = [search, by_query, api.clone(), login];
-        let (e, p) = login_form(&all).unwrap();
+        let found = |configured| -> Vec<(String, String)> {
+            logins(&all, configured)
+                .into_iter()
+                .map(|(e, p)| (e.template.clone(), p.name.clone()))
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
         assert_eq!(
-            (e.template.as_str(), p.name.as_str()),
-            ("/api/login", "pwd")
+            found(None),
+            [pair("/api/login", "pwd"), pair("/login", "Password")]
+        );
+        // The login `--login` names comes first.
+        assert_eq!(
+            found(Some("/login")),
+            [pair("/login", "Password"), pair("/api/login", "pwd")]
         );
         let get = endpoint("GET", "/login", api.params.clone());
-        assert!(login_form(&[get]).is_none());
+        assert!(logins(&[get], None).is_empty());
     }
 
     #[test]

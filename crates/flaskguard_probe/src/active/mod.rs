@@ -10,6 +10,7 @@
 //! they run in.
 
 mod access;
+mod identity;
 mod injection;
 mod login;
 mod oob;
