@@ -306,6 +306,28 @@ fn page_of<'e>(form: &Endpoint, all: &'e [Endpoint]) -> Option<&'e Endpoint> {
         .find(|o| o.method == "GET" && o.path_with(None) == form.path_with(None))
 }
 
+/// At most this many pages are read at once after a stored write.
+const UNESCAPED_PAGES: usize = 3;
+
+/// GET pages (without URL variables) whose routes the source says render data unescaped
+/// (a `|safe` in their template, markup built from stored values), other than the form's
+/// own page.
+fn unescaped_pages<'e>(ctx: &Ctx<'_>, form: &Endpoint, all: &'e [Endpoint]) -> Vec<&'e Endpoint> {
+    let mut seen = std::collections::HashSet::new();
+    all.iter()
+        .filter(|o| o.method == "GET" && !o.template.contains('<') && o.from != "crawl")
+        .filter(|o| o.path_with(None) != form.path_with(None))
+        .filter(|o| {
+            ctx.opts
+                .predicted
+                .iter()
+                .any(|(rule, code)| *code == "FG618" && *rule == o.template)
+        })
+        .filter(|o| seen.insert(o.template.clone()))
+        .take(UNESCAPED_PAGES)
+        .collect()
+}
+
 async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, shared: &Shared<'_>) -> Step<()> {
     let m = marker();
     let tag = format!("<{m}x>");
@@ -365,14 +387,21 @@ async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, shared: &Shared<'_>) -> Ste
     if e.method == "GET" {
         return Ok(());
     }
-    // Stored: a form that saves the value, shown by the page of the same path, else by
-    // any page read at the end.
-    if let Some(page) = page_of(e, shared.all)
-        && let Some(shown) = send(ctx, page.request(ctx.client.base(), None)).await?
-        && shows_markup(&shown, &tag)
+    // Stored: a form that saves the value, shown by the page of the same path or by a
+    // page the source says renders stored data unescaped (read at once: a listing of the
+    // latest rows may have moved on by the end), else by any page read at the end.
+    for page in page_of(e, shared.all)
+        .into_iter()
+        .chain(unescaped_pages(ctx, e, shared.all))
     {
-        report_stored(ctx, e, p, page, &shown, &tag);
-    } else if let Ok(mut planted) = shared.planted.lock()
+        if let Some(shown) = send(ctx, page.request(ctx.client.base(), None)).await?
+            && shows_markup(&shown, &tag)
+        {
+            report_stored(ctx, e, p, page, &shown, &tag);
+            return Ok(());
+        }
+    }
+    if let Ok(mut planted) = shared.planted.lock()
         && planted.len() < 500
     {
         planted.push(Planted {

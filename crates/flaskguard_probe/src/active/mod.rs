@@ -191,8 +191,15 @@ async fn attempt(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, value: &str) -> Step<Op
 
 /// Whether a body shows `/etc/passwd` (a path traversal or an XML entity read it).
 fn shows_passwd(body: &str) -> bool {
-    body.lines()
-        .any(|l| l.starts_with("root:") && l.contains(":0:0:"))
+    // `root:x:0:0:…`, at the start of a line or of a tag's text (`<pre>root:x:0:0:`).
+    body.match_indices("root:").any(|(at, _)| {
+        let before = body[..at].chars().next_back();
+        let rest = &body[at + "root:".len()..];
+        matches!(before, None | Some('\n' | '>'))
+            && rest
+                .split_once(':')
+                .is_some_and(|(password, tail)| password.len() <= 16 && tail.starts_with("0:0:"))
+    })
 }
 
 /// An endpoint the probe made up for a site-wide finding (`TRACE /`, `GET /.env`).
@@ -272,6 +279,9 @@ pub(super) mod tests {
         ));
         assert!(!shows_passwd("root: the top of the tree"));
         assert!(!shows_passwd("  root:x:0:0:indented"));
+        // Shown in a page: the file's text starts a tag's content.
+        assert!(shows_passwd("<pre>root:x:0:0:root:/root:/bin/bash\n"));
+        assert!(!shows_passwd("<p>root:x:1:0:not root</p>"));
     }
 
     #[test]
