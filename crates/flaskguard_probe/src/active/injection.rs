@@ -97,6 +97,8 @@ pub(super) struct Shared<'a> {
     pub all: &'a [Endpoint],
     pub oob: Option<&'a Oob<'a>>,
     pub planted: std::sync::Mutex<Vec<Planted>>,
+    /// Pages read at once after stored writes so far ([`MAX_PROMPT_READS`]).
+    pub prompt_reads: std::sync::atomic::AtomicUsize,
 }
 
 /// A tag posted through a form input, looked for as markup on the site's pages later.
@@ -306,8 +308,10 @@ fn page_of<'e>(form: &Endpoint, all: &'e [Endpoint]) -> Option<&'e Endpoint> {
         .find(|o| o.method == "GET" && o.path_with(None) == form.path_with(None))
 }
 
-/// At most this many pages are read at once after a stored write.
+/// At most this many pages are read at once after a stored write, and this many in a
+/// run (the rest wait for the sweep at the end).
 const UNESCAPED_PAGES: usize = 3;
+const MAX_PROMPT_READS: usize = 100;
 
 /// GET pages (without URL variables) whose routes the source says render data unescaped
 /// (a `|safe` in their template, markup built from stored values), other than the form's
@@ -387,13 +391,23 @@ async fn xss(ctx: &Ctx<'_>, e: &Endpoint, p: &Param, shared: &Shared<'_>) -> Ste
     if e.method == "GET" {
         return Ok(());
     }
-    // Stored: a form that saves the value, shown by the page of the same path or by a
-    // page the source says renders stored data unescaped (read at once: a listing of the
-    // latest rows may have moved on by the end), else by any page read at the end.
-    for page in page_of(e, shared.all)
-        .into_iter()
-        .chain(unescaped_pages(ctx, e, shared.all))
-    {
+    // Stored: a form that saves the value, shown by the page of the same path or, after
+    // a write that looks accepted, by a page the source says renders stored data
+    // unescaped (read at once: a listing of the latest rows may have moved on by the
+    // end), else by any page read at the end.
+    // Only after a write that looks accepted: redirected (post/redirect/get) or created.
+    let accepted = resp.is_redirect() || resp.status == 201;
+    for page in page_of(e, shared.all).into_iter().chain(
+        unescaped_pages(ctx, e, shared.all)
+            .into_iter()
+            .filter(|_| accepted)
+            .take_while(|_| {
+                shared
+                    .prompt_reads
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                    < MAX_PROMPT_READS
+            }),
+    ) {
         if let Some(shown) = send(ctx, page.request(ctx.client.base(), None)).await?
             && shows_markup(&shown, &tag)
         {

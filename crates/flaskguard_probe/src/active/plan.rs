@@ -116,6 +116,7 @@ pub(super) async fn inject_all(
         all: endpoints,
         oob,
         planted: std::sync::Mutex::new(Vec::new()),
+        prompt_reads: std::sync::atomic::AtomicUsize::new(0),
     };
     let shared = &shared;
     let results: Vec<Step<()>> = futures_util::stream::iter(tasks)
