@@ -753,6 +753,13 @@ impl<'a> Index<'a> {
                 site: base.site,
             };
         }
+        // An attribute `__init__` sets to a new object (`self.session = requests.Session()`,
+        // `self.session = session or requests.Session()`): an instance of that.
+        if let Some(class) = base.qual.strip_suffix("()")
+            && let Some(r) = self.init_attr(class, attr, depth)
+        {
+            return r;
+        }
         // An instance of a project class that inherits `attr` from a library class
         // (`class App(Flask)`; `app.add_url_rule`, `self.config`): the library's attribute.
         if let Some(class) = base.qual.strip_suffix("()")
@@ -783,6 +790,68 @@ impl<'a> Index<'a> {
         };
         let r = self.resolve_expr(m, def.parent, annotation, depth + 1)?;
         (!r.qual.contains(['[', '('])).then_some(r)
+    }
+
+    /// What `__init__` of a project class sets `self.attr` to, when every assignment sets
+    /// it to a new object of one type (a call's result; of `x or Type()`, the call).
+    fn init_attr(&self, class: &str, attr: &str, depth: u32) -> Option<Resolved> {
+        use crate::ir::{BoolOp, ExprKind, StmtKind};
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        let (m, f) = self.project_function(&concat(&[class, ".__init__"]))?;
+        let def = &self.module(m).functions[f.0 as usize];
+        let me = def.params.first()?.name.as_str();
+        let mut values: Vec<&Expr> = Vec::new();
+        let mut other = false;
+        crate::ir::walk_stmts(&def.body, &mut |st| {
+            let (targets, value): (&[Expr], &Expr) = match &st.kind {
+                StmtKind::Assign { targets, value } => (targets, value),
+                StmtKind::AnnAssign {
+                    target,
+                    value: Some(value),
+                    ..
+                } => (std::slice::from_ref(&**target), value),
+                _ => return,
+            };
+            for t in targets {
+                if let ExprKind::Attribute {
+                    value: obj,
+                    attr: a,
+                } = &t.kind
+                    && a.as_str() == attr
+                    && obj.as_name() == Some(me)
+                {
+                    // `x or Type()`: the fallback names the type.
+                    let made = match &value.kind {
+                        ExprKind::BoolOp {
+                            op: BoolOp::Or,
+                            values: operands,
+                        } => operands.last(),
+                        _ => Some(value),
+                    };
+                    match made {
+                        Some(v) if v.as_call().is_some() => values.push(v),
+                        _ => other = true,
+                    }
+                }
+            }
+        });
+        if other || values.is_empty() {
+            return None;
+        }
+        let scope = ScopeRef::Function(f);
+        let first = self.resolve_expr(m, scope, values[0], depth + 1)?;
+        if !first.qual.ends_with(')') || first.qual.starts_with(class) {
+            return None;
+        }
+        values[1..]
+            .iter()
+            .all(|v| {
+                self.resolve_expr(m, scope, v, depth + 1)
+                    .is_some_and(|r| r.qual == first.qual)
+            })
+            .then_some(first)
     }
 
     /// The library class a project class inherits `attr` from: `None` when the class or
