@@ -81,8 +81,13 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
         };
         // A digest that protects something (a token, a signature, a secret) is a weakness;
         // one that names or checks content (cache keys, ETags, change detection, file
-        // checksums), the usual use in real code, is not, and is only worth a low note.
-        match security_use(ctx, c) {
+        // checksums), the usual use in real code, is not, and is only worth a low note;
+        // one the code shows to be a file's checksum or a protocol's identifier, none.
+        let protects = security_use(ctx, c);
+        if protects.is_none() && content_digest(ctx, c) {
+            continue;
+        }
+        match protects {
             Some(what) => {
                 out.at(
                     c.module,
@@ -148,6 +153,96 @@ fn security_use(
     enclosing_function(ctx.index, c.module, c.scope)
         .filter(|f| is_security_name(&f.name))
         .map(|f| format!("`{}()`", f.name))
+}
+
+/// Services whose URLs name an account by the MD5 of its e-mail address: the protocol
+/// fixes the algorithm.
+const MD5_PROTOCOL_HOSTS: &[&str] = &["gravatar.com", "libravatar.org"];
+
+/// Whether the digest is shown to name or check content, not to protect anything: it is
+/// fed what a file holds (`digest.update(chunk)` with chunks of `fh.read(n)`,
+/// `md5(f.read())`), or the function builds a URL of a service whose protocol fixes the
+/// algorithm (`https://www.gravatar.com/avatar/{digest}`).
+fn content_digest(ctx: &Context<'_, '_>, c: &flaskguard_index::semantic::CallSite<'_>) -> bool {
+    use flaskguard_index::ir::ExprKind;
+    let Some(f) = enclosing_function(ctx.index, c.module, c.scope) else {
+        return false;
+    };
+    let mut protocol = false;
+    let mut file_read = false;
+    flaskguard_index::ir::walk_body_exprs(&f.body, &mut |e| match &e.kind {
+        ExprKind::Str(text) => {
+            protocol |= MD5_PROTOCOL_HOSTS.iter().any(|h| text.contains(h));
+        }
+        ExprKind::FString(parts) => {
+            protocol |= parts.iter().any(|p| {
+                matches!(p, flaskguard_index::ir::FPart::Literal(text)
+                    if MD5_PROTOCOL_HOSTS.iter().any(|h| text.contains(h)))
+            });
+        }
+        ExprKind::Call(call) => {
+            if let ExprKind::Attribute { attr, .. } = &call.func.kind
+                && attr.as_str() == "read"
+            {
+                file_read = true;
+            }
+        }
+        _ => {}
+    });
+    if protocol {
+        return true;
+    }
+    // What is hashed: the call's data, and what `update` feeds the hash object.
+    let mut fed: Vec<&flaskguard_index::ir::Expr> = hashed_data(c).into_iter().collect();
+    if let Some(object) = assigned_name(ctx.index, c.module, c.expr.span) {
+        flaskguard_index::ir::walk_body_exprs(&f.body, &mut |e| {
+            if let ExprKind::Call(call) = &e.kind
+                && let ExprKind::Attribute { value, attr } = &call.func.kind
+                && attr.as_str() == "update"
+                && value.as_name() == Some(object.as_str())
+                && let Some(arg) = call.args.first()
+            {
+                fed.push(arg);
+            }
+        });
+    }
+    // Content read from a file in this function: `fh.read(n)` itself, or a chunk of it.
+    file_read
+        && !fed.is_empty()
+        && fed.iter().all(|d| {
+            let mut reads = false;
+            d.walk(&mut |x| {
+                if let ExprKind::Call(call) = &x.kind
+                    && let ExprKind::Attribute { attr, .. } = &call.func.kind
+                    && attr.as_str() == "read"
+                {
+                    reads = true;
+                }
+            });
+            reads || d.as_name().is_some_and(|n| chunk_of_read(&f.body, n))
+        })
+}
+
+/// Whether `name` is the loop variable of a loop over what a file read returns
+/// (`for chunk in iter(lambda: fh.read(65536), b"")`).
+fn chunk_of_read(body: &[flaskguard_index::ir::Stmt], name: &str) -> bool {
+    use flaskguard_index::ir::{ExprKind, StmtKind};
+    let mut found = false;
+    flaskguard_index::ir::walk_stmts(body, &mut |st| {
+        if let StmtKind::For { target, iter, .. } = &st.kind
+            && target.as_name() == Some(name)
+        {
+            iter.walk(&mut |x| {
+                if let ExprKind::Call(call) = &x.kind
+                    && let ExprKind::Attribute { attr, .. } = &call.func.kind
+                    && attr.as_str() == "read"
+                {
+                    found = true;
+                }
+            });
+        }
+    });
+    found
 }
 
 /// A name for something an attacker must not forge or guess. `key` alone is not one
