@@ -556,6 +556,9 @@ impl FnCtx<'_, '_, '_> {
             && !qual.starts_with("flask.session")
             && !qual.starts_with("flask.g.")
             && !stored_on_flask_object(index, qual)
+            // An object of the project's the app carries (`current_app.extensions["x"]`).
+            && !matches!(&recv_val, Some(AVal::Instance { classes, .. })
+                if classes.iter().any(|c| index.project_class(c).is_some()))
         {
             return AVal::Unknown;
         }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use flaskguard_flask::request;
-use flaskguard_index::ir::{FuncIdx, StmtKind};
+use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{Index, ModuleId, Span, TextFile, Value};
 use flaskguard_report::surface::ConverterKind;
 
@@ -207,6 +207,11 @@ pub struct Engine<'i, 'a> {
     /// Render calls (module, call span) of templates that insert context variables
     /// unescaped (`{{ note.body|safe }}`): the template's name and those variables.
     pub(crate) unescaped_renders: FxHashMap<(ModuleId, u32, u32), (String, UnescapedVars)>,
+    /// Objects of project classes the project attaches to its app (`app.catalog =
+    /// XmlCatalog(...)`, `app.extensions["catalog"] = self` in an extension's `init_app`),
+    /// by where they are read back through `current_app` (`catalog`,
+    /// `extensions[catalog]`): the classes stored there.
+    pub(crate) app_objects: FxHashMap<String, Vec<String>>,
 }
 
 /// A URL variable of a route: its name, what its converter lets through, and the classes
@@ -354,6 +359,70 @@ fn unescaped_renders(
     out
 }
 
+/// The objects of project classes attached to an app ([`Engine::app_objects`]).
+fn app_objects(index: &Index<'_>) -> FxHashMap<String, Vec<String>> {
+    let mut out: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    // `app` is an application: a `Flask` (or a project subclass of it) instance, or the
+    // parameter an extension's `init_app(app)` or a factory's helper receives.
+    let is_app = |a: &flaskguard_index::semantic::AssignSite<'_>, e: &Expr| -> bool {
+        match index.resolve(a.module, a.scope, e) {
+            Some(r) => {
+                r.qual == "flask.Flask()"
+                    || r.qual
+                        .strip_suffix("()")
+                        .is_some_and(|c| index.is_subclass_of(c, "flask.Flask"))
+            }
+            None => matches!(e.as_name(), Some("app" | "application")),
+        }
+    };
+    for a in index.assigns() {
+        let key = match &a.target.kind {
+            ExprKind::Attribute { value, attr } if is_app(a, value) => attr.to_string(),
+            ExprKind::Subscript { value, index: key } => match (&value.kind, key.as_str()) {
+                (ExprKind::Attribute { value: app, attr }, Some(k))
+                    if attr.as_str() == "extensions" && is_app(a, app) =>
+                {
+                    format!("extensions[{k}]")
+                }
+                _ => continue,
+            },
+            _ => continue,
+        };
+        // What is stored: a new object of a project class, or the extension itself.
+        let class = if a.value.as_name() == Some("self") {
+            match a.scope {
+                ScopeRef::Function(f) => {
+                    match index.module(a.module).functions[f.0 as usize].parent {
+                        ScopeRef::Class(c) => Some(
+                            [
+                                index.module(a.module).name.as_str(),
+                                ".",
+                                index.module(a.module).classes[c.0 as usize].name.as_str(),
+                            ]
+                            .concat(),
+                        ),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        } else {
+            a.value
+                .as_call()
+                .and_then(|call| index.resolve(a.module, a.scope, &call.func))
+                .map(|r| r.qual.to_string())
+                .filter(|q| index.project_class(q).is_some())
+        };
+        if let Some(class) = class {
+            let classes = out.entry(key).or_default();
+            if !classes.contains(&class) {
+                classes.push(class);
+            }
+        }
+    }
+    out
+}
+
 impl<'i, 'a> Engine<'i, 'a> {
     /// An engine over `index` and `model` with the models `spec`; `texts` are the
     /// project's non-Python files (INI files answer `configparser` reads).
@@ -381,6 +450,7 @@ impl<'i, 'a> Engine<'i, 'a> {
             tainted_session_keys: FxHashSet::default(),
             trusted_hosts: model.host_checked(),
             unescaped_renders: unescaped_renders(model),
+            app_objects: app_objects(index),
         };
         // The app's own converters: what their `to_python` returns, or their `regex`.
         let custom: FxHashMap<&str, (ConverterKind, u32)> = model

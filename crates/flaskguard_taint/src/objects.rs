@@ -185,6 +185,18 @@ impl FnCtx<'_, '_, '_> {
         Some(Box::new(fields))
     }
 
+    /// The object the project attached to its app under `key` (`catalog`,
+    /// `extensions[catalog]`): an instance of the classes stored there, `None` when
+    /// nothing of the project's is.
+    pub(crate) fn app_object(&self, key: &str) -> Option<AVal> {
+        let classes = self.engine.app_objects.get(key)?;
+        Some(AVal::Instance {
+            classes: classes.clone(),
+            state: Box::new(AVal::Unknown),
+            fields: None,
+        })
+    }
+
     /// The method `name` of a project class, looked up along its project base classes.
     pub(crate) fn find_method(
         &self,

@@ -57,6 +57,14 @@ impl FnCtx<'_, '_, '_> {
                     if let Some(t) = self.form_data(e) {
                         return AVal::Tainted(t);
                     }
+                    // `current_app.catalog`: the object the project attached to its app.
+                    if let Some(v) = r
+                        .qual
+                        .strip_prefix("flask.current_app.")
+                        .and_then(|key| self.app_object(key))
+                    {
+                        return v;
+                    }
                     // Request attributes that are not attacker-chosen strings (`method`,
                     // `scheme`, …): request data, but safe for every sink.
                     if request::is_request(&r.qual) {
@@ -98,6 +106,17 @@ impl FnCtx<'_, '_, '_> {
                 }
             }
             ExprKind::Subscript { value, index } => {
+                // `current_app.extensions["catalog"]`: the extension the project attached.
+                if let Some(k) = index.as_str()
+                    && self
+                        .engine
+                        .index
+                        .resolve(self.module, self.scope, value)
+                        .is_some_and(|r| r.qual == "flask.current_app.extensions")
+                    && let Some(v) = self.app_object(&format!("extensions[{k}]"))
+                {
+                    return v;
+                }
                 let base = self.eval(value);
                 let key = self.eval(index);
                 if let Some(Value::Str(k)) = key.as_const()
