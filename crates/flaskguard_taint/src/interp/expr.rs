@@ -74,10 +74,20 @@ impl FnCtx<'_, '_, '_> {
                         return AVal::Tainted(t);
                     }
                 }
+                let base = self.eval(value);
+                // An instance's own value for the attribute comes before the class's
+                // (a dataclass field's default is a class attribute too).
+                if let AVal::Instance {
+                    fields: Some(fields),
+                    ..
+                } = &base
+                    && let Some((_, v)) = fields.iter().find(|(k, _)| k == attr.as_str())
+                {
+                    return v.clone();
+                }
                 if let Some(v) = self.class_constant(value, attr) {
                     return AVal::Const(v);
                 }
-                let base = self.eval(value);
                 match base {
                     AVal::Tainted(t) => AVal::Tainted(t),
                     AVal::Class(classes) if attr.as_str() == "__name__" => match classes.as_slice()
