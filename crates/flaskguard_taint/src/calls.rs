@@ -1326,7 +1326,7 @@ impl FnCtx<'_, '_, '_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn apply_summary(
+    pub(crate) fn apply_summary(
         &mut self,
         e: &Expr,
         f: (ModuleId, FuncIdx),

@@ -3,7 +3,7 @@
 
 // Abstract-value algebra reads best with short names (a, b, t, v).
 
-use flaskguard_index::ir::{ExprKind, FuncIdx, ScopeRef, StmtKind};
+use flaskguard_index::ir::{Expr, ExprKind, FuncIdx, ScopeRef, StmtKind};
 use flaskguard_index::{ModuleId, Span, Value};
 
 use crate::interp::{FnCtx, INLINE_MAX_STATEMENTS, MAX_INLINE_DEPTH};
@@ -183,6 +183,43 @@ impl FnCtx<'_, '_, '_> {
             })
             .collect();
         Some(Box::new(fields))
+    }
+
+    /// The project method a read of attribute `e` (`obj.attr`) runs: a `@property` (or a
+    /// cached property) of the class of `base`, the value `obj` evaluated to, or of the
+    /// class the index resolves `obj` to.
+    pub(crate) fn property_method(&self, e: &Expr, base: &AVal) -> Option<(ModuleId, FuncIdx)> {
+        let index = self.engine.index;
+        let ExprKind::Attribute { attr, .. } = &e.kind else {
+            return None;
+        };
+        let candidates: Vec<(ModuleId, FuncIdx)> = match base {
+            AVal::Instance { classes, .. } => classes
+                .iter()
+                .filter_map(|c| self.find_method(c, attr, 0))
+                .collect(),
+            _ => index
+                .resolve(self.module, self.scope, e)
+                .and_then(|r| {
+                    let (class, m) = r.qual.rsplit_once("().")?;
+                    (!class.contains('(')).then(|| self.find_method(class, m, 0))?
+                })
+                .into_iter()
+                .collect(),
+        };
+        candidates.into_iter().find(|&(m, f)| {
+            let def = &index.module(m).functions[f.0 as usize];
+            def.decorators.iter().any(|d| {
+                index.resolve(m, def.parent, d).is_some_and(|r| {
+                    matches!(
+                        r.qual.as_str(),
+                        "builtins.property"
+                            | "functools.cached_property"
+                            | "werkzeug.utils.cached_property"
+                    )
+                })
+            })
+        })
     }
 
     /// The object the project attached to its app under `key` (`catalog`,

@@ -85,6 +85,19 @@ impl FnCtx<'_, '_, '_> {
                 {
                     return v.clone();
                 }
+                // `obj.key_func` where the class makes `key_func` a property: what the
+                // method returns for that object.
+                if let Some(f) = self.property_method(e, &base) {
+                    let receiver = match &base {
+                        AVal::Instance {
+                            fields: None,
+                            state,
+                            ..
+                        } => (**state).clone(),
+                        other => other.clone(),
+                    };
+                    return self.apply_summary(e, f, true, Some(&receiver), &[], &[]);
+                }
                 if let Some(v) = self.class_constant(value, attr) {
                     return AVal::Const(v);
                 }
