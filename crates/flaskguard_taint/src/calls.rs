@@ -1415,6 +1415,11 @@ impl FnCtx<'_, '_, '_> {
                 fx.env.insert(p.name.as_str().into(), v);
             }
             fx.block(&def.body);
+            if !fx.dead {
+                fx.record_param_effects();
+            }
+            let effects = std::mem::take(&mut fx.found.param_effects);
+            self.apply_param_effects(e, def, shift, &effects, None);
             self.call_body = Some((e.span, response_bodies(&fx.found.return_sites)));
             self.found.flows.append(&mut fx.found.flows);
             self.found.param_sinks.append(&mut fx.found.param_sinks);
@@ -1457,6 +1462,15 @@ impl FnCtx<'_, '_, '_> {
                 ps.directory,
             );
         }
+        if !summary.param_effects.is_empty() {
+            self.apply_param_effects(
+                e,
+                def,
+                shift,
+                &summary.param_effects,
+                Some((&param_vals, &call_step)),
+            );
+        }
         if summary.complete {
             let bodies = response_bodies(&summary.return_sites);
             self.call_body = Some((e.span, substitute(&bodies, &param_vals, &call_step)));
@@ -1466,6 +1480,62 @@ impl FnCtx<'_, '_, '_> {
             return AVal::Unknown;
         };
         substitute(ret, &param_vals, &call_step)
+    }
+}
+
+impl FnCtx<'_, '_, '_> {
+    /// Stores, at a call, what the callee put in its parameters' attributes into the
+    /// objects passed (`fb.eq("managedBy", owner)` appends to `fb.clauses`): joined into
+    /// the argument's attribute, and into the field of an instance whose fields are known.
+    /// `substituted` gives a summary's parameters their values here (`None`: the callee
+    /// was analysed with the values themselves).
+    fn apply_param_effects(
+        &mut self,
+        e: &Expr,
+        def: &flaskguard_index::ir::FunctionDef,
+        shift: usize,
+        effects: &[(u16, String, AVal)],
+        substituted: Option<(&[AVal], &Step)>,
+    ) {
+        let Some(call) = e.as_call() else { return };
+        for (i, attr, v) in effects {
+            let i = usize::from(*i);
+            let arg = if i == 0 && shift == 1 {
+                match &call.func.kind {
+                    ExprKind::Attribute { value, .. } => Some(&**value),
+                    _ => None,
+                }
+            } else {
+                def.params.get(i).and_then(|p| {
+                    call.keyword(p.name.as_str())
+                        .or_else(|| i.checked_sub(shift).and_then(|j| call.args.get(j)))
+                })
+            };
+            let Some(place) = arg.and_then(place_name) else {
+                continue;
+            };
+            let v = match substituted {
+                Some((params, step)) => substitute(v, params, step),
+                None => v.clone(),
+            };
+            if v.taint().is_none() {
+                continue;
+            }
+            let field = format!("{place}.{attr}");
+            let old = self.env.get(field.as_str()).cloned();
+            let joined = old.map_or_else(|| v.clone(), |o| o.join(&v));
+            self.env.insert(field.into(), joined);
+            if let Some(AVal::Instance {
+                fields: Some(fields),
+                ..
+            }) = self.env.get_mut(place.as_str())
+            {
+                match fields.iter_mut().find(|(k, _)| k == attr) {
+                    Some((_, old)) => *old = old.join(&v),
+                    None => fields.push((attr.clone(), v.clone())),
+                }
+            }
+        }
     }
 }
 

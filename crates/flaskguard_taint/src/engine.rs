@@ -92,6 +92,10 @@ pub(crate) struct Summary {
     pub(crate) verdicts: Vec<(ModuleId, Span, Class, Verdict)>,
     pub(crate) dead_code: Vec<(ModuleId, Span)>,
     pub(crate) session_keys: Vec<String>,
+    /// What the function stores in its parameters' attributes (`self.clauses.append(v)`,
+    /// `obj.owner = v`): parameter index, attribute, and the value it holds at an exit,
+    /// when tainted (by parameters or by request data).
+    pub(crate) param_effects: Vec<(u16, String, AVal)>,
     /// The body was analysed (not a stand-in for recursion or a chain too deep): its
     /// `return_sites` are all the response bodies it can return.
     pub(crate) complete: bool,

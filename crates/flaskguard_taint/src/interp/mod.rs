@@ -114,6 +114,9 @@ impl Engine<'_, '_> {
             fx.env.insert(p.name.as_str().into(), value);
         }
         fx.block(&def.body);
+        if !fx.dead {
+            fx.record_param_effects();
+        }
         fx.found.complete = true;
         // A branch one call's switches rule out is not dead for other calls.
         if !key.1.is_empty() {
@@ -195,6 +198,39 @@ impl<'e, 'i, 'a> FnCtx<'e, 'i, 'a> {
             format!("{}…", t.chars().take(59).collect::<String>())
         } else {
             t
+        }
+    }
+
+    /// Notes what this function's parameters' attributes hold now, where tainted
+    /// ([`Summary::param_effects`]), joined with what other exits noted.
+    pub(crate) fn record_param_effects(&mut self) {
+        let ScopeRef::Function(f) = self.scope else {
+            return;
+        };
+        let def = &self.engine.index.module(self.module).functions[f.0 as usize];
+        let mut noted: Vec<(u16, String, AVal)> = Vec::new();
+        for (key, v) in &self.env {
+            let Some((name, attr)) = key.split_once('.') else {
+                continue;
+            };
+            if attr.contains('.') || v.taint().is_none() {
+                continue;
+            }
+            let Some(i) = def.params.iter().position(|p| p.name == name) else {
+                continue;
+            };
+            noted.push((i as u16, attr.to_string(), v.clone()));
+        }
+        for (i, attr, v) in noted {
+            match self
+                .found
+                .param_effects
+                .iter_mut()
+                .find(|(j, a, _)| *j == i && *a == attr)
+            {
+                Some((_, _, old)) => *old = old.join(&v),
+                None => self.found.param_effects.push((i, attr, v)),
+            }
         }
     }
 

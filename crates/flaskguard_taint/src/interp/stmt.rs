@@ -109,6 +109,7 @@ impl FnCtx<'_, '_, '_> {
                     self.found.return_sites.push((stmt.span, body));
                 }
                 self.record_exit(value.as_deref(), &v);
+                self.record_param_effects();
                 self.found.returns = Some(match &self.found.returns {
                     Some(r) => r.join(&v),
                     None => v,
