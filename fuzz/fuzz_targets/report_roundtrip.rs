@@ -176,6 +176,7 @@ fn route(u: &mut Unstructured<'_>) -> arbitrary::Result<RouteEntry> {
             .collect::<arbitrary::Result<_>>()?,
         probe: u.arbitrary()?,
         samples: u.arbitrary()?,
+        numbers: u.arbitrary()?,
     })
 }
 

@@ -603,6 +603,15 @@ def token():
     return jsonify(user=body["username"], password_ok=bool(body["password"]))
 
 
+@bp.post("/forecast")
+def forecast():
+    body = request.get_json()
+    months, formula = body.get("months"), body.get("formula", "spent")
+    if not isinstance(months, int) or not 3 <= months <= 12:
+        return jsonify(error="months"), 400
+    return jsonify(formula=formula, months=months)
+
+
 def init_app(app):
     app.register_blueprint(bp, url_prefix="/api/v1")
 "#,
@@ -657,6 +666,11 @@ def remind():
         route("/api/v1/token")["inputs"],
         serde_json::json!(["json-body", "json:username", "json:password"])
     );
+    // A JSON value the handler checks as a number is sent as one, at the smallest value
+    // its comparisons allow.
+    let forecast = route("/api/v1/forecast");
+    assert_eq!(forecast["numbers"], serde_json::json!(["json:months"]));
+    assert_eq!(forecast["samples"]["json:months"], "3");
     // The form's fields (its base class's too) are the view's inputs, with samples its
     // validators accept.
     let remind = route("/remind");

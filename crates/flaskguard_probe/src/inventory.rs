@@ -15,6 +15,9 @@ pub struct Param {
     pub name: String,
     /// A harmless value to send when this parameter is not the one under test.
     pub sample: String,
+    /// The sample is sent as a JSON number (the source compares the value with numbers
+    /// or checks it is an `int`): a string would be refused.
+    pub number: bool,
 }
 
 /// One method on one URL path.
@@ -44,6 +47,8 @@ pub struct SeedRoute {
     /// Values the handler's source expects for some inputs (its constant defaults), by
     /// input (`form:image`).
     pub samples: std::collections::BTreeMap<String, String>,
+    /// JSON inputs whose samples are sent as numbers (`json:months`).
+    pub numbers: Vec<String>,
 }
 
 impl Endpoint {
@@ -132,7 +137,22 @@ impl Endpoint {
             .params
             .iter()
             .filter(|p| p.loc == Loc::Json)
-            .map(|p| (p.name.clone(), serde_json::Value::String(value_of(p))))
+            .map(|p| {
+                let value = value_of(p);
+                // A number the app checks as one, unless it is the value under test.
+                let number = p.number && which.is_none_or(|(w, _)| w != p);
+                let json = number
+                    .then(|| {
+                        value
+                            .parse::<i64>()
+                            .map(serde_json::Value::from)
+                            .ok()
+                            .or_else(|| value.parse::<f64>().ok().map(serde_json::Value::from))
+                    })
+                    .flatten()
+                    .unwrap_or(serde_json::Value::String(value));
+                (p.name.clone(), json)
+            })
             .collect();
         let files: Vec<(String, String, String, Vec<u8>)> = self
             .params
@@ -216,6 +236,7 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
                 .iter()
                 .any(|p: &Param| p.loc == loc && p.name == name)
             {
+                let number = loc == Loc::Json && r.numbers.contains(&input.to_string());
                 params.push(Param {
                     loc,
                     name: name.to_string(),
@@ -225,6 +246,7 @@ pub fn from_seed(routes: &[SeedRoute]) -> Vec<Endpoint> {
                         .get(&input.to_string())
                         .cloned()
                         .unwrap_or_else(|| sample_value(name)),
+                    number,
                 });
             }
         }
@@ -326,6 +348,7 @@ fn path_params(rule: &str) -> Vec<Param> {
             loc: Loc::Path,
             name: name.to_string(),
             sample: sample_for(converter).to_string(),
+            number: false,
         })
         .collect()
 }
@@ -362,6 +385,7 @@ pub fn from_openapi(doc: &serde_json::Value) -> Result<Vec<Endpoint>, String> {
                         loc: Loc::Json,
                         name: name.clone(),
                         sample: sample_value(name),
+                        number: false,
                     });
                 }
             }
@@ -376,6 +400,7 @@ pub fn from_openapi(doc: &serde_json::Value) -> Result<Vec<Endpoint>, String> {
                         loc: Loc::Form,
                         name: name.clone(),
                         sample: sample_value(name),
+                        number: false,
                     });
                 }
             }
@@ -418,6 +443,7 @@ fn params_of(list: Option<&serde_json::Value>) -> Vec<Param> {
             loc,
             name: name.to_string(),
             sample,
+            number: false,
         });
     }
     out
@@ -684,6 +710,7 @@ pub fn from_form(page_url: &Url, form: &Form) -> Option<(Url, Endpoint)> {
             } else {
                 v.clone()
             },
+            number: false,
         })
         .collect();
     let hidden = form
@@ -721,6 +748,7 @@ pub fn from_link(url: &Url) -> Endpoint {
             } else {
                 v.to_string()
             },
+            number: false,
         })
         .collect();
     Endpoint {
@@ -888,12 +916,44 @@ mod tests {
     }
 
     #[test]
+    fn json_numbers_are_sent_as_numbers_unless_under_test() {
+        let seed = from_seed(&[SeedRoute {
+            rule: "/forecast".to_string(),
+            methods: vec!["POST".to_string()],
+            inputs: vec![
+                "json:months".parse().unwrap(),
+                "json:formula".parse().unwrap(),
+            ],
+            samples: [("json:months".to_string(), "3".to_string())].into(),
+            numbers: vec!["json:months".to_string()],
+        }]);
+        let e = &seed[0];
+        let base = Url::parse("http://127.0.0.1:5000/").unwrap();
+        let body = |which: Option<(&Param, &str)>| -> serde_json::Value {
+            serde_json::from_slice(e.request(&base, which).body.as_deref().unwrap()).unwrap()
+        };
+        assert_eq!(body(None)["months"], serde_json::json!(3));
+        let formula = e.params.iter().find(|p| p.name == "formula").unwrap();
+        assert_eq!(
+            body(Some((formula, "7*191")))["months"],
+            serde_json::json!(3)
+        );
+        // The value under test goes as text, whatever it is.
+        let months = e.params.iter().find(|p| p.name == "months").unwrap();
+        assert_eq!(
+            body(Some((months, "3'")))["months"],
+            serde_json::json!("3'")
+        );
+    }
+
+    #[test]
     fn a_page_value_replaces_a_guess_from_the_name() {
         let seed = from_seed(&[SeedRoute {
             rule: "/rate".to_string(),
             methods: vec!["POST".to_string()],
             inputs: vec!["form:rating".parse().unwrap()],
             samples: std::collections::BTreeMap::default(),
+            numbers: Vec::new(),
         }]);
         let page = parse_html(
             "<form method=post action=/rate><input type=number name=rating min=3></form>",
@@ -914,6 +974,7 @@ mod tests {
             samples: [("form:image".to_string(), "127.0.0.1:9".to_string())]
                 .into_iter()
                 .collect(),
+            numbers: Vec::new(),
         }])[0];
         let sample = |n: &str| {
             e.params
@@ -932,6 +993,7 @@ mod tests {
             methods: vec!["GET".to_string()],
             inputs: vec!["query:q".parse().unwrap()],
             samples: std::collections::BTreeMap::default(),
+            numbers: Vec::new(),
         }])[0];
         assert_eq!(e.path_with(None), "/u/1/fgtest");
         let p = e
@@ -966,6 +1028,7 @@ mod tests {
             methods: vec![method.to_string()],
             inputs: inputs.iter().map(|i| i.parse().unwrap()).collect(),
             samples: std::collections::BTreeMap::default(),
+            numbers: Vec::new(),
         };
         let link = |u: &str| from_link(&Url::parse(&format!("http://h{u}")).unwrap());
         let mut all = from_seed(&[

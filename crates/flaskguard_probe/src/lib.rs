@@ -129,6 +129,7 @@ impl Options {
                 methods: r.methods.clone(),
                 inputs: r.inputs.clone(),
                 samples: r.samples.clone(),
+                numbers: r.numbers.clone(),
             })
             .collect();
         self.secret_candidates = secret_candidates.to_vec();

@@ -283,6 +283,7 @@ mod tests {
             methods: vec![method.to_string()],
             inputs: inputs.iter().map(|i| i.parse().unwrap()).collect(),
             samples: std::collections::BTreeMap::default(),
+            numbers: Vec::new(),
         };
         let seed = [
             route("/login", "POST", &["json:username", "json:password"]),

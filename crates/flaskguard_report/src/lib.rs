@@ -279,6 +279,10 @@ pub struct RouteEntry {
     /// input (`form:image`).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub samples: std::collections::BTreeMap<String, String>,
+    /// JSON inputs the handler needs as numbers (it checks `isinstance(v, int)` or
+    /// compares the value with numbers): their samples are sent as JSON numbers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<String>,
 }
 
 /// How findings name a route: its methods, then its rule (`GET, POST /login`). The one

@@ -756,6 +756,7 @@ fn route_inputs(
     route: &flaskguard_flask::Route<'_>,
     helpers: &mut HelperReads,
     samples: &mut Vec<(Input, String)>,
+    numbers: &mut Vec<Input>,
 ) -> Vec<Input> {
     use flaskguard_index::ir::{Expr, ExprKind, ScopeRef, StmtKind};
     let mut functions: Vec<(flaskguard_index::ModuleId, flaskguard_index::ir::FuncIdx)> =
@@ -819,6 +820,7 @@ fn route_inputs(
             &mut Vec::new(),
             samples,
         );
+        numeric_json(index, m, scope, &def.body, &out, samples, numbers);
         // Helpers the handler calls with the key: `json_field("title")` where
         // `def json_field(name): return request.get_json().get(name)`.
         flaskguard_index::ir::walk_body_exprs(&def.body, &mut |e| {
@@ -880,6 +882,144 @@ fn route_inputs(
     let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|i| seen.insert(i.clone()));
     out
+}
+
+/// JSON inputs the handler needs as numbers: a name bound to the JSON key's value
+/// (`months = body.get("months")`, also in a tuple assignment) that is checked with
+/// `isinstance(months, int)` or compared with a number (`1 <= months <= 12`). Their
+/// sample is the smallest value the comparisons allow (else 1).
+fn numeric_json(
+    index: &Index<'_>,
+    m: flaskguard_index::ModuleId,
+    scope: flaskguard_index::ir::ScopeRef,
+    body: &[flaskguard_index::ir::Stmt],
+    inputs: &[Input],
+    samples: &mut Vec<(Input, String)>,
+    numbers: &mut Vec<Input>,
+) {
+    use flaskguard_index::ir::{CmpOp, Expr, ExprKind, StmtKind};
+    use flaskguard_report::surface::InputLocation;
+    let json_key = |v: &Expr| -> Option<String> {
+        let key = match &v.kind {
+            ExprKind::Call(call) => match &call.func.kind {
+                ExprKind::Attribute { attr, .. } if attr.as_str() == "get" => call.args.first()?,
+                _ => return None,
+            },
+            ExprKind::Subscript { index: key, .. } => key,
+            _ => return None,
+        };
+        let k = key.as_str()?;
+        inputs
+            .contains(&Input::At(InputLocation::Json, k.to_string()))
+            .then(|| k.to_string())
+    };
+    let mut bound: Vec<(String, String)> = Vec::new();
+    flaskguard_index::ir::walk_stmts(body, &mut |st| {
+        let StmtKind::Assign { targets, value } = &st.kind else {
+            return;
+        };
+        for t in targets {
+            match (&t.kind, &value.kind) {
+                (ExprKind::Name(n), _) => {
+                    if let Some(k) = json_key(value) {
+                        bound.push((n.to_string(), k));
+                    }
+                }
+                (ExprKind::Tuple(names), ExprKind::Tuple(values))
+                    if names.len() == values.len() =>
+                {
+                    for (n, v) in names.iter().zip(values) {
+                        if let (Some(n), Some(k)) = (n.as_name(), json_key(v)) {
+                            bound.push((n.to_string(), k));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    });
+    if bound.is_empty() {
+        return;
+    }
+    let number = |e: &Expr| -> Option<f64> {
+        match &e.kind {
+            // A bound of a JSON number: small integers, exact in an f64.
+            ExprKind::Int(Some(i)) => i32::try_from(*i).ok().map(f64::from),
+            ExprKind::Float(f) => Some(*f),
+            _ => None,
+        }
+    };
+    for (name, key) in bound {
+        let mut numeric = false;
+        let mut lowest: Option<f64> = None;
+        flaskguard_index::ir::walk_body_exprs(body, &mut |e| match &e.kind {
+            ExprKind::Call(call) => {
+                if let [value, types] = call.args.as_slice()
+                    && value.as_name() == Some(name.as_str())
+                    && index
+                        .resolve(m, scope, &call.func)
+                        .is_some_and(|r| r.qual == "builtins.isinstance")
+                {
+                    let items: Vec<&Expr> = match &types.kind {
+                        ExprKind::Tuple(items) => items.iter().collect(),
+                        _ => vec![types],
+                    };
+                    numeric |= items.iter().all(|t| {
+                        index.resolve(m, scope, t).is_some_and(|r| {
+                            matches!(r.qual.as_str(), "builtins.int" | "builtins.float")
+                        })
+                    });
+                }
+            }
+            ExprKind::Compare(cmp) => {
+                let operands: Vec<&Expr> = std::iter::once(&cmp.left)
+                    .chain(cmp.comparators.iter())
+                    .collect();
+                for (i, op) in cmp.ops.iter().enumerate() {
+                    let (left, right) = (operands[i], operands[i + 1]);
+                    let bound_below =
+                        match (number(left), right.as_name(), number(right), left.as_name()) {
+                            (Some(c), Some(n), _, _) if n == name => match op {
+                                CmpOp::LtE => Some(c),
+                                CmpOp::Lt => Some(c + 1.0),
+                                _ => None,
+                            },
+                            (_, _, Some(c), Some(n)) if n == name => match op {
+                                CmpOp::GtE => Some(c),
+                                CmpOp::Gt => Some(c + 1.0),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                    let touches = (left.as_name() == Some(name.as_str())
+                        && number(right).is_some())
+                        || (right.as_name() == Some(name.as_str()) && number(left).is_some());
+                    if touches && matches!(op, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE) {
+                        numeric = true;
+                    }
+                    if let Some(c) = bound_below {
+                        lowest = Some(lowest.map_or(c, |l: f64| l.max(c)));
+                    }
+                }
+            }
+            _ => {}
+        });
+        if !numeric {
+            continue;
+        }
+        let input = Input::At(InputLocation::Json, key);
+        let low = lowest.unwrap_or(1.0);
+        let sample = if low.fract() == 0.0 {
+            format!("{low:.0}")
+        } else {
+            low.to_string()
+        };
+        samples.retain(|(i, _)| *i != input);
+        samples.push((input.clone(), sample));
+        if !numbers.contains(&input) {
+            numbers.push(input);
+        }
+    }
 }
 
 /// The fields of the Flask-WTF forms a handler builds (`form = LoginForm()`): the form
@@ -1246,6 +1386,7 @@ fn route_entries(
     let hook_inputs = hook_inputs(index, model);
     let mut helpers = HelperReads::default();
     let mut samples: Vec<(Input, String)> = Vec::new();
+    let mut numbers: Vec<Input> = Vec::new();
     for (ri, r) in model.routes.iter().enumerate() {
         let module = index.module(r.module);
         let (handler, loc_span) = match (r.handler, r.view_class) {
@@ -1377,7 +1518,7 @@ fn route_entries(
             cors,
             findings: codes,
             inputs: {
-                let mut inputs = route_inputs(index, r, &mut helpers, &mut samples);
+                let mut inputs = route_inputs(index, r, &mut helpers, &mut samples, &mut numbers);
                 for i in hook_inputs
                     .iter()
                     .filter(|(at, _)| *at == ri)
@@ -1400,6 +1541,7 @@ fn route_entries(
                     .map(|(input, value)| (input.to_string(), with_required(value, &required)))
                     .collect()
             },
+            numbers: numbers.drain(..).map(|i| i.to_string()).collect(),
         });
     }
     out.sort_by(|a, b| (&a.rule, &a.methods).cmp(&(&b.rule, &b.methods)));

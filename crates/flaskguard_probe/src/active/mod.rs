@@ -243,6 +243,7 @@ pub(super) mod tests {
             loc,
             name: name.to_string(),
             sample: "1".to_string(),
+            number: false,
         }
     }
 
