@@ -137,9 +137,13 @@ impl FnCtx<'_, '_, '_> {
                     comparators,
                 } = &**cmp;
                 // `parts.netloc == expected_host`, `parts.hostname in ALLOWED_HOSTS`,
-                // `host == "example.com"` after `host = (parts.hostname or "").lower()`
-                for side in [left, &comparators[0]] {
-                    self.sanitize_host_of(side, 0);
+                // `host == "example.com"` after `host = (parts.hostname or "").lower()`.
+                // A host on the right of `in` is searched, not matched: `"example.com" in
+                // parts.netloc` holds for `example.com.evil.net` too.
+                let equality = matches!(ops[0], CmpOp::Eq | CmpOp::NotEq);
+                self.sanitize_host_of(left, 0);
+                if equality {
+                    self.sanitize_host_of(&comparators[0], 0);
                 }
                 self.membership_guard(left, ops[0], &comparators[0], holds);
                 self.commonpath_guard(test, holds);
