@@ -753,6 +753,15 @@ impl<'a> Index<'a> {
                 site: base.site,
             };
         }
+        // An attribute the class body binds to a new object (`_rng = random.Random()`),
+        // read through an instance or the class (`self._rng`, `cls._rng`).
+        if let Some(r) = self.class_body_object(
+            base.qual.strip_suffix("()").unwrap_or(&base.qual),
+            attr,
+            depth,
+        ) {
+            return r;
+        }
         // An attribute `__init__` sets to a new object (`self.session = requests.Session()`,
         // `self.session = session or requests.Session()`): an instance of that.
         if let Some(class) = base.qual.strip_suffix("()")
@@ -790,6 +799,36 @@ impl<'a> Index<'a> {
         };
         let r = self.resolve_expr(m, def.parent, annotation, depth + 1)?;
         (!r.qual.contains(['[', '('])).then_some(r)
+    }
+
+    /// What the body of project class `class` binds `attr` to, when that is one new
+    /// object (a call's result, not the class itself): `_rng = random.Random(seed)`.
+    fn class_body_object(&self, class: &str, attr: &str, depth: u32) -> Option<Resolved> {
+        use crate::ir::StmtKind;
+        if depth > MAX_RESOLVE_DEPTH {
+            return None;
+        }
+        let (m, c) = self.project_class(class)?;
+        let def = &self.module(m).classes[c.0 as usize];
+        let mut values = def.body.iter().filter_map(|st| match &st.kind {
+            StmtKind::Assign { targets, value }
+                if targets.len() == 1 && targets[0].as_name() == Some(attr) =>
+            {
+                Some(&**value)
+            }
+            StmtKind::AnnAssign {
+                target,
+                value: Some(value),
+                ..
+            } if target.as_name() == Some(attr) => Some(&**value),
+            _ => None,
+        });
+        let value = values.next()?;
+        if values.next().is_some() || value.as_call().is_none() {
+            return None;
+        }
+        let r = self.resolve_expr(m, def.parent, value, depth + 1)?;
+        (r.qual.ends_with(')') && !r.qual.starts_with(class)).then_some(r)
     }
 
     /// What `__init__` of a project class sets `self.attr` to, when every assignment sets

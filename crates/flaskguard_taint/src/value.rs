@@ -170,8 +170,13 @@ impl Taint {
 
     /// Makes every origin safe for `mask`.
     pub(crate) fn sanitize(&mut self, mask: u32) {
-        for (_, m) in &mut self.origins {
-            *m |= mask;
+        for (o, m) in &mut self.origins {
+            // What makes a value safe for a sink (a cast, a number format, a check of its
+            // characters) leaves a predictable random value predictable.
+            *m |= match o {
+                Origin::Random(_) => mask & !Class::Secret.bit(),
+                _ => mask,
+            };
             // A path on this site that cannot be read as `//host`: a local redirect.
             if *m & LOCAL_PATH != 0 && *m & NO_DOUBLE_SLASH != 0 {
                 *m |= Class::Redirect.bit();
