@@ -579,10 +579,14 @@ fn routes_list_form_fields_and_prefixes_given_through_a_parameter() {
             r#"import importlib
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
 
 
 def create_app():
     app = Flask(__name__)
+    csrf.init_app(app)
     for name in ("app.api",):
         importlib.import_module(name).init_app(app)
     from .views import bp
@@ -613,6 +617,9 @@ def forecast():
 
 
 def init_app(app):
+    from . import csrf
+
+    csrf.exempt(bp)
     app.register_blueprint(bp, url_prefix="/api/v1")
 "#,
         ),
@@ -666,6 +673,9 @@ def remind():
         route("/api/v1/token")["inputs"],
         serde_json::json!(["json-body", "json:username", "json:password"])
     );
+    // `csrf.exempt(bp)` exempts the blueprint's views, as the CSRF rules read it.
+    assert_eq!(route("/api/v1/token")["csrf"], "exempt");
+    assert_eq!(route("/remind")["csrf"], "protected");
     // A JSON value the handler checks as a number is sent as one, at the smallest value
     // its comparisons allow.
     let forecast = route("/api/v1/forecast");

@@ -1356,6 +1356,14 @@ fn route_entries(
         .iter()
         .filter(|e| matches!(e.kind, ExtKind::CsrfProtect | ExtKind::SeaSurf) && e.attached)
         .collect();
+    // Routes an extension exempts, by decorator or by `csrf.exempt(view_or_blueprint)`:
+    // as the CSRF rules read them.
+    let exempt: Vec<(flaskguard_index::ModuleId, Span)> =
+        ["flask_wtf.CSRFProtect()", "flask_seasurf.SeaSurf()"]
+            .into_iter()
+            .flat_map(|ext| crate::rules::csrf::exemptions(ctx, ext))
+            .flat_map(|ex| ex.routes.into_iter().map(|r| (r.module, r.span)))
+            .collect();
     let limiters: Vec<(&flaskguard_flask::Extension<'_>, Vec<String>)> = model
         .extensions_of(ExtKind::Limiter)
         .map(|l| {
@@ -1434,7 +1442,7 @@ fn route_entries(
         }
         let csrf = if !r.is_state_changing() {
             "n/a".to_string()
-        } else if r.has(DecoratorKind::CsrfExempt) {
+        } else if r.has(DecoratorKind::CsrfExempt) || exempt.contains(&(r.module, r.span)) {
             "exempt".to_string()
         } else if csrf_exts.iter().any(|e| applies(e, r)) {
             "protected".to_string()

@@ -610,7 +610,7 @@ fn is_flask_form_class(index: &Index<'_>, qual: &str, depth: u32) -> bool {
 }
 
 /// Where a CSRF exemption was declared and the routes it exempts.
-pub(super) struct Exemption<'r, 'a> {
+pub(crate) struct Exemption<'r, 'a> {
     pub module: ModuleId,
     pub span: Span,
     pub routes: Vec<&'r Route<'a>>,
@@ -619,7 +619,7 @@ pub(super) struct Exemption<'r, 'a> {
 /// The exemptions made by an extension whose resolved names start with `ext_prefix`
 /// (`flask_wtf.CSRFProtect()`, `flask_seasurf.SeaSurf()`): `@csrf.exempt` on views and
 /// `csrf.exempt(view_or_blueprint)` calls.
-pub(super) fn exemptions<'r, 'a>(
+pub(crate) fn exemptions<'r, 'a>(
     ctx: &'r Context<'_, 'a>,
     ext_prefix: &str,
 ) -> Vec<Exemption<'r, 'a>>
