@@ -368,12 +368,6 @@ pub(super) async fn jwt_checks(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()
     Ok(())
 }
 
-/// Whether a form field holds a CSRF token (Flask-WTF, `SeaSurf`, Rails-style names).
-fn is_csrf_token(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.contains("csrf") || n.contains("xsrf") || n == "_token" || n.contains("authenticity")
-}
-
 /// Whether a submission was refused (a client error, or a page that names CSRF).
 fn csrf_refused(resp: &Response) -> bool {
     matches!(resp.status, 400 | 401 | 403 | 405 | 409 | 419 | 422 | 429)
@@ -396,7 +390,9 @@ pub(super) async fn csrf(ctx: &Ctx<'_>, endpoints: &[Endpoint]) -> Step<()> {
     }) {
         let is_login = password_param(e).is_some();
         let mut stripped = e.clone();
-        stripped.form_fields.retain(|(n, _)| !is_csrf_token(n));
+        stripped
+            .form_fields
+            .retain(|(n, _)| !crate::inventory::is_token_field(n));
         let req = stripped
             .request(ctx.client.base(), None)
             .header("Origin", "https://fg-csrf.example")
@@ -646,9 +642,9 @@ mod tests {
     #[test]
     fn csrf_tokens_and_refusals() {
         for n in ["csrf_token", "X-XSRF", "_token", "authenticity_token"] {
-            assert!(is_csrf_token(n), "{n}");
+            assert!(crate::inventory::is_token_field(n), "{n}");
         }
-        assert!(!is_csrf_token("token_count"));
+        assert!(!crate::inventory::is_token_field("token_count"));
         assert!(csrf_refused(&response(403, "text/html", "Forbidden")));
         assert!(csrf_refused(&response(
             200,
