@@ -126,6 +126,36 @@ impl Value {
 }
 
 impl Index<'_> {
+    /// The value a call passes for keyword `name`: written out (`resolve_entities=False`)
+    /// or in a `**options` spread of a constant dict. `None` when the call does not pass
+    /// it (as far as can be told: a spread that is not constant passes nothing known).
+    pub fn keyword_value(
+        &self,
+        module: ModuleId,
+        scope: ScopeRef,
+        call: &crate::ir::Call,
+        name: &str,
+    ) -> Option<Value> {
+        if let Some(e) = call.keyword(name) {
+            return Some(self.eval(module, scope, e));
+        }
+        call.keywords
+            .iter()
+            .filter(|k| k.arg.is_none())
+            .find_map(|k| match self.eval(module, scope, &k.value) {
+                Value::Dict(items) => items
+                    .into_iter()
+                    .find(|(key, _)| key.as_str() == Some(name))
+                    .map(|(_, v)| v),
+                // `dict(resolve_entities=False, …)`
+                Value::Call { qual, kwargs, .. } if qual == "builtins.dict" => kwargs
+                    .into_iter()
+                    .find(|(key, _)| key == name)
+                    .map(|(_, v)| v),
+                _ => None,
+            })
+    }
+
     /// Evaluates an expression to a constant where possible.
     pub fn eval(&self, module: ModuleId, scope: ScopeRef, expr: &Expr) -> Value {
         // The outermost evaluation sets the budget that every nested one draws from.

@@ -265,11 +265,7 @@ fn check(ctx: &Context<'_, '_>, out: &mut Reporter) {
 
 /// What makes an lxml `XMLParser(...)` construction unsafe, if anything.
 fn unsafe_parser_options(index: &Index<'_>, c: &CallSite<'_>) -> Option<String> {
-    let kw = |name: &str| {
-        c.call
-            .keyword(name)
-            .map(|e| index.eval(c.module, c.scope, e))
-    };
+    let kw = |name: &str| index.keyword_value(c.module, c.scope, c.call, name);
     let mut problems = Vec::new();
     if kw("resolve_entities") == Some(Value::Bool(true)) {
         problems.push("`resolve_entities=True` (external entities are read: XXE)");
@@ -291,10 +287,7 @@ fn unsafe_parser_options(index: &Index<'_>, c: &CallSite<'_>) -> Option<String> 
 fn lxml_parser_problem(index: &Index<'_>, c: &CallSite<'_>, q: &str) -> Option<String> {
     if q == "lxml.etree.iterparse" {
         // `iterparse` takes the parser options itself; `resolve_entities` defaults to on.
-        let resolve = c
-            .call
-            .keyword("resolve_entities")
-            .map(|e| index.eval(c.module, c.scope, e));
+        let resolve = index.keyword_value(c.module, c.scope, c.call, "resolve_entities");
         return match resolve {
             Some(Value::Bool(false)) => None,
             Some(v) if v != Value::Bool(true) && v != Value::Unknown => None,
@@ -310,20 +303,15 @@ fn lxml_parser_problem(index: &Index<'_>, c: &CallSite<'_>, q: &str) -> Option<S
         return None;
     }
     let site = r.site?;
-    let ctor = index.semantic[site.module.0 as usize]
-        .calls
-        .iter()
-        .find(|k| k.expr.span == site.span)?;
+    let ctor = index.call_at(site)?;
     if unsafe_parser_options(index, ctor).is_some() {
         // Reported where the parser is built.
         return None;
     }
-    let disabled = ctor.call.keyword("resolve_entities").is_some_and(|e| {
-        matches!(
-            index.eval(ctor.module, ctor.scope, e),
-            Value::Bool(false) | Value::Str(_)
-        )
-    });
+    let disabled = matches!(
+        index.keyword_value(ctor.module, ctor.scope, ctor.call, "resolve_entities"),
+        Some(Value::Bool(false) | Value::Str(_))
+    );
     if disabled {
         None
     } else {
