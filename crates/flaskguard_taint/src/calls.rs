@@ -41,6 +41,12 @@ impl FnCtx<'_, '_, '_> {
         if plain_text {
             self.plain_text_markup = receiver.map(|r| r.span);
         }
+        // `app.config.get("K")` of a key the project sets to a constant.
+        if method == Some("get")
+            && let Some(v) = self.configured(e)
+        {
+            return v;
+        }
         let recv_val = receiver.map(|r| self.eval(r));
         self.plain_text_markup = saved;
         // `"".join(TABLE.get(ch, ch) for ch in value)`: a character translation table (the

@@ -275,6 +275,29 @@ impl FnCtx<'_, '_, '_> {
     /// A value the index evaluated: a constant; the serialization of constants (a constant
     /// too); a setting from the environment (the deployment's, not the client's: safe for
     /// every sink, but not a constant to fold); or unknown.
+    /// A read of the app's configuration (`current_app.config["HELP_HTML"]`,
+    /// `app.config.get("K")`) of a key the project sets, every time, to a constant or an
+    /// environment value: what the operator configured, safe for every sink. `None` for
+    /// any other read, or a key the project does not set (an instance file, a database).
+    pub(crate) fn configured(&self, e: &Expr) -> Option<AVal> {
+        let key = flaskguard_flask::config_key_read(self.engine.index, self.module, self.scope, e)?;
+        let settings: Vec<_> = self.engine.model.settings(&key).collect();
+        let operator_set = |v: &Value| v.is_constant() || matches!(v, Value::Env { .. });
+        if settings.is_empty() || !settings.iter().all(|s| operator_set(&s.value)) {
+            return None;
+        }
+        Some(match settings.as_slice() {
+            [one] => self.config_value(one.value.clone(), e.span),
+            _ => {
+                let mut t = Taint::source(
+                    self.step(e.span, format!("`{key}` (set in the app's configuration)")),
+                );
+                t.sanitize(crate::Class::ALL_BITS);
+                AVal::Tainted(t)
+            }
+        })
+    }
+
     pub(crate) fn config_value(&self, v: Value, span: Span) -> AVal {
         match v {
             v if v.is_constant() => AVal::Const(v),

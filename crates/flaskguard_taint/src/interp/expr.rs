@@ -129,6 +129,9 @@ impl FnCtx<'_, '_, '_> {
                 }
             }
             ExprKind::Subscript { value, index } => {
+                if let Some(v) = self.configured(e) {
+                    return v;
+                }
                 // `current_app.extensions["catalog"]`: the extension the project attached.
                 if let Some(k) = index.as_str()
                     && self
