@@ -286,16 +286,13 @@ impl FnCtx<'_, '_, '_> {
         if settings.is_empty() || !settings.iter().all(|s| operator_set(&s.value)) {
             return None;
         }
-        Some(match settings.as_slice() {
-            [one] => self.config_value(one.value.clone(), e.span),
-            _ => {
-                let mut t = Taint::source(
-                    self.step(e.span, format!("`{key}` (set in the app's configuration)")),
-                );
-                t.sanitize(crate::Class::ALL_BITS);
-                AVal::Tainted(t)
-            }
-        })
+        if let [one] = settings.as_slice() {
+            return Some(self.config_value(one.value.clone(), e.span));
+        }
+        let mut t =
+            Taint::source(self.step(e.span, format!("`{key}` (set in the app's configuration)")));
+        t.sanitize(crate::Class::ALL_BITS);
+        Some(AVal::Tainted(t))
     }
 
     pub(crate) fn config_value(&self, v: Value, span: Span) -> AVal {
