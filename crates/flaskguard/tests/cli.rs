@@ -538,15 +538,7 @@ def d():
     let o = run(dir.path(), &["routes", ".", "--output-format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let routes = json(&o);
-    let route = |rule: &str| {
-        routes
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["rule"] == rule)
-            .unwrap_or_else(|| panic!("route {rule}: {routes}"))
-            .clone()
-    };
+    let route = |rule: &str| route_named(&routes, rule);
     // The constant after `or`, and a helper's default given by the caller, are samples.
     assert_eq!(
         route("/a")["samples"]["header:X-Callback"],
@@ -659,15 +651,7 @@ def remind():
     let o = run(dir.path(), &["routes", ".", "--output-format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let routes = json(&o);
-    let route = |rule: &str| {
-        routes
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["rule"] == rule)
-            .unwrap_or_else(|| panic!("route {rule}: {routes}"))
-            .clone()
-    };
+    let route = |rule: &str| route_named(&routes, rule);
     // `register_blueprint(bp, url_prefix=…)` on the `app` a loader passes in.
     assert_eq!(
         route("/api/v1/token")["inputs"],
@@ -705,6 +689,17 @@ def remind():
             "form:email": "fg@example.com"
         })
     );
+}
+
+/// The entry of `rule` in the JSON output of `flaskguard routes`.
+fn route_named(routes: &serde_json::Value, rule: &str) -> serde_json::Value {
+    routes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == rule)
+        .unwrap_or_else(|| panic!("route {rule}: {routes}"))
+        .clone()
 }
 
 #[test]

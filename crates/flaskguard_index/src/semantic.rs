@@ -828,7 +828,7 @@ impl<'a> Index<'a> {
             return None;
         }
         let r = self.resolve_expr(m, def.parent, value, depth + 1)?;
-        (r.qual.ends_with(')') && !r.qual.starts_with(class)).then_some(r)
+        (r.qual.ends_with(')') && r.qual.strip_suffix("()") != Some(class)).then_some(r)
     }
 
     /// What `__init__` of a project class sets `self.attr` to, when every assignment sets
@@ -881,7 +881,8 @@ impl<'a> Index<'a> {
         }
         let scope = ScopeRef::Function(f);
         let first = self.resolve_expr(m, scope, values[0], depth + 1)?;
-        if !first.qual.ends_with(')') || first.qual.starts_with(class) {
+        // A new object, not one of the class itself (`self.next = Node()`).
+        if !first.qual.ends_with(')') || first.qual.strip_suffix("()") == Some(class) {
             return None;
         }
         values[1..]

@@ -90,10 +90,7 @@ impl FnCtx<'_, '_, '_> {
             _ => None,
         };
         if let Some(AVal::Class(classes)) = func_val {
-            let state = args
-                .iter()
-                .chain(kwargs.iter().map(|(_, v)| v))
-                .fold(AVal::Unknown, |a, v| a.join(v));
+            let state = joined(&args, &kwargs);
             let fields = match classes.as_slice() {
                 [one] => self.constructed_fields(one, &args, &kwargs),
                 _ => None,
@@ -107,10 +104,7 @@ impl FnCtx<'_, '_, '_> {
         // A project class constructed: an instance of it (methods dispatch on its class,
         // also after it passed through a factory function).
         if !qual.is_empty() && !qual.contains('(') && index.project_class(qual).is_some() {
-            let state = args
-                .iter()
-                .chain(kwargs.iter().map(|(_, v)| v))
-                .fold(AVal::Unknown, |a, v| a.join(v));
+            let state = joined(&args, &kwargs);
             let fields = self.constructed_fields(qual, &args, &kwargs);
             return AVal::Instance {
                 classes: vec![qual.to_string()],
@@ -122,10 +116,7 @@ impl FnCtx<'_, '_, '_> {
         if matches!(qual, "collections.namedtuple()" | "typing.NamedTuple()")
             && let Some(site) = callee.and_then(|c| c.site)
         {
-            let state = args
-                .iter()
-                .chain(kwargs.iter().map(|(_, v)| v))
-                .fold(AVal::Unknown, |a, v| a.join(v));
+            let state = joined(&args, &kwargs);
             return AVal::Instance {
                 classes: vec![qual.to_string()],
                 state: Box::new(state),
@@ -600,10 +591,9 @@ impl FnCtx<'_, '_, '_> {
             return out.unwrap_or(AVal::Unknown);
         }
         // Project functions: their summary (a method may come from a base class).
-        let function = index.project_function(qual).or_else(|| {
-            let (class, m) = qual.rsplit_once("().")?;
-            (!class.contains('(')).then(|| self.find_method(class, m, 0))?
-        });
+        let function = index
+            .project_function(qual)
+            .or_else(|| self.instance_method(qual));
         if let Some(f) = function {
             return self.apply_summary(
                 e,
@@ -1543,6 +1533,13 @@ impl FnCtx<'_, '_, '_> {
             }
         }
     }
+}
+
+/// What a call's arguments hold together: an object built from them carries all of it.
+fn joined(args: &[AVal], kwargs: &[(Option<&str>, AVal)]) -> AVal {
+    args.iter()
+        .chain(kwargs.iter().map(|(_, v)| v))
+        .fold(AVal::Unknown, |a, v| a.join(v))
 }
 
 /// What a function can return as a response body: the join of its `return` values that

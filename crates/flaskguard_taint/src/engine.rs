@@ -281,7 +281,7 @@ impl RouteMaps {
             if let Some((m, c)) = r.view_class {
                 // Every HTTP method of a view class receives the URL parameters.
                 let class = &index.module(m).classes[c.0 as usize];
-                let qual = [index.module(m).name.as_str(), ".", class.name.as_str()].concat();
+                let qual = [index.module(m).name.as_str(), ".", class.qualname.as_str()].concat();
                 let json = RESOURCE_CLASSES
                     .iter()
                     .any(|base| index.is_subclass_of(&qual, base));
@@ -393,21 +393,20 @@ fn app_objects(index: &Index<'_>) -> FxHashMap<String, Vec<String>> {
             _ => continue,
         };
         // What is stored: a new object of a project class, or the extension itself.
+        let module = index.module(a.module);
         let class = if a.value.as_name() == Some("self") {
             match a.scope {
-                ScopeRef::Function(f) => {
-                    match index.module(a.module).functions[f.0 as usize].parent {
-                        ScopeRef::Class(c) => Some(
-                            [
-                                index.module(a.module).name.as_str(),
-                                ".",
-                                index.module(a.module).classes[c.0 as usize].name.as_str(),
-                            ]
-                            .concat(),
-                        ),
-                        _ => None,
-                    }
-                }
+                ScopeRef::Function(f) => match module.functions[f.0 as usize].parent {
+                    ScopeRef::Class(c) => Some(
+                        [
+                            module.name.as_str(),
+                            ".",
+                            module.classes[c.0 as usize].qualname.as_str(),
+                        ]
+                        .concat(),
+                    ),
+                    _ => None,
+                },
                 _ => None,
             }
         } else {

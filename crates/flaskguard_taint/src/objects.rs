@@ -200,10 +200,7 @@ impl FnCtx<'_, '_, '_> {
                 .collect(),
             _ => index
                 .resolve(self.module, self.scope, e)
-                .and_then(|r| {
-                    let (class, m) = r.qual.rsplit_once("().")?;
-                    (!class.contains('(')).then(|| self.find_method(class, m, 0))?
-                })
+                .and_then(|r| self.instance_method(&r.qual))
                 .into_iter()
                 .collect(),
         };
@@ -232,6 +229,13 @@ impl FnCtx<'_, '_, '_> {
             state: Box::new(AVal::Unknown),
             fields: None,
         })
+    }
+
+    /// The project method `mod.Class().method` names (an instance's method, found along
+    /// the class's project bases).
+    pub(crate) fn instance_method(&self, qual: &str) -> Option<(ModuleId, FuncIdx)> {
+        let (class, m) = qual.rsplit_once("().")?;
+        (!class.contains('(')).then(|| self.find_method(class, m, 0))?
     }
 
     /// The method `name` of a project class, looked up along its project base classes.

@@ -168,24 +168,14 @@ fn content_digest(ctx: &Context<'_, '_>, c: &flaskguard_index::semantic::CallSit
     let Some(f) = enclosing_function(ctx.index, c.module, c.scope) else {
         return false;
     };
+    let names_host = |text: &str| MD5_PROTOCOL_HOSTS.iter().any(|h| text.contains(h));
     let mut protocol = false;
-    let mut file_read = false;
     flaskguard_index::ir::walk_body_exprs(&f.body, &mut |e| match &e.kind {
-        ExprKind::Str(text) => {
-            protocol |= MD5_PROTOCOL_HOSTS.iter().any(|h| text.contains(h));
-        }
+        ExprKind::Str(text) => protocol |= names_host(text),
         ExprKind::FString(parts) => {
-            protocol |= parts.iter().any(|p| {
-                matches!(p, flaskguard_index::ir::FPart::Literal(text)
-                    if MD5_PROTOCOL_HOSTS.iter().any(|h| text.contains(h)))
-            });
-        }
-        ExprKind::Call(call) => {
-            if let ExprKind::Attribute { attr, .. } = &call.func.kind
-                && attr.as_str() == "read"
-            {
-                file_read = true;
-            }
+            protocol |= parts.iter().any(
+                |p| matches!(p, flaskguard_index::ir::FPart::Literal(text) if names_host(text)),
+            );
         }
         _ => {}
     });
@@ -207,39 +197,37 @@ fn content_digest(ctx: &Context<'_, '_>, c: &flaskguard_index::semantic::CallSit
         });
     }
     // Content read from a file in this function: `fh.read(n)` itself, or a chunk of it.
-    file_read
-        && !fed.is_empty()
-        && fed.iter().all(|d| {
-            let mut reads = false;
-            d.walk(&mut |x| {
-                if let ExprKind::Call(call) = &x.kind
-                    && let ExprKind::Attribute { attr, .. } = &call.func.kind
-                    && attr.as_str() == "read"
-                {
-                    reads = true;
-                }
-            });
-            reads || d.as_name().is_some_and(|n| chunk_of_read(&f.body, n))
-        })
+    !fed.is_empty()
+        && fed
+            .iter()
+            .all(|d| reads_file(d) || d.as_name().is_some_and(|n| chunk_of_read(&f.body, n)))
+}
+
+/// Whether an expression reads a file (`fh.read(n)` somewhere in it).
+fn reads_file(e: &flaskguard_index::ir::Expr) -> bool {
+    use flaskguard_index::ir::ExprKind;
+    let mut reads = false;
+    e.walk(&mut |x| {
+        if let ExprKind::Call(call) = &x.kind
+            && let ExprKind::Attribute { attr, .. } = &call.func.kind
+            && attr.as_str() == "read"
+        {
+            reads = true;
+        }
+    });
+    reads
 }
 
 /// Whether `name` is the loop variable of a loop over what a file read returns
 /// (`for chunk in iter(lambda: fh.read(65536), b"")`).
 fn chunk_of_read(body: &[flaskguard_index::ir::Stmt], name: &str) -> bool {
-    use flaskguard_index::ir::{ExprKind, StmtKind};
+    use flaskguard_index::ir::StmtKind;
     let mut found = false;
     flaskguard_index::ir::walk_stmts(body, &mut |st| {
         if let StmtKind::For { target, iter, .. } = &st.kind
             && target.as_name() == Some(name)
         {
-            iter.walk(&mut |x| {
-                if let ExprKind::Call(call) = &x.kind
-                    && let ExprKind::Attribute { attr, .. } = &call.func.kind
-                    && attr.as_str() == "read"
-                {
-                    found = true;
-                }
-            });
+            found |= reads_file(iter);
         }
     });
     found
